@@ -1,0 +1,72 @@
+package io.jxplain;
+
+import org.ejml.data.DMatrixRMaj;
+
+/** Input validation shared by every public entry point: one place, one wording. */
+public final class Checks {
+    private Checks() {
+    }
+
+    public static void requirePositive(String name, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a positive finite number, got " + value);
+        }
+    }
+
+    public static void requirePositive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    public static void requireInRange(String name, double value, double lowExclusive, double highExclusive) {
+        if (!(value > lowExclusive && value < highExclusive)) {
+            throw new IllegalArgumentException(
+                    name + " must lie strictly between " + lowExclusive + " and " + highExclusive + ", got " + value);
+        }
+    }
+
+    /** A finite vector of the expected length. */
+    public static void requireVector(String name, double[] v, int expectedLength) {
+        if (v == null) {
+            throw new IllegalArgumentException(name + " is missing (null)");
+        }
+        if (v.length != expectedLength) {
+            throw new IllegalArgumentException(
+                    name + " has " + v.length + " features but the model expects " + expectedLength);
+        }
+        requireFinite(name, v);
+    }
+
+    public static void requireFinite(String name, double[] v) {
+        for (int j = 0; j < v.length; j++) {
+            if (!Double.isFinite(v[j])) {
+                throw new IllegalArgumentException(name + "[" + j + "] is " + v[j] + "; inputs must be finite");
+            }
+        }
+    }
+
+    /** A non-empty, finite matrix with the expected number of columns. */
+    public static void requireRows(String name, DMatrixRMaj m, int expectedColumns) {
+        if (m == null) {
+            throw new IllegalArgumentException(name + " is missing (null)");
+        }
+        if (m.numRows == 0) {
+            throw new IllegalArgumentException(name + " has no rows");
+        }
+        if (m.numCols != expectedColumns) {
+            throw new IllegalArgumentException(
+                    name + " has " + m.numCols + " columns but the model expects " + expectedColumns);
+        }
+        int d = m.numCols;
+        for (int i = 0; i < m.numRows; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = m.data[i * d + j];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(
+                            name + " row " + i + ", column " + j + " is " + v + "; inputs must be finite");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.jxplain.data;
+
+/** A data file that cannot be read as asked; the message names the file, and the row and column where known. */
+public final class DataFormatException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public DataFormatException(String message) {
+        super(message);
+    }
+
+    public DataFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,126 @@
+package io.jxplain.data;
+
+import io.jxplain.Checks;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A feature matrix (n×d, finite), optional targets (class labels 0..k−1 or regression values), and names.
+ * Immutable: accessors return copies.
+ */
+public final class Dataset {
+    private final DMatrixRMaj features;
+    private final double[] targets;
+    private final List<String> featureNames;
+    private final String targetName;
+
+    /**
+     * @param targets null for unlabelled data
+     * @param featureNames null for x0, x1, …
+     */
+    public Dataset(DMatrixRMaj features, double[] targets, List<String> featureNames, String targetName) {
+        if (features == null || features.numRows == 0) {
+            throw new IllegalArgumentException("a data set needs at least one row");
+        }
+        Checks.requireRows("features", features, features.numCols);
+        if (targets != null) {
+            if (targets.length != features.numRows) {
+                throw new IllegalArgumentException(targets.length + " targets for " + features.numRows + " rows");
+            }
+            Checks.requireFinite("targets", targets);
+        }
+        int d = features.numCols;
+        if (featureNames == null) {
+            featureNames = new ArrayList<>();
+            for (int j = 0; j < d; j++) {
+                featureNames.add("x" + j);
+            }
+        }
+        if (featureNames.size() != d) {
+            throw new IllegalArgumentException(featureNames.size() + " feature names for " + d + " columns");
+        }
+        this.features = features.copy();
+        this.targets = targets == null ? null : targets.clone();
+        this.featureNames = List.copyOf(featureNames);
+        this.targetName = targetName;
+    }
+
+    public int rows() {
+        return features.numRows;
+    }
+
+    public int dimension() {
+        return features.numCols;
+    }
+
+    public DMatrixRMaj features() {
+        return features.copy();
+    }
+
+    public double[] row(int i) {
+        return Arrays.copyOfRange(features.data, i * dimension(), (i + 1) * dimension());
+    }
+
+    public boolean hasTargets() {
+        return targets != null;
+    }
+
+    public double[] targets() {
+        if (targets == null) {
+            throw new IllegalStateException("this data set has no target column");
+        }
+        return targets.clone();
+    }
+
+    /** Targets as class labels; throws naming the row if one is not a non-negative integer. */
+    public int[] labels() {
+        double[] t = targets();
+        int[] labels = new int[t.length];
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] != Math.rint(t[i]) || t[i] < 0) {
+                throw new IllegalArgumentException("target of row " + i + " is " + t[i]
+                        + "; class labels must be integers 0, 1, …");
+            }
+            labels[i] = (int) t[i];
+        }
+        return labels;
+    }
+
+    /** 1 + the largest label. */
+    public int classCount() {
+        return Arrays.stream(labels()).max().orElse(0) + 1;
+    }
+
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    public String targetName() {
+        return targetName;
+    }
+
+    /** The rows at {@code indices}, in that order. */
+    public Dataset subset(int[] indices) {
+        int d = dimension();
+        DMatrixRMaj x = new DMatrixRMaj(indices.length, d);
+        double[] t = targets == null ? null : new double[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(features.data, indices[i] * d, x.data, i * d, d);
+            if (t != null) {
+                t[i] = targets[indices[i]];
+            }
+        }
+        return new Dataset(x, t, featureNames, targetName);
+    }
+
+    /** The same rows with new features (e.g. standardised); names and targets kept. */
+    public Dataset withFeatures(DMatrixRMaj newFeatures) {
+        if (newFeatures.numRows != rows() || newFeatures.numCols != dimension()) {
+            throw new IllegalArgumentException("new features must be " + rows() + "×" + dimension());
+        }
+        return new Dataset(newFeatures, targets, featureNames, targetName);
+    }
+}

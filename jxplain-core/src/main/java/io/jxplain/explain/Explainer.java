@@ -1,0 +1,75 @@
+package io.jxplain.explain;
+
+import io.jxplain.Checks;
+import io.jxplain.model.Model;
+import io.jxplain.model.Target;
+import io.jxplain.sample.RandomStreams;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * The one verb of every attribution method: explain the target scalar of a model at an input. A user who knows
+ * one explainer knows them all. Implementations are immutable and thread-safe.
+ */
+public interface Explainer {
+    /** The method's name as used by the CLI and in provenance, e.g. "smoothgrad". */
+    String name();
+
+    /** The method's parameters, for provenance. */
+    Map<String, Object> parameters();
+
+    /** Whether the method draws random samples (and so reports standard errors). */
+    boolean isStochastic();
+
+    /** Explains {@code target} of {@code model} at {@code x}, drawing randomness from {@code seed} alone. */
+    Explanation explain(Model model, Target target, double[] x, long seed);
+
+    /**
+     * Explains row {@code i} of {@code rows} with that row's own stream, {@link RandomStreams#childSeed}(seed, i):
+     * the same value whichever thread or batch computes it.
+     */
+    default Explanation explainRow(Model model, Target target, DMatrixRMaj rows, int i, long seed) {
+        double[] x = Arrays.copyOfRange(rows.data, i * rows.numCols, (i + 1) * rows.numCols);
+        return explain(model, target, x, RandomStreams.childSeed(seed, i));
+    }
+
+    /** Explains every row, in parallel on all cores; bit-identical to {@link #explainRow} row by row. */
+    default List<Explanation> explainAll(Model model, Target target, DMatrixRMaj rows, long seed) {
+        return explainAll(model, target, rows, seed, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Explains every row on {@code threads} threads; the result does not depend on {@code threads}. */
+    default List<Explanation> explainAll(Model model, Target target, DMatrixRMaj rows, long seed, int threads) {
+        Checks.requirePositive("threads", threads);
+        Checks.requireRows("rows", rows, model.inputSize());
+        Explanation[] out = new Explanation[rows.numRows];
+        if (threads == 1) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = explainRow(model, target, rows, i, seed);
+            }
+            return List.of(out);
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            pool.submit(() -> IntStream.range(0, out.length).parallel()
+                    .forEach(i -> out[i] = explainRow(model, target, rows, i, seed))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while explaining", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        return List.of(out);
+    }
+}

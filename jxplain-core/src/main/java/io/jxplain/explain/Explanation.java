@@ -1,0 +1,86 @@
+package io.jxplain.explain;
+
+import java.util.Arrays;
+import java.util.OptionalDouble;
+
+/**
+ * One input's explanation: an attribution per feature, its standard error where the method is random, the
+ * intercept of a surrogate model where there is one (reported, but not an attribution), how many model
+ * evaluations it took, and its provenance. Immutable.
+ */
+public final class Explanation {
+    private final double[] attributions;
+    private final double[] standardErrors;
+    private final double intercept;
+    private final long modelCalls;
+    private final Provenance provenance;
+
+    public Explanation(double[] attributions, double[] standardErrors, double intercept, long modelCalls,
+                       Provenance provenance) {
+        if (standardErrors != null && standardErrors.length != attributions.length) {
+            throw new IllegalArgumentException("standard errors have " + standardErrors.length + " entries for "
+                    + attributions.length + " attributions");
+        }
+        this.attributions = attributions.clone();
+        this.standardErrors = standardErrors == null ? null : standardErrors.clone();
+        this.intercept = intercept;
+        this.modelCalls = modelCalls;
+        this.provenance = provenance;
+    }
+
+    public double[] attributions() {
+        return attributions.clone();
+    }
+
+    public double attribution(int feature) {
+        return attributions[feature];
+    }
+
+    public int size() {
+        return attributions.length;
+    }
+
+    /** Per-feature standard errors of a Monte-Carlo estimate; empty for an exact method. */
+    public boolean hasStandardErrors() {
+        return standardErrors != null;
+    }
+
+    /** Per-feature standard errors; throws for an exact method (see {@link #hasStandardErrors()}). */
+    public double[] standardErrors() {
+        if (standardErrors == null) {
+            throw new IllegalStateException(provenance.method() + " is exact: it has no standard errors");
+        }
+        return standardErrors.clone();
+    }
+
+    /** The surrogate's intercept (C-LIME, LIME), if the method fits one. */
+    public OptionalDouble intercept() {
+        return Double.isNaN(intercept) ? OptionalDouble.empty() : OptionalDouble.of(intercept);
+    }
+
+    /** Rows evaluated by the model (forward or forward+gradient) to produce this explanation. */
+    public long modelCalls() {
+        return modelCalls;
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** ‖φ − ψ‖₁, the distance of the unification paper's experiments (§6.2). */
+    public double l1DistanceTo(Explanation other) {
+        if (other.size() != size()) {
+            throw new IllegalArgumentException("explanations have " + size() + " and " + other.size() + " features");
+        }
+        double s = 0;
+        for (int j = 0; j < attributions.length; j++) {
+            s += Math.abs(attributions[j] - other.attributions[j]);
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return provenance.method() + Arrays.toString(attributions);
+    }
+}

@@ -1,0 +1,132 @@
+package io.jxplain.explain;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+
+/**
+ * (Weighted) least squares with an intercept, by Householder QR (EJML): never an explicit inverse. Shared by every
+ * surrogate-based method (C-LIME now; LIME, KernelSHAP and the infidelity-optimal explanation reuse it).
+ * Standard errors are heteroscedasticity-robust (HC1, White 1980 with the n/(n−p) correction), because the
+ * residuals of a linear surrogate of a non-linear model do not have constant variance.
+ */
+public final class LeastSquares {
+    /** Relative size of a QR pivot below which the design counts as rank-deficient. */
+    private static final double RANK_TOLERANCE = 1e-10;
+
+    /** Coefficients (one per column of the design), intercept, their robust standard errors, residual variance. */
+    public record Fit(double[] coefficients, double intercept, double[] standardErrors, double interceptStandardError,
+                      double residualVariance) {
+    }
+
+    private LeastSquares() {
+    }
+
+    /**
+     * Minimises Σᵢ wᵢ (yᵢ − b − βᵀxᵢ)² over (b, β).
+     *
+     * @param design  n×d matrix of regressors (no intercept column: it is added here)
+     * @param y       n responses
+     * @param weights n non-negative weights, or null for ordinary least squares
+     * @throws IllegalArgumentException if n ≤ d + 1 or the design is rank-deficient (a singular problem)
+     */
+    public static Fit withIntercept(DMatrixRMaj design, double[] y, double[] weights) {
+        int n = design.numRows;
+        int d = design.numCols;
+        int p = d + 1;
+        if (y.length != n) {
+            throw new IllegalArgumentException("least squares: " + y.length + " responses for " + n + " rows");
+        }
+        if (n <= p) {
+            throw new IllegalArgumentException("least squares with " + d + " features and an intercept needs more than "
+                    + p + " samples, got " + n);
+        }
+        if (weights != null && weights.length != n) {
+            throw new IllegalArgumentException("least squares: " + weights.length + " weights for " + n + " rows");
+        }
+        DMatrixRMaj a = new DMatrixRMaj(n, p);
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            double w = 1.0;
+            if (weights != null) {
+                if (!(weights[i] >= 0) || !Double.isFinite(weights[i])) {
+                    throw new IllegalArgumentException("least squares: weight " + i + " is " + weights[i]);
+                }
+                w = Math.sqrt(weights[i]);
+            }
+            a.data[i * p] = w;
+            for (int j = 0; j < d; j++) {
+                a.data[i * p + j + 1] = w * design.data[i * d + j];
+            }
+            b[i] = w * y[i];
+        }
+        double[] columnNorms = new double[p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                columnNorms[j] += a.data[i * p + j] * a.data[i * p + j];
+            }
+        }
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, p);
+        if (!qr.decompose(a.copy())) {
+            throw new IllegalArgumentException("least squares: QR decomposition failed");
+        }
+        DMatrixRMaj q = qr.getQ(null, true); // n×p
+        DMatrixRMaj r = qr.getR(null, true); // p×p upper triangular
+        for (int j = 0; j < p; j++) {
+            if (!(Math.abs(r.get(j, j)) > RANK_TOLERANCE * Math.sqrt(columnNorms[j]))) {
+                throw new IllegalArgumentException("least squares: the design is singular (column "
+                        + (j == 0 ? "intercept" : "feature " + (j - 1)) + " is a linear combination of the others"
+                        + " or constant); draw more samples or use a non-degenerate perturbation");
+            }
+        }
+        double[] qtb = new double[p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                qtb[j] += q.data[i * p + j] * b[i];
+            }
+        }
+        double[] beta = backSubstitute(r, qtb);
+        double[] residual = new double[n];
+        double rss = 0;
+        for (int i = 0; i < n; i++) {
+            double fit = 0;
+            for (int j = 0; j < p; j++) {
+                fit += a.data[i * p + j] * beta[j];
+            }
+            residual[i] = b[i] - fit;
+            rss += residual[i] * residual[i];
+        }
+        // HC1 sandwich: Cov(β) = n/(n−p) · M·diag(e²)·Mᵀ with M = (AᵀA)⁻¹Aᵀ = R⁻¹Qᵀ (White 1980; MacKinnon & White 1985)
+        double[] variance = new double[p];
+        double[] qi = new double[p];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(q.data, i * p, qi, 0, p);
+            double[] mi = backSubstitute(r, qi);
+            double e2 = residual[i] * residual[i];
+            for (int j = 0; j < p; j++) {
+                variance[j] += mi[j] * mi[j] * e2;
+            }
+        }
+        double correction = (double) n / (n - p);
+        double[] coefficients = new double[d];
+        double[] se = new double[d];
+        for (int j = 0; j < d; j++) {
+            coefficients[j] = beta[j + 1];
+            se[j] = Math.sqrt(correction * variance[j + 1]);
+        }
+        return new Fit(coefficients, beta[0], se, Math.sqrt(correction * variance[0]), rss / (n - p));
+    }
+
+    private static double[] backSubstitute(DMatrixRMaj r, double[] rhs) {
+        int p = rhs.length;
+        double[] x = new double[p];
+        for (int i = p - 1; i >= 0; i--) {
+            double s = rhs[i];
+            for (int k = i + 1; k < p; k++) {
+                s -= r.get(i, k) * x[k];
+            }
+            x[i] = s / r.get(i, i);
+        }
+        return x;
+    }
+}

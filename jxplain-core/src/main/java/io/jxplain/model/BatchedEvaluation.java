@@ -1,0 +1,97 @@
+package io.jxplain.model;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.Arrays;
+
+/**
+ * Evaluates the explained scalar (and its gradient) on a matrix of any height, at most {@code maxRowsPerCall}
+ * rows per model call, and rejects non-finite model output naming the row. Every explainer and metric goes
+ * through here, so the memory cap and the finiteness check hold everywhere.
+ */
+public final class BatchedEvaluation {
+    /** Default cap on rows per model call: bounded memory even for huge sample counts. */
+    public static final int DEFAULT_MAX_ROWS_PER_CALL = 4096;
+
+    private BatchedEvaluation() {
+    }
+
+    /** f(xᵢ) for every row. */
+    public static double[] values(Model model, Target target, DMatrixRMaj batch, int maxRowsPerCall) {
+        int n = batch.numRows;
+        double[] values = new double[n];
+        for (int start = 0; start < n; start += maxRowsPerCall) {
+            int end = Math.min(n, start + maxRowsPerCall);
+            DMatrixRMaj chunk = rows(batch, start, end);
+            DMatrixRMaj out = model.predict(chunk);
+            checkShape(model, out, end - start);
+            double[] part = new double[end - start];
+            target.valuesAndSeeds(model.outputKind(), out, part, null);
+            checkFinite(model, "output", part, chunk);
+            System.arraycopy(part, 0, values, start, part.length);
+        }
+        return values;
+    }
+
+    /** f(xᵢ) and ∇f(xᵢ) for every row. */
+    public static TargetGradients gradients(Differentiable model, Target target, DMatrixRMaj batch, int maxRowsPerCall) {
+        int n = batch.numRows;
+        int d = batch.numCols;
+        double[] values = new double[n];
+        DMatrixRMaj grads = new DMatrixRMaj(n, d);
+        for (int start = 0; start < n; start += maxRowsPerCall) {
+            int end = Math.min(n, start + maxRowsPerCall);
+            DMatrixRMaj chunk = rows(batch, start, end);
+            TargetGradients part = model.targetGradients(target, chunk);
+            if (part.gradients().numRows != end - start || part.gradients().numCols != d) {
+                throw new IllegalStateException(model.describe() + " returned gradients of shape "
+                        + part.gradients().numRows + "×" + part.gradients().numCols + " for a batch of "
+                        + (end - start) + "×" + d);
+            }
+            checkFinite(model, "output", part.values(), chunk);
+            checkFiniteRows(model, part.gradients(), chunk);
+            System.arraycopy(part.values(), 0, values, start, end - start);
+            System.arraycopy(part.gradients().data, 0, grads.data, start * d, (end - start) * d);
+        }
+        return new TargetGradients(values, grads);
+    }
+
+    private static DMatrixRMaj rows(DMatrixRMaj batch, int start, int end) {
+        if (start == 0 && end == batch.numRows) {
+            return batch;
+        }
+        return CommonOps_DDRM.extract(batch, start, end, 0, batch.numCols);
+    }
+
+    private static void checkShape(Model model, DMatrixRMaj out, int rows) {
+        if (out.numRows != rows || out.numCols != model.outputSize()) {
+            throw new IllegalStateException(model.describe() + " returned " + out.numRows + "×" + out.numCols
+                    + " outputs for " + rows + " rows; expected " + rows + "×" + model.outputSize());
+        }
+    }
+
+    private static void checkFinite(Model model, String what, double[] values, DMatrixRMaj chunk) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new NonFiniteOutputException(model.describe(), what, values[i], row(chunk, i));
+            }
+        }
+    }
+
+    private static void checkFiniteRows(Model model, DMatrixRMaj grads, DMatrixRMaj chunk) {
+        int d = grads.numCols;
+        for (int i = 0; i < grads.numRows; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = grads.data[i * d + j];
+                if (!Double.isFinite(v)) {
+                    throw new NonFiniteOutputException(model.describe(), "gradient", v, row(chunk, i));
+                }
+            }
+        }
+    }
+
+    private static double[] row(DMatrixRMaj m, int i) {
+        return Arrays.copyOfRange(m.data, i * m.numCols, (i + 1) * m.numCols);
+    }
+}

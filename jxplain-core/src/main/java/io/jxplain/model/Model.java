@@ -1,0 +1,26 @@
+package io.jxplain.model;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A function f: R^d → R^k evaluated on a batch: one call per n×d matrix, never one call per row.
+ * Implementations must be safe to call from several threads at once.
+ */
+public interface Model {
+    /** Number of input features d. */
+    int inputSize();
+
+    /** Number of outputs k. */
+    int outputSize();
+
+    /** What the outputs mean (logits, probabilities, regression values). */
+    OutputKind outputKind();
+
+    /** Evaluates every row of {@code batch} (n×d) and returns the n×k outputs. */
+    DMatrixRMaj predict(DMatrixRMaj batch);
+
+    /** A short human-readable description, used in provenance and error messages. */
+    default String describe() {
+        return getClass().getSimpleName() + "(" + inputSize() + "→" + outputSize() + ")";
+    }
+}

@@ -1,0 +1,65 @@
+package io.jxplain.model.nn;
+
+import java.util.Locale;
+
+/** Elementwise activation of a dense layer, with its derivative and a bound on its slope. */
+public enum Activation {
+    /** elu(v) = v for v &gt; 0, α(eᵛ − 1) otherwise; α comes from the network (default 1). */
+    ELU,
+    RELU,
+    TANH,
+    SIGMOID,
+    IDENTITY;
+
+    /** a = act(z). */
+    double apply(double z, double eluAlpha) {
+        switch (this) {
+            case ELU: return z > 0 ? z : eluAlpha * Math.expm1(z);
+            case RELU: return z > 0 ? z : 0.0;
+            case TANH: return Math.tanh(z);
+            case SIGMOID: return 1.0 / (1.0 + Math.exp(-z));
+            default: return z;
+        }
+    }
+
+    /** act′(z), given also a = act(z) so no transcendental is recomputed. */
+    double derivative(double z, double a, double eluAlpha) {
+        switch (this) {
+            case ELU: return z > 0 ? 1.0 : a + eluAlpha;
+            case RELU: return z > 0 ? 1.0 : 0.0;
+            case TANH: return 1.0 - a * a;
+            case SIGMOID: return a * (1.0 - a);
+            default: return 1.0;
+        }
+    }
+
+    /** sup |act′|: ELU max(1, α), sigmoid 1/4, the others 1. Used by the gradient-norm bound. */
+    public double maxSlope(double eluAlpha) {
+        switch (this) {
+            case ELU: return Math.max(1.0, eluAlpha);
+            case SIGMOID: return 0.25;
+            default: return 1.0;
+        }
+    }
+
+    /** The JSON and CLI spelling. */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses the JSON and CLI spelling; "none" and "linear" mean identity (as in the Captum reference files). */
+    public static Activation parse(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        switch (n) {
+            case "none":
+            case "linear":
+            case "identity": return IDENTITY;
+            case "elu": return ELU;
+            case "relu": return RELU;
+            case "tanh": return TANH;
+            case "sigmoid": return SIGMOID;
+            default: throw new IllegalArgumentException(
+                    "unknown activation '" + name + "'; expected one of elu, relu, tanh, sigmoid, identity");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.jxplain.model.nn;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A network as stored on disk, with what is needed to apply it to raw data: the feature names it expects, the
+ * target column it was trained on, and the input standardisation (x − mean) / scale fitted on the training split.
+ * Every field but {@code network} may be empty.
+ */
+public record NetworkFile(Network network, List<String> featureNames, String targetName,
+                          double[] inputMean, double[] inputScale, Map<String, Object> provenance) {
+    public NetworkFile {
+        featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
+        provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+        int d = network.inputSize();
+        if (!featureNames.isEmpty() && featureNames.size() != d) {
+            throw new IllegalArgumentException("model file names " + featureNames.size() + " features but the network takes " + d);
+        }
+        if ((inputMean == null) != (inputScale == null)) {
+            throw new IllegalArgumentException("standardisation needs both mean and scale");
+        }
+        if (inputMean != null && (inputMean.length != d || inputScale.length != d)) {
+            throw new IllegalArgumentException("standardisation has " + inputMean.length + " means and "
+                    + inputScale.length + " scales but the network takes " + d + " inputs");
+        }
+    }
+
+    /** Just a network, with no metadata. */
+    public static NetworkFile of(Network network) {
+        return new NetworkFile(network, List.of(), null, null, null, Map.of());
+    }
+
+    public boolean hasStandardization() {
+        return inputMean != null;
+    }
+}

@@ -1,0 +1,62 @@
+package io.jxplain.model.nn;
+
+import io.jxplain.Checks;
+
+import java.util.List;
+
+/**
+ * How to train a network. Defaults are the unification paper's model (§6.1: two hidden layers of 10 ELU units,
+ * Adam, cross-entropy) with the Captum reference models' optimiser settings (learning rate 0.01, batch 32).
+ */
+public record TrainingConfig(List<Integer> hidden, Activation activation, Loss loss, int epochs, int batchSize,
+                             double learningRate, double l2, long seed) {
+    public TrainingConfig {
+        hidden = List.copyOf(hidden);
+        for (int h : hidden) {
+            Checks.requirePositive("hidden layer size", h);
+        }
+        Checks.requirePositive("epochs", epochs);
+        Checks.requirePositive("batchSize", batchSize);
+        Checks.requirePositive("learningRate", learningRate);
+        if (!(l2 >= 0) || !Double.isFinite(l2)) {
+            throw new IllegalArgumentException("l2 must be ≥ 0, got " + l2);
+        }
+    }
+
+    /** The paper's MLP: 2 × 10 ELU, cross-entropy, Adam(0.01), batch 32, 15 epochs (the simulated set's). */
+    public static TrainingConfig paperDefaults() {
+        return new TrainingConfig(List.of(10, 10), Activation.ELU, Loss.CROSS_ENTROPY, 15, 32, 0.01, 0.0, 42L);
+    }
+
+    public TrainingConfig withHidden(List<Integer> h) {
+        return new TrainingConfig(h, activation, loss, epochs, batchSize, learningRate, l2, seed);
+    }
+
+    public TrainingConfig withActivation(Activation a) {
+        return new TrainingConfig(hidden, a, loss, epochs, batchSize, learningRate, l2, seed);
+    }
+
+    public TrainingConfig withLoss(Loss l) {
+        return new TrainingConfig(hidden, activation, l, epochs, batchSize, learningRate, l2, seed);
+    }
+
+    public TrainingConfig withEpochs(int e) {
+        return new TrainingConfig(hidden, activation, loss, e, batchSize, learningRate, l2, seed);
+    }
+
+    public TrainingConfig withBatchSize(int b) {
+        return new TrainingConfig(hidden, activation, loss, epochs, b, learningRate, l2, seed);
+    }
+
+    public TrainingConfig withLearningRate(double lr) {
+        return new TrainingConfig(hidden, activation, loss, epochs, batchSize, lr, l2, seed);
+    }
+
+    public TrainingConfig withL2(double penalty) {
+        return new TrainingConfig(hidden, activation, loss, epochs, batchSize, learningRate, penalty, seed);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(hidden, activation, loss, epochs, batchSize, learningRate, l2, s);
+    }
+}

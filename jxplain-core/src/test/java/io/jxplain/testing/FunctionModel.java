@@ -1,0 +1,125 @@
+package io.jxplain.testing;
+
+import io.jxplain.model.Differentiable;
+import io.jxplain.model.OutputKind;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A scalar regression model given by a formula and its gradient: the analytic test functions of the theory
+ * tests (ridge functions, linear functions), with an exact gradient for the gradient methods.
+ */
+public final class FunctionModel implements Differentiable {
+    /** f and ∇f of one input. */
+    public interface Formula {
+        double value(double[] a);
+
+        void gradient(double[] a, double[] out);
+    }
+
+    private final int d;
+    private final Formula formula;
+    private final String name;
+
+    public FunctionModel(int d, String name, Formula formula) {
+        this.d = d;
+        this.name = name;
+        this.formula = formula;
+    }
+
+    /** f(a) = sin(wᵀa); its expected gradient under N(x, σ²I) is w·cos(wᵀx)·exp(−σ²‖w‖²/2). */
+    public static FunctionModel sinRidge(double[] w) {
+        return new FunctionModel(w.length, "sin(wᵀa)", new Formula() {
+            @Override
+            public double value(double[] a) {
+                return Math.sin(dot(w, a));
+            }
+
+            @Override
+            public void gradient(double[] a, double[] out) {
+                double c = Math.cos(dot(w, a));
+                for (int j = 0; j < w.length; j++) {
+                    out[j] = w[j] * c;
+                }
+            }
+        });
+    }
+
+    /** The closed-form SmoothGrad of {@link #sinRidge}: E∇f = w·cos(wᵀx)·exp(−σ²‖w‖²/2). */
+    public static double[] sinRidgeSmoothGrad(double[] w, double[] x, double sigma2) {
+        double damp = Math.exp(-sigma2 * dot(w, w) / 2) * Math.cos(dot(w, x));
+        double[] g = new double[w.length];
+        for (int j = 0; j < w.length; j++) {
+            g[j] = w[j] * damp;
+        }
+        return g;
+    }
+
+    /** f(a) = θᵀa + b. */
+    public static FunctionModel linear(double[] theta, double b) {
+        return new FunctionModel(theta.length, "linear", new Formula() {
+            @Override
+            public double value(double[] a) {
+                return dot(theta, a) + b;
+            }
+
+            @Override
+            public void gradient(double[] a, double[] out) {
+                System.arraycopy(theta, 0, out, 0, theta.length);
+            }
+        });
+    }
+
+    public static double dot(double[] u, double[] v) {
+        double s = 0;
+        for (int j = 0; j < u.length; j++) {
+            s += u[j] * v[j];
+        }
+        return s;
+    }
+
+    @Override
+    public int inputSize() {
+        return d;
+    }
+
+    @Override
+    public int outputSize() {
+        return 1;
+    }
+
+    @Override
+    public OutputKind outputKind() {
+        return OutputKind.REGRESSION;
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+
+    @Override
+    public DMatrixRMaj predict(DMatrixRMaj batch) {
+        DMatrixRMaj out = new DMatrixRMaj(batch.numRows, 1);
+        double[] a = new double[d];
+        for (int i = 0; i < batch.numRows; i++) {
+            System.arraycopy(batch.data, i * d, a, 0, d);
+            out.data[i] = formula.value(a);
+        }
+        return out;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj batch, DMatrixRMaj outputGradients) {
+        DMatrixRMaj out = new DMatrixRMaj(batch.numRows, d);
+        double[] a = new double[d];
+        double[] g = new double[d];
+        for (int i = 0; i < batch.numRows; i++) {
+            System.arraycopy(batch.data, i * d, a, 0, d);
+            formula.gradient(a, g);
+            for (int j = 0; j < d; j++) {
+                out.data[i * d + j] = g[j] * outputGradients.data[i];
+            }
+        }
+        return out;
+    }
+}
