@@ -44,9 +44,16 @@ public final class FunctionModel implements Differentiable {
         });
     }
 
-    /** The closed-form SmoothGrad of {@link #sinRidge}: E∇f = w·cos(wᵀx)·exp(−σ²‖w‖²/2). */
+    /** The closed-form SmoothGrad of {@link #sinRidge} under N(x, σ²I): E∇f = w·cos(wᵀx)·exp(−σ²‖w‖²/2). */
     public static double[] sinRidgeSmoothGrad(double[] w, double[] x, double sigma2) {
-        double damp = Math.exp(-sigma2 * dot(w, w) / 2) * Math.cos(dot(w, x));
+        return sinRidgeExpectedGradient(w, x, sigma2 * dot(w, w));
+    }
+
+    /**
+     * Under N(x, Σ), wᵀa ~ N(wᵀx, wᵀΣw) and E cos(wᵀa) = cos(wᵀx)·exp(−wᵀΣw/2): E∇f = w·cos(wᵀx)·exp(−wᵀΣw/2).
+     */
+    public static double[] sinRidgeExpectedGradient(double[] w, double[] x, double quadraticForm) {
+        double damp = Math.exp(-quadraticForm / 2) * Math.cos(dot(w, x));
         double[] g = new double[w.length];
         for (int j = 0; j < w.length; j++) {
             g[j] = w[j] * damp;
@@ -65,6 +72,27 @@ public final class FunctionModel implements Differentiable {
             @Override
             public void gradient(double[] a, double[] out) {
                 System.arraycopy(theta, 0, out, 0, theta.length);
+            }
+        });
+    }
+
+    /** αf + βg, with gradient α∇f + β∇g. */
+    public static FunctionModel combine(double alpha, FunctionModel f, double beta, FunctionModel g) {
+        return new FunctionModel(f.d, alpha + "·" + f.name + " + " + beta + "·" + g.name, new Formula() {
+            private final double[] tmp = new double[f.d];
+
+            @Override
+            public double value(double[] a) {
+                return alpha * f.formula.value(a) + beta * g.formula.value(a);
+            }
+
+            @Override
+            public synchronized void gradient(double[] a, double[] out) {
+                f.formula.gradient(a, out);
+                g.formula.gradient(a, tmp);
+                for (int j = 0; j < out.length; j++) {
+                    out[j] = alpha * out[j] + beta * tmp[j];
+                }
             }
         });
     }

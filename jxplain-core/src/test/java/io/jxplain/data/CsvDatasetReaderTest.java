@@ -1,0 +1,84 @@
+package io.jxplain.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CsvDatasetReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void readsNumericColumnsAndDropsCategoricalOnesWithAWarning() throws IOException {
+        Path p = write("d.csv", "a,color,b,y\n1,red,2.5,0\n3,blue,-4,1\n");
+        List<String> warnings = new ArrayList<>();
+        Dataset d = CsvDatasetReader.read(p, "y", warnings::add);
+        assertEquals(List.of("a", "b"), d.featureNames());
+        assertArrayEquals(new double[] {1, 2.5, 3, -4}, d.features().data, 0.0);
+        assertArrayEquals(new int[] {0, 1}, d.labels());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("color"), warnings.get(0));
+    }
+
+    @Test
+    void readsGzipAndBooleanTargets() throws IOException {
+        Path p = dir.resolve("d.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
+            out.write("x,Revenue\n1,FALSE\n2,TRUE\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Dataset d = CsvDatasetReader.read(p, "Revenue", w -> { });
+        assertArrayEquals(new double[] {0, 1}, d.targets(), 0.0);
+    }
+
+    @Test
+    void selectsTheModelsColumnsInTheModelsOrderWithoutATarget() throws IOException {
+        Path p = write("d.csv", "b,a,c\n1,2,3\n4,5,6\n");
+        Dataset d = CsvDatasetReader.read(p, null, List.of("c", "a"), w -> { });
+        assertArrayEquals(new double[] {3, 2, 6, 5}, d.features().data, 0.0);
+        assertFalse(d.hasTargets());
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> CsvDatasetReader.read(p, null, List.of("z"), w -> { }));
+        assertTrue(e.getMessage().contains("'z'"), e.getMessage());
+    }
+
+    @Test
+    void everyBadInputNamesFileLineAndColumn() throws IOException {
+        assertMessage(dir.resolve("missing.csv"), "y", "file not found");
+        assertMessage(write("empty.csv", ""), "y", "empty");
+        assertMessage(write("header.csv", "a,y\n"), "y", "no data rows");
+        assertMessage(write("ragged.csv", "a,y\n1,0\n2\n"), "y", "line 3: 1 fields but the header has 2");
+        assertMessage(write("target.csv", "a,y\n1,cat\n"), "y", "target column 'y': 'cat' is not numeric");
+        assertMessage(write("nan.csv", "a,b,y\n1,2,0\n3,NaN,1\n"), "y", "line 3, column 'b': missing value");
+        assertMessage(write("blank.csv", "a,b,y\n1,2,0\n3,,1\n"), "y", "line 3, column 'b': missing value");
+        assertMessage(write("inf.csv", "a,y\n1,0\nInfinity,1\n"), "y", "line 3, column 'a': Infinity is not a finite number");
+        assertMessage(write("text.csv", "a,y\n1,0\nabc,1\n"), "y", "line 3, column 'a': 'abc' is not a number");
+        assertMessage(write("noy.csv", "a,b\n1,2\n"), "y", "no column named 'y'");
+        assertMessage(write("nofeat.csv", "c,y\nred,1\n"), "y", "no numeric feature columns");
+    }
+
+    private static void assertMessage(Path p, String target, String fragment) {
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvDatasetReader.read(p, target, w -> { }));
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        assertTrue(e.getMessage().contains(p.getFileName().toString()), e.getMessage());
+    }
+}

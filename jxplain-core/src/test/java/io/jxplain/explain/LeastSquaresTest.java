@@ -1,0 +1,109 @@
+package io.jxplain.explain;
+
+import io.jxplain.sample.RandomStreams;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import java.util.random.RandomGenerator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LeastSquaresTest {
+
+    @Test
+    void recoversANoiselessLinearFunctionExactly() {
+        RandomGenerator rng = RandomStreams.stream(1L);
+        int n = 50;
+        DMatrixRMaj x = new DMatrixRMaj(n, 3);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 3; j++) {
+                x.set(i, j, rng.nextGaussian());
+            }
+            y[i] = 0.5 + 2 * x.get(i, 0) - x.get(i, 1) + 0.25 * x.get(i, 2);
+        }
+        LeastSquares.Fit fit = LeastSquares.withIntercept(x, y, null);
+        assertArrayEquals(new double[] {2, -1, 0.25}, fit.coefficients(), 1e-12);
+        assertEquals(0.5, fit.intercept(), 1e-12);
+        assertEquals(0, fit.residualVariance(), 1e-20);
+    }
+
+    @Test
+    void anIntegerWeightIsTheSameAsRepeatingTheRow() {
+        RandomGenerator rng = RandomStreams.stream(2L);
+        DMatrixRMaj x = new DMatrixRMaj(10, 2);
+        double[] y = new double[10];
+        double[] w = new double[10];
+        for (int i = 0; i < 10; i++) {
+            x.set(i, 0, rng.nextGaussian());
+            x.set(i, 1, rng.nextGaussian());
+            y[i] = rng.nextGaussian();
+            w[i] = 1 + (i % 3);
+        }
+        int total = 0;
+        for (double wi : w) {
+            total += (int) wi;
+        }
+        DMatrixRMaj xr = new DMatrixRMaj(total, 2);
+        double[] yr = new double[total];
+        int r = 0;
+        for (int i = 0; i < 10; i++) {
+            for (int k = 0; k < (int) w[i]; k++, r++) {
+                xr.set(r, 0, x.get(i, 0));
+                xr.set(r, 1, x.get(i, 1));
+                yr[r] = y[i];
+            }
+        }
+        assertArrayEquals(LeastSquares.withIntercept(xr, yr, null).coefficients(),
+                LeastSquares.withIntercept(x, y, w).coefficients(), 1e-12);
+    }
+
+    @Test
+    void singularOrTooSmallProblemsAreRefusedWithTheReason() {
+        DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 2}, {2, 4}, {3, 6}, {4, 8}, {5, 10}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LeastSquares.withIntercept(x, new double[] {1, 2, 3, 4, 5}, null));
+        assertTrue(e.getMessage().contains("singular"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> LeastSquares.withIntercept(new DMatrixRMaj(3, 2), new double[3], null));
+        assertTrue(e2.getMessage().contains("more than 3 samples"), e2.getMessage());
+    }
+
+    /**
+     * Heteroscedastic noise (sd ∝ |x|): the robust standard error must match the spread of the slope over
+     * replications. With m replications the sample sd has relative SE ≈ 1/√(2m); the tolerance is 4 of those.
+     */
+    @Test
+    void robustStandardErrorsMatchTheSpreadOverReplications() {
+        int m = 400;
+        int n = 200;
+        double[] slopes = new double[m];
+        double meanSe = 0;
+        for (int rep = 0; rep < m; rep++) {
+            RandomGenerator rng = RandomStreams.stream(RandomStreams.childSeed(3L, rep));
+            DMatrixRMaj x = new DMatrixRMaj(n, 1);
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                double xi = rng.nextGaussian();
+                x.data[i] = xi;
+                y[i] = 1.5 * xi + Math.abs(xi) * rng.nextGaussian();
+            }
+            LeastSquares.Fit fit = LeastSquares.withIntercept(x, y, null);
+            slopes[rep] = fit.coefficients()[0];
+            meanSe += fit.standardErrors()[0] / m;
+        }
+        double mean = 0;
+        for (double s : slopes) {
+            mean += s / m;
+        }
+        double var = 0;
+        for (double s : slopes) {
+            var += (s - mean) * (s - mean) / (m - 1);
+        }
+        double sd = Math.sqrt(var);
+        assertEquals(sd, meanSe, 4 * sd / Math.sqrt(2.0 * m), "spread " + sd + " vs mean robust SE " + meanSe);
+    }
+}
