@@ -137,6 +137,22 @@ public final class CsvDatasetReader {
         return new Dataset(x, y, names, targetColumn);
     }
 
+    /** The header row's column names. */
+    public static List<String> header(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataFormatException(file + ": file not found");
+        }
+        try (Reader reader = open(file); CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
+            var it = parser.iterator();
+            if (!it.hasNext()) {
+                throw new DataFormatException(file + ": the file is empty (no header row)");
+            }
+            return it.next().toList().stream().map(String::trim).toList();
+        } catch (IOException e) {
+            throw new DataFormatException(file + ": cannot be read as CSV: " + e.getMessage(), e);
+        }
+    }
+
     static Reader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {

@@ -46,19 +46,31 @@ public interface Explainer {
 
     /** Explains every row on {@code threads} threads; the result does not depend on {@code threads}. */
     default List<Explanation> explainAll(Model model, Target target, DMatrixRMaj rows, long seed, int threads) {
-        Checks.requirePositive("threads", threads);
         Checks.requireRows("rows", rows, model.inputSize());
-        Explanation[] out = new Explanation[rows.numRows];
+        return explainRange(model, target, rows, 0, rows.numRows, seed, threads);
+    }
+
+    /**
+     * Explains rows {@code from} (inclusive) to {@code to} (exclusive) on {@code threads} threads, row i with the
+     * stream of (seed, i): a long run can go block by block and get the same values as one call.
+     */
+    default List<Explanation> explainRange(Model model, Target target, DMatrixRMaj rows, int from, int to, long seed,
+                                           int threads) {
+        Checks.requirePositive("threads", threads);
+        if (from < 0 || to > rows.numRows || from > to) {
+            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.." + rows.numRows);
+        }
+        Explanation[] out = new Explanation[to - from];
         if (threads == 1) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = explainRow(model, target, rows, i, seed);
+            for (int i = from; i < to; i++) {
+                out[i - from] = explainRow(model, target, rows, i, seed);
             }
             return List.of(out);
         }
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.submit(() -> IntStream.range(0, out.length).parallel()
-                    .forEach(i -> out[i] = explainRow(model, target, rows, i, seed))).get();
+            pool.submit(() -> IntStream.range(from, to).parallel()
+                    .forEach(i -> out[i - from] = explainRow(model, target, rows, i, seed))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while explaining", e);

@@ -1,0 +1,107 @@
+package io.jxplain.cli;
+
+import io.jxplain.Version;
+import io.jxplain.data.Dataset;
+import io.jxplain.explain.Explainer;
+import io.jxplain.explain.Explanation;
+import io.jxplain.model.Target;
+import io.jxplain.model.nn.NetworkFile;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Explain every row of a CSV file with a trained model.",
+                "Writes one row per instance (attributions, standard errors, model calls) as it goes: an interrupted"
+                        + " run keeps the rows it finished and is marked \"complete\": false."})
+final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.json, from 'jxplain train').")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row (.csv or .csv.gz).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output: .csv or .json.")
+    Path out;
+
+    @Option(names = "--target", paramLabel = "KIND:I",
+            description = "Explained scalar: probability:I, logit:I or output:I. Default: probability:1 for a classifier, output:0 for regression.")
+    String target;
+
+    @Option(names = "--max-rows", paramLabel = "N", description = "Explain only the first N rows.")
+    Integer maxRows;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Mixin
+    SamplingOptions sampling;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Explainer explainer = sampling.explainer();
+        int threads = sampling.threads();
+        NetworkFile file = ModelInput.loadModel(model);
+        Target t = target == null ? ModelInput.defaultTarget(file) : Target.parse(target);
+        t.validateFor(file.network());
+        Dataset dataset = ModelInput.loadData(data, file, err);
+        DMatrixRMaj rows = dataset.features();
+        if (maxRows != null) {
+            if (maxRows < 1) {
+                throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
+            }
+            rows = CommonOps_DDRM.extract(rows, 0, Math.min(maxRows, rows.numRows), 0, rows.numCols);
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("method", explainer.name());
+        provenance.put("parameters", explainer.parameters());
+        provenance.put("seed", sampling.seed);
+        provenance.put("row_streams", "row i uses RandomStreams.childSeed(seed, i)");
+        provenance.put("model", model.toString());
+        provenance.put("model_description", file.network().describe());
+        provenance.put("target", t.toString());
+        provenance.put("data", data.toString());
+        provenance.put("standardized_with_model_statistics", file.hasStandardization());
+        provenance.put("jxplain_version", Version.get());
+        long start = System.nanoTime();
+        List<Explanation> results;
+        try (ResultWriter writer = ResultWriter.open(out, dataset.featureNames(), provenance);
+             ProgressBar progress = new ProgressBar(err, "explain", rows.numRows, ProgressBar.terminalAttached())) {
+            Thread hook = new Thread(() -> finishQuietly(writer));
+            Runtime.getRuntime().addShutdownHook(hook);
+            results = ExplainRun.run(explainer, file.network(), t, rows, sampling.seed, threads, writer, progress);
+            writer.finish(true);
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        stdout.printf(Locale.ROOT, "explained %d rows with %s %s in %.2f s -> %s%n", results.size(), explainer.name(),
+                explainer.parameters(), seconds, out);
+        Summary.printMeanAttributions(stdout, dataset.featureNames(), results);
+        return 0;
+    }
+
+    private static void finishQuietly(ResultWriter writer) {
+        try {
+            writer.finish(false);
+        } catch (Exception ignored) {
+            // the JVM is exiting: nothing more can be saved
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.jxplain.cli;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoTrainsExplainsAndShowsTheDistanceFallingWithN() throws IOException {
+        CliTestSupport.Result r = CliTestSupport.run("demo", "--out", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("mean L1 distance between SmoothGrad and C-LIME"), r.out());
+        List<CSVRecord> summary = read(dir.resolve("summary.csv"));
+        assertEquals(3, summary.size());
+        double previous = Double.POSITIVE_INFINITY;
+        for (CSVRecord row : summary) {
+            double l1 = Double.parseDouble(row.get("mean_l1_smoothgrad_clime"));
+            double se = Double.parseDouble(row.get("standard_error"));
+            // Falls at each step by more than the two standard errors' combined noise.
+            assertTrue(l1 + 3 * se < previous, "n = " + row.get("n") + ": " + l1 + " after " + previous);
+            previous = l1;
+        }
+        assertTrue(r.out().contains("the distance falls as n grows"), r.out());
+        for (String method : List.of("smoothgrad", "clime")) {
+            for (int n : DemoCommand.SAMPLE_SIZES) {
+                assertEquals(200, read(dir.resolve("explanations-" + method + "-n" + n + ".csv")).size());
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("model.json")));
+    }
+
+    static List<CSVRecord> read(Path csv) throws IOException {
+        try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            return p.getRecords();
+        }
+    }
+}
