@@ -1,5 +1,6 @@
 package io.jxplain.data;
 
+import io.jxplain.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -27,6 +28,7 @@ public record Standardization(double[] mean, double[] scale) {
         if (n == 0) {
             throw new IllegalArgumentException("cannot fit a standardisation on no rows");
         }
+        Checks.requireRows("standardisation data", x, d);
         double[] mean = new double[d];
         double[] m2 = new double[d];
         for (int i = 0; i < n; i++) {

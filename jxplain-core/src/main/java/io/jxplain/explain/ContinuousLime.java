@@ -3,7 +3,7 @@ package io.jxplain.explain;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
-import org.ejml.data.DMatrixRMaj;
+import io.jxplain.sample.Draws;
 
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -52,14 +52,9 @@ public final class ContinuousLime extends BaseExplainer {
             throw new IllegalArgumentException("clime with " + d + " features needs more than " + (d + 1)
                     + " samples, got " + n);
         }
-        DMatrixRMaj a = sampling.perturbation(d).sample(x, n, rng);
-        double[] f = BatchedEvaluation.values(model, target, a, sampling.maxRowsPerCall());
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                a.data[i * d + j] -= x[j];
-            }
-        }
-        LeastSquares.Fit fit = LeastSquares.withIntercept(a, f, null);
+        Draws draws = sampling.perturbation(d).draw(x, n, rng);
+        double[] f = BatchedEvaluation.values(model, target, draws.neighbours(), sampling.maxRowsPerCall());
+        LeastSquares.Fit fit = LeastSquares.withIntercept(draws.regressors(), f, draws.weights());
         double intercept = fit.intercept();
         for (int j = 0; j < d; j++) {
             intercept -= fit.coefficients()[j] * x[j];

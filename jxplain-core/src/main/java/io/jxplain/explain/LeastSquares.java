@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.Checks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
@@ -44,6 +45,8 @@ public final class LeastSquares {
         if (weights != null && weights.length != n) {
             throw new IllegalArgumentException("least squares: " + weights.length + " weights for " + n + " rows");
         }
+        Checks.requireFinite("least-squares responses", y);
+        Checks.requireRows("least-squares design", design, d);
         DMatrixRMaj a = new DMatrixRMaj(n, p);
         double[] b = new double[n];
         for (int i = 0; i < n; i++) {

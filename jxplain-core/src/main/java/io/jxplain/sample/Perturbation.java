@@ -26,6 +26,23 @@ public interface Perturbation {
         return out;
     }
 
+    /**
+     * Draws n neighbours together with the regressors that a surrogate explanation is linear in. For continuous
+     * perturbations (this default) those are the offsets a − x; a coalition perturbation (KernelSHAP) returns its
+     * binary masks and kernel weights instead, so every least-squares explainer consumes {@link Draws} alike.
+     */
+    default Draws draw(double[] x, int n, RandomGenerator rng) {
+        DMatrixRMaj neighbours = sample(x, n, rng);
+        DMatrixRMaj offsets = neighbours.copy();
+        int d = dimension();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                offsets.data[i * d + j] -= x[j];
+            }
+        }
+        return new Draws(neighbours, offsets, null);
+    }
+
     /** Short name for provenance, e.g. "gaussian". */
     String name();
 
