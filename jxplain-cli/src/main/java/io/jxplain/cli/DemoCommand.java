@@ -66,10 +66,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + workers);
-        }
+        int workers = SamplingOptions.resolveThreads(threads);
         Files.createDirectories(out);
         stdout.println("jxplain demo: SmoothGrad vs C-LIME on the simulated set of Agarwal et al. 2021 (§6.1)");
 

@@ -38,6 +38,11 @@ final class SamplingOptions {
     }
 
     int threads() {
+        return resolveThreads(threads);
+    }
+
+    /** All cores unless the user chose a number, which must be positive. */
+    static int resolveThreads(Integer threads) {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + t);

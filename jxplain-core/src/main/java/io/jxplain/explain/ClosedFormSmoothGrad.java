@@ -6,7 +6,6 @@ import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,34 +15,18 @@ import java.util.random.RandomGenerator;
  * Standard errors: each sample contributes vᵢ = Σ⁻¹(aᵢ − ā)(fᵢ − f̄); the estimate is their mean (times n/(n−1))
  * and its standard error their standard deviation over √n.
  */
-public final class ClosedFormSmoothGrad extends BaseExplainer {
-    private final GaussianSampling sampling;
-
+public final class ClosedFormSmoothGrad extends GaussianSamplingExplainer {
     ClosedFormSmoothGrad(GaussianSampling sampling) {
-        this.sampling = sampling;
+        super(sampling);
     }
 
     public static GaussianSampling.Builder<ClosedFormSmoothGrad> builder() {
         return new GaussianSampling.Builder<>(ClosedFormSmoothGrad::new);
     }
 
-    public GaussianSampling sampling() {
-        return sampling;
-    }
-
     @Override
     public String name() {
         return "closed-form";
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return sampling.parameters();
-    }
-
-    @Override
-    public boolean isStochastic() {
-        return true;
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.Draws;
 
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,34 +13,18 @@ import java.util.random.RandomGenerator;
  * conditioned); the intercept b is reported in the original coordinates but is not an attribution.
  * Needs n &gt; d + 1 samples. Standard errors: heteroscedasticity-robust (HC1) from {@link LeastSquares}.
  */
-public final class ContinuousLime extends BaseExplainer {
-    private final GaussianSampling sampling;
-
+public final class ContinuousLime extends GaussianSamplingExplainer {
     ContinuousLime(GaussianSampling sampling) {
-        this.sampling = sampling;
+        super(sampling);
     }
 
     public static GaussianSampling.Builder<ContinuousLime> builder() {
         return new GaussianSampling.Builder<>(ContinuousLime::new);
     }
 
-    public GaussianSampling sampling() {
-        return sampling;
-    }
-
     @Override
     public String name() {
         return "clime";
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return sampling.parameters();
-    }
-
-    @Override
-    public boolean isStochastic() {
-        return true;
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -15,34 +14,18 @@ import java.util.random.RandomGenerator;
  * Standard errors are the per-feature sample standard deviation of the gradients over √n.
  * Memory is bounded by {@code maxRowsPerCall} rows whatever n.
  */
-public final class SmoothGrad extends BaseExplainer {
-    private final GaussianSampling sampling;
-
+public final class SmoothGrad extends GaussianSamplingExplainer {
     SmoothGrad(GaussianSampling sampling) {
-        this.sampling = sampling;
+        super(sampling);
     }
 
     public static GaussianSampling.Builder<SmoothGrad> builder() {
         return new GaussianSampling.Builder<>(SmoothGrad::new);
     }
 
-    public GaussianSampling sampling() {
-        return sampling;
-    }
-
     @Override
     public String name() {
         return "smoothgrad";
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return sampling.parameters();
-    }
-
-    @Override
-    public boolean isStochastic() {
-        return true;
     }
 
     @Override
