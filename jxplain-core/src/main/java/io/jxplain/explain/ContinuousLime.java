@@ -5,6 +5,9 @@ import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.Draws;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,8 +17,33 @@ import java.util.random.RandomGenerator;
  * Needs n &gt; d + 1 samples. Standard errors: heteroscedasticity-robust (HC1) from {@link LeastSquares}.
  */
 public final class ContinuousLime extends GaussianSamplingExplainer {
+    private final boolean minimumNormFallback;
+
     ContinuousLime(GaussianSampling sampling) {
+        this(sampling, false);
+    }
+
+    private ContinuousLime(GaussianSampling sampling, boolean minimumNormFallback) {
         super(sampling);
+        this.minimumNormFallback = minimumNormFallback;
+    }
+
+    /**
+     * The same C-LIME, but with n ≤ d + 1 samples it returns the minimum-norm fit (as Captum does) instead of
+     * refusing; such explanations have NaN standard errors. Used to plot the small-n end of the paper's figures.
+     */
+    public ContinuousLime withMinimumNormFallback() {
+        return new ContinuousLime(sampling, true);
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        if (!minimumNormFallback) {
+            return super.parameters();
+        }
+        Map<String, Object> p = new LinkedHashMap<>(super.parameters());
+        p.put("underdetermined", "minimum-norm");
+        return p;
     }
 
     public static GaussianSampling.Builder<ContinuousLime> builder() {
@@ -31,13 +59,15 @@ public final class ContinuousLime extends GaussianSamplingExplainer {
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         int n = sampling.samples();
-        if (n <= d + 1) {
+        if (n <= d + 1 && !minimumNormFallback) {
             throw new IllegalArgumentException("clime with " + d + " features needs more than " + (d + 1)
                     + " samples, got " + n);
         }
         Draws draws = sampling.perturbation(d).draw(x, n, rng);
         double[] f = BatchedEvaluation.values(model, target, draws.neighbours(), sampling.maxRowsPerCall());
-        LeastSquares.Fit fit = LeastSquares.withIntercept(draws.regressors(), f, draws.weights());
+        LeastSquares.Fit fit = n <= d + 1
+                ? LeastSquares.minimumNormWithIntercept(draws.regressors(), f)
+                : LeastSquares.withIntercept(draws.regressors(), f, draws.weights());
         double intercept = fit.intercept();
         for (int j = 0; j < d; j++) {
             intercept -= fit.coefficients()[j] * x[j];

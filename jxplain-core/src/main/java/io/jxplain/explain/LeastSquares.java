@@ -3,7 +3,11 @@ package io.jxplain.explain;
 import io.jxplain.Checks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.ejml.interfaces.decomposition.QRDecomposition;
+
+import java.util.Arrays;
 
 /**
  * (Weighted) least squares with an intercept, by Householder QR (EJML): never an explicit inverse. Shared by every
@@ -118,6 +122,50 @@ public final class LeastSquares {
             se[j] = Math.sqrt(correction * variance[j + 1]);
         }
         return new Fit(coefficients, beta[0], se, Math.sqrt(correction * variance[0]), rss / (n - p));
+    }
+
+    /**
+     * The minimum-norm least-squares fit with an intercept, for designs with n ≤ d + 1 rows or rank-deficient ones:
+     * the centred problem solved through EJML's SVD-based pseudo-inverse solver (what Captum's C-LIME does there).
+     * Standard errors are not defined for such a fit: they are NaN.
+     */
+    public static Fit minimumNormWithIntercept(DMatrixRMaj design, double[] y) {
+        int n = design.numRows;
+        int d = design.numCols;
+        if (y.length != n || n < 2) {
+            throw new IllegalArgumentException("minimum-norm least squares needs at least 2 rows and one response per row");
+        }
+        Checks.requireFinite("least-squares responses", y);
+        Checks.requireRows("least-squares design", design, d);
+        double[] meanX = new double[d];
+        double meanY = 0;
+        for (int i = 0; i < n; i++) {
+            meanY += y[i] / n;
+            for (int j = 0; j < d; j++) {
+                meanX[j] += design.data[i * d + j] / n;
+            }
+        }
+        DMatrixRMaj a = new DMatrixRMaj(n, d);
+        DMatrixRMaj b = new DMatrixRMaj(n, 1);
+        for (int i = 0; i < n; i++) {
+            b.data[i] = y[i] - meanY;
+            for (int j = 0; j < d; j++) {
+                a.data[i * d + j] = design.data[i * d + j] - meanX[j];
+            }
+        }
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.pseudoInverse(true);
+        if (!solver.setA(a)) {
+            throw new IllegalArgumentException("minimum-norm least squares: SVD failed");
+        }
+        DMatrixRMaj beta = new DMatrixRMaj(d, 1);
+        solver.solve(b, beta);
+        double intercept = meanY;
+        for (int j = 0; j < d; j++) {
+            intercept -= beta.data[j] * meanX[j];
+        }
+        double[] se = new double[d];
+        Arrays.fill(se, Double.NaN);
+        return new Fit(beta.data.clone(), intercept, se, Double.NaN, Double.NaN);
     }
 
     private static double[] backSubstitute(DMatrixRMaj r, double[] rhs) {

@@ -51,4 +51,16 @@ class GradientTest {
         assertEquals(-4, e.intercept().orElseThrow(), 1e-12);
         assertTrue(SmoothGrad.builder().build().explain(linear, Target.output(0), x, 2L).intercept().isEmpty());
     }
+
+    @Test
+    void climeRefusesTooFewSamplesUnlessAskedForTheMinimumNormFit() {
+        ContinuousLime clime = ContinuousLime.builder().samples(3).build();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> clime.explain(f, Target.output(0), x, 1L));
+        assertTrue(e.getMessage().contains("more than 4 samples"), e.getMessage());
+        Explanation minNorm = clime.withMinimumNormFallback().explain(f, Target.output(0), x, 1L);
+        assertEquals(3, minNorm.size());
+        assertTrue(Double.isNaN(minNorm.standardErrors()[0]));
+        assertEquals("minimum-norm", minNorm.provenance().parameters().get("underdetermined"));
+    }
 }

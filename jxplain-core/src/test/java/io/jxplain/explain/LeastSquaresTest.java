@@ -106,4 +106,75 @@ class LeastSquaresTest {
         double sd = Math.sqrt(var);
         assertEquals(sd, meanSe, 4 * sd / Math.sqrt(2.0 * m), "spread " + sd + " vs mean robust SE " + meanSe);
     }
+
+    @Test
+    void theMinimumNormFitInterpolatesAndLiesInTheRowSpace() {
+        RandomGenerator rng = RandomStreams.stream(7L);
+        int n = 3;
+        int d = 5;
+        DMatrixRMaj x = new DMatrixRMaj(n, d);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x.set(i, j, rng.nextGaussian());
+            }
+            y[i] = rng.nextGaussian();
+        }
+        LeastSquares.Fit fit = LeastSquares.minimumNormWithIntercept(x, y);
+        for (int i = 0; i < n; i++) {
+            double pred = fit.intercept();
+            for (int j = 0; j < d; j++) {
+                pred += fit.coefficients()[j] * x.get(i, j);
+            }
+            assertEquals(y[i], pred, 1e-10, "row " + i);
+        }
+        // β is a combination of the centred rows: orthogonal to anything orthogonal to them.
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += x.get(i, j) / n;
+            }
+        }
+        double[][] c = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                c[i][j] = x.get(i, j) - mean[j];
+            }
+        }
+        double[] v = {1, 0, 0, 0, 0}; // project e₁ off the span of the centred rows (Gram–Schmidt)
+        for (int i = 0; i < n; i++) {
+            double[] u = c[i].clone();
+            for (int k = 0; k < i; k++) {
+                double dot = 0;
+                double norm = 0;
+                for (int j = 0; j < d; j++) {
+                    dot += u[j] * c[k][j];
+                    norm += c[k][j] * c[k][j];
+                }
+                if (norm > 1e-12) {
+                    for (int j = 0; j < d; j++) {
+                        u[j] -= dot / norm * c[k][j];
+                    }
+                }
+            }
+            c[i] = u;
+            double dot = 0;
+            double norm = 0;
+            for (int j = 0; j < d; j++) {
+                dot += v[j] * u[j];
+                norm += u[j] * u[j];
+            }
+            if (norm > 1e-12) {
+                for (int j = 0; j < d; j++) {
+                    v[j] -= dot / norm * u[j];
+                }
+            }
+        }
+        double along = 0;
+        for (int j = 0; j < d; j++) {
+            along += v[j] * fit.coefficients()[j];
+        }
+        assertEquals(0, along, 1e-10);
+        assertTrue(Double.isNaN(fit.standardErrors()[0]));
+    }
 }
