@@ -1,6 +1,7 @@
 package io.jxplain.explain;
 
 import io.jxplain.Checks;
+import io.jxplain.Parallel;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.RandomStreams;
@@ -9,9 +10,6 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 
 /**
  * The one verb of every attribution method: explain the target scalar of a model at an input. A user who knows
@@ -61,27 +59,7 @@ public interface Explainer {
             throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.." + rows.numRows);
         }
         Explanation[] out = new Explanation[to - from];
-        if (threads == 1) {
-            for (int i = from; i < to; i++) {
-                out[i - from] = explainRow(model, target, rows, i, seed);
-            }
-            return List.of(out);
-        }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(() -> IntStream.range(from, to).parallel()
-                    .forEach(i -> out[i - from] = explainRow(model, target, rows, i, seed))).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while explaining", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.forEachIndex(from, to, threads, i -> out[i - from] = explainRow(model, target, rows, i, seed));
         return List.of(out);
     }
 }

@@ -1,0 +1,126 @@
+package io.jxplain.cli;
+
+import io.jxplain.experiments.agarwal2021.Agarwal2021Config;
+import io.jxplain.experiments.agarwal2021.Agarwal2021Reproduction;
+import io.jxplain.experiments.agarwal2021.UnificationDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "agarwal2021", mixinStandardHelpOptions = true,
+        description = {"Figures 2–5 of Agarwal et al. 2021 (§6): SmoothGrad vs C-LIME equivalence and robustness as the"
+                + " number of samples grows, on the simulated, bankruptcy and online-shoppers data, for several σ² and"
+                + " for a worse model. Writes figureN.csv, SVG plots and index.html (paper's claims beside this run's"
+                + " numbers) to --out, each figure as soon as it is done."})
+final class ReproduceAgarwal2021Command implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--figure", defaultValue = "all", paramLabel = "2|3|4|5|all", description = "Which figure(s). Default: ${DEFAULT-VALUE}.")
+    String figure;
+
+    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+            description = "Folder with polish_bankruptcy/ and online_shoppers/ (e.g. ../shared/data). Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
+
+    @Option(names = "--out", defaultValue = "reproduce-agarwal2021", paramLabel = "DIR", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "K", description = "Seed of splits, training and sampling. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--quick", description = "At most " + Agarwal2021Config.QUICK_MAX_POINTS + " test points and n ∈ {100 … 2000}: a check in about a minute.")
+    boolean quick;
+
+    @Option(names = "--max-points", paramLabel = "N", description = "At most N test points per data set (default: the whole test split).")
+    Integer maxPoints;
+
+    @Option(names = "--datasets", split = ",", paramLabel = "NAME", defaultValue = "simulated,bankruptcy,online-shoppers",
+            description = "Data sets of Figures 2 and 3. Default: ${DEFAULT-VALUE}.")
+    List<String> datasets;
+
+    @Option(names = "--samples-grid", split = ",", paramLabel = "N,N,…", description = "The n grid. Default: 10,20,50,100,200,500,1000,2000,5000.")
+    List<Integer> sampleSizes;
+
+    @Option(names = "--sigma2", defaultValue = "1.0", paramLabel = "S", description = "σ² of Figures 2, 3 and 5. Default: ${DEFAULT-VALUE}.")
+    double sigma2;
+
+    @Option(names = "--sigma2-grid", split = ",", defaultValue = "0.01,0.1,1.0", paramLabel = "S,S,…",
+            description = "σ² values of Figure 4. Default: ${DEFAULT-VALUE}.")
+    List<Double> sigma2Grid;
+
+    @Option(names = "--epochs", split = ",", paramLabel = "DATASET=E",
+            description = "Training epochs per data set (paper: simulated=15, bankruptcy=60, online-shoppers=100).")
+    Map<String, Integer> epochs;
+
+    @Option(names = "--weak-epochs", defaultValue = "16", paramLabel = "E", description = "Epochs of Figure 5's worse model. Default: ${DEFAULT-VALUE}.")
+    int weakEpochs;
+
+    @Option(names = "--bankruptcy-file", paramLabel = "PATH", description = "Bankruptcy file under --data-dir (.csv[.gz] or .arff[.gz]). Default: the derived year-3 file.")
+    String bankruptcyFile;
+
+    @Option(names = "--bankruptcy-features", defaultValue = "15", paramLabel = "K",
+            description = "Keep the K bankruptcy attributes with the fewest missing values. Default: ${DEFAULT-VALUE}.")
+    int bankruptcyFeatures;
+
+    @Option(names = "--epsilon", defaultValue = "0.05", paramLabel = "E",
+            description = "Distance at which empirical n is set against Proposition 1 and Theorem 3. Default: ${DEFAULT-VALUE}.")
+    double epsilon;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (results do not depend on it). Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Agarwal2021Config.Builder b = Agarwal2021Config.paper(dataDir, out, seed)
+                .figures(figures(figure))
+                .datasets(datasets.stream().map(UnificationDataset::parse).toList())
+                .sigma2(sigma2).sigma2Grid(sigma2Grid).weakEpochs(weakEpochs).epsilon(epsilon)
+                .threads(SamplingOptions.resolveThreads(threads))
+                .maxPoints(maxPoints);
+        if (bankruptcyFile != null || bankruptcyFeatures != 15) {
+            b.bankruptcy(bankruptcyFile == null ? io.jxplain.data.BankruptcyData.DEFAULT_FILE : bankruptcyFile,
+                    bankruptcyFeatures);
+        }
+        if (epochs != null) {
+            epochs.forEach((name, e) -> b.epochs(UnificationDataset.parse(name), e));
+        }
+        if (quick) {
+            b.quick();
+        }
+        if (sampleSizes != null) {
+            b.sampleSizes(sampleSizes);
+        }
+        Agarwal2021Config config = b.build();
+        long start = System.nanoTime();
+        Agarwal2021Reproduction.Result result = Agarwal2021Reproduction.run(config, stdout::println,
+                new BarProgress(err, ProgressBar.terminalAttached()));
+        stdout.printf(Locale.ROOT, "done in %.1f s; open %s%n", (System.nanoTime() - start) / 1e9, result.index());
+        return 0;
+    }
+
+    static Set<Integer> figures(String text) {
+        if (text.trim().equalsIgnoreCase("all")) {
+            return Set.of(2, 3, 4, 5);
+        }
+        try {
+            return Set.of(Integer.parseInt(text.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--figure must be 2, 3, 4, 5 or all, got '" + text + "'");
+        }
+    }
+}

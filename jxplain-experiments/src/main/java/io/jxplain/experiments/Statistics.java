@@ -1,0 +1,55 @@
+package io.jxplain.experiments;
+
+import java.util.Arrays;
+
+/** Summary statistics of per-point values: mean, its standard error, and the 10% and 90% quantiles. */
+public record Statistics(double mean, double standardError, double p10, double p90, int count) {
+
+    public static Statistics of(double[] values) {
+        int n = values.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("no values to summarise");
+        }
+        double mean = 0;
+        for (double v : values) {
+            mean += v / n;
+        }
+        double var = 0;
+        for (double v : values) {
+            var += (v - mean) * (v - mean);
+        }
+        double se = n > 1 ? Math.sqrt(var / (n - 1) / n) : Double.NaN;
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new Statistics(mean, se, quantile(sorted, 0.1), quantile(sorted, 0.9), n);
+    }
+
+    /** Linear interpolation between order statistics (type 7, the default of R and numpy). */
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** Least-squares slope of log(y) on log(x): −0.5 for a Monte-Carlo error. */
+    public static double logLogSlope(double[] x, double[] y) {
+        int n = x.length;
+        if (n < 2 || y.length != n) {
+            throw new IllegalArgumentException("a slope needs at least two points");
+        }
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += Math.log(x[i]) / n;
+            my += Math.log(y[i]) / n;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (Math.log(x[i]) - mx) * (Math.log(y[i]) - my);
+            sxx += (Math.log(x[i]) - mx) * (Math.log(x[i]) - mx);
+        }
+        return sxy / sxx;
+    }
+}

@@ -1,0 +1,241 @@
+package io.jxplain.experiments.agarwal2021;
+
+import io.jxplain.Version;
+import io.jxplain.data.DataFormatException;
+import io.jxplain.data.Dataset;
+import io.jxplain.data.OnlineShoppersData;
+import io.jxplain.data.Standardization;
+import io.jxplain.data.TrainTestSplit;
+import io.jxplain.experiments.Progress;
+import io.jxplain.experiments.Statistics;
+import io.jxplain.model.Accuracy;
+import io.jxplain.model.nn.Network;
+import io.jxplain.model.nn.NetworkTrainer;
+import io.jxplain.model.nn.TrainingConfig;
+import io.jxplain.report.LineChart;
+import io.jxplain.report.Series;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Re-runs the experiments of Agarwal et al. 2021 §6 (Figures 2–5). Each figure's CSV (every plotted number) and
+ * SVG plots are written as soon as it is done, and index.html is rewritten after each, so an interrupted run keeps
+ * every finished figure.
+ */
+public final class Agarwal2021Reproduction {
+    /** What a run produced: the trained models and, per figure, the curves drawn. */
+    public record Result(List<TrainedModel> models, Map<Integer, List<Curves>> figures, Path index) {
+    }
+
+    private final Agarwal2021Config config;
+    private final Consumer<String> log;
+    private final Progress progress;
+    private final Map<String, TrainedModel> models = new LinkedHashMap<>();
+    private final Map<String, Curves> runs = new LinkedHashMap<>();
+    private final Map<Integer, List<Curves>> figures = new LinkedHashMap<>();
+
+    private Agarwal2021Reproduction(Agarwal2021Config config, Consumer<String> log, Progress progress) {
+        this.config = config;
+        this.log = log;
+        this.progress = progress;
+    }
+
+    public static Result run(Agarwal2021Config config, Consumer<String> log, Progress progress) throws IOException {
+        return new Agarwal2021Reproduction(config, log, progress).run();
+    }
+
+    private Result run() throws IOException {
+        checkDataFiles();
+        Files.createDirectories(config.outDir());
+        Path index = config.outDir().resolve("index.html");
+        for (int figure : config.figures()) {
+            List<Curves> curves = switch (figure) {
+                case 2, 3 -> baseRuns();
+                case 4 -> config.sigma2Grid().stream()
+                        .map(s -> curves(UnificationDataset.BANKRUPTCY, config.epochsOf(UnificationDataset.BANKRUPTCY), s))
+                        .toList();
+                default -> List.of(
+                        curves(UnificationDataset.BANKRUPTCY, config.epochsOf(UnificationDataset.BANKRUPTCY), config.sigma2()),
+                        curves(UnificationDataset.BANKRUPTCY, config.weakEpochs(), config.sigma2()));
+            };
+            figures.put(figure, curves);
+            writeFigure(figure, curves);
+            writeModels();
+            Agarwal2021Report.write(index, config, List.copyOf(models.values()), figures);
+            log.accept("figure " + figure + " written to " + config.outDir());
+        }
+        return new Result(List.copyOf(models.values()), Map.copyOf(figures), index);
+    }
+
+    private List<Curves> baseRuns() {
+        return config.datasets().stream().map(d -> curves(d, config.epochsOf(d), config.sigma2())).toList();
+    }
+
+    private void checkDataFiles() {
+        List<Path> needed = new ArrayList<>();
+        boolean figures23 = config.figures().contains(2) || config.figures().contains(3);
+        boolean bankruptcy = config.figures().contains(4) || config.figures().contains(5)
+                || figures23 && config.datasets().contains(UnificationDataset.BANKRUPTCY);
+        if (bankruptcy) {
+            needed.add(config.dataDir().resolve(config.bankruptcyFile()));
+        }
+        if (figures23 && config.datasets().contains(UnificationDataset.ONLINE_SHOPPERS)) {
+            needed.add(config.dataDir().resolve(OnlineShoppersData.DEFAULT_FILE));
+        }
+        for (Path p : needed) {
+            if (!Files.isRegularFile(p)) {
+                throw new DataFormatException(p + ": data file not found; point --data-dir at the folder that holds "
+                        + "polish_bankruptcy/ and online_shoppers/ (see README), or choose --datasets simulated");
+            }
+        }
+    }
+
+    private Curves curves(UnificationDataset dataset, int epochs, double sigma2) {
+        String label = String.format(Locale.ROOT, "%s, %d epochs, σ²=%s", dataset.id(), epochs, sigma2);
+        Curves c = runs.get(label);
+        if (c == null) {
+            c = CurveRun.compute(label, model(dataset, epochs), sigma2, config, progress);
+            runs.put(label, c);
+        }
+        return c;
+    }
+
+    private TrainedModel model(UnificationDataset dataset, int epochs) {
+        String key = dataset.id() + "/" + epochs;
+        TrainedModel m = models.get(key);
+        if (m != null) {
+            return m;
+        }
+        Dataset data = dataset.load(config, w -> log.accept("warning: " + w));
+        TrainTestSplit raw = TrainTestSplit.of(data, 0.8, config.seed());
+        TrainTestSplit split = raw.standardized(Standardization.fit(raw.train().features()));
+        TrainingConfig training = TrainingConfig.paperDefaults().withEpochs(epochs).withSeed(config.seed());
+        Network net = NetworkTrainer.train(split.train().features(), split.train().targets(), 2, training);
+        double train = Accuracy.of(net, split.train().features(), split.train().labels());
+        double test = Accuracy.of(net, split.test().features(), split.test().labels());
+        double positive = 0;
+        for (int label : split.test().labels()) {
+            positive += label;
+        }
+        positive /= split.test().rows();
+        m = new TrainedModel(dataset, epochs, net, split, train, test, Math.max(positive, 1 - positive));
+        log.accept(String.format(Locale.ROOT, "%s: %d features, %d epochs, accuracy train %.4f, test %.4f "
+                        + "(majority class %.4f; paper %.3f)", dataset.id(), data.dimension(), epochs, train, test,
+                m.majorityClassRate(), dataset.paperAccuracy()));
+        models.put(key, m);
+        return m;
+    }
+
+    private void writeFigure(int figure, List<Curves> curves) throws IOException {
+        writeCsv(config.outDir().resolve("figure" + figure + ".csv"), curves);
+        Path out = config.outDir();
+        switch (figure) {
+            case 2 -> chart(out.resolve("figure2.svg"), "Figure 2: SmoothGrad vs C-LIME (equivalence)",
+                    "mean L1(SmoothGrad, C-LIME)", curves, Curves::equivalence, c -> c.model().dataset().id());
+            case 3 -> robustnessChart(out.resolve("figure3.svg"), "Figure 3: robustness", curves,
+                    c -> c.model().dataset().id());
+            case 4 -> {
+                chart(out.resolve("figure4-equivalence.svg"), "Figure 4: bankruptcy, equivalence by σ²",
+                        "mean L1(SmoothGrad, C-LIME)", curves, Curves::equivalence, c -> "σ²=" + c.sigma2());
+                robustnessChart(out.resolve("figure4-robustness.svg"), "Figure 4: bankruptcy, robustness by σ²", curves,
+                        c -> "σ²=" + c.sigma2());
+            }
+            default -> {
+                chart(out.resolve("figure5-equivalence.svg"), "Figure 5: bankruptcy, equivalence by model",
+                        "mean L1(SmoothGrad, C-LIME)", curves, Curves::equivalence, Agarwal2021Reproduction::modelName);
+                robustnessChart(out.resolve("figure5-robustness.svg"), "Figure 5: bankruptcy, robustness by model",
+                        curves, Agarwal2021Reproduction::modelName);
+            }
+        }
+    }
+
+    static String modelName(Curves c) {
+        return String.format(Locale.ROOT, "%d epochs (test acc. %.3f)", c.model().epochs(), c.model().testAccuracy());
+    }
+
+    private static void chart(Path file, String title, String yLabel, List<Curves> curves,
+                              Function<Curves, List<Statistics>> metric, Function<Curves, String> name) throws IOException {
+        LineChart chart = new LineChart(title, "samples n", yLabel, true, true);
+        for (Curves c : curves) {
+            chart.add(series(name.apply(c), c, metric.apply(c)));
+        }
+        chart.addGuide(rateGuide(curves.get(0), metric.apply(curves.get(0))));
+        Files.writeString(file, chart.toSvg(), StandardCharsets.UTF_8);
+    }
+
+    private static void robustnessChart(Path file, String title, List<Curves> curves, Function<Curves, String> name)
+            throws IOException {
+        LineChart chart = new LineChart(title, "samples n", "mean over x of max L1(φ(x), φ(x′))", true, true);
+        for (Curves c : curves) {
+            chart.add(series(name.apply(c) + " SmoothGrad", c, c.robustnessSmoothGrad()));
+            chart.add(series(name.apply(c) + " C-LIME", c, c.robustnessClime()));
+        }
+        Files.writeString(file, chart.toSvg(), StandardCharsets.UTF_8);
+    }
+
+    /** Mean with a ±1.96 standard-error band. */
+    private static Series series(String name, Curves c, List<Statistics> s) {
+        double[] mean = Curves.means(s);
+        double[] lo = new double[mean.length];
+        double[] hi = new double[mean.length];
+        for (int k = 0; k < mean.length; k++) {
+            lo[k] = mean[k] - 1.96 * s.get(k).standardError();
+            hi[k] = mean[k] + 1.96 * s.get(k).standardError();
+        }
+        return new Series(name, c.n(), mean, lo, hi);
+    }
+
+    /** A dashed 1/√n line through the first curve's last point: the Monte-Carlo rate. */
+    private static Series rateGuide(Curves c, List<Statistics> s) {
+        double[] n = c.n();
+        double anchor = s.get(n.length - 1).mean() * Math.sqrt(n[n.length - 1]);
+        double[] y = new double[n.length];
+        for (int k = 0; k < n.length; k++) {
+            y[k] = anchor / Math.sqrt(n[k]);
+        }
+        return Series.line("∝ 1/√n", n, y);
+    }
+
+    private static void writeCsv(Path file, List<Curves> curves) throws IOException {
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader("run", "dataset", "epochs", "sigma2", "metric", "n", "mean",
+                        "standard_error", "p10", "p90", "points").build())) {
+            for (Curves c : curves) {
+                for (int k = 0; k < c.sampleSizes().size(); k++) {
+                    row(p, c, "equivalence_l1", k, c.equivalence().get(k));
+                    row(p, c, "robustness_smoothgrad", k, c.robustnessSmoothGrad().get(k));
+                    row(p, c, "robustness_clime", k, c.robustnessClime().get(k));
+                    row(p, c, "smoothgrad_l1_norm", k, c.smoothGradNorm().get(k));
+                }
+            }
+        }
+    }
+
+    private static void row(CSVPrinter p, Curves c, String metric, int k, Statistics s) throws IOException {
+        p.printRecord(c.label(), c.model().dataset().id(), c.model().epochs(), c.sigma2(), metric,
+                c.sampleSizes().get(k), s.mean(), s.standardError(), s.p10(), s.p90(), s.count());
+    }
+
+    private void writeModels() throws IOException {
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(config.outDir().resolve("models.csv"),
+                StandardCharsets.UTF_8), CSVFormat.DEFAULT.builder().setHeader("dataset", "features", "epochs",
+                "train_accuracy", "test_accuracy", "majority_class_rate", "paper_accuracy", "jxplain_version").build())) {
+            for (TrainedModel m : models.values()) {
+                p.printRecord(m.dataset().id(), m.split().train().dimension(), m.epochs(), m.trainAccuracy(),
+                        m.testAccuracy(), m.majorityClassRate(), m.dataset().paperAccuracy(), Version.get());
+            }
+        }
+    }
+}

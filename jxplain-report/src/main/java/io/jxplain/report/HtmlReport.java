@@ -1,0 +1,69 @@
+package io.jxplain.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A single self-contained HTML page: headings, paragraphs, tables and SVG figures (linked files). */
+public final class HtmlReport {
+    private final StringBuilder body = new StringBuilder();
+    private final String title;
+
+    public HtmlReport(String title) {
+        this.title = title;
+        heading(1, title);
+    }
+
+    public HtmlReport heading(int level, String text) {
+        body.append("<h").append(level).append('>').append(LineChart.escape(text)).append("</h").append(level).append(">\n");
+        return this;
+    }
+
+    public HtmlReport paragraph(String text) {
+        body.append("<p>").append(LineChart.escape(text)).append("</p>\n");
+        return this;
+    }
+
+    /** Links an image file (relative to the page) with a caption. */
+    public HtmlReport figure(String file, String caption) {
+        body.append("<figure><img src=\"").append(LineChart.escape(file)).append("\" alt=\"")
+                .append(LineChart.escape(caption)).append("\"><figcaption>").append(LineChart.escape(caption))
+                .append("</figcaption></figure>\n");
+        return this;
+    }
+
+    public HtmlReport table(List<String> header, List<List<String>> rows) {
+        body.append("<table>\n<tr>");
+        for (String h : header) {
+            body.append("<th>").append(LineChart.escape(h)).append("</th>");
+        }
+        body.append("</tr>\n");
+        for (List<String> row : rows) {
+            body.append("<tr>");
+            for (String cell : row) {
+                body.append("<td>").append(LineChart.escape(cell)).append("</td>");
+            }
+            body.append("</tr>\n");
+        }
+        body.append("</table>\n");
+        return this;
+    }
+
+    public String toHtml() {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + LineChart.escape(title)
+                + "</title>\n<style>body{font-family:sans-serif;max-width:960px;margin:2em auto;line-height:1.45}"
+                + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;"
+                + "text-align:left}th{background:#f3f3f3}figure{margin:1em 0}img{max-width:100%}"
+                + "figcaption{color:#555;font-size:90%}</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+    }
+
+    public void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, toHtml(), StandardCharsets.UTF_8);
+    }
+}
