@@ -2,6 +2,7 @@ package io.jxplain.explain;
 
 import io.jxplain.Checks;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -10,7 +11,8 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 import java.util.Arrays;
 
 /**
- * (Weighted) least squares with an intercept, by Householder QR (EJML): never an explicit inverse. Shared by every
+ * (Weighted) least squares with an intercept, by Cholesky of the normal equations, or Householder QR when those
+ * are ill-conditioned (EJML): never an explicit inverse. Shared by every
  * surrogate-based method (C-LIME now; LIME, KernelSHAP and the infidelity-optimal explanation reuse it).
  * Standard errors are heteroscedasticity-robust (HC1, White 1980 with the n/(n−p) correction), because the
  * residuals of a linear surrogate of a non-linear model do not have constant variance.
@@ -67,6 +69,66 @@ public final class LeastSquares {
             }
             b[i] = w * y[i];
         }
+        Fit fit = byNormalEquations(a, b, d);
+        return fit != null ? fit : byQr(a, b, d);
+    }
+
+    /**
+     * Cholesky of AᵀA: about five times fewer operations than QR, accurate while AᵀA is well conditioned (a
+     * Gaussian design centred at x is). Returns null when the Cholesky pivots signal ill-conditioning, so the
+     * caller falls back to QR.
+     */
+    private static Fit byNormalEquations(DMatrixRMaj a, double[] b, int d) {
+        int n = a.numRows;
+        int p = a.numCols;
+        DMatrixRMaj gram = new DMatrixRMaj(p, p);
+        CommonOps_DDRM.multInner(a, gram); // AᵀA
+        double[] diag = new double[p];
+        for (int j = 0; j < p; j++) {
+            diag[j] = gram.get(j, j);
+        }
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(p);
+        if (!chol.setA(gram.copy())) {
+            return null;
+        }
+        DMatrixRMaj aty = new DMatrixRMaj(p, 1);
+        CommonOps_DDRM.multTransA(a, DMatrixRMaj.wrap(n, 1, b), aty);
+        DMatrixRMaj beta = new DMatrixRMaj(p, 1);
+        chol.solve(aty, beta);
+        for (int j = 0; j < p; j++) {
+            if (!(diag[j] > 0) || !Double.isFinite(beta.data[j])) {
+                return null;
+            }
+        }
+        double quality = chol.quality(); // ratio of smallest to largest pivot, in [0, 1]
+        if (!(quality > 1e-7)) {
+            return null;
+        }
+        double[] residual = residuals(a, b, beta.data);
+        // HC1 sandwich: Cov(β) = n/(n−p) · G⁻¹·(Σ eᵢ² aᵢaᵢᵀ)·G⁻¹ (White 1980; MacKinnon & White 1985)
+        DMatrixRMaj scaled = new DMatrixRMaj(n, p);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                scaled.data[i * p + j] = residual[i] * a.data[i * p + j];
+            }
+        }
+        DMatrixRMaj meat = new DMatrixRMaj(p, p);
+        CommonOps_DDRM.multInner(scaled, meat);
+        DMatrixRMaj left = new DMatrixRMaj(p, p);
+        chol.solve(meat, left);               // G⁻¹·meat
+        DMatrixRMaj leftT = CommonOps_DDRM.transpose(left, null);
+        DMatrixRMaj cov = new DMatrixRMaj(p, p);
+        chol.solve(leftT, cov);               // G⁻¹·(G⁻¹·meat)ᵀ = G⁻¹·meat·G⁻¹ (both symmetric)
+        double[] variance = new double[p];
+        for (int j = 0; j < p; j++) {
+            variance[j] = cov.get(j, j);
+        }
+        return assemble(beta.data, variance, residual, n, d);
+    }
+
+    private static Fit byQr(DMatrixRMaj a, double[] b, int d) {
+        int n = a.numRows;
+        int p = a.numCols;
         double[] columnNorms = new double[p];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) {
@@ -93,17 +155,8 @@ public final class LeastSquares {
             }
         }
         double[] beta = backSubstitute(r, qtb);
-        double[] residual = new double[n];
-        double rss = 0;
-        for (int i = 0; i < n; i++) {
-            double fit = 0;
-            for (int j = 0; j < p; j++) {
-                fit += a.data[i * p + j] * beta[j];
-            }
-            residual[i] = b[i] - fit;
-            rss += residual[i] * residual[i];
-        }
-        // HC1 sandwich: Cov(β) = n/(n−p) · M·diag(e²)·Mᵀ with M = (AᵀA)⁻¹Aᵀ = R⁻¹Qᵀ (White 1980; MacKinnon & White 1985)
+        double[] residual = residuals(a, b, beta);
+        // HC1 sandwich with M = (AᵀA)⁻¹Aᵀ = R⁻¹Qᵀ: Cov(β) = n/(n−p) · M·diag(e²)·Mᵀ
         double[] variance = new double[p];
         double[] qi = new double[p];
         for (int i = 0; i < n; i++) {
@@ -113,6 +166,29 @@ public final class LeastSquares {
             for (int j = 0; j < p; j++) {
                 variance[j] += mi[j] * mi[j] * e2;
             }
+        }
+        return assemble(beta, variance, residual, n, d);
+    }
+
+    private static double[] residuals(DMatrixRMaj a, double[] b, double[] beta) {
+        int n = a.numRows;
+        int p = a.numCols;
+        double[] residual = new double[n];
+        for (int i = 0; i < n; i++) {
+            double fit = 0;
+            for (int j = 0; j < p; j++) {
+                fit += a.data[i * p + j] * beta[j];
+            }
+            residual[i] = b[i] - fit;
+        }
+        return residual;
+    }
+
+    private static Fit assemble(double[] beta, double[] variance, double[] residual, int n, int d) {
+        int p = d + 1;
+        double rss = 0;
+        for (double e : residual) {
+            rss += e * e;
         }
         double correction = (double) n / (n - p);
         double[] coefficients = new double[d];

@@ -92,6 +92,7 @@ public final class Target {
         int k = outputs.numCols;
         double[] o = outputs.data;
         boolean softmax = kind == Kind.PROBABILITY && outputKind == OutputKind.LOGITS;
+        double[] exps = softmax ? new double[k] : null;
         if (seeds != null) {
             java.util.Arrays.fill(seeds.data, 0, n * k, 0.0);
         }
@@ -110,15 +111,16 @@ public final class Target {
             }
             double sum = 0;
             for (int j = 0; j < k; j++) {
-                sum += Math.exp(o[row + j] - max);
+                double e = Math.exp(o[row + j] - max);
+                exps[j] = e;
+                sum += e;
             }
-            double pc = Math.exp(o[row + index] - max) / sum;
+            double pc = exps[index] / sum;
             values[i] = pc;
             if (seeds != null) {
                 // ∂p_c/∂z_j = p_c(δ_cj − p_j)
                 for (int j = 0; j < k; j++) {
-                    double pj = Math.exp(o[row + j] - max) / sum;
-                    seeds.data[row + j] = pc * ((j == index ? 1.0 : 0.0) - pj);
+                    seeds.data[row + j] = pc * ((j == index ? 1.0 : 0.0) - exps[j] / sum);
                 }
             }
         }

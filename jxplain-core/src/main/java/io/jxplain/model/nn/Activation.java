@@ -14,7 +14,7 @@ public enum Activation {
     /** a = act(z). */
     double apply(double z, double eluAlpha) {
         switch (this) {
-            case ELU: return z > 0 ? z : eluAlpha * Math.expm1(z);
+            case ELU: return z > 0 ? z : eluAlpha * (Math.exp(z) - 1.0);
             case RELU: return z > 0 ? z : 0.0;
             case TANH: return Math.tanh(z);
             case SIGMOID: return 1.0 / (1.0 + Math.exp(-z));
@@ -30,6 +30,54 @@ public enum Activation {
             case TANH: return 1.0 - a * a;
             case SIGMOID: return a * (1.0 - a);
             default: return 1.0;
+        }
+    }
+
+    /** a[t] = act(z[t]) for t &lt; length; one switch per layer, not per element. */
+    void applyAll(double[] z, double[] a, int length, double eluAlpha) {
+        switch (this) {
+            case ELU:
+                for (int t = 0; t < length; t++) {
+                    double v = z[t];
+                    // exp(v) − 1 rather than expm1: the JIT intrinsic is several times faster, and the absolute
+                    // error (≤ 2⁻⁵² for v ≤ 0) is what matters in a sum of activations.
+                    a[t] = v > 0 ? v : eluAlpha * (Math.exp(v) - 1.0);
+                }
+                break;
+            case RELU:
+                for (int t = 0; t < length; t++) {
+                    a[t] = Math.max(z[t], 0.0);
+                }
+                break;
+            case IDENTITY:
+                System.arraycopy(z, 0, a, 0, length);
+                break;
+            default:
+                for (int t = 0; t < length; t++) {
+                    a[t] = apply(z[t], eluAlpha);
+                }
+        }
+    }
+
+    /** g[t] *= act′(z[t]) for t &lt; length, given a = act(z). */
+    void scaleByDerivative(double[] g, double[] z, double[] a, int length, double eluAlpha) {
+        switch (this) {
+            case ELU:
+                for (int t = 0; t < length; t++) {
+                    g[t] *= z[t] > 0 ? 1.0 : a[t] + eluAlpha;
+                }
+                break;
+            case RELU:
+                for (int t = 0; t < length; t++) {
+                    g[t] = z[t] > 0 ? g[t] : 0.0;
+                }
+                break;
+            case IDENTITY:
+                break;
+            default:
+                for (int t = 0; t < length; t++) {
+                    g[t] *= derivative(z[t], a[t], eluAlpha);
+                }
         }
     }
 

@@ -6,11 +6,11 @@ import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -115,8 +115,19 @@ public final class Network implements Differentiable {
         return new TargetGradients(values, backward(pass, seeds, null));
     }
 
-    /** Pre-activations and activations of every layer, kept for the backward pass. */
-    record ForwardPass(DMatrixRMaj input, DMatrixRMaj[] pre, DMatrixRMaj[] post, DMatrixRMaj output) {
+    /**
+     * Pre-activations and activations of every layer, kept for the backward pass. They are stored transposed
+     * (units × rows) so that every inner loop runs over the batch: contiguous, and vectorised by the JIT.
+     */
+    record ForwardPass(DMatrixRMaj input, double[][] preT, double[][] postT, DMatrixRMaj output) {
+        int rows() {
+            return input.numRows;
+        }
+
+        /** The activations feeding layer l, transposed (the input itself for l = 0). */
+        double[] inputOfT(int l, double[] inputT) {
+            return l == 0 ? inputT : postT[l - 1];
+        }
     }
 
     ForwardPass forward(DMatrixRMaj batch) {
@@ -125,30 +136,22 @@ public final class Network implements Differentiable {
                     + " takes " + inputSize() + " inputs");
         }
         int n = batch.numRows;
-        DMatrixRMaj[] pre = new DMatrixRMaj[layers.size()];
-        DMatrixRMaj[] post = new DMatrixRMaj[layers.size()];
-        DMatrixRMaj h = batch;
+        double[][] pre = new double[layers.size()][];
+        double[][] post = new double[layers.size()][];
+        double[] h = transpose(batch.data, n, batch.numCols);
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
             int out = layer.outputSize();
-            DMatrixRMaj z = new DMatrixRMaj(n, out);
-            CommonOps_DDRM.multTransB(h, layer.weights(), z); // z = h·Wᵀ, rows are instances
-            DMatrixRMaj a = new DMatrixRMaj(n, out);
-            double[] b = layer.bias();
-            Activation act = layer.activation();
-            for (int i = 0; i < n; i++) {
-                int row = i * out;
-                for (int j = 0; j < out; j++) {
-                    double v = z.data[row + j] + b[j];
-                    z.data[row + j] = v;
-                    a.data[row + j] = act.apply(v, eluAlpha);
-                }
-            }
+            double[] z = new double[out * n];
+            double[] a = new double[out * n];
+            denseForward(h, n, layer.inputSize(), layer.weights().data, layer.bias(), out, z);
+            layer.activation().applyAll(z, a, n * out, eluAlpha);
             pre[l] = z;
             post[l] = a;
             h = a;
         }
-        DMatrixRMaj output = outputKind == OutputKind.PROBABILITIES ? softmaxRows(h) : h;
+        DMatrixRMaj last = DMatrixRMaj.wrap(n, outputSize(), transpose(h, outputSize(), n));
+        DMatrixRMaj output = outputKind == OutputKind.PROBABILITIES ? softmaxRows(last) : last;
         return new ForwardPass(batch, pre, post, output);
     }
 
@@ -157,39 +160,107 @@ public final class Network implements Differentiable {
      * also accumulates ∂L/∂W and ∂L/∂b of every layer into it (used by training).
      */
     DMatrixRMaj backward(ForwardPass pass, DMatrixRMaj outputGradients, DenseLayer[] parameterGradients) {
-        int n = pass.input().numRows;
+        int n = pass.rows();
         if (outputGradients.numRows != n || outputGradients.numCols != outputSize()) {
             throw new IllegalArgumentException("output gradients must be " + n + "×" + outputSize() + ", got "
                     + outputGradients.numRows + "×" + outputGradients.numCols);
         }
-        DMatrixRMaj g = outputKind == OutputKind.PROBABILITIES
+        DMatrixRMaj gRows = outputKind == OutputKind.PROBABILITIES
                 ? softmaxBackward(pass.output(), outputGradients)
-                : outputGradients.copy();
+                : outputGradients;
+        double[] g = transpose(gRows.data, n, outputSize());
+        double[] inputT = parameterGradients == null ? null : transpose(pass.input().data, n, inputSize());
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
-            Activation act = layer.activation();
-            double[] z = pass.pre()[l].data;
-            double[] a = pass.post()[l].data;
-            int size = n * layer.outputSize();
-            for (int t = 0; t < size; t++) {
-                g.data[t] *= act.derivative(z[t], a[t], eluAlpha);
-            }
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            layer.activation().scaleByDerivative(g, pass.preT()[l], pass.postT()[l], n * out, eluAlpha);
             if (parameterGradients != null) {
-                DMatrixRMaj h = l == 0 ? pass.input() : pass.post()[l - 1];
-                DenseLayer acc = parameterGradients[l];
-                CommonOps_DDRM.multAddTransA(g, h, acc.weights()); // ∂L/∂W += gᵀ·h
-                int out = layer.outputSize();
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < out; j++) {
-                        acc.bias()[j] += g.data[i * out + j];
+                accumulateParameterGradients(g, pass.inputOfT(l, inputT), n, in, out, parameterGradients[l]);
+            }
+            double[] next = new double[in * n];
+            denseBackward(g, n, out, layer.weights().data, in, next);
+            g = next;
+        }
+        return DMatrixRMaj.wrap(n, inputSize(), transpose(g, inputSize(), n));
+    }
+
+    /*
+     * The dense kernels below work on transposed activations (units × rows), so the innermost loop is an
+     * axpy over the batch: contiguous and vectorised by the JIT. Written out rather than EJML's general
+     * products because these layers are tiny (tens of units) and this is the hot path of every sampling
+     * explainer; on a 15→10→10→2 network they are several times faster than multTransB on row-major data.
+     */
+
+    /** Rows per block: a block of every unit's activations stays in the L1 cache. */
+    private static final int BLOCK = 64;
+
+    /** zᵀ = W·hᵀ + b, with hᵀ of in×n and W of out×in. */
+    private static void denseForward(double[] hT, int n, int in, double[] w, double[] b, int out, double[] zT) {
+        for (int i0 = 0; i0 < n; i0 += BLOCK) {
+            int i1 = Math.min(n, i0 + BLOCK);
+            for (int j = 0; j < out; j++) {
+                int zj = j * n;
+                Arrays.fill(zT, zj + i0, zj + i1, b[j]);
+                for (int k = 0; k < in; k++) {
+                    double wjk = w[j * in + k];
+                    int hk = k * n;
+                    for (int i = i0; i < i1; i++) {
+                        zT[zj + i] += wjk * hT[hk + i];
                     }
                 }
             }
-            DMatrixRMaj next = new DMatrixRMaj(n, layer.inputSize());
-            CommonOps_DDRM.mult(g, layer.weights(), next); // ∂L/∂h = g·W
-            g = next;
         }
-        return g;
+    }
+
+    /** (∂L/∂h)ᵀ = Wᵀ·gᵀ, with gᵀ of out×n: the backward of {@link #denseForward}. */
+    private static void denseBackward(double[] gT, int n, int out, double[] w, int in, double[] ginT) {
+        for (int i0 = 0; i0 < n; i0 += BLOCK) {
+            int i1 = Math.min(n, i0 + BLOCK);
+            for (int j = 0; j < out; j++) {
+                int gj = j * n;
+                for (int k = 0; k < in; k++) {
+                    double wjk = w[j * in + k];
+                    int hk = k * n;
+                    for (int i = i0; i < i1; i++) {
+                        ginT[hk + i] += wjk * gT[gj + i];
+                    }
+                }
+            }
+        }
+    }
+
+    /** ∂L/∂W[j][k] += Σᵢ g[j][i]·h[k][i]; ∂L/∂b[j] += Σᵢ g[j][i]. */
+    private static void accumulateParameterGradients(double[] gT, double[] hT, int n, int in, int out, DenseLayer acc) {
+        double[] dw = acc.weights().data;
+        double[] db = acc.bias();
+        for (int j = 0; j < out; j++) {
+            int gj = j * n;
+            double sb = 0;
+            for (int i = 0; i < n; i++) {
+                sb += gT[gj + i];
+            }
+            db[j] += sb;
+            for (int k = 0; k < in; k++) {
+                int hk = k * n;
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += gT[gj + i] * hT[hk + i];
+                }
+                dw[j * in + k] += s;
+            }
+        }
+    }
+
+    /** A rows×cols row-major array as cols×rows. */
+    private static double[] transpose(double[] m, int rows, int cols) {
+        double[] t = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = m[i * cols + j];
+            }
+        }
+        return t;
     }
 
     private static DMatrixRMaj softmaxRows(DMatrixRMaj logits) {
