@@ -75,8 +75,8 @@ public final class LeastSquares {
 
     /**
      * Cholesky of AᵀA: about five times fewer operations than QR, accurate while AᵀA is well conditioned (a
-     * Gaussian design centred at x is). Returns null when the Cholesky pivots signal ill-conditioning, so the
-     * caller falls back to QR.
+     * Gaussian design centred at x is: its condition number is about 1/σ²). Returns null when the Cholesky
+     * pivots signal ill-conditioning, so the caller falls back to QR.
      */
     private static Fit byNormalEquations(DMatrixRMaj a, double[] b, int d) {
         int n = a.numRows;
@@ -100,8 +100,9 @@ public final class LeastSquares {
                 return null;
             }
         }
-        double quality = chol.quality(); // ratio of smallest to largest pivot, in [0, 1]
-        if (!(quality > 1e-7)) {
+        // EJML's quality is the smallest over the largest diagonal entry of the Cholesky factor, 1/√cond(AᵀA):
+        // below 1e-4 (cond > 1e8) the normal equations would cost more digits than QR does.
+        if (!(chol.quality() > 1e-4)) {
             return null;
         }
         double[] residual = residuals(a, b, beta.data);

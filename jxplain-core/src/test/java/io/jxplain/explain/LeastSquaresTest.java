@@ -31,6 +31,24 @@ class LeastSquaresTest {
         assertEquals(0, fit.residualVariance(), 1e-20);
     }
 
+    /** cond(AᵀA) ≈ 1e10 here: the normal equations would lose about 6 digits, so the QR path must take over. */
+    @Test
+    void anIllConditionedDesignStillGetsAnAccurateFit() {
+        RandomGenerator rng = RandomStreams.stream(9L);
+        int n = 200;
+        DMatrixRMaj x = new DMatrixRMaj(n, 2);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = rng.nextGaussian();
+            x.set(i, 0, u);
+            x.set(i, 1, u + 1e-5 * rng.nextGaussian());
+            y[i] = 3 + x.get(i, 0) + 2 * x.get(i, 1);
+        }
+        LeastSquares.Fit fit = LeastSquares.withIntercept(x, y, null);
+        assertArrayEquals(new double[] {1, 2}, fit.coefficients(), 1e-7);
+        assertEquals(3, fit.intercept(), 1e-9);
+    }
+
     @Test
     void anIntegerWeightIsTheSameAsRepeatingTheRow() {
         RandomGenerator rng = RandomStreams.stream(2L);
