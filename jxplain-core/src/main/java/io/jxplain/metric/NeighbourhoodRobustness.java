@@ -9,7 +9,12 @@ import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
+import io.jxplain.Version;
+import io.jxplain.explain.Provenance;
+
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Robustness as in the unification paper's experiments (Agarwal et al. 2021 §6.3): the largest L1 distance between
@@ -17,7 +22,7 @@ import java.util.Arrays;
  * the seed; the explanation at neighbour m uses the seed's child stream m + 1, independent of the one at x, so the
  * value contains the explainer's Monte-Carlo noise (which falls as its sample count grows).
  */
-public final class NeighbourhoodRobustness {
+public final class NeighbourhoodRobustness implements Metric {
     /** The paper's setting: 10 neighbours with variance 0.01. */
     public static final int DEFAULT_NEIGHBOURS = 10;
     public static final double DEFAULT_VARIANCE = 0.01;
@@ -63,6 +68,30 @@ public final class NeighbourhoodRobustness {
             worst = Math.max(worst, atX.l1DistanceTo(e));
         }
         return worst;
+    }
+
+    @Override
+    public String name() {
+        return "robustness";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("neighbours", neighbours);
+        p.put("variance", variance);
+        return p;
+    }
+
+    /** A maximum over k neighbours: no standard error; the evaluations are the k + 1 explanations' model calls. */
+    @Override
+    public Estimate evaluate(Model model, Target target, Explainer explainer, double[] x, long seed) {
+        Explanation atX = explainer.explain(model, target, x, RandomStreams.childSeed(seed, 0));
+        double value = maxL1(model, target, explainer, x, atX, seed);
+        Map<String, Object> p = parameters();
+        p.put("explainer", explainer.name());
+        return new Estimate(value, Double.NaN, (neighbours + 1L) * atX.modelCalls(), new Provenance(name(), p,
+                model.describe(), target.toString(), seed, neighbours, Version.get()));
     }
 
     /** The same, computing the explanation at x from the seed's child stream 0. */

@@ -76,6 +76,34 @@ public final class FunctionModel implements Differentiable {
         });
     }
 
+    /** f(a) = ½aᵀAa for a symmetric A; ∇f = Aa, so the gradient's Lipschitz constant is ‖A‖₂. */
+    public static FunctionModel quadratic(double[][] a) {
+        int d = a.length;
+        return new FunctionModel(d, "½xᵀAx", new Formula() {
+            @Override
+            public double value(double[] x) {
+                double s = 0;
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        s += 0.5 * x[i] * a[i][j] * x[j];
+                    }
+                }
+                return s;
+            }
+
+            @Override
+            public void gradient(double[] x, double[] out) {
+                for (int i = 0; i < d; i++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) {
+                        s += a[i][j] * x[j];
+                    }
+                    out[i] = s;
+                }
+            }
+        });
+    }
+
     /** αf + βg, with gradient α∇f + β∇g. */
     public static FunctionModel combine(double alpha, FunctionModel f, double beta, FunctionModel g) {
         return new FunctionModel(f.d, alpha + "·" + f.name + " + " + beta + "·" + g.name, new Formula() {

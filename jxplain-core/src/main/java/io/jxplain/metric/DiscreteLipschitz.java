@@ -1,0 +1,105 @@
+package io.jxplain.metric;
+
+import io.jxplain.Checks;
+import io.jxplain.Parallel;
+import io.jxplain.explain.Explainer;
+import io.jxplain.explain.Explanation;
+import io.jxplain.model.Model;
+import io.jxplain.model.Target;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.List;
+
+/**
+ * The discrete local Lipschitz estimate over a data set (Alvarez-Melis &amp; Jaakkola 2018, Eq. 2): for each xᵢ,
+ * the largest ‖φ(xᵢ) − φ(xⱼ)‖₂ / ‖xᵢ − xⱼ‖₂ over the other points xⱼ with ‖xᵢ − xⱼ‖₂ ≤ ε, optionally of the same
+ * class. A point with no neighbour gets NaN. Explanations are computed once, row i from the stream (seed, i).
+ */
+public final class DiscreteLipschitz {
+    /** Per-point values (NaN without a neighbour), the worst pair and its value, and the explanations used. */
+    public record Result(double[] perPoint, int worstI, int worstJ, double worst, List<Explanation> explanations) {
+        /** Points that had at least one neighbour. */
+        public int pointsWithNeighbours() {
+            int c = 0;
+            for (double v : perPoint) {
+                if (!Double.isNaN(v)) {
+                    c++;
+                }
+            }
+            return c;
+        }
+    }
+
+    private final double epsilon;
+    private final boolean sameClass;
+
+    private DiscreteLipschitz(double epsilon, boolean sameClass) {
+        Checks.requirePositive("epsilon", epsilon);
+        this.epsilon = epsilon;
+        this.sameClass = sameClass;
+    }
+
+    public static DiscreteLipschitz within(double epsilon) {
+        return new DiscreteLipschitz(epsilon, false);
+    }
+
+    /** Only neighbours with the same label count (the paper's variant for classifiers). */
+    public DiscreteLipschitz sameClassOnly() {
+        return new DiscreteLipschitz(epsilon, true);
+    }
+
+    /**
+     * @param labels the points' classes (needed with {@link #sameClassOnly()}), or null
+     */
+    public Result evaluate(Model model, Target target, Explainer explainer, DMatrixRMaj rows, int[] labels, long seed,
+                           int threads) {
+        Checks.requireRows("rows", rows, model.inputSize());
+        if (sameClass && (labels == null || labels.length != rows.numRows)) {
+            throw new IllegalArgumentException("same-class filtering needs one label per row");
+        }
+        List<Explanation> phi = explainer.explainAll(model, target, rows, seed, threads);
+        int n = rows.numRows;
+        int d = rows.numCols;
+        double[] perPoint = new double[n];
+        int[] partner = new int[n];
+        Parallel.forEachIndex(0, n, threads, i -> {
+            double best = Double.NaN;
+            int arg = -1;
+            for (int j = 0; j < n; j++) {
+                if (j == i || sameClass && labels[i] != labels[j]) {
+                    continue;
+                }
+                double dx = 0;
+                for (int k = 0; k < d; k++) {
+                    double t = rows.data[i * d + k] - rows.data[j * d + k];
+                    dx += t * t;
+                }
+                dx = Math.sqrt(dx);
+                if (dx > epsilon || dx == 0) {
+                    continue;
+                }
+                double[] a = phi.get(i).attributions();
+                double[] b = phi.get(j).attributions();
+                double de = 0;
+                for (int k = 0; k < a.length; k++) {
+                    de += (a[k] - b[k]) * (a[k] - b[k]);
+                }
+                double ratio = Math.sqrt(de) / dx;
+                if (Double.isNaN(best) || ratio > best) {
+                    best = ratio;
+                    arg = j;
+                }
+            }
+            perPoint[i] = best;
+            partner[i] = arg;
+        });
+        int worstI = -1;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(perPoint[i]) && (worstI < 0 || perPoint[i] > perPoint[worstI])) {
+                worstI = i;
+            }
+        }
+        return new Result(perPoint, worstI, worstI < 0 ? -1 : partner[worstI],
+                worstI < 0 ? Double.NaN : perPoint[worstI], phi);
+    }
+}

@@ -1,0 +1,137 @@
+package io.jxplain.metric;
+
+import io.jxplain.Checks;
+import io.jxplain.Version;
+import io.jxplain.explain.Explainer;
+import io.jxplain.explain.Explanation;
+import io.jxplain.explain.Provenance;
+import io.jxplain.model.BatchedEvaluation;
+import io.jxplain.model.Model;
+import io.jxplain.model.Target;
+import io.jxplain.sample.Draws;
+import io.jxplain.sample.Perturbation;
+import io.jxplain.sample.RandomStreams;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Infidelity (Yeh et al. 2019, Definition 2.1): E_I[(Iᵀφ(x) − (f(x) − f(x − I)))²], by Monte Carlo over n
+ * perturbations I = x − x̃ with x̃ drawn from a {@link Perturbation}. With {@code normalize}, φ is first scaled by the
+ * β that minimises the sample infidelity, β = Σ(Iᵀφ)(Δf)/Σ(Iᵀφ)² (Yeh et al.'s code; Captum's normalize=True).
+ * The standard error is that of the mean of the n squared errors (for the normalised value, β is treated as fixed).
+ */
+public final class Infidelity implements Metric {
+    public static final int DEFAULT_SAMPLES = 100;
+
+    private final Perturbation perturbation;
+    private final int samples;
+    private final boolean normalize;
+    private final int maxRowsPerCall;
+
+    private Infidelity(Perturbation perturbation, int samples, boolean normalize, int maxRowsPerCall) {
+        if (perturbation == null) {
+            throw new IllegalArgumentException("infidelity needs a perturbation");
+        }
+        if (samples < 2) {
+            throw new IllegalArgumentException("samples must be at least 2, got " + samples);
+        }
+        Checks.requirePositive("maxRowsPerCall", maxRowsPerCall);
+        this.perturbation = perturbation;
+        this.samples = samples;
+        this.normalize = normalize;
+        this.maxRowsPerCall = maxRowsPerCall;
+    }
+
+    public static Infidelity under(Perturbation perturbation) {
+        return new Infidelity(perturbation, DEFAULT_SAMPLES, false, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+    }
+
+    public Infidelity samples(int n) {
+        return new Infidelity(perturbation, n, normalize, maxRowsPerCall);
+    }
+
+    public Infidelity normalized(boolean on) {
+        return new Infidelity(perturbation, samples, on, maxRowsPerCall);
+    }
+
+    public Infidelity maxRowsPerCall(int rows) {
+        return new Infidelity(perturbation, samples, normalize, rows);
+    }
+
+    @Override
+    public String name() {
+        return "infidelity";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("perturbation", perturbation.name());
+        p.putAll(perturbation.parameters());
+        p.put("samples", samples);
+        p.put("normalize", normalize);
+        return p;
+    }
+
+    @Override
+    public Estimate evaluate(Model model, Target target, Explainer explainer, double[] x, long seed) {
+        Explanation phi = explainer.explain(model, target, x, RandomStreams.childSeed(seed, 0));
+        return evaluate(model, target, phi, x, seed);
+    }
+
+    /** The infidelity of a given explanation of x (e.g. one computed elsewhere). */
+    public Estimate evaluate(Model model, Target target, Explanation phi, double[] x, long seed) {
+        target.validateFor(model);
+        Checks.requireVector("x", x, model.inputSize());
+        if (perturbation.dimension() != x.length) {
+            throw new IllegalArgumentException("the perturbation has " + perturbation.dimension()
+                    + " features but x has " + x.length);
+        }
+        int d = x.length;
+        Draws draws = perturbation.draw(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)));
+        double[] fx = BatchedEvaluation.values(model, target, DMatrixRMaj.wrap(1, d, x.clone()), 1);
+        double[] ft = BatchedEvaluation.values(model, target, draws.neighbours(), maxRowsPerCall);
+        double[] a = phi.attributions();
+        double[] projection = new double[samples];
+        double[] change = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                s += (x[j] - draws.neighbours().data[i * d + j]) * a[j]; // Iᵀφ with I = x − x̃
+            }
+            projection[i] = s;
+            change[i] = fx[0] - ft[i];
+        }
+        double beta = 1.0;
+        if (normalize) {
+            double num = 0;
+            double den = 0;
+            for (int i = 0; i < samples; i++) {
+                num += projection[i] * change[i];
+                den += projection[i] * projection[i];
+            }
+            beta = den > 0 ? num / den : 0.0;
+        }
+        double mean = 0;
+        double m2 = 0;
+        for (int i = 0; i < samples; i++) {
+            double r = beta * projection[i] - change[i];
+            double t = r * r;
+            double delta = t - mean;
+            mean += delta / (i + 1);
+            m2 += delta * (t - mean);
+        }
+        double se = Math.sqrt(m2 / (samples - 1) / samples);
+        Provenance p = new Provenance(name(), parametersWith(phi), model.describe(), target.toString(), seed, samples,
+                Version.get());
+        return new Estimate(mean, se, samples + 1 + phi.modelCalls(), p);
+    }
+
+    private Map<String, Object> parametersWith(Explanation phi) {
+        Map<String, Object> p = new LinkedHashMap<>(parameters());
+        p.put("explainer", phi.provenance().method());
+        return p;
+    }
+}

@@ -1,0 +1,124 @@
+package io.jxplain.metric;
+
+import io.jxplain.Checks;
+import io.jxplain.Version;
+import io.jxplain.explain.Explainer;
+import io.jxplain.explain.Explanation;
+import io.jxplain.explain.Provenance;
+import io.jxplain.metric.optimize.BayesianOptimization;
+import io.jxplain.metric.optimize.Maximizer;
+import io.jxplain.metric.optimize.RandomSearch;
+import io.jxplain.model.Model;
+import io.jxplain.model.Target;
+import io.jxplain.sample.RandomStreams;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The local Lipschitz estimate of an explainer (Alvarez-Melis &amp; Jaakkola 2018, Eq. 1):
+ * max over x′ in the L∞ box of radius ε around x of ‖φ(x) − φ(x′)‖₂ / ‖x − x′‖₂, found by a black-box maximiser
+ * with a budget of explanations (paper: Bayesian optimisation, ε = 0.1, 200 calls; 40 for LIME and SHAP). A random
+ * explainer uses the same seed at x and at every x′ (common random numbers) unless asked otherwise, so the estimate
+ * is of the explanation function, not of its Monte-Carlo noise.
+ */
+public final class LocalLipschitzEstimate implements Metric {
+    public static final double DEFAULT_EPSILON = 0.1;
+    public static final int DEFAULT_BUDGET = 200;
+
+    /** The estimate, the maximising x′, and the best value after each call. */
+    public record Search(double value, double[] argmax, long explanations, long modelCalls, double[] bestSoFar) {
+    }
+
+    private final double epsilon;
+    private final int budget;
+    private final Maximizer maximizer;
+    private final boolean commonRandomNumbers;
+
+    private LocalLipschitzEstimate(double epsilon, int budget, Maximizer maximizer, boolean commonRandomNumbers) {
+        Checks.requirePositive("epsilon", epsilon);
+        Checks.requirePositive("budget", budget);
+        this.epsilon = epsilon;
+        this.budget = budget;
+        this.maximizer = maximizer;
+        this.commonRandomNumbers = commonRandomNumbers;
+    }
+
+    /** Bayesian optimisation, ε = 0.1, 200 calls (the paper's settings for gradient methods). */
+    public static LocalLipschitzEstimate defaults() {
+        return new LocalLipschitzEstimate(DEFAULT_EPSILON, DEFAULT_BUDGET, new BayesianOptimization(), true);
+    }
+
+    public LocalLipschitzEstimate epsilon(double e) {
+        return new LocalLipschitzEstimate(e, budget, maximizer, commonRandomNumbers);
+    }
+
+    public LocalLipschitzEstimate budget(int calls) {
+        return new LocalLipschitzEstimate(epsilon, calls, maximizer, commonRandomNumbers);
+    }
+
+    /** Uniform random search instead of Bayesian optimisation (the baseline). */
+    public LocalLipschitzEstimate randomSearch() {
+        return new LocalLipschitzEstimate(epsilon, budget, new RandomSearch(), commonRandomNumbers);
+    }
+
+    public LocalLipschitzEstimate independentNoise() {
+        return new LocalLipschitzEstimate(epsilon, budget, maximizer, false);
+    }
+
+    @Override
+    public String name() {
+        return "lipschitz";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("epsilon", epsilon);
+        p.put("budget", budget);
+        p.put("optimizer", maximizer.name());
+        p.put("commonRandomNumbers", commonRandomNumbers);
+        return p;
+    }
+
+    @Override
+    public Estimate evaluate(Model model, Target target, Explainer explainer, double[] x, long seed) {
+        Search s = search(model, target, explainer, x, seed);
+        Map<String, Object> p = parameters();
+        p.put("explainer", explainer.name());
+        return new Estimate(s.value(), Double.NaN, s.modelCalls(), new Provenance(name(), p, model.describe(),
+                target.toString(), seed, budget, Version.get()));
+    }
+
+    public Search search(Model model, Target target, Explainer explainer, double[] x, long seed) {
+        target.validateFor(model);
+        Checks.requireVector("x", x, model.inputSize());
+        long explanationSeed = RandomStreams.childSeed(seed, 0);
+        Explanation atX = explainer.explain(model, target, x, explanationSeed);
+        double[] phiX = atX.attributions();
+        AtomicLong calls = new AtomicLong(atX.modelCalls());
+        AtomicLong count = new AtomicLong();
+        double[] lower = new double[x.length];
+        double[] upper = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            lower[j] = x[j] - epsilon;
+            upper[j] = x[j] + epsilon;
+        }
+        Maximizer.Result r = maximizer.maximize(xp -> {
+            long k = count.incrementAndGet();
+            Explanation e = explainer.explain(model, target, xp,
+                    commonRandomNumbers ? explanationSeed : RandomStreams.childSeed(seed, k + 1));
+            calls.addAndGet(e.modelCalls());
+            double num = 0;
+            double den = 0;
+            double[] phi = e.attributions();
+            for (int j = 0; j < phi.length; j++) {
+                num += (phi[j] - phiX[j]) * (phi[j] - phiX[j]);
+                den += (xp[j] - x[j]) * (xp[j] - x[j]);
+            }
+            return den == 0 ? 0.0 : Math.sqrt(num / den);
+        }, lower, upper, budget, RandomStreams.stream(RandomStreams.childSeed(seed, 1)));
+        return new Search(r.value(), r.argmax(), budget + 1L, calls.get(), r.bestSoFar());
+    }
+}

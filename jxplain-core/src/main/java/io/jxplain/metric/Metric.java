@@ -1,0 +1,36 @@
+package io.jxplain.metric;
+
+import io.jxplain.Checks;
+import io.jxplain.Parallel;
+import io.jxplain.explain.Explainer;
+import io.jxplain.model.Model;
+import io.jxplain.model.Target;
+import io.jxplain.sample.RandomStreams;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures an explainer at an input: one verb, {@code evaluate}, for every metric, as {@code explain} is for every
+ * explainer. Implementations are immutable and thread-safe; randomness comes from the seed alone.
+ */
+public interface Metric {
+    String name();
+
+    Map<String, Object> parameters();
+
+    Estimate evaluate(Model model, Target target, Explainer explainer, double[] x, long seed);
+
+    /** Every row, row i from the stream (seed, i): the same values whatever the thread count. */
+    default List<Estimate> evaluateAll(Model model, Target target, Explainer explainer, DMatrixRMaj rows, long seed,
+                                       int threads) {
+        Checks.requireRows("rows", rows, model.inputSize());
+        Estimate[] out = new Estimate[rows.numRows];
+        int d = rows.numCols;
+        Parallel.forEachIndex(0, rows.numRows, threads, i -> out[i] = evaluate(model, target, explainer,
+                Arrays.copyOfRange(rows.data, i * d, (i + 1) * d), RandomStreams.childSeed(seed, i)));
+        return List.of(out);
+    }
+}

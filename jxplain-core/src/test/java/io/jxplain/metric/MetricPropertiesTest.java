@@ -1,0 +1,231 @@
+package io.jxplain.metric;
+
+import io.jxplain.data.Dataset;
+import io.jxplain.explain.ClosedFormSmoothGrad;
+import io.jxplain.explain.ContinuousLime;
+import io.jxplain.explain.Explainer;
+import io.jxplain.explain.Explanation;
+import io.jxplain.explain.Gradient;
+import io.jxplain.explain.SmoothGrad;
+import io.jxplain.model.Target;
+import io.jxplain.model.nn.Network;
+import io.jxplain.sample.BaselinePerturbation;
+import io.jxplain.sample.GaussianPerturbation;
+import io.jxplain.sample.Perturbation;
+import io.jxplain.sample.UniformBallPerturbation;
+import io.jxplain.testing.FunctionModel;
+import io.jxplain.testing.TrainedModels;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the metrics must satisfy by construction (issue checks), each an assertion that could fail. */
+class MetricPropertiesTest {
+    private static final Target OUT = Target.output(0);
+
+    @Test
+    void onALinearModelTheGradientHasZeroInfidelityUnderAnyPerturbation() {
+        FunctionModel f = FunctionModel.linear(new double[] {0.7, -1.3, 2.0}, 0.4);
+        double[] x = {0.5, 1.5, -0.2};
+        List<Perturbation> perturbations = List.of(GaussianPerturbation.isotropic(3, 0.3),
+                new UniformBallPerturbation(3, 0.5, UniformBallPerturbation.Norm.LINF),
+                new UniformBallPerturbation(3, 0.5, UniformBallPerturbation.Norm.L2),
+                BaselinePerturbation.fixed(new double[3]), BaselinePerturbation.noisy(new double[3], 0.2),
+                BaselinePerturbation.subset(new double[3], 0.5));
+        for (Perturbation p : perturbations) {
+            Estimate e = Infidelity.under(p).evaluate(f, OUT, Gradient.create(), x, 1L);
+            assertEquals(0.0, e.value(), 1e-24, p.name());
+            Estimate wrong = Infidelity.under(p).evaluate(f, OUT, Gradient.absolute(), x, 1L);
+            assertTrue(wrong.value() > 1e-6, p.name() + ": |gradient| is not faithful: " + wrong.value());
+        }
+    }
+
+    @Test
+    void onALinearModelTheGradientsLipschitzEstimateIsZero() {
+        FunctionModel f = FunctionModel.linear(new double[] {0.7, -1.3}, 0.4);
+        assertEquals(0.0, LocalLipschitzEstimate.defaults().budget(30).evaluate(f, OUT, Gradient.create(),
+                new double[] {1, 2}, 1L).value(), 0.0);
+        assertEquals(0.0, LocalLipschitzEstimate.defaults().budget(30).randomSearch().evaluate(f, OUT,
+                Gradient.create(), new double[] {1, 2}, 1L).value(), 0.0);
+    }
+
+    /** ∇(½xᵀAx) = Ax, so the ratio is ‖A(x − x′)‖/‖x − x′‖ ≤ ‖A‖₂ = 3, reached along the top eigenvector. */
+    @Test
+    void onAQuadraticTheGradientsLipschitzEstimateApproachesTheSpectralNormFromBelow() {
+        double[][] a = {{2, 1, 0}, {1, 2, 0}, {0, 0, 0.5}}; // eigenvalues 3, 1, 0.5
+        FunctionModel f = FunctionModel.quadratic(a);
+        double[] x = {0.3, -0.1, 0.2};
+        LocalLipschitzEstimate.Search small = LocalLipschitzEstimate.defaults().budget(5).search(f, OUT, Gradient.create(), x, 2L);
+        LocalLipschitzEstimate.Search large = LocalLipschitzEstimate.defaults().budget(200).search(f, OUT, Gradient.create(), x, 2L);
+        assertTrue(large.value() <= 3 + 1e-12, "never above ‖A‖₂: " + large.value());
+        assertTrue(large.value() >= small.value());
+        assertTrue(large.value() > 0.99 * 3, "within 1% of ‖A‖₂ after 200 calls: " + large.value());
+        double[] trace = large.bestSoFar();
+        for (int t = 1; t < trace.length; t++) {
+            assertTrue(trace[t] >= trace[t - 1]);
+        }
+        for (int j = 0; j < 3; j++) {
+            assertTrue(Math.abs(large.argmax()[j] - x[j]) <= 0.1 + 1e-12, "x′ stays in the ε-box");
+        }
+    }
+
+    @Test
+    void bayesianOptimisationBeatsRandomSearchOnTheQuadraticAtEqualBudget() {
+        double[][] a = {{2, 1, 0, 0}, {1, 2, 0, 0}, {0, 0, 0.5, 0}, {0, 0, 0, 0.2}};
+        FunctionModel f = FunctionModel.quadratic(a);
+        double[] x = {0.3, -0.1, 0.2, 0.0};
+        double bo = 0;
+        double random = 0;
+        for (long seed = 0; seed < 10; seed++) {
+            bo += LocalLipschitzEstimate.defaults().budget(40).evaluate(f, OUT, Gradient.create(), x, seed).value() / 10;
+            random += LocalLipschitzEstimate.defaults().budget(40).randomSearch()
+                    .evaluate(f, OUT, Gradient.create(), x, seed).value() / 10;
+        }
+        assertTrue(bo > random, "BO " + bo + " vs random " + random);
+    }
+
+    /**
+     * For I ~ N(0, σ²I) the infidelity is a quadratic in φ, minimised by φ* = σ⁻²·cov(a, f(a)), the SmoothGrad limit
+     * (Theorem 1 and Yeh et al. Prop. 2.1), with infidelity(φ) − infidelity(φ*) = σ²‖φ − φ*‖². Evaluated on the
+     * same N = 40 000 draws (same seed). With δ = φ − φ*, the sample gap deviates from σ²‖δ‖² by a cross term of
+     * standard error 2σ‖δ‖·√infidelity(φ*)/√N, a quadratic term of relative error √(2/N), and 2σ²‖δ‖·‖SE(φ*)‖ for
+     * φ* being itself an estimate: the tolerance is 4 times their sum.
+     */
+    @Test
+    void theSmoothGradLimitHasTheLowestGaussianInfidelityByExactlySigma2TimesTheSquaredDistance() {
+        Network net = TrainedModels.simulatedMlp();
+        Dataset test = TrainedModels.simulatedSplit().test();
+        Target t = Target.probability(1);
+        double sigma2 = 1.0;
+        Infidelity infidelity = Infidelity.under(GaussianPerturbation.isotropic(2, sigma2)).samples(40_000);
+        List<Explainer> others = List.of(Gradient.create(), SmoothGrad.builder().samples(10).build(),
+                ContinuousLime.builder().samples(20).build());
+        for (int i = 0; i < 5; i++) {
+            double[] x = test.row(i * 17);
+            Explanation optimal = ClosedFormSmoothGrad.builder().samples(400_000).build().explain(net, t, x, 5L);
+            double best = infidelity.evaluate(net, t, optimal, x, 9L).value();
+            for (Explainer other : others) {
+                Explanation e = other.explain(net, t, x, 6L);
+                double value = infidelity.evaluate(net, t, e, x, 9L).value();
+                double delta = Math.sqrt(distanceSquared(e, optimal));
+                double gap = sigma2 * delta * delta;
+                double seOptimal = 0;
+                for (double se : optimal.standardErrors()) {
+                    seOptimal += se * se;
+                }
+                int n = 40_000;
+                double tolerance = 4 * (2 * Math.sqrt(sigma2) * delta * Math.sqrt(best / n)
+                        + gap * Math.sqrt(2.0 / n) + 2 * sigma2 * delta * Math.sqrt(seOptimal));
+                assertTrue(value > best, other.name() + " at point " + i);
+                assertEquals(gap, value - best, tolerance, other.name() + " at point " + i);
+            }
+        }
+    }
+
+    /** Yeh et al. Thm 4.1: smoothing bounds sensitivity by the gradient's, averaged over the kernel; so on average. */
+    @Test
+    void smoothingDoesNotRaiseMaxSensitivityOnAverageOverTestPoints() {
+        Network net = TrainedModels.simulatedMlp();
+        DMatrixRMaj rows = TrainedModels.simulatedSplit().test().features();
+        DMatrixRMaj some = new DMatrixRMaj(40, 2);
+        System.arraycopy(rows.data, 0, some.data, 0, 80);
+        MaxSensitivity sens = MaxSensitivity.defaults();
+        double smooth = mean(sens.evaluateAll(net, Target.probability(1), SmoothGrad.builder().samples(500).sigma2(0.25).build(),
+                some, 4L, 2));
+        double raw = mean(sens.evaluateAll(net, Target.probability(1), Gradient.create(), some, 4L, 2));
+        assertTrue(smooth <= raw, "smoothed " + smooth + " vs gradient " + raw);
+    }
+
+    /** The reported standard errors match the spread of the estimate over seeds within 25%. */
+    @Test
+    void standardErrorsMatchTheSpreadOverSeeds() {
+        Network net = TrainedModels.simulatedMlp();
+        double[] x = TrainedModels.simulatedSplit().test().row(3);
+        Target t = Target.probability(1);
+        List<Metric> metrics = List.of(Infidelity.under(GaussianPerturbation.isotropic(2, 0.5)).samples(200),
+                AvgSensitivity.of(0.5, 100));
+        for (Metric m : metrics) {
+            int reps = 300;
+            double[] values = new double[reps];
+            double meanSe = 0;
+            for (int r = 0; r < reps; r++) {
+                Estimate e = m.evaluate(net, t, Gradient.create(), x, 1000L + r);
+                values[r] = e.value();
+                meanSe += e.standardError() / reps;
+            }
+            double mean = 0;
+            for (double v : values) {
+                mean += v / reps;
+            }
+            double var = 0;
+            for (double v : values) {
+                var += (v - mean) * (v - mean) / (reps - 1);
+            }
+            double sd = Math.sqrt(var);
+            assertEquals(sd, meanSe, 0.25 * sd, m.name() + ": spread " + sd + ", mean reported SE " + meanSe);
+        }
+    }
+
+    @Test
+    void discreteLipschitzOfTheGradientOfAQuadraticIsBoundedByTheSpectralNormAndFindsTheWorstPair() {
+        double[][] a = {{2, 1}, {1, 2}};
+        FunctionModel f = FunctionModel.quadratic(a);
+        DMatrixRMaj rows = TrainedModels.simulatedSplit().test().features();
+        DiscreteLipschitz.Result r = DiscreteLipschitz.within(0.3).evaluate(f, OUT, Gradient.create(), rows, null, 1L, 2);
+        assertTrue(r.worst() <= 3 + 1e-12 && r.worst() >= 1 - 1e-12, "between the eigenvalues: " + r.worst());
+        double brute = 0;
+        for (int i = 0; i < rows.numRows; i++) {
+            for (int j = 0; j < rows.numRows; j++) {
+                double dx = Math.hypot(rows.get(i, 0) - rows.get(j, 0), rows.get(i, 1) - rows.get(j, 1));
+                if (i != j && dx <= 0.3 && dx > 0) {
+                    double g0 = 2 * (rows.get(i, 0) - rows.get(j, 0)) + (rows.get(i, 1) - rows.get(j, 1));
+                    double g1 = (rows.get(i, 0) - rows.get(j, 0)) + 2 * (rows.get(i, 1) - rows.get(j, 1));
+                    brute = Math.max(brute, Math.hypot(g0, g1) / dx);
+                }
+            }
+        }
+        assertEquals(brute, r.worst(), 1e-12);
+        assertTrue(r.pointsWithNeighbours() > 0 && r.pointsWithNeighbours() <= rows.numRows);
+        int[] labels = TrainedModels.simulatedSplit().test().labels();
+        DiscreteLipschitz.Result same = DiscreteLipschitz.within(0.3).sameClassOnly()
+                .evaluate(f, OUT, Gradient.create(), rows, labels, 1L, 1);
+        assertEquals(labels[same.worstI()], labels[same.worstJ()]);
+        assertTrue(same.worst() <= r.worst());
+    }
+
+    @Test
+    void randomisingTheTopLayerChangesOnlyItAndSpearmanIsCorrect() {
+        assertEquals(1.0, ParameterRandomisation.spearman(new double[] {1, 5, 3}, new double[] {10, 50, 30}), 1e-15);
+        assertEquals(-1.0, ParameterRandomisation.spearman(new double[] {1, 5, 3}, new double[] {3, 1, 2}), 1e-15);
+        // ties share their mean rank: ranks (1.5, 1.5, 3) against (1, 2, 3) give ρ = √3/2
+        assertEquals(Math.sqrt(3) / 2, ParameterRandomisation.spearman(new double[] {1, 1, 2}, new double[] {1, 2, 3}), 1e-12);
+        Network net = TrainedModels.simulatedMlp();
+        Network random = ParameterRandomisation.topLayer().randomise(net, 3L);
+        assertEquals(net.layers().get(0).weights().get(0, 0), random.layers().get(0).weights().get(0, 0), 0.0);
+        assertTrue(net.layers().get(2).weights().get(0, 0) != random.layers().get(2).weights().get(0, 0));
+        DMatrixRMaj rows = TrainedModels.simulatedSplit().test().features();
+        ParameterRandomisation.Result r = ParameterRandomisation.topLayer().evaluate(net, Target.probability(1),
+                Gradient.create(), rows, 1L, 2);
+        assertTrue(r.meanSpearman() >= -1 && r.meanSpearman() <= 1 && r.standardError() > 0);
+        ParameterRandomisation.Result all = ParameterRandomisation.topLayers(3).evaluate(net, Target.probability(1),
+                Gradient.create(), rows, 1L, 2);
+        assertTrue(Double.isFinite(all.meanSpearmanAbs()));
+        assertEquals(rows.numRows, all.perRow().length);
+    }
+
+    private static double distanceSquared(Explanation a, Explanation b) {
+        double s = 0;
+        for (int j = 0; j < a.size(); j++) {
+            s += (a.attribution(j) - b.attribution(j)) * (a.attribution(j) - b.attribution(j));
+        }
+        return s;
+    }
+
+    private static double mean(List<Estimate> e) {
+        return e.stream().mapToDouble(Estimate::value).average().orElseThrow();
+    }
+}
