@@ -82,7 +82,7 @@ public final class LeastSquares {
         int n = a.numRows;
         int p = a.numCols;
         DMatrixRMaj gram = new DMatrixRMaj(p, p);
-        CommonOps_DDRM.multInner(a, gram); // AᵀA
+        CommonOps_DDRM.multTransA(a, a, gram); // AᵀA (the row-reordered product: contiguous)
         double[] diag = new double[p];
         for (int j = 0; j < p; j++) {
             diag[j] = gram.get(j, j);
@@ -110,11 +110,11 @@ public final class LeastSquares {
         DMatrixRMaj scaled = new DMatrixRMaj(n, p);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) {
-                scaled.data[i * p + j] = residual[i] * a.data[i * p + j];
+                scaled.data[i * p + j] = residual[i] * residual[i] * a.data[i * p + j];
             }
         }
         DMatrixRMaj meat = new DMatrixRMaj(p, p);
-        CommonOps_DDRM.multInner(scaled, meat);
+        CommonOps_DDRM.multTransA(scaled, a, meat); // Σ eᵢ²aᵢaᵢᵀ = (diag(e²)A)ᵀA
         DMatrixRMaj left = new DMatrixRMaj(p, p);
         chol.solve(meat, left);               // G⁻¹·meat
         DMatrixRMaj leftT = CommonOps_DDRM.transpose(left, null);

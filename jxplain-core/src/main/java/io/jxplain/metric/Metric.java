@@ -27,9 +27,18 @@ public interface Metric {
     default List<Estimate> evaluateAll(Model model, Target target, Explainer explainer, DMatrixRMaj rows, long seed,
                                        int threads) {
         Checks.requireRows("rows", rows, model.inputSize());
-        Estimate[] out = new Estimate[rows.numRows];
+        return evaluateRange(model, target, explainer, rows, 0, rows.numRows, seed, threads);
+    }
+
+    /** Rows {@code from} to {@code to} (exclusive), row i from the stream (seed, i): block-by-block runs agree with one call. */
+    default List<Estimate> evaluateRange(Model model, Target target, Explainer explainer, DMatrixRMaj rows, int from,
+                                         int to, long seed, int threads) {
+        if (from < 0 || to > rows.numRows || from > to) {
+            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.." + rows.numRows);
+        }
+        Estimate[] out = new Estimate[to - from];
         int d = rows.numCols;
-        Parallel.forEachIndex(0, rows.numRows, threads, i -> out[i] = evaluate(model, target, explainer,
+        Parallel.forEachIndex(from, to, threads, i -> out[i - from] = evaluate(model, target, explainer,
                 Arrays.copyOfRange(rows.data, i * d, (i + 1) * d), RandomStreams.childSeed(seed, i)));
         return List.of(out);
     }
