@@ -9,6 +9,7 @@ import io.jxplain.explain.Gradient;
 import io.jxplain.explain.SmoothGrad;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.Network;
+import io.jxplain.sample.BackgroundPerturbation;
 import io.jxplain.sample.BaselinePerturbation;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.Perturbation;
@@ -35,7 +36,8 @@ class MetricPropertiesTest {
                 new UniformBallPerturbation(3, 0.5, UniformBallPerturbation.Norm.LINF),
                 new UniformBallPerturbation(3, 0.5, UniformBallPerturbation.Norm.L2),
                 BaselinePerturbation.fixed(new double[3]), BaselinePerturbation.noisy(new double[3], 0.2),
-                BaselinePerturbation.subset(new double[3], 0.5));
+                BaselinePerturbation.subset(new double[3], 0.5),
+                new BackgroundPerturbation(new DMatrixRMaj(new double[][] {{1, 2, 3}, {-1, 0, 4}, {0.5, 0.5, 0.5}})));
         for (Perturbation p : perturbations) {
             Estimate e = Infidelity.under(p).evaluate(f, OUT, Gradient.create(), x, 1L);
             assertEquals(0.0, e.value(), 1e-24, p.name());
