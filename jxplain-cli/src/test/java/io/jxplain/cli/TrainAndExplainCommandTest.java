@@ -132,6 +132,9 @@ class TrainAndExplainCommandTest {
             assertTrue(r.out().contains(m), m);
         }
         assertTrue(r.out().contains("Theorem 1"), r.out());
+        for (String m : io.jxplain.metric.MetricCatalog.names()) {
+            assertTrue(r.out().contains(m), m);
+        }
     }
 
     private static void assertOneLineError(int code, String fragment, String... args) {
