@@ -7,6 +7,7 @@ import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,27 +35,32 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
         int d = x.length;
         int n = sampling.samples();
         GaussianPerturbation perturbation = sampling.perturbation(d);
-        double[] mean = new double[d];
-        double[] m2 = new double[d];
+        // Sums of gradients and of their squares, shifted by the first gradient so the variance keeps its digits.
+        double[] shift = null;
+        double[] sum = new double[d];
+        double[] sumSq = new double[d];
         DMatrixRMaj chunk = new DMatrixRMaj(1, d);
-        int seen = 0;
         for (int start = 0; start < n; start += sampling.maxRowsPerCall()) {
             int rows = Math.min(sampling.maxRowsPerCall(), n - start);
             perturbation.sample(x, rows, rng, chunk);
-            DMatrixRMaj g = BatchedEvaluation.gradients(diff, target, chunk, rows).gradients();
+            double[] g = BatchedEvaluation.gradients(diff, target, chunk, rows).gradients().data;
+            if (shift == null) {
+                shift = Arrays.copyOf(g, d);
+            }
             for (int i = 0; i < rows; i++) {
-                seen++;
-                for (int j = 0; j < d; j++) { // Welford's running mean and sum of squares
-                    double v = g.data[i * d + j];
-                    double delta = v - mean[j];
-                    mean[j] += delta / seen;
-                    m2[j] += delta * (v - mean[j]);
+                for (int j = 0; j < d; j++) {
+                    double v = g[i * d + j] - shift[j];
+                    sum[j] += v;
+                    sumSq[j] += v * v;
                 }
             }
         }
+        double[] mean = new double[d];
         double[] se = new double[d];
         for (int j = 0; j < d; j++) {
-            se[j] = Math.sqrt(m2[j] / (n - 1) / n);
+            double m = sum[j] / n;
+            mean[j] = shift[j] + m;
+            se[j] = Math.sqrt(Math.max(0.0, (sumSq[j] - n * m * m) / (n - 1)) / n);
         }
         return new Attribution(mean, se, Double.NaN, n, n);
     }
