@@ -2,7 +2,7 @@ package io.jxplain;
 
 import io.jxplain.data.Dataset;
 import io.jxplain.data.SimulatedData;
-import io.jxplain.data.Standardization;
+import io.jxplain.data.StandardizedSplit;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.explain.ClosedFormSmoothGrad;
 import io.jxplain.explain.ContinuousLime;
@@ -28,8 +28,7 @@ class ReadmeTourTest {
     void theTourRuns() {
         // --- README tour starts
         Dataset data = SimulatedData.generate(1000, 42L);
-        TrainTestSplit raw = TrainTestSplit.of(data, 0.8, 42L);
-        TrainTestSplit split = raw.standardized(Standardization.fit(raw.train().features()));
+        TrainTestSplit split = StandardizedSplit.of(data, 0.8, 42L).split();     // 80/20, standardised on train
         Network model = NetworkTrainer.train(split.train().features(), split.train().targets(), 2,
                 TrainingConfig.paperDefaults());
 

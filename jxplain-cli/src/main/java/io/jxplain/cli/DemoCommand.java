@@ -3,6 +3,7 @@ package io.jxplain.cli;
 import io.jxplain.Version;
 import io.jxplain.data.SimulatedData;
 import io.jxplain.data.Standardization;
+import io.jxplain.data.StandardizedSplit;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.explain.ContinuousLime;
 import io.jxplain.explain.Explainer;
@@ -70,9 +71,9 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out);
         stdout.println("jxplain demo: SmoothGrad vs C-LIME on the simulated set of Agarwal et al. 2021 (§6.1)");
 
-        TrainTestSplit raw = TrainTestSplit.of(SimulatedData.generate(SimulatedData.DEFAULT_ROWS, seed), 0.8, seed);
-        Standardization standardization = Standardization.fit(raw.train().features());
-        TrainTestSplit split = raw.standardized(standardization);
+        StandardizedSplit prepared = StandardizedSplit.of(SimulatedData.generate(SimulatedData.DEFAULT_ROWS, seed), 0.8, seed);
+        TrainTestSplit split = prepared.split();
+        Standardization standardization = prepared.standardization();
         TrainingConfig config = TrainingConfig.paperDefaults().withSeed(seed);
         Network net = NetworkTrainer.train(split.train().features(), split.train().targets(), 2, config);
         double trainAcc = Accuracy.of(net, split.train().features(), split.train().labels());

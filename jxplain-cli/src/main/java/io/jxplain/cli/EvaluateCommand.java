@@ -3,18 +3,18 @@ package io.jxplain.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jxplain.Version;
-import io.jxplain.data.Dataset;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.ExplainerCatalog;
+import io.jxplain.metric.DiscreteLipschitz;
 import io.jxplain.metric.Estimate;
 import io.jxplain.metric.Metric;
 import io.jxplain.metric.MetricCatalog;
+import io.jxplain.metric.ParameterRandomisation;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.NetworkFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,11 +41,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.json).")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
-    Path data;
+    @Mixin
+    ModelDataOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -55,14 +52,9 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> methods;
 
     @Option(names = "--metric", split = ",", defaultValue = "infidelity,max-sensitivity", paramLabel = "NAME,…",
-            description = "Metrics: infidelity, max-sensitivity, avg-sensitivity, lipschitz, robustness. Default: ${DEFAULT-VALUE}.")
+            description = "Per input: infidelity, max-sensitivity, avg-sensitivity, lipschitz, robustness; over the data"
+                    + " set: discrete-lipschitz, randomisation. Default: ${DEFAULT-VALUE}.")
     List<String> metrics;
-
-    @Option(names = "--target", paramLabel = "KIND:I", description = "Explained scalar (default: probability:1 for a classifier).")
-    String target;
-
-    @Option(names = "--max-rows", paramLabel = "N", description = "Evaluate only the first N rows.")
-    Integer maxRows;
 
     @Option(names = "--perturbation", defaultValue = "gaussian", paramLabel = "NAME",
             description = "Infidelity's perturbation: gaussian, baseline, noisy-baseline, subset. Default: ${DEFAULT-VALUE}.")
@@ -98,6 +90,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--neighbour-variance", defaultValue = "0.01", paramLabel = "S", description = "Default: ${DEFAULT-VALUE}.")
     double neighbourVariance;
 
+    @Option(names = "--discrete-epsilon", defaultValue = "0.1", paramLabel = "E",
+            description = "discrete-lipschitz: neighbours within this L2 distance. Default: ${DEFAULT-VALUE}.")
+    double discreteEpsilon;
+
+    @Option(names = "--same-class", description = "discrete-lipschitz: only neighbours of the same class (needs the target column).")
+    boolean sameClass;
+
+    @Option(names = "--randomised-layers", defaultValue = "1", paramLabel = "K",
+            description = "randomisation: re-initialise the top K layers. Default: ${DEFAULT-VALUE}.")
+    int randomisedLayers;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -108,17 +111,10 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NetworkFile file = ModelInput.loadModel(model);
-        Target t = target == null ? ModelInput.defaultTarget(file) : Target.parse(target);
-        t.validateFor(file.network());
-        Dataset dataset = ModelInput.loadData(data, file, err);
-        DMatrixRMaj rows = dataset.features();
-        if (maxRows != null) {
-            if (maxRows < 1) {
-                throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
-            }
-            rows = CommonOps_DDRM.extract(rows, 0, Math.min(maxRows, rows.numRows), 0, rows.numCols);
-        }
+        ModelDataOptions.Loaded loaded = input.load(err);
+        NetworkFile file = loaded.file();
+        Target t = loaded.target();
+        DMatrixRMaj rows = loaded.rows();
         int d = rows.numCols;
         MetricCatalog.Settings settings = new MetricCatalog.Settings(perturbation, noiseSigma2, infidelitySamples,
                 normalize, radius, sensitivitySamples, epsilon, budget, optimizer, neighbours, neighbourVariance);
@@ -128,8 +124,13 @@ final class EvaluateCommand implements Callable<Integer> {
                     sampling.maxRowsPerCall)));
         }
         List<Metric> chosen = new ArrayList<>();
+        List<String> dataSetMetrics = new ArrayList<>();
         for (String m : metrics) {
-            chosen.add(MetricCatalog.create(m, settings, d));
+            if (DATA_SET_METRICS.contains(m)) {
+                dataSetMetrics.add(m);
+            } else {
+                chosen.add(MetricCatalog.create(m, settings, d));
+            }
         }
         Files.createDirectories(out);
         writeProvenance(explainers, chosen, t, file);
@@ -139,17 +140,15 @@ final class EvaluateCommand implements Callable<Integer> {
             for (Metric metric : chosen) {
                 double[] values = evaluateTo(out.resolve(explainer.name() + "-" + metric.name() + ".csv"), metric,
                         explainer, file, t, rows, threads, err);
-                double mean = 0;
-                for (double v : values) {
-                    mean += v / values.length;
-                }
-                double var = 0;
-                for (double v : values) {
-                    var += (v - mean) * (v - mean);
-                }
-                double se = values.length > 1 ? Math.sqrt(var / (values.length - 1) / values.length) : Double.NaN;
-                summary.add(List.of(explainer.name(), metric.name(), fmt(mean), fmt(se), String.valueOf(values.length)));
+                summary.add(summaryRow(explainer.name(), metric.name(), values));
                 writeSummary(summary);
+            }
+            for (String m : dataSetMetrics) {
+                for (Map.Entry<String, double[]> e : dataSetMetric(m, explainer, file, t, loaded, threads).entrySet()) {
+                    writeValues(out.resolve(explainer.name() + "-" + e.getKey() + ".csv"), e.getValue());
+                    summary.add(summaryRow(explainer.name(), e.getKey(), e.getValue()));
+                    writeSummary(summary);
+                }
             }
         }
         stdout.printf(Locale.ROOT, "%-18s %-16s %14s %12s %6s%n", "method", "metric", "mean", "std. err.", "rows");
@@ -187,6 +186,61 @@ final class EvaluateCommand implements Callable<Integer> {
         return values;
     }
 
+    /** Metrics over the whole data set that still give one value per row. */
+    static final List<String> DATA_SET_METRICS = List.of("discrete-lipschitz", "randomisation");
+
+    private Map<String, double[]> dataSetMetric(String name, Explainer explainer, NetworkFile file, Target t,
+                                                ModelDataOptions.Loaded loaded, int threads) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        if (name.equals("discrete-lipschitz")) {
+            int[] labels = sameClass && loaded.dataset().hasTargets() ? loaded.dataset().labels() : null;
+            if (sameClass && labels == null) {
+                throw new IllegalArgumentException("--same-class needs the data's target column '"
+                        + file.targetName() + "'");
+            }
+            DiscreteLipschitz metric = DiscreteLipschitz.within(discreteEpsilon);
+            DiscreteLipschitz.Result r = (labels == null ? metric : metric.sameClassOnly())
+                    .evaluate(file.network(), t, explainer, loaded.rows(), labels, sampling.seed, threads);
+            out.put(name, r.perPoint());
+        } else {
+            ParameterRandomisation.Result r = ParameterRandomisation.topLayers(randomisedLayers)
+                    .evaluate(file.network(), t, explainer, loaded.rows(), sampling.seed, threads);
+            out.put(name, r.perRow());
+            out.put(name + "-abs", r.perRowAbs());
+        }
+        return out;
+    }
+
+    /** Mean ± standard error over the rows with a value (NaN marks a row without one, e.g. no neighbour). */
+    private static List<String> summaryRow(String method, String metric, double[] values) {
+        double mean = 0;
+        int count = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                mean += v;
+                count++;
+            }
+        }
+        mean /= count;
+        double var = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                var += (v - mean) * (v - mean);
+            }
+        }
+        double se = count > 1 ? Math.sqrt(var / (count - 1) / count) : Double.NaN;
+        return List.of(method, metric, fmt(mean), fmt(se), String.valueOf(count));
+    }
+
+    private static void writeValues(Path csv, double[] values) throws IOException {
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader("row", "value").build())) {
+            for (int i = 0; i < values.length; i++) {
+                p.printRecord(i, Double.isNaN(values[i]) ? "" : values[i]);
+            }
+        }
+    }
+
     private void writeSummary(List<List<String>> rows) throws IOException {
         try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(out.resolve("summary.csv"), StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader("method", "metric", "mean", "standard_error", "rows").build())) {
@@ -207,10 +261,10 @@ final class EvaluateCommand implements Callable<Integer> {
         p.put("metrics", m);
         p.put("seed", sampling.seed);
         p.put("row_streams", "row i uses RandomStreams.childSeed(seed, i)");
-        p.put("model", model.toString());
+        p.put("model", input.model.toString());
         p.put("model_description", file.network().describe());
         p.put("target", t.toString());
-        p.put("data", data.toString());
+        p.put("data", input.data.toString());
         p.put("jxplain_version", Version.get());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("provenance.json").toFile(), p);
     }

@@ -7,7 +7,6 @@ import io.jxplain.explain.Explanation;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.NetworkFile;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,21 +29,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.json, from 'jxplain train').")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row (.csv or .csv.gz).")
-    Path data;
+    @Mixin
+    ModelDataOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output: .csv or .json.")
     Path out;
-
-    @Option(names = "--target", paramLabel = "KIND:I",
-            description = "Explained scalar: probability:I, logit:I or output:I. Default: probability:1 for a classifier, output:0 for regression.")
-    String target;
-
-    @Option(names = "--max-rows", paramLabel = "N", description = "Explain only the first N rows.")
-    Integer maxRows;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
@@ -58,26 +47,20 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Explainer explainer = sampling.explainer();
         int threads = sampling.threads();
-        NetworkFile file = ModelInput.loadModel(model);
-        Target t = target == null ? ModelInput.defaultTarget(file) : Target.parse(target);
-        t.validateFor(file.network());
-        Dataset dataset = ModelInput.loadData(data, file, err);
-        DMatrixRMaj rows = dataset.features();
-        if (maxRows != null) {
-            if (maxRows < 1) {
-                throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
-            }
-            rows = CommonOps_DDRM.extract(rows, 0, Math.min(maxRows, rows.numRows), 0, rows.numCols);
-        }
+        ModelDataOptions.Loaded loaded = input.load(err);
+        NetworkFile file = loaded.file();
+        Target t = loaded.target();
+        Dataset dataset = loaded.dataset();
+        DMatrixRMaj rows = loaded.rows();
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("method", explainer.name());
         provenance.put("parameters", explainer.parameters());
         provenance.put("seed", sampling.seed);
         provenance.put("row_streams", "row i uses RandomStreams.childSeed(seed, i)");
-        provenance.put("model", model.toString());
+        provenance.put("model", input.model.toString());
         provenance.put("model_description", file.network().describe());
         provenance.put("target", t.toString());
-        provenance.put("data", data.toString());
+        provenance.put("data", input.data.toString());
         provenance.put("standardized_with_model_statistics", file.hasStandardization());
         provenance.put("jxplain_version", Version.get());
         long start = System.nanoTime();

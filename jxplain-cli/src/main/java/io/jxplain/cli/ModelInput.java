@@ -31,8 +31,9 @@ final class ModelInput {
     /** The rows to explain, in the model's input space (standardised if the model was trained on standardised data). */
     static Dataset loadData(Path data, NetworkFile model, PrintWriter err) {
         List<String> features = model.featureNames().isEmpty() ? null : model.featureNames();
-        String target = features == null && model.targetName() != null
-                && CsvDatasetReader.header(data).contains(model.targetName()) ? model.targetName() : null;
+        // The target column, when the file has it, is read as labels (never as a feature).
+        String target = model.targetName() != null && CsvDatasetReader.header(data).contains(model.targetName())
+                ? model.targetName() : null;
         Dataset d = CsvDatasetReader.read(data, target, features, w -> err.println("jxplain: warning: " + w));
         int expected = model.network().inputSize();
         if (d.dimension() != expected) {

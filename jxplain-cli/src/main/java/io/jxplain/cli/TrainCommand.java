@@ -4,6 +4,7 @@ import io.jxplain.Version;
 import io.jxplain.data.CsvDatasetReader;
 import io.jxplain.data.Dataset;
 import io.jxplain.data.Standardization;
+import io.jxplain.data.StandardizedSplit;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.model.Accuracy;
 import io.jxplain.model.nn.Activation;
@@ -85,9 +86,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(hidden, Activation.parse(activation), lossKind, epochs, batchSize,
                 learningRate, 0.0, seed);
         Dataset all = CsvDatasetReader.read(data, target, w -> err.println("jxplain: warning: " + w));
-        TrainTestSplit raw = TrainTestSplit.of(all, 1 - testFraction, seed);
-        Standardization standardization = Standardization.fit(raw.train().features());
-        TrainTestSplit split = raw.standardized(standardization);
+        StandardizedSplit prepared = StandardizedSplit.of(all, 1 - testFraction, seed);
+        TrainTestSplit split = prepared.split();
+        Standardization standardization = prepared.standardization();
         int classes = lossKind == Loss.CROSS_ENTROPY ? split.train().classCount() : 0;
         if (lossKind == Loss.CROSS_ENTROPY && classes < 2) {
             throw new IllegalArgumentException("target '" + target + "' has a single class in the training split");

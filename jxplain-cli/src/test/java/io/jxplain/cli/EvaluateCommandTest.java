@@ -45,6 +45,27 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void dataSetMetricsGiveOneValuePerRowToo() throws IOException {
+        Path labelled = dir.resolve("labelled.csv");
+        StringBuilder sb = new StringBuilder("x1,x2,y\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append(0.05 * i).append(',').append(Math.sin(i) * 0.1).append(',').append(i % 2).append('\n');
+        }
+        Files.writeString(labelled, sb);
+        Path out = dir.resolve("ds");
+        CliTestSupport.Result r = CliTestSupport.run("evaluate", "--model", model.toString(), "--data", labelled.toString(),
+                "--methods", "gradient", "--metric", "discrete-lipschitz,randomisation", "--discrete-epsilon", "0.2",
+                "--same-class", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<CSVRecord> summary = DemoCommandTest.read(out.resolve("summary.csv"));
+        assertEquals(List.of("discrete-lipschitz", "randomisation", "randomisation-abs"),
+                summary.stream().map(x -> x.get("metric")).toList());
+        double rho = Double.parseDouble(summary.get(1).get("mean"));
+        assertTrue(rho >= -1 && rho <= 1, "Spearman " + rho);
+        assertEquals(40, DemoCommandTest.read(out.resolve("gradient-discrete-lipschitz.csv")).size());
+    }
+
+    @Test
     void valuesDoNotDependOnTheThreadCount() throws IOException {
         data = writeData();
         for (String threads : List.of("1", "2")) {

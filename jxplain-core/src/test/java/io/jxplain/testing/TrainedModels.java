@@ -2,7 +2,7 @@ package io.jxplain.testing;
 
 import io.jxplain.data.Dataset;
 import io.jxplain.data.SimulatedData;
-import io.jxplain.data.Standardization;
+import io.jxplain.data.StandardizedSplit;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.model.nn.Network;
 import io.jxplain.model.nn.NetworkTrainer;
@@ -18,8 +18,7 @@ public final class TrainedModels {
 
     public static synchronized TrainTestSplit simulatedSplit() {
         if (split == null) {
-            TrainTestSplit raw = TrainTestSplit.of(SimulatedData.generate(SimulatedData.DEFAULT_ROWS, 7L), 0.8, 11L);
-            split = raw.standardized(Standardization.fit(raw.train().features()));
+            split = StandardizedSplit.of(SimulatedData.generate(SimulatedData.DEFAULT_ROWS, 7L), 0.8, 11L).split();
         }
         return split;
     }

@@ -4,7 +4,7 @@ import io.jxplain.Version;
 import io.jxplain.data.DataFormatException;
 import io.jxplain.data.Dataset;
 import io.jxplain.data.OnlineShoppersData;
-import io.jxplain.data.Standardization;
+import io.jxplain.data.StandardizedSplit;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.experiments.Progress;
 import io.jxplain.experiments.Statistics;
@@ -119,8 +119,7 @@ public final class Agarwal2021Reproduction {
             return m;
         }
         Dataset data = dataset.load(config, w -> log.accept("warning: " + w));
-        TrainTestSplit raw = TrainTestSplit.of(data, 0.8, config.seed());
-        TrainTestSplit split = raw.standardized(Standardization.fit(raw.train().features()));
+        TrainTestSplit split = StandardizedSplit.of(data, 0.8, config.seed()).split();
         TrainingConfig training = TrainingConfig.paperDefaults().withEpochs(epochs).withSeed(config.seed());
         Network net = NetworkTrainer.train(split.train().features(), split.train().targets(), 2, training);
         double train = Accuracy.of(net, split.train().features(), split.train().labels());
