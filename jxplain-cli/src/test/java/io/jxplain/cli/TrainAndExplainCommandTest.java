@@ -90,6 +90,19 @@ class TrainAndExplainCommandTest {
     }
 
     @Test
+    void everyCatalogueMethodAndItsSmoothedVariantRunFromTheCli() throws IOException {
+        for (String m : io.jxplain.explain.ExplainerCatalog.names()) {
+            for (String name : List.of(m, m + "-sg")) {
+                Path out = dir.resolve(name + ".csv");
+                CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data",
+                        csv.toString(), "--method", name, "--samples", "20", "--max-rows", "3", "--out", out.toString());
+                assertEquals(0, r.exitCode(), name + ": " + r.err());
+                assertEquals(3, DemoCommandTest.read(out).size(), name);
+            }
+        }
+    }
+
+    @Test
     void userErrorsPrintOneLineAndExitNonZero() throws IOException {
         assertOneLineError(1, "file not found", "explain", "--model", dir.resolve("nope.json").toString(),
                 "--data", csv.toString(), "--out", dir.resolve("o.csv").toString());

@@ -25,7 +25,7 @@ abstract class BaseExplainer implements Explainer {
         Attribution a = attribute(model, target, x.clone(), RandomStreams.stream(seed));
         Provenance p = new Provenance(name(), parameters(), model.describe(), target.toString(),
                 isStochastic() ? seed : null, a.samples(), Version.get());
-        return new Explanation(a.values(), a.standardErrors(), a.intercept(), a.modelCalls(), p);
+        return new Explanation(a.values(), a.standardErrors(), a.intercept(), a.modelCalls(), p, a.diagnostics());
     }
 
     /** Computes the attribution of a validated input. */

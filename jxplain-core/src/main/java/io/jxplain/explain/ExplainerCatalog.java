@@ -24,6 +24,7 @@ public final class ExplainerCatalog {
     }
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+    private static final String SMOOTHED_SUFFIX = "-sg";
 
     static {
         add(new Entry("gradient", "Simonyan et al. 2014 (saliency)", true, s -> Gradient.create()));
@@ -36,6 +37,12 @@ public final class ExplainerCatalog {
         add(new Entry("closed-form", "Agarwal et al. 2021 Theorem 1 (gradient-free SmoothGrad)", false,
                 s -> ClosedFormSmoothGrad.builder().samples(s.samples()).sigma2(s.sigma2())
                         .maxRowsPerCall(s.maxRowsPerCall()).build()));
+        add(new Entry("integrated-gradients", "Sundararajan et al. 2017 (50-point Gauss-Legendre, baseline 0)", true,
+                s -> IntegratedGradients.builder().maxRowsPerCall(s.maxRowsPerCall()).build()));
+        add(new Entry("occlusion", "Zeiler & Fergus 2014 (one feature at a time, baseline 0)", false,
+                s -> Occlusion.create()));
+        add(new Entry("shapley-exact", "Shapley 1953 (all 2^d coalitions, baseline 0; d <= 15)", false,
+                s -> ExactShapley.create()));
     }
 
     private ExplainerCatalog() {
@@ -53,10 +60,20 @@ public final class ExplainerCatalog {
         return List.copyOf(ENTRIES.keySet());
     }
 
+    /**
+     * The named method; NAME-sg is any method smoothed over N(x, σ²I) with the settings' samples and σ²
+     * (Yeh et al. 2019 §4), e.g. integrated-gradients-sg.
+     */
     public static Explainer create(String name, Settings settings) {
-        Entry e = ENTRIES.get(name.trim().toLowerCase(Locale.ROOT));
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        if (key.endsWith(SMOOTHED_SUFFIX) && ENTRIES.containsKey(key.substring(0, key.length() - SMOOTHED_SUFFIX.length()))) {
+            Explainer inner = create(key.substring(0, key.length() - SMOOTHED_SUFFIX.length()), settings);
+            return Smoothed.of(inner, settings.samples(), settings.sigma2());
+        }
+        Entry e = ENTRIES.get(key);
         if (e == null) {
-            throw new IllegalArgumentException("unknown method '" + name + "'; known methods: " + String.join(", ", names()));
+            throw new IllegalArgumentException("unknown method '" + name + "'; known methods: " + String.join(", ", names())
+                    + " (and any of them smoothed: NAME-sg)");
         }
         return e.factory().apply(settings);
     }

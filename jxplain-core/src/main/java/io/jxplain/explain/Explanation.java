@@ -1,6 +1,7 @@
 package io.jxplain.explain;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -14,9 +15,18 @@ public final class Explanation {
     private final double intercept;
     private final long modelCalls;
     private final Provenance provenance;
+    private final Map<String, Double> diagnostics;
 
     public Explanation(double[] attributions, double[] standardErrors, double intercept, long modelCalls,
                        Provenance provenance) {
+        this(attributions, standardErrors, intercept, modelCalls, provenance, Map.of());
+    }
+
+    /**
+     * @param diagnostics method-specific checks, e.g. Integrated Gradients' "completeness_gap"
+     */
+    public Explanation(double[] attributions, double[] standardErrors, double intercept, long modelCalls,
+                       Provenance provenance, Map<String, Double> diagnostics) {
         if (standardErrors != null && standardErrors.length != attributions.length) {
             throw new IllegalArgumentException("standard errors have " + standardErrors.length + " entries for "
                     + attributions.length + " attributions");
@@ -26,6 +36,12 @@ public final class Explanation {
         this.intercept = intercept;
         this.modelCalls = modelCalls;
         this.provenance = provenance;
+        this.diagnostics = Map.copyOf(diagnostics);
+    }
+
+    /** Method-specific checks, e.g. "completeness_gap" = Σφ − (f(x) − f(x₀)) for Integrated Gradients. */
+    public Map<String, Double> diagnostics() {
+        return diagnostics;
     }
 
     public double[] attributions() {

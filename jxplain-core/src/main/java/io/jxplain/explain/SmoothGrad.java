@@ -7,7 +7,6 @@ import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,33 +34,18 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
         int d = x.length;
         int n = sampling.samples();
         GaussianPerturbation perturbation = sampling.perturbation(d);
-        // Sums of gradients and of their squares, shifted by the first gradient so the variance keeps its digits.
-        double[] shift = null;
-        double[] sum = new double[d];
-        double[] sumSq = new double[d];
+        MeanAccumulator acc = new MeanAccumulator(d);
         DMatrixRMaj chunk = new DMatrixRMaj(1, d);
         for (int start = 0; start < n; start += sampling.maxRowsPerCall()) {
             int rows = Math.min(sampling.maxRowsPerCall(), n - start);
             perturbation.sample(x, rows, rng, chunk);
             double[] g = BatchedEvaluation.gradients(diff, target, chunk, rows).gradients().data;
-            if (shift == null) {
-                shift = Arrays.copyOf(g, d);
-            }
             for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < d; j++) {
-                    double v = g[i * d + j] - shift[j];
-                    sum[j] += v;
-                    sumSq[j] += v * v;
-                }
+                acc.add(g, i * d);
             }
         }
-        double[] mean = new double[d];
-        double[] se = new double[d];
-        for (int j = 0; j < d; j++) {
-            double m = sum[j] / n;
-            mean[j] = shift[j] + m;
-            se[j] = Math.sqrt(Math.max(0.0, (sumSq[j] - n * m * m) / (n - 1)) / n);
-        }
+        double[] mean = acc.mean();
+        double[] se = acc.standardErrors();
         return new Attribution(mean, se, Double.NaN, n, n);
     }
 }

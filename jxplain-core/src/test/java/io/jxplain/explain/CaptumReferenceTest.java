@@ -61,6 +61,51 @@ class CaptumReferenceTest {
                 attributions(dataset, "input_x_gradient"), 1e-9);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"simulated", "breast_cancer"})
+    void integratedGradientsOcclusionAndShapleyMatchTo1e9(String dataset) throws IOException {
+        Network net = network(dataset);
+        DMatrixRMaj x = inputs(dataset);
+        for (String method : List.of("ig_riemann_trapezoid", "ig_gausslegendre")) {
+            JsonNode entry = SharedData.json("reference/" + dataset + "/attributions.json").get("methods").get(method);
+            double[] alphas = vector(entry.get("alphas"));
+            double[] steps = vector(entry.get("step_sizes"));
+            Explainer ig = IntegratedGradients.builder().nodes(alphas, steps).build();
+            assertMatches(ig.explainAll(net, TARGET, x, 0L), attributions(dataset, method), 1e-9);
+        }
+        assertMatches(Occlusion.create().explainAll(net, TARGET, x, 0L), attributions(dataset, "feature_ablation"), 1e-9);
+        if (x.numCols <= ExactShapley.MAX_FEATURES) {
+            assertMatches(ExactShapley.create().explainAll(net, TARGET, x, 0L), attributions(dataset, "shapley_exact"), 1e-9);
+        }
+    }
+
+    /**
+     * Captum's "riemann_trapezoid" weights are 1/n (halved at the ends) on nodes spaced 1/(n − 1): they sum to
+     * (n − 1)/n, so its attributions are the textbook trapezoid's times 49/50 for n = 50. This test pins that down.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"simulated", "breast_cancer"})
+    void captumsTrapezoidIsTheTextbookRuleShrunkByNMinusOneOverN(String dataset) throws IOException {
+        Network net = network(dataset);
+        DMatrixRMaj x = inputs(dataset);
+        List<Explanation> ours = IntegratedGradients.builder().quadrature(Quadrature.RIEMANN_TRAPEZOID).steps(50).build()
+                .explainAll(net, TARGET, x, 0L);
+        DMatrixRMaj captum = attributions(dataset, "ig_riemann_trapezoid");
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = 0; j < x.numCols; j++) {
+                assertEquals(captum.get(i, j), ours.get(i).attribution(j) * 49.0 / 50.0, 1e-9);
+            }
+        }
+    }
+
+    private static double[] vector(JsonNode node) {
+        double[] v = new double[node.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = node.get(i).asDouble();
+        }
+        return v;
+    }
+
     /**
      * Captum's SmoothGrad (NoiseTunnel, n samples, stdev 1) and LimeBase C-LIME (n samples) estimate the same
      * limit as jxplain's: standardised by the standard error of an n-sample estimate, their deviations from a

@@ -39,7 +39,9 @@ class ExplainerConformanceTest {
         return Stream.of(Gradient.create(), Gradient.absolute(), GradientTimesInput.create(),
                 SmoothGrad.builder().samples(50).build(),
                 ContinuousLime.builder().samples(50).sigma2(0.5).build(),
-                ClosedFormSmoothGrad.builder().samples(50).build());
+                ClosedFormSmoothGrad.builder().samples(50).build(),
+                IntegratedGradients.builder().steps(20).build(), Occlusion.create(), ExactShapley.create(),
+                Smoothed.of(Gradient.create(), 20, 0.5));
     }
 
     static Network network() {
@@ -149,7 +151,8 @@ class ExplainerConformanceTest {
         Model blackBox = new BlackBox(network());
         double[] x = {0.2, 0.1, -0.5};
         boolean needsGradients = explainer instanceof Gradient || explainer instanceof GradientTimesInput
-                || explainer instanceof SmoothGrad;
+                || explainer instanceof SmoothGrad || explainer instanceof IntegratedGradients
+                || explainer instanceof Smoothed;
         if (needsGradients) {
             assertMessage(() -> explainer.explain(blackBox, Target.probability(1), x, 1L), "black box");
         } else {

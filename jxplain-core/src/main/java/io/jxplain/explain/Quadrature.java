@@ -1,0 +1,69 @@
+package io.jxplain.explain;
+
+import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
+import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Nodes α and weights w on [0, 1] for the path integral of Integrated Gradients. The Riemann rules and Gauss–Legendre
+ * (nodes from Hipparchus) integrate ∫₀¹ g(α) dα; their weights sum to 1.
+ * Note: Captum 0.7's "riemann_trapezoid" uses weights 1/n (halved at the ends) on n nodes spaced 1/(n − 1), which sum
+ * to (n − 1)/n, so its attributions are shrunk by that factor; jxplain's trapezoid is the textbook rule. Custom nodes
+ * and weights (e.g. Captum's, to compare) go through {@link IntegratedGradients.Builder#nodes}.
+ */
+public enum Quadrature {
+    RIEMANN_LEFT, RIEMANN_RIGHT, RIEMANN_MIDDLE, RIEMANN_TRAPEZOID, GAUSS_LEGENDRE;
+
+    /** [nodes, weights] for n points. */
+    public double[][] rule(int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("a quadrature needs at least 2 steps, got " + n);
+        }
+        double[] a = new double[n];
+        double[] w = new double[n];
+        switch (this) {
+            case RIEMANN_LEFT, RIEMANN_RIGHT, RIEMANN_MIDDLE -> {
+                double offset = this == RIEMANN_LEFT ? 0 : this == RIEMANN_RIGHT ? 1 : 0.5;
+                for (int k = 0; k < n; k++) {
+                    a[k] = (k + offset) / n;
+                    w[k] = 1.0 / n;
+                }
+            }
+            case RIEMANN_TRAPEZOID -> {
+                for (int k = 0; k < n; k++) {
+                    a[k] = (double) k / (n - 1);
+                    w[k] = (k == 0 || k == n - 1 ? 0.5 : 1.0) / (n - 1);
+                }
+            }
+            default -> {
+                GaussIntegrator g = new GaussIntegratorFactory().legendreHighPrecision(n, 0, 1);
+                Integer[] order = new Integer[n];
+                for (int k = 0; k < n; k++) {
+                    order[k] = k;
+                }
+                Arrays.sort(order, (p, q) -> Double.compare(g.getPoint(p), g.getPoint(q)));
+                for (int k = 0; k < n; k++) {
+                    a[k] = g.getPoint(order[k]);
+                    w[k] = g.getWeight(order[k]);
+                }
+            }
+        }
+        return new double[][] {a, w};
+    }
+
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Quadrature parse(String text) {
+        for (Quadrature q : values()) {
+            if (q.cliName().equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return q;
+            }
+        }
+        throw new IllegalArgumentException("unknown quadrature '" + text + "'; expected riemann-left, riemann-right,"
+                + " riemann-middle, riemann-trapezoid or gauss-legendre");
+    }
+}
