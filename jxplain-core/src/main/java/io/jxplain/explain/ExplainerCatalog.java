@@ -41,6 +41,10 @@ public final class ExplainerCatalog {
                 s -> IntegratedGradients.builder().maxRowsPerCall(s.maxRowsPerCall()).build()));
         add(new Entry("occlusion", "Zeiler & Fergus 2014 (one feature at a time, baseline 0)", false,
                 s -> Occlusion.create()));
+        add(new Entry("kernel-shap", "Lundberg & Lee 2017 (Shapley kernel, paired coalitions, baseline 0)", false,
+                s -> KernelShap.create().samples(s.samples())));
+        add(new Entry("noisy-baseline", "Yeh et al. 2019 §2.4 (infidelity-optimal, baseline 0 + N(0, sigma2))", false,
+                s -> InfidelityOptimal.noisyBaseline(Math.sqrt(s.sigma2())).samples(s.samples())));
         add(new Entry("shapley-exact", "Shapley 1953 (all 2^d coalitions, baseline 0; d <= 15)", false,
                 s -> ExactShapley.create()));
     }

@@ -11,19 +11,26 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
 import java.util.Arrays;
 
 /**
- * (Weighted) least squares with an intercept, by Cholesky of the normal equations, or Householder QR when those
- * are ill-conditioned (EJML): never an explicit inverse. Shared by every
- * surrogate-based method (C-LIME now; LIME, KernelSHAP and the infidelity-optimal explanation reuse it).
- * Standard errors are heteroscedasticity-robust (HC1, White 1980 with the n/(n−p) correction), because the
- * residuals of a linear surrogate of a non-linear model do not have constant variance.
+ * (Weighted) least squares, with or without an intercept, by Cholesky of the normal equations, or Householder QR
+ * when those are ill-conditioned (EJML): never an explicit inverse. Shared by every surrogate-based method (C-LIME,
+ * KernelSHAP, the infidelity-optimal explanation). Standard errors are heteroscedasticity-robust (HC1, White 1980
+ * with the n/(n−p) correction), because the residuals of a linear surrogate of a non-linear model do not have
+ * constant variance; the full coefficient covariance is returned for methods that constrain a sum.
  */
 public final class LeastSquares {
     /** Relative size of a QR pivot below which the design counts as rank-deficient. */
     private static final double RANK_TOLERANCE = 1e-10;
 
-    /** Coefficients (one per column of the design), intercept, their robust standard errors, residual variance. */
+    /**
+     * Coefficients (one per column of the design), intercept (NaN without one), their robust standard errors,
+     * the residual variance, and the robust covariance of the coefficients (d×d, row-major).
+     */
     public record Fit(double[] coefficients, double intercept, double[] standardErrors, double interceptStandardError,
-                      double residualVariance) {
+                      double residualVariance, double[] covariance) {
+    }
+
+    /** The solution in the augmented coordinates: β, its HC1 covariance (p×p), the residuals. */
+    private record Solution(double[] beta, double[] covariance, double[] residual) {
     }
 
     private LeastSquares() {
@@ -38,15 +45,35 @@ public final class LeastSquares {
      * @throws IllegalArgumentException if n ≤ d + 1 or the design is rank-deficient (a singular problem)
      */
     public static Fit withIntercept(DMatrixRMaj design, double[] y, double[] weights) {
-        int n = design.numRows;
+        Solution s = solve(design, y, weights, true);
         int d = design.numCols;
         int p = d + 1;
+        double[] coefficients = Arrays.copyOfRange(s.beta(), 1, p);
+        double[] cov = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                cov[i * d + j] = s.covariance()[(i + 1) * p + j + 1];
+            }
+        }
+        return assemble(coefficients, s.beta()[0], Math.sqrt(s.covariance()[0]), cov, s.residual(), p);
+    }
+
+    /** Minimises Σᵢ wᵢ (yᵢ − βᵀxᵢ)² over β (no intercept). Needs n &gt; d. */
+    public static Fit withoutIntercept(DMatrixRMaj design, double[] y, double[] weights) {
+        Solution s = solve(design, y, weights, false);
+        return assemble(s.beta(), Double.NaN, Double.NaN, s.covariance(), s.residual(), design.numCols);
+    }
+
+    private static Solution solve(DMatrixRMaj design, double[] y, double[] weights, boolean intercept) {
+        int n = design.numRows;
+        int d = design.numCols;
+        int p = intercept ? d + 1 : d;
         if (y.length != n) {
             throw new IllegalArgumentException("least squares: " + y.length + " responses for " + n + " rows");
         }
         if (n <= p) {
-            throw new IllegalArgumentException("least squares with " + d + " features and an intercept needs more than "
-                    + p + " samples, got " + n);
+            throw new IllegalArgumentException("least squares with " + d + " features" + (intercept ? " and an intercept" : "")
+                    + " needs more than " + p + " samples, got " + n);
         }
         if (weights != null && weights.length != n) {
             throw new IllegalArgumentException("least squares: " + weights.length + " weights for " + n + " rows");
@@ -55,6 +82,7 @@ public final class LeastSquares {
         Checks.requireRows("least-squares design", design, d);
         DMatrixRMaj a = new DMatrixRMaj(n, p);
         double[] b = new double[n];
+        int offset = intercept ? 1 : 0;
         for (int i = 0; i < n; i++) {
             double w = 1.0;
             if (weights != null) {
@@ -63,14 +91,16 @@ public final class LeastSquares {
                 }
                 w = Math.sqrt(weights[i]);
             }
-            a.data[i * p] = w;
+            if (intercept) {
+                a.data[i * p] = w;
+            }
             for (int j = 0; j < d; j++) {
-                a.data[i * p + j + 1] = w * design.data[i * d + j];
+                a.data[i * p + j + offset] = w * design.data[i * d + j];
             }
             b[i] = w * y[i];
         }
-        Fit fit = byNormalEquations(a, b, d);
-        return fit != null ? fit : byQr(a, b, d);
+        Solution s = byNormalEquations(a, b);
+        return s != null ? s : byQr(a, b, intercept);
     }
 
     /**
@@ -78,35 +108,36 @@ public final class LeastSquares {
      * Gaussian design centred at x is: its condition number is about 1/σ²). Returns null when the Cholesky
      * pivots signal ill-conditioning, so the caller falls back to QR.
      */
-    private static Fit byNormalEquations(DMatrixRMaj a, double[] b, int d) {
+    private static Solution byNormalEquations(DMatrixRMaj a, double[] b) {
         int n = a.numRows;
         int p = a.numCols;
         DMatrixRMaj gram = new DMatrixRMaj(p, p);
         CommonOps_DDRM.multTransA(a, a, gram); // AᵀA (the row-reordered product: contiguous)
-        double[] diag = new double[p];
         for (int j = 0; j < p; j++) {
-            diag[j] = gram.get(j, j);
+            if (!(gram.get(j, j) > 0)) {
+                return null;
+            }
         }
         LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(p);
         if (!chol.setA(gram.copy())) {
             return null;
-        }
-        DMatrixRMaj aty = new DMatrixRMaj(p, 1);
-        CommonOps_DDRM.multTransA(a, DMatrixRMaj.wrap(n, 1, b), aty);
-        DMatrixRMaj beta = new DMatrixRMaj(p, 1);
-        chol.solve(aty, beta);
-        for (int j = 0; j < p; j++) {
-            if (!(diag[j] > 0) || !Double.isFinite(beta.data[j])) {
-                return null;
-            }
         }
         // EJML's quality is the smallest over the largest diagonal entry of the Cholesky factor, 1/√cond(AᵀA):
         // below 1e-4 (cond > 1e8) the normal equations would cost more digits than QR does.
         if (!(chol.quality() > 1e-4)) {
             return null;
         }
+        DMatrixRMaj aty = new DMatrixRMaj(p, 1);
+        CommonOps_DDRM.multTransA(a, DMatrixRMaj.wrap(n, 1, b), aty);
+        DMatrixRMaj beta = new DMatrixRMaj(p, 1);
+        chol.solve(aty, beta);
+        for (double v : beta.data) {
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+        }
         double[] residual = residuals(a, b, beta.data);
-        // HC1 sandwich: Cov(β) = n/(n−p) · G⁻¹·(Σ eᵢ² aᵢaᵢᵀ)·G⁻¹ (White 1980; MacKinnon & White 1985)
+        // HC1 sandwich (the n/(n−p) factor is applied in assemble): G⁻¹·(Σ eᵢ² aᵢaᵢᵀ)·G⁻¹ (White 1980)
         DMatrixRMaj scaled = new DMatrixRMaj(n, p);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) {
@@ -120,14 +151,10 @@ public final class LeastSquares {
         DMatrixRMaj leftT = CommonOps_DDRM.transpose(left, null);
         DMatrixRMaj cov = new DMatrixRMaj(p, p);
         chol.solve(leftT, cov);               // G⁻¹·(G⁻¹·meat)ᵀ = G⁻¹·meat·G⁻¹ (both symmetric)
-        double[] variance = new double[p];
-        for (int j = 0; j < p; j++) {
-            variance[j] = cov.get(j, j);
-        }
-        return assemble(beta.data, variance, residual, n, d);
+        return new Solution(beta.data.clone(), cov.data, residual);
     }
 
-    private static Fit byQr(DMatrixRMaj a, double[] b, int d) {
+    private static Solution byQr(DMatrixRMaj a, double[] b, boolean intercept) {
         int n = a.numRows;
         int p = a.numCols;
         double[] columnNorms = new double[p];
@@ -144,8 +171,9 @@ public final class LeastSquares {
         DMatrixRMaj r = qr.getR(null, true); // p×p upper triangular
         for (int j = 0; j < p; j++) {
             if (!(Math.abs(r.get(j, j)) > RANK_TOLERANCE * Math.sqrt(columnNorms[j]))) {
+                int feature = intercept ? j - 1 : j;
                 throw new IllegalArgumentException("least squares: the design is singular (column "
-                        + (j == 0 ? "intercept" : "feature " + (j - 1)) + " is a linear combination of the others"
+                        + (feature < 0 ? "intercept" : "feature " + feature) + " is a linear combination of the others"
                         + " or constant); draw more samples or use a non-degenerate perturbation");
             }
         }
@@ -157,18 +185,20 @@ public final class LeastSquares {
         }
         double[] beta = backSubstitute(r, qtb);
         double[] residual = residuals(a, b, beta);
-        // HC1 sandwich with M = (AᵀA)⁻¹Aᵀ = R⁻¹Qᵀ: Cov(β) = n/(n−p) · M·diag(e²)·Mᵀ
-        double[] variance = new double[p];
+        // HC1 sandwich with M = (AᵀA)⁻¹Aᵀ = R⁻¹Qᵀ: M·diag(e²)·Mᵀ = Σᵢ eᵢ² mᵢmᵢᵀ, mᵢ = R⁻¹qᵢ
+        double[] cov = new double[p * p];
         double[] qi = new double[p];
         for (int i = 0; i < n; i++) {
             System.arraycopy(q.data, i * p, qi, 0, p);
             double[] mi = backSubstitute(r, qi);
             double e2 = residual[i] * residual[i];
             for (int j = 0; j < p; j++) {
-                variance[j] += mi[j] * mi[j] * e2;
+                for (int k = 0; k < p; k++) {
+                    cov[j * p + k] += e2 * mi[j] * mi[k];
+                }
             }
         }
-        return assemble(beta, variance, residual, n, d);
+        return new Solution(beta, cov, residual);
     }
 
     private static double[] residuals(DMatrixRMaj a, double[] b, double[] beta) {
@@ -185,20 +215,25 @@ public final class LeastSquares {
         return residual;
     }
 
-    private static Fit assemble(double[] beta, double[] variance, double[] residual, int n, int d) {
-        int p = d + 1;
+    /** Applies the HC1 factor n/(n − p) and packs a {@link Fit}; p counts the intercept when there is one. */
+    private static Fit assemble(double[] coefficients, double intercept, double interceptSe, double[] cov,
+                                double[] residual, int p) {
+        int n = residual.length;
+        int d = coefficients.length;
         double rss = 0;
         for (double e : residual) {
             rss += e * e;
         }
         double correction = (double) n / (n - p);
-        double[] coefficients = new double[d];
+        double[] covariance = new double[d * d];
         double[] se = new double[d];
-        for (int j = 0; j < d; j++) {
-            coefficients[j] = beta[j + 1];
-            se[j] = Math.sqrt(correction * variance[j + 1]);
+        for (int i = 0; i < d * d; i++) {
+            covariance[i] = correction * cov[i];
         }
-        return new Fit(coefficients, beta[0], se, Math.sqrt(correction * variance[0]), rss / (n - p));
+        for (int j = 0; j < d; j++) {
+            se[j] = Math.sqrt(covariance[j * d + j]);
+        }
+        return new Fit(coefficients, intercept, se, Math.sqrt(correction) * interceptSe, rss / (n - p), covariance);
     }
 
     /**
@@ -242,7 +277,9 @@ public final class LeastSquares {
         }
         double[] se = new double[d];
         Arrays.fill(se, Double.NaN);
-        return new Fit(beta.data.clone(), intercept, se, Double.NaN, Double.NaN);
+        double[] cov = new double[d * d];
+        Arrays.fill(cov, Double.NaN);
+        return new Fit(beta.data.clone(), intercept, se, Double.NaN, Double.NaN, cov);
     }
 
     private static double[] backSubstitute(DMatrixRMaj r, double[] rhs) {

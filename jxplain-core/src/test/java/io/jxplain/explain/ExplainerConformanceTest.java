@@ -41,7 +41,8 @@ class ExplainerConformanceTest {
                 ContinuousLime.builder().samples(50).sigma2(0.5).build(),
                 ClosedFormSmoothGrad.builder().samples(50).build(),
                 IntegratedGradients.builder().steps(20).build(), Occlusion.create(), ExactShapley.create(),
-                Smoothed.of(Gradient.create(), 20, 0.5));
+                Smoothed.of(Gradient.create(), 20, 0.5), KernelShap.create().samples(30),
+                InfidelityOptimal.noisyBaseline(0.5).samples(50));
     }
 
     static Network network() {

@@ -1,0 +1,148 @@
+package io.jxplain.explain;
+
+import io.jxplain.Checks;
+import io.jxplain.model.BatchedEvaluation;
+import io.jxplain.model.Model;
+import io.jxplain.model.Target;
+import io.jxplain.sample.BaselinePerturbation;
+import io.jxplain.sample.Draws;
+import io.jxplain.sample.Perturbation;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * The explanation with the smallest infidelity for a given perturbation (Yeh et al. 2019, Proposition 2.1):
+ * φ* = E[IIᵀ]⁻¹·E[I·(f(x) − f(x − I))], estimated black-box from n draws I = x − x̃ by the least-squares core
+ * (no intercept). When the draws span fewer than d directions (a fixed baseline spans one) the minimum-norm
+ * solution is returned, as the paper's pinv, without standard errors. Ready-made: {@link #noisyBaseline} (§2.4).
+ * With {@link #global}, φ* is multiplied by (x − x₀) (§2.5).
+ */
+public final class InfidelityOptimal extends BaseExplainer {
+    public static final int DEFAULT_SAMPLES = 1000;
+
+    private final IntFunction<Perturbation> perturbation; // by input dimension
+    private final String perturbationName;
+    private final Map<String, Object> perturbationParameters;
+    private final int samples;
+    private final double[] globalBaseline; // null: local explanation
+    private final int maxRowsPerCall;
+
+    private InfidelityOptimal(IntFunction<Perturbation> perturbation, String perturbationName,
+                              Map<String, Object> perturbationParameters, int samples, double[] globalBaseline,
+                              int maxRowsPerCall) {
+        Checks.requirePositive("samples", samples);
+        this.perturbation = perturbation;
+        this.perturbationName = perturbationName;
+        this.perturbationParameters = perturbationParameters;
+        this.samples = samples;
+        this.globalBaseline = globalBaseline;
+        this.maxRowsPerCall = maxRowsPerCall;
+    }
+
+    public static InfidelityOptimal under(Perturbation p) {
+        if (p == null) {
+            throw new IllegalArgumentException("the infidelity-optimal explanation needs a perturbation");
+        }
+        return new InfidelityOptimal(d -> {
+            if (p.dimension() != d) {
+                throw new IllegalArgumentException("the perturbation has " + p.dimension() + " features, x has " + d);
+            }
+            return p;
+        }, p.name(), p.parameters(), DEFAULT_SAMPLES, null, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+    }
+
+    /** Yeh et al.'s "Noisy Baseline": I = x − (x₀ + ε), ε ~ N(0, σ²I), baseline x₀ = 0, in any dimension. */
+    public static InfidelityOptimal noisyBaseline(double sigma) {
+        BaselinePerturbation.noisy(new double[1], sigma); // validates σ now
+        return new InfidelityOptimal(d -> BaselinePerturbation.noisy(new double[d], sigma), "noisy-baseline",
+                Map.of("sigma", sigma, "baseline", "zeros"), DEFAULT_SAMPLES, null,
+                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+    }
+
+    public InfidelityOptimal samples(int n) {
+        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, n, globalBaseline,
+                maxRowsPerCall);
+    }
+
+    /** The global variant: φ*·(x − x₀) elementwise. */
+    public InfidelityOptimal global(double[] x0) {
+        Checks.requireFinite("baseline", x0);
+        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, x0.clone(),
+                maxRowsPerCall);
+    }
+
+    @Override
+    public String name() {
+        return "infidelity-optimal";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("perturbation", perturbationName);
+        p.putAll(perturbationParameters);
+        p.put("samples", samples);
+        p.put("global", globalBaseline != null);
+        return p;
+    }
+
+    @Override
+    public boolean isStochastic() {
+        return true;
+    }
+
+    @Override
+    Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
+        int d = x.length;
+        Draws draws = perturbation.apply(d).draw(x, samples, rng);
+        DMatrixRMaj rows = new DMatrixRMaj(samples + 1, d);
+        System.arraycopy(draws.neighbours().data, 0, rows.data, 0, samples * d);
+        System.arraycopy(x, 0, rows.data, samples * d, d);
+        double[] f = BatchedEvaluation.values(model, target, rows, maxRowsPerCall);
+        DMatrixRMaj design = new DMatrixRMaj(samples, d);
+        double[] change = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            for (int j = 0; j < d; j++) {
+                design.data[i * d + j] = x[j] - draws.neighbours().data[i * d + j]; // I = x − x̃
+            }
+            change[i] = f[samples] - f[i];
+        }
+        double[] phi;
+        double[] se;
+        try {
+            LeastSquares.Fit fit = LeastSquares.withoutIntercept(design, change, draws.weights());
+            phi = fit.coefficients();
+            se = fit.standardErrors();
+        } catch (IllegalArgumentException rankDeficient) {
+            phi = minimumNorm(design, change);
+            se = new double[d];
+            Arrays.fill(se, Double.NaN);
+        }
+        if (globalBaseline != null) {
+            Checks.requireVector("baseline", globalBaseline, d);
+            for (int j = 0; j < d; j++) {
+                phi[j] *= x[j] - globalBaseline[j];
+                se[j] *= Math.abs(x[j] - globalBaseline[j]);
+            }
+        }
+        return new Attribution(phi, se, Double.NaN, samples + 1L, samples);
+    }
+
+    /** pinv(I)·Δf through EJML's SVD-based solver. */
+    private static double[] minimumNorm(DMatrixRMaj design, double[] change) {
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.pseudoInverse(true);
+        if (!solver.setA(design.copy())) {
+            throw new IllegalArgumentException("infidelity-optimal explanation: SVD failed");
+        }
+        DMatrixRMaj beta = new DMatrixRMaj(design.numCols, 1);
+        solver.solve(DMatrixRMaj.wrap(change.length, 1, change.clone()), beta);
+        return beta.data;
+    }
+}

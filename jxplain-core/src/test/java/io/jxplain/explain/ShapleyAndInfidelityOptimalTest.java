@@ -1,0 +1,149 @@
+package io.jxplain.explain;
+
+import io.jxplain.metric.Infidelity;
+import io.jxplain.model.Target;
+import io.jxplain.model.nn.Network;
+import io.jxplain.sample.BaselinePerturbation;
+import io.jxplain.sample.CoordinatePerturbation;
+import io.jxplain.sample.GaussianPerturbation;
+import io.jxplain.sample.Perturbation;
+import io.jxplain.testing.FunctionModel;
+import io.jxplain.testing.TrainedModels;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** KernelSHAP against exact Shapley values; the infidelity-optimal explanation against Yeh et al.'s propositions. */
+class ShapleyAndInfidelityOptimalTest {
+    private static final Target P1 = Target.probability(1);
+
+    /** A nonlinear 4-feature model built from the trained MLP, so Shapley values are not trivial. */
+    private static FunctionModel fourFeatures() {
+        Network net = TrainedModels.simulatedMlp();
+        return new FunctionModel(4, "mlp(x0·x1 + x2, x3 − x2)", new FunctionModel.Formula() {
+            @Override
+            public double value(double[] p) {
+                double[] v = new double[1];
+                P1.valuesAndSeeds(net.outputKind(), net.predict(DMatrixRMaj.wrap(1, 2,
+                        new double[] {p[0] * p[1] + p[2], p[3] - p[2]})), v, null);
+                return v[0];
+            }
+
+            @Override
+            public void gradient(double[] p, double[] out) {
+                throw new UnsupportedOperationException();
+            }
+        });
+    }
+
+    private final double[] x = {0.9, -1.1, 0.4, 1.3};
+
+    @Test
+    void kernelShapIsEfficientAndConvergesToTheExactShapleyValues() {
+        FunctionModel f = fourFeatures();
+        double[] exact = ExactShapley.create().explain(f, Target.output(0), x, 0L).attributions();
+        double previous = Double.POSITIVE_INFINITY;
+        for (int n : new int[] {20, 200, 2000}) {
+            double meanError = 0;
+            for (long seed = 0; seed < 10; seed++) {
+                Explanation e = KernelShap.create().samples(n).explain(f, Target.output(0), x, seed);
+                assertEquals(0, e.diagnostics().get("efficiency_gap"), 1e-12);
+                double err = 0;
+                for (int j = 0; j < 4; j++) {
+                    err += Math.abs(e.attribution(j) - exact[j]);
+                }
+                meanError += err / 10;
+            }
+            assertTrue(meanError < previous, "n = " + n + ": mean L1 error " + meanError + " after " + previous);
+            previous = meanError;
+        }
+        Explanation big = KernelShap.create().samples(20_000).explain(f, Target.output(0), x, 99L);
+        for (int j = 0; j < 4; j++) {
+            assertEquals(exact[j], big.attribution(j), 4 * big.standardErrors()[j] + 1e-12, "feature " + j);
+        }
+    }
+
+    @Test
+    void kernelShapOfALinearModelIsExactAndUsesTheBackgroundMean() {
+        FunctionModel linear = FunctionModel.linear(new double[] {1, -2, 3}, 0.5);
+        DMatrixRMaj background = new DMatrixRMaj(new double[][] {{0, 0, 0}, {1, 1, 1}});
+        double[] point = {2, 1, -1};
+        Explanation e = KernelShap.create().samples(30).background(background).explain(linear, Target.output(0), point, 1L);
+        // v(z) averages over the background, so φⱼ = θⱼ(xⱼ − mean of the background's column j)
+        assertArrayEquals(new double[] {1 * 1.5, -2 * 0.5, 3 * -1.5}, e.attributions(), 1e-10);
+    }
+
+    /** Yeh et al. Prop. 2.2: with a fixed baseline I = x − x₀, the optimal explanation is complete. */
+    @Test
+    void theOptimalExplanationForAFixedBaselineIsComplete() {
+        FunctionModel f = fourFeatures();
+        double[] x0 = {0.1, 0.2, -0.3, 0.0};
+        Explanation e = InfidelityOptimal.under(BaselinePerturbation.fixed(x0)).samples(10).explain(f, Target.output(0), x, 2L);
+        double sum = 0;
+        for (int j = 0; j < 4; j++) {
+            sum += (x[j] - x0[j]) * e.attribution(j);
+        }
+        double fx = f.predict(DMatrixRMaj.wrap(1, 4, x.clone())).data[0];
+        double f0 = f.predict(DMatrixRMaj.wrap(1, 4, x0.clone())).data[0];
+        assertEquals(fx - f0, sum, 1e-12);
+        Explanation global = InfidelityOptimal.under(BaselinePerturbation.fixed(x0)).samples(10).global(x0)
+                .explain(f, Target.output(0), x, 2L);
+        assertEquals(fx - f0, java.util.Arrays.stream(global.attributions()).sum(), 1e-12);
+    }
+
+    /** Yeh et al. Prop. 2.3: with I = ε·eᵢ the optimal explanation tends to the gradient (error O(ε) + Monte Carlo). */
+    @Test
+    void theOptimalExplanationForCoordinatePerturbationsTendsToTheGradient() {
+        Network net = TrainedModels.simulatedMlp();
+        double[] point = TrainedModels.simulatedSplit().test().row(4);
+        double[] gradient = Gradient.create().explain(net, P1, point, 0L).attributions();
+        double previous = Double.POSITIVE_INFINITY;
+        for (double eps : new double[] {0.1, 0.01, 0.001}) {
+            double[] phi = InfidelityOptimal.under(new CoordinatePerturbation(2, eps)).samples(200)
+                    .explain(net, P1, point, 5L).attributions();
+            double err = Math.hypot(phi[0] - gradient[0], phi[1] - gradient[1]);
+            assertTrue(err < previous, "ε = " + eps + ": " + err);
+            previous = err;
+        }
+        assertTrue(previous < 1e-3, "at ε = 0.001: " + previous);
+    }
+
+    /** Under N(0, σ²I) noise the optimal explanation is the SmoothGrad limit Σ⁻¹cov(a, f(a)) (Theorem 1 meets Prop. 2.1). */
+    @Test
+    void underGaussianNoiseTheOptimalExplanationIsTheSmoothGradLimit() {
+        Network net = TrainedModels.simulatedMlp();
+        double[] point = TrainedModels.simulatedSplit().test().row(7);
+        Explanation opt = InfidelityOptimal.under(GaussianPerturbation.isotropic(2, 0.5)).samples(100_000)
+                .explain(net, P1, point, 3L);
+        Explanation sg = SmoothGrad.builder().samples(100_000).sigma2(0.5).build().explain(net, P1, point, 4L);
+        for (int j = 0; j < 2; j++) {
+            double tol = 4 * Math.hypot(opt.standardErrors()[j], sg.standardErrors()[j]);
+            assertEquals(sg.attribution(j), opt.attribution(j), tol, "feature " + j);
+        }
+    }
+
+    /** Issue check: the optimal explanation has the lowest infidelity for its own perturbation (noisy baseline). */
+    @Test
+    void theNoisyBaselineExplanationHasTheLowestInfidelityUnderItsOwnPerturbation() {
+        Network net = TrainedModels.simulatedMlp();
+        Perturbation noisy = BaselinePerturbation.noisy(new double[2], 0.3);
+        Infidelity infidelity = Infidelity.under(noisy).samples(20_000);
+        List<Explainer> others = List.of(Gradient.create(), GradientTimesInput.create(),
+                IntegratedGradients.builder().build(), SmoothGrad.builder().samples(500).build(),
+                ContinuousLime.builder().samples(500).build(), Occlusion.create());
+        for (int i = 0; i < 5; i++) {
+            double[] point = TrainedModels.simulatedSplit().test().row(i * 11);
+            Explanation best = InfidelityOptimal.noisyBaseline(0.3).samples(20_000).explain(net, P1, point, 8L);
+            double optimal = infidelity.evaluate(net, P1, best, point, 9L).value();
+            for (Explainer other : others) {
+                double value = infidelity.evaluate(net, P1, other.explain(net, P1, point, 10L), point, 9L).value();
+                assertTrue(optimal <= value, other.name() + " at point " + i + ": " + value + " < optimal " + optimal);
+            }
+        }
+    }
+}
