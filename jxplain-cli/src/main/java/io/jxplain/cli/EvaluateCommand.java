@@ -90,6 +90,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--neighbour-variance", defaultValue = "0.01", paramLabel = "S", description = "Default: ${DEFAULT-VALUE}.")
     double neighbourVariance;
 
+    @Option(names = "--json", description = "Also write every per-instance file and the summary as JSON.")
+    boolean json;
+
     @Option(names = "--discrete-epsilon", defaultValue = "0.1", paramLabel = "E",
             description = "discrete-lipschitz: neighbours within this L2 distance. Default: ${DEFAULT-VALUE}.")
     double discreteEpsilon;
@@ -142,12 +145,14 @@ final class EvaluateCommand implements Callable<Integer> {
                         explainer, file, t, rows, threads, err);
                 summary.add(summaryRow(explainer.name(), metric.name(), values));
                 writeSummary(summary);
+                writeJson(explainer.name() + "-" + metric.name(), values);
             }
             for (String m : dataSetMetrics) {
                 for (Map.Entry<String, double[]> e : dataSetMetric(m, explainer, file, t, loaded, threads).entrySet()) {
                     writeValues(out.resolve(explainer.name() + "-" + e.getKey() + ".csv"), e.getValue());
                     summary.add(summaryRow(explainer.name(), e.getKey(), e.getValue()));
                     writeSummary(summary);
+                    writeJson(explainer.name() + "-" + e.getKey(), e.getValue());
                 }
             }
         }
@@ -241,12 +246,32 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** With --json: {"values": [...]} per method and metric (null where a row has no value). */
+    private void writeJson(String stem, double[] values) throws IOException {
+        if (!json) {
+            return;
+        }
+        List<Double> boxed = new ArrayList<>();
+        for (double v : values) {
+            boxed.add(Double.isNaN(v) ? null : v);
+        }
+        new ObjectMapper().writeValue(out.resolve(stem + ".json").toFile(), Map.of("values", boxed));
+    }
+
     private void writeSummary(List<List<String>> rows) throws IOException {
         try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(out.resolve("summary.csv"), StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader("method", "metric", "mean", "standard_error", "rows").build())) {
             for (List<String> row : rows) {
                 p.printRecord(row);
             }
+        }
+        if (json) {
+            List<Map<String, String>> records = new ArrayList<>();
+            for (List<String> row : rows) {
+                records.add(Map.of("method", row.get(0), "metric", row.get(1), "mean", row.get(2),
+                        "standard_error", row.get(3), "rows", row.get(4)));
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), records);
         }
     }
 

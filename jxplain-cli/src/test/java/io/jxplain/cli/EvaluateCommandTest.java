@@ -31,7 +31,7 @@ class EvaluateCommandTest {
         Path out = dir.resolve("eval");
         CliTestSupport.Result r = CliTestSupport.run("evaluate", "--model", model.toString(), "--data", data.toString(),
                 "--methods", "gradient,smoothgrad", "--metric", "infidelity,max-sensitivity,lipschitz",
-                "--budget", "15", "--samples", "50", "--out", out.toString());
+                "--budget", "15", "--samples", "50", "--json", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         List<CSVRecord> summary = DemoCommandTest.read(out.resolve("summary.csv"));
         assertEquals(6, summary.size());
@@ -42,6 +42,9 @@ class EvaluateCommandTest {
         assertEquals(12, DemoCommandTest.read(out.resolve("smoothgrad-infidelity.csv")).size());
         assertTrue(r.out().contains("max-sensitivity"), r.out());
         assertTrue(Files.readString(out.resolve("provenance.json")).contains("\"lipschitz\""));
+        var values = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("gradient-infidelity.json").toFile());
+        assertEquals(12, values.get("values").size());
+        assertEquals(6, new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile()).size());
     }
 
     @Test
