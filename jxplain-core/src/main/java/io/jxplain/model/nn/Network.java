@@ -102,7 +102,60 @@ public final class Network implements Differentiable {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj batch, DMatrixRMaj outputGradients) {
-        return backward(forward(batch), outputGradients, null);
+        return backward(forward(batch), outputGradients, null, false);
+    }
+
+    /** The last layer's outputs before any softmax head (the logits of a probability network). */
+    public DMatrixRMaj rawOutputs(DMatrixRMaj batch) {
+        ForwardPass pass = forward(batch);
+        return DMatrixRMaj.wrap(pass.rows(), outputSize(), transpose(pass.postT()[layers.size() - 1], outputSize(), pass.rows()));
+    }
+
+    /**
+     * Guided backpropagation (Springenberg et al. 2015): the backward pass, but after every ReLU the gradient is
+     * also clamped at zero, so only positive signals flow back. Other activations keep their ordinary derivative,
+     * so on a network without ReLU this is the plain vector–Jacobian product.
+     */
+    public DMatrixRMaj guidedBackward(DMatrixRMaj batch, DMatrixRMaj outputGradients) {
+        return backward(forward(batch), outputGradients, null, true);
+    }
+
+    /**
+     * ε-rule layer-wise relevance propagation (Bach et al. 2015): relevance starts at {@code outputRelevance}
+     * (n×k, e.g. the explained logit at its class) and each dense layer passes Rₖ = Σⱼ aₖwⱼₖ/(zⱼ + ε·sign zⱼ)·Rⱼ to
+     * its inputs; activations pass relevance unchanged. A softmax head is skipped: relevance is conserved only
+     * through linear maps, so the last layer's raw outputs are what is explained. Returns the n×d input relevances.
+     */
+    public DMatrixRMaj relevance(DMatrixRMaj batch, DMatrixRMaj outputRelevance, double epsilon) {
+        if (!(epsilon >= 0) || !Double.isFinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be ≥ 0 and finite, got " + epsilon);
+        }
+        ForwardPass pass = forward(batch);
+        int n = pass.rows();
+        if (outputRelevance.numRows != n || outputRelevance.numCols != outputSize()) {
+            throw new IllegalArgumentException("output relevance must be " + n + "×" + outputSize());
+        }
+        double[] r = transpose(outputRelevance.data, n, outputSize());
+        double[] inputT = transpose(batch.data, n, inputSize());
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            int in = layer.inputSize();
+            int out = layer.outputSize();
+            double[] z = pass.preT()[l];
+            double[] a = pass.inputOfT(l, inputT);
+            double[] s = new double[out * n];
+            for (int t = 0; t < out * n; t++) {
+                double denominator = z[t] + (z[t] >= 0 ? epsilon : -epsilon);
+                s[t] = denominator == 0 ? 0.0 : r[t] / denominator;
+            }
+            double[] next = new double[in * n];
+            denseBackward(s, n, out, layer.weights().data, in, next); // Σⱼ wⱼₖ sⱼ
+            for (int t = 0; t < in * n; t++) {
+                next[t] *= a[t];
+            }
+            r = next;
+        }
+        return DMatrixRMaj.wrap(n, inputSize(), transpose(r, inputSize(), n));
     }
 
     @Override
@@ -112,7 +165,7 @@ public final class Network implements Differentiable {
         double[] values = new double[n];
         DMatrixRMaj seeds = new DMatrixRMaj(n, outputSize());
         target.valuesAndSeeds(outputKind, pass.output(), values, seeds);
-        return new TargetGradients(values, backward(pass, seeds, null));
+        return new TargetGradients(values, backward(pass, seeds, null, false));
     }
 
     /**
@@ -159,7 +212,8 @@ public final class Network implements Differentiable {
      * Reverse mode: from ∂L/∂output (n×k) to ∂L/∂input (n×d). When {@code parameterGradients} is given,
      * also accumulates ∂L/∂W and ∂L/∂b of every layer into it (used by training).
      */
-    DMatrixRMaj backward(ForwardPass pass, DMatrixRMaj outputGradients, DenseLayer[] parameterGradients) {
+    DMatrixRMaj backward(ForwardPass pass, DMatrixRMaj outputGradients, DenseLayer[] parameterGradients,
+                         boolean guided) {
         int n = pass.rows();
         if (outputGradients.numRows != n || outputGradients.numCols != outputSize()) {
             throw new IllegalArgumentException("output gradients must be " + n + "×" + outputSize() + ", got "
@@ -175,6 +229,11 @@ public final class Network implements Differentiable {
             int in = layer.inputSize();
             int out = layer.outputSize();
             layer.activation().scaleByDerivative(g, pass.preT()[l], pass.postT()[l], n * out, eluAlpha);
+            if (guided && layer.activation() == Activation.RELU) {
+                for (int t = 0; t < n * out; t++) {
+                    g[t] = Math.max(g[t], 0.0);
+                }
+            }
             if (parameterGradients != null) {
                 accumulateParameterGradients(g, pass.inputOfT(l, inputT), n, in, out, parameterGradients[l]);
             }

@@ -80,7 +80,7 @@ public final class NetworkTrainer {
                         ? crossEntropy(pass.output(), t, grad)
                         : meanSquaredError(pass.output(), t, grad);
                 DenseLayer[] paramGrads = zerosLike(layers);
-                net.backward(pass, grad, paramGrads);
+                net.backward(pass, grad, paramGrads, false);
                 adam.step(layers, paramGrads, config.l2());
             }
             listener.epochDone(epoch, lossSum / n);
