@@ -45,6 +45,9 @@ public final class ExplainerCatalog {
                 s -> KernelShap.create().samples(s.samples())));
         add(new Entry("noisy-baseline", "Yeh et al. 2019 §2.4 (infidelity-optimal, baseline 0 + N(0, sigma2))", false,
                 s -> InfidelityOptimal.noisyBaseline(Math.sqrt(s.sigma2())).samples(s.samples())));
+        add(new Entry("lime", "Ribeiro et al. 2016 (tabular; on the model's standardised inputs, no discretisation"
+                + " from the CLI; ridge 1, kernel 0.75*sqrt(d), 10 features)", false,
+                s -> Lime.create().samples(s.samples())));
         add(new Entry("guided-backprop", "Springenberg et al. 2015 (built-in networks; cuts negative signals at ReLUs)",
                 true, s -> GuidedBackprop.create()));
         add(new Entry("epsilon-lrp", "Bach et al. 2015 (epsilon rule, epsilon = 1e-4; built-in networks)", true,

@@ -58,6 +58,62 @@ public final class LeastSquares {
         return assemble(coefficients, s.beta()[0], Math.sqrt(s.covariance()[0]), cov, s.residual(), p);
     }
 
+    /**
+     * Ridge regression with an unpenalised intercept: minimises Σᵢ wᵢ(yᵢ − b − βᵀxᵢ)² + α‖β‖², by appending √α·eⱼ
+     * rows to the design (a penalty is a set of pseudo-observations). Standard errors are those of the augmented
+     * fit (a heuristic for a biased estimator). Works for any n ≥ 2 when α &gt; 0.
+     */
+    public static Fit ridge(DMatrixRMaj design, double[] y, double[] weights, double alpha) {
+        if (!(alpha >= 0) || !Double.isFinite(alpha)) {
+            throw new IllegalArgumentException("ridge penalty must be ≥ 0, got " + alpha);
+        }
+        if (alpha == 0) {
+            return withIntercept(design, y, weights);
+        }
+        int n = design.numRows;
+        int d = design.numCols;
+        // Centre (weighted) so the intercept is unpenalised, then solve the augmented problem without intercept.
+        double wsum = 0;
+        double[] mx = new double[d];
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            double w = weights == null ? 1 : weights[i];
+            wsum += w;
+            my += w * y[i];
+            for (int j = 0; j < d; j++) {
+                mx[j] += w * design.data[i * d + j];
+            }
+        }
+        if (!(wsum > 0)) {
+            throw new IllegalArgumentException("ridge: the weights sum to " + wsum);
+        }
+        my /= wsum;
+        for (int j = 0; j < d; j++) {
+            mx[j] /= wsum;
+        }
+        DMatrixRMaj a = new DMatrixRMaj(n + d, d);
+        double[] b = new double[n + d];
+        double[] w = new double[n + d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                a.data[i * d + j] = design.data[i * d + j] - mx[j];
+            }
+            b[i] = y[i] - my;
+            w[i] = weights == null ? 1 : weights[i];
+        }
+        for (int j = 0; j < d; j++) {
+            a.data[(n + j) * d + j] = Math.sqrt(alpha);
+            w[n + j] = 1;
+        }
+        Fit centred = withoutIntercept(a, b, w);
+        double intercept = my;
+        for (int j = 0; j < d; j++) {
+            intercept -= centred.coefficients()[j] * mx[j];
+        }
+        return new Fit(centred.coefficients(), intercept, centred.standardErrors(), Double.NaN,
+                centred.residualVariance(), centred.covariance());
+    }
+
     /** Minimises Σᵢ wᵢ (yᵢ − βᵀxᵢ)² over β (no intercept). Needs n &gt; d. */
     public static Fit withoutIntercept(DMatrixRMaj design, double[] y, double[] weights) {
         Solution s = solve(design, y, weights, false);

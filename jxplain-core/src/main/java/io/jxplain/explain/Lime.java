@@ -1,0 +1,368 @@
+package io.jxplain.explain;
+
+import io.jxplain.Checks;
+import io.jxplain.model.BatchedEvaluation;
+import io.jxplain.model.Model;
+import io.jxplain.model.Target;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Tabular LIME (Ribeiro, Singh &amp; Guestrin 2016) with the lime package's defaults: 5000 samples; features drawn
+ * from the training data's statistics; quartile discretisation (each sample's features become 1 where they fall in
+ * x's quartile, 0 elsewhere, and the surrogate is fitted on that binary representation); exponential kernel
+ * √exp(−D²/w²) of width w = 0.75·√d on the Euclidean distance to x's representation; K = 10 features chosen by
+ * "auto" (forward selection for K ≤ 6, else the highest weights of a weighted ridge fit); final weighted ridge
+ * with α = 1. Without discretisation, samples are N(mean, std²) per feature and the surrogate sees them
+ * standardised. Attributions are the surrogate's coefficients (0, with a NaN standard error, for features not
+ * selected); its intercept is
+ * reported. Without training data the statistics are those of standardised features (mean 0, sd 1), and
+ * discretisation needs training data. The lasso-path selection of the lime package is not implemented.
+ */
+public final class Lime extends BaseExplainer {
+    /** How the K features of the surrogate are chosen. */
+    public enum Selection { NONE, FORWARD, HIGHEST_WEIGHTS, AUTO }
+
+    public static final int DEFAULT_SAMPLES = 5000;
+    public static final int DEFAULT_FEATURES = 10;
+    public static final double DEFAULT_RIDGE = 1.0;
+
+    private final DMatrixRMaj training;
+    private final boolean discretize;
+    private final int samples;
+    private final int features;
+    private final Selection selection;
+    private final double kernelWidth; // NaN: 0.75·√d
+    private final int maxRowsPerCall;
+
+    private Lime(DMatrixRMaj training, boolean discretize, int samples, int features, Selection selection,
+                 double kernelWidth, int maxRowsPerCall) {
+        if (discretize && training == null) {
+            throw new IllegalArgumentException("quartile discretisation needs training data; call training(rows) or discretize(false)");
+        }
+        if (samples < 2) {
+            throw new IllegalArgumentException("samples must be at least 2, got " + samples);
+        }
+        Checks.requirePositive("features", features);
+        this.training = training;
+        this.discretize = discretize;
+        this.samples = samples;
+        this.features = features;
+        this.selection = selection;
+        this.kernelWidth = kernelWidth;
+        this.maxRowsPerCall = maxRowsPerCall;
+    }
+
+    /** The lime package's defaults without training data: no discretisation, standardised statistics. */
+    public static Lime create() {
+        return new Lime(null, false, DEFAULT_SAMPLES, DEFAULT_FEATURES, Selection.AUTO, Double.NaN,
+                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+    }
+
+    /** Training rows for the sampling statistics and the quartiles; turns discretisation on (the default). */
+    public Lime training(DMatrixRMaj rows) {
+        Checks.requireRows("training data", rows, rows.numCols);
+        return new Lime(rows.copy(), true, samples, features, selection, kernelWidth, maxRowsPerCall);
+    }
+
+    public Lime discretize(boolean on) {
+        return new Lime(training, on, samples, features, selection, kernelWidth, maxRowsPerCall);
+    }
+
+    public Lime samples(int n) {
+        return new Lime(training, discretize, n, features, selection, kernelWidth, maxRowsPerCall);
+    }
+
+    public Lime features(int k) {
+        return new Lime(training, discretize, samples, k, selection, kernelWidth, maxRowsPerCall);
+    }
+
+    public Lime selection(Selection s) {
+        return new Lime(training, discretize, samples, features, s, kernelWidth, maxRowsPerCall);
+    }
+
+    public Lime kernelWidth(double w) {
+        Checks.requirePositive("kernel width", w);
+        return new Lime(training, discretize, samples, features, selection, w, maxRowsPerCall);
+    }
+
+    @Override
+    public String name() {
+        return "lime";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("samples", samples);
+        p.put("features", features);
+        p.put("selection", selection.name().toLowerCase(Locale.ROOT));
+        p.put("discretize", discretize ? "quartile" : "none");
+        p.put("kernelWidth", Double.isNaN(kernelWidth) ? "0.75*sqrt(d)" : kernelWidth);
+        p.put("ridge", DEFAULT_RIDGE);
+        p.put("training", training == null ? "standardised (mean 0, sd 1)" : training.numRows + " rows");
+        return p;
+    }
+
+    @Override
+    public boolean isStochastic() {
+        return true;
+    }
+
+    @Override
+    Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
+        int d = x.length;
+        if (training != null && training.numCols != d) {
+            throw new IllegalArgumentException("training data has " + training.numCols + " features, x has " + d);
+        }
+        DMatrixRMaj inputs = new DMatrixRMaj(samples, d);   // what the model sees
+        DMatrixRMaj representation = new DMatrixRMaj(samples, d); // what the surrogate sees
+        if (discretize) {
+            sampleDiscretized(x, rng, inputs, representation);
+        } else {
+            sampleContinuous(x, rng, inputs, representation);
+        }
+        double[] f = BatchedEvaluation.values(model, target, inputs, maxRowsPerCall);
+        double width = Double.isNaN(kernelWidth) ? 0.75 * Math.sqrt(d) : kernelWidth;
+        double[] weights = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            double sq = 0;
+            for (int j = 0; j < d; j++) {
+                double t = representation.data[i * d + j] - representation.data[j]; // row 0 is x itself
+                sq += t * t;
+            }
+            weights[i] = Math.sqrt(Math.exp(-sq / (width * width)));
+        }
+        int[] chosen = select(representation, f, weights, Math.min(features, d));
+        DMatrixRMaj sub = columns(representation, chosen);
+        LeastSquares.Fit fit = LeastSquares.ridge(sub, f, weights, DEFAULT_RIDGE);
+        double[] phi = new double[d];
+        double[] se = new double[d];
+        Arrays.fill(se, Double.NaN); // features not selected are 0 by construction, not estimated
+        for (int k = 0; k < chosen.length; k++) {
+            phi[chosen[k]] = fit.coefficients()[k];
+            se[chosen[k]] = fit.standardErrors()[k];
+        }
+        return new Attribution(phi, se, fit.intercept(), samples, samples);
+    }
+
+    /** Row 0 is x; others N(mean, sd²) per feature; the surrogate sees (value − mean)/sd. */
+    private void sampleContinuous(double[] x, RandomGenerator rng, DMatrixRMaj inputs, DMatrixRMaj representation) {
+        int d = x.length;
+        double[][] stats = columnStatistics(d);
+        for (int i = 0; i < samples; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = i == 0 ? x[j] : stats[0][j] + stats[1][j] * rng.nextGaussian();
+                inputs.data[i * d + j] = v;
+                representation.data[i * d + j] = (v - stats[0][j]) / stats[1][j];
+            }
+        }
+    }
+
+    /**
+     * Row 0 is x. Others: per feature a quartile bin drawn with the training frequencies, then a value inside it
+     * from a normal with the bin's training mean and sd, truncated to the bin (by rejection, then clamping);
+     * the surrogate sees 1 where the bin is x's.
+     */
+    private void sampleDiscretized(double[] x, RandomGenerator rng, DMatrixRMaj inputs, DMatrixRMaj representation) {
+        int d = x.length;
+        int n = training.numRows;
+        for (int j = 0; j < d; j++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) {
+                col[i] = training.data[i * d + j];
+            }
+            double[] sorted = col.clone();
+            Arrays.sort(sorted);
+            double[] cuts = {quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75)};
+            int bins = 4;
+            double[] lo = {Double.NEGATIVE_INFINITY, cuts[0], cuts[1], cuts[2]};
+            double[] hi = {cuts[0], cuts[1], cuts[2], Double.POSITIVE_INFINITY};
+            double[] count = new double[bins];
+            double[] mean = new double[bins];
+            double[] sq = new double[bins];
+            for (double v : col) {
+                int b = bin(v, cuts);
+                count[b]++;
+                mean[b] += v;
+                sq[b] += v * v;
+            }
+            for (int b = 0; b < bins; b++) {
+                if (count[b] > 0) {
+                    mean[b] /= count[b];
+                    sq[b] = Math.sqrt(Math.max(sq[b] / count[b] - mean[b] * mean[b], 0));
+                }
+            }
+            int xBin = bin(x[j], cuts);
+            for (int i = 0; i < samples; i++) {
+                double v;
+                int b;
+                if (i == 0) {
+                    v = x[j];
+                    b = xBin;
+                } else {
+                    double u = rng.nextDouble() * n;
+                    b = 0;
+                    while (b < bins - 1 && u >= count[b]) {
+                        u -= count[b];
+                        b++;
+                    }
+                    v = truncatedNormal(mean[b], sq[b], lo[b], hi[b], rng);
+                }
+                inputs.data[i * d + j] = v;
+                representation.data[i * d + j] = b == xBin ? 1.0 : 0.0;
+            }
+        }
+    }
+
+    private static double truncatedNormal(double mean, double sd, double lo, double hi, RandomGenerator rng) {
+        if (!(sd > 0)) {
+            return Math.min(Math.max(mean, lo), hi);
+        }
+        for (int attempt = 0; attempt < 32; attempt++) {
+            double v = mean + sd * rng.nextGaussian();
+            if (v > lo && v <= hi) {
+                return v;
+            }
+        }
+        return Math.min(Math.max(mean, lo), hi);
+    }
+
+    private static int bin(double v, double[] cuts) {
+        int b = 0;
+        while (b < cuts.length && v > cuts[b]) {
+            b++;
+        }
+        return b;
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** [means, sds] of the training columns, or (0, 1) without training data. */
+    private double[][] columnStatistics(int features) {
+        if (training == null) {
+            double[] ones = new double[features];
+            Arrays.fill(ones, 1.0);
+            return new double[][] {new double[features], ones};
+        }
+        int d = training.numCols;
+        double[] mean = new double[d];
+        double[] sd = new double[d];
+        int n = training.numRows;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += training.data[i * d + j] / n;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double t = training.data[i * d + j] - mean[j];
+                sd[j] += t * t / n;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1.0;
+        }
+        return new double[][] {mean, sd};
+    }
+
+    private int[] select(DMatrixRMaj z, double[] f, double[] w, int k) {
+        int d = z.numCols;
+        Selection s = selection == Selection.AUTO ? (k <= 6 ? Selection.FORWARD : Selection.HIGHEST_WEIGHTS) : selection;
+        if (s == Selection.NONE || k >= d) {
+            int[] all = new int[d];
+            for (int j = 0; j < d; j++) {
+                all[j] = j;
+            }
+            return all;
+        }
+        if (s == Selection.HIGHEST_WEIGHTS) {
+            // lime: ridge (α = 0.01) on every feature, then the largest |coefficient × x's representation|
+            LeastSquares.Fit fit = LeastSquares.ridge(z, f, w, 0.01);
+            Integer[] order = new Integer[d];
+            for (int j = 0; j < d; j++) {
+                order[j] = j;
+            }
+            double[] score = new double[d];
+            for (int j = 0; j < d; j++) {
+                score[j] = Math.abs(fit.coefficients()[j] * z.data[j]);
+            }
+            Arrays.sort(order, (p, q) -> Double.compare(score[q], score[p]));
+            int[] top = new int[k];
+            for (int t = 0; t < k; t++) {
+                top[t] = order[t];
+            }
+            Arrays.sort(top);
+            return top;
+        }
+        // forward selection: add, one at a time, the feature that most raises the weighted R² of a ridge fit
+        List<Integer> chosen = new ArrayList<>();
+        for (int step = 0; step < k; step++) {
+            int best = -1;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < d; j++) {
+                if (chosen.contains(j)) {
+                    continue;
+                }
+                List<Integer> trial = new ArrayList<>(chosen);
+                trial.add(j);
+                int[] cols = trial.stream().mapToInt(Integer::intValue).toArray();
+                double score = weightedR2(columns(z, cols), f, w);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = j;
+                }
+            }
+            chosen.add(best);
+        }
+        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private static double weightedR2(DMatrixRMaj z, double[] f, double[] w) {
+        LeastSquares.Fit fit = LeastSquares.ridge(z, f, w, 1e-12);
+        int n = f.length;
+        int k = z.numCols;
+        double wsum = 0;
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            wsum += w[i];
+            mean += w[i] * f[i];
+        }
+        mean /= wsum;
+        double ssr = 0;
+        double sst = 0;
+        for (int i = 0; i < n; i++) {
+            double pred = fit.intercept();
+            for (int j = 0; j < k; j++) {
+                pred += fit.coefficients()[j] * z.data[i * k + j];
+            }
+            ssr += w[i] * (f[i] - pred) * (f[i] - pred);
+            sst += w[i] * (f[i] - mean) * (f[i] - mean);
+        }
+        return sst == 0 ? 0 : 1 - ssr / sst;
+    }
+
+    private static DMatrixRMaj columns(DMatrixRMaj m, int[] cols) {
+        int n = m.numRows;
+        int d = m.numCols;
+        DMatrixRMaj out = new DMatrixRMaj(n, cols.length);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < cols.length; k++) {
+                out.data[i * cols.length + k] = m.data[i * d + cols[k]];
+            }
+        }
+        return out;
+    }
+}
