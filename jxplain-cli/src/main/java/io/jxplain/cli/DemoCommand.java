@@ -5,6 +5,7 @@ import io.jxplain.data.SimulatedData;
 import io.jxplain.data.Standardization;
 import io.jxplain.data.StandardizedSplit;
 import io.jxplain.data.TrainTestSplit;
+import io.jxplain.experiments.Statistics;
 import io.jxplain.explain.ContinuousLime;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
@@ -105,7 +106,8 @@ final class DemoCommand implements Callable<Integer> {
                 for (int i = 0; i < d.length; i++) {
                     d[i] = a.get(i).l1DistanceTo(b.get(i));
                 }
-                table.add(new double[] {n, mean(d), standardError(d)});
+                Statistics s = Statistics.of(d);
+                table.add(new double[] {n, s.mean(), s.standardError()});
             }
         }
         stdout.printf(Locale.ROOT, "%nmean L1 distance between SmoothGrad and C-LIME over %d test points (σ² = %s)%n",
@@ -153,22 +155,5 @@ final class DemoCommand implements Callable<Integer> {
                 p.printRecord((int) row[0], row[1], row[2]);
             }
         }
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    private static double standardError(double[] v) {
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1) / v.length);
     }
 }

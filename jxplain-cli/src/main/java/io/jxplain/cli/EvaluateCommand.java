@@ -3,6 +3,7 @@ package io.jxplain.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jxplain.Version;
+import io.jxplain.experiments.Statistics;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.ExplainerCatalog;
 import io.jxplain.metric.DiscreteLipschitz;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -218,23 +220,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Mean ± standard error over the rows with a value (NaN marks a row without one, e.g. no neighbour). */
     private static List<String> summaryRow(String method, String metric, double[] values) {
-        double mean = 0;
-        int count = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                mean += v;
-                count++;
-            }
+        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        if (present.length == 0) {
+            return List.of(method, metric, fmt(Double.NaN), fmt(Double.NaN), "0");
         }
-        mean /= count;
-        double var = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                var += (v - mean) * (v - mean);
-            }
-        }
-        double se = count > 1 ? Math.sqrt(var / (count - 1) / count) : Double.NaN;
-        return List.of(method, metric, fmt(mean), fmt(se), String.valueOf(count));
+        Statistics s = Statistics.of(present);
+        return List.of(method, metric, fmt(s.mean()), fmt(s.standardError()), String.valueOf(s.count()));
     }
 
     private static void writeValues(Path csv, double[] values) throws IOException {
