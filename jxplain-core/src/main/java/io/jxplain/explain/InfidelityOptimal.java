@@ -8,8 +8,6 @@ import io.jxplain.sample.BaselinePerturbation;
 import io.jxplain.sample.Draws;
 import io.jxplain.sample.Perturbation;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +19,8 @@ import java.util.random.RandomGenerator;
  * The explanation with the smallest infidelity for a given perturbation (Yeh et al. 2019, Proposition 2.1):
  * φ* = E[IIᵀ]⁻¹·E[I·(f(x) − f(x − I))], estimated black-box from n draws I = x − x̃ by the least-squares core
  * (no intercept). When the draws span fewer than d directions (a fixed baseline spans one) the minimum-norm
- * solution is returned, as the paper's pinv, without standard errors. Ready-made: {@link #noisyBaseline} (§2.4).
+ * solution is returned, as the paper's pinv, without standard errors. A perturbation's infinite-weight neighbour
+ * ({@link Perturbation#constraintNeighbour}, the Shapley kernel's) becomes an exact constraint. Ready-made: {@link #noisyBaseline} (§2.4).
  * With {@link #global}, φ* is multiplied by (x − x₀) (§2.5).
  */
 public final class InfidelityOptimal extends BaseExplainer {
@@ -101,10 +100,16 @@ public final class InfidelityOptimal extends BaseExplainer {
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
-        Draws draws = perturbation.apply(d).draw(x, samples, rng);
-        DMatrixRMaj rows = new DMatrixRMaj(samples + 1, d);
+        Perturbation p = perturbation.apply(d);
+        Draws draws = p.draw(x, samples, rng);
+        double[] anchor = p.constraintNeighbour(x);
+        int extra = anchor == null ? 1 : 2;
+        DMatrixRMaj rows = new DMatrixRMaj(samples + extra, d);
         System.arraycopy(draws.neighbours().data, 0, rows.data, 0, samples * d);
         System.arraycopy(x, 0, rows.data, samples * d, d);
+        if (anchor != null) {
+            System.arraycopy(anchor, 0, rows.data, (samples + 1) * d, d);
+        }
         double[] f = BatchedEvaluation.values(model, target, rows, maxRowsPerCall);
         DMatrixRMaj design = new DMatrixRMaj(samples, d);
         double[] change = new double[samples];
@@ -117,11 +122,20 @@ public final class InfidelityOptimal extends BaseExplainer {
         double[] phi;
         double[] se;
         try {
-            LeastSquares.Fit fit = LeastSquares.withoutIntercept(design, change, draws.weights());
+            LeastSquares.Fit fit;
+            if (anchor == null) {
+                fit = LeastSquares.withoutIntercept(design, change, draws.weights());
+            } else {
+                double[] c = new double[d];
+                for (int j = 0; j < d; j++) {
+                    c[j] = x[j] - anchor[j];
+                }
+                fit = LeastSquares.withoutInterceptSubjectTo(design, change, draws.weights(), c, f[samples] - f[samples + 1]);
+            }
             phi = fit.coefficients();
             se = fit.standardErrors();
         } catch (IllegalArgumentException rankDeficient) {
-            phi = minimumNorm(design, change);
+            phi = LeastSquares.minimumNorm(design, change);
             se = new double[d];
             Arrays.fill(se, Double.NaN);
         }
@@ -132,17 +146,6 @@ public final class InfidelityOptimal extends BaseExplainer {
                 se[j] *= Math.abs(x[j] - globalBaseline[j]);
             }
         }
-        return new Attribution(phi, se, Double.NaN, samples + 1L, samples);
-    }
-
-    /** pinv(I)·Δf through EJML's SVD-based solver. */
-    private static double[] minimumNorm(DMatrixRMaj design, double[] change) {
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.pseudoInverse(true);
-        if (!solver.setA(design.copy())) {
-            throw new IllegalArgumentException("infidelity-optimal explanation: SVD failed");
-        }
-        DMatrixRMaj beta = new DMatrixRMaj(design.numCols, 1);
-        solver.solve(DMatrixRMaj.wrap(change.length, 1, change.clone()), beta);
-        return beta.data;
+        return new Attribution(phi, se, Double.NaN, (long) samples + extra, samples);
     }
 }

@@ -4,6 +4,7 @@ import io.jxplain.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
+import io.jxplain.sample.ShapleyKernelPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.LinkedHashMap;
@@ -81,20 +82,13 @@ public final class KernelShap extends BaseExplainer {
         }
         int n = Math.max(samples, d + 2) + (Math.max(samples, d + 2) % 2); // whole complementary pairs
         boolean[][] z = new boolean[n + 2][];
-        double[] sizeWeights = new double[d];
+        double[] sizeWeights = ShapleyKernelPerturbation.sizeWeights(d);
         double total = 0;
-        for (int s = 1; s < d; s++) {
-            sizeWeights[s] = (d - 1.0) / (s * (double) (d - s));
-            total += sizeWeights[s];
+        for (double w : sizeWeights) {
+            total += w;
         }
         for (int i = 0; i < n; i += 2) {
-            double u = rng.nextDouble() * total;
-            int size = 1;
-            while (size < d - 1 && u > sizeWeights[size]) {
-                u -= sizeWeights[size];
-                size++;
-            }
-            z[i] = randomSubset(d, size, rng);
+            z[i] = ShapleyKernelPerturbation.drawCoalition(d, sizeWeights, total, rng);
             z[i + 1] = new boolean[d];
             for (int j = 0; j < d; j++) {
                 z[i + 1][j] = !z[i][j];
@@ -106,53 +100,24 @@ public final class KernelShap extends BaseExplainer {
         double[] v = coalitionValues(model, target, x, bg, z);
         double v0 = v[n];
         double delta = v[n + 1] - v0;
-        // eliminate φ_d = Δ − Σ_{j<d} φ_j: v(z) − v0 − z_d·Δ = Σ_{j<d} φ_j (z_j − z_d)
-        DMatrixRMaj design = new DMatrixRMaj(n, d - 1);
+        DMatrixRMaj design = new DMatrixRMaj(n, d);
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            double zd = z[i][d - 1] ? 1 : 0;
-            for (int j = 0; j < d - 1; j++) {
-                design.data[i * (d - 1) + j] = (z[i][j] ? 1 : 0) - zd;
+            for (int j = 0; j < d; j++) {
+                design.data[i * d + j] = z[i][j] ? 1 : 0;
             }
-            y[i] = v[i] - v0 - zd * delta;
+            y[i] = v[i] - v0;
         }
-        LeastSquares.Fit fit = LeastSquares.withoutIntercept(design, y, null);
-        double[] phi = new double[d];
-        double[] se = new double[d];
-        double rest = 0;
-        for (int j = 0; j < d - 1; j++) {
-            phi[j] = fit.coefficients()[j];
-            se[j] = fit.standardErrors()[j];
-            rest += phi[j];
-        }
-        phi[d - 1] = delta - rest;
-        double varLast = 0; // Var(Σ_{j<d} φ_j) = 1ᵀ·Cov·1
-        for (double c : fit.covariance()) {
-            varLast += c;
-        }
-        se[d - 1] = Math.sqrt(Math.max(varLast, 0));
+        double[] ones = new double[d];
+        java.util.Arrays.fill(ones, 1.0);
+        LeastSquares.Fit fit = LeastSquares.withoutInterceptSubjectTo(design, y, null, ones, delta); // Σφ = Δ
+        double[] phi = fit.coefficients();
+        double[] se = fit.standardErrors();
         double sum = 0;
         for (double p : phi) {
             sum += p;
         }
         return new Attribution(phi, se, v0, (long) (n + 2) * bg.numRows, n, Map.of("efficiency_gap", sum - delta));
-    }
-
-    /** A uniformly random subset of {0 … d−1} of the given size (partial Fisher–Yates). */
-    private static boolean[] randomSubset(int d, int size, RandomGenerator rng) {
-        int[] idx = new int[d];
-        for (int j = 0; j < d; j++) {
-            idx[j] = j;
-        }
-        boolean[] z = new boolean[d];
-        for (int k = 0; k < size; k++) {
-            int r = k + rng.nextInt(d - k);
-            int t = idx[k];
-            idx[k] = idx[r];
-            idx[r] = t;
-            z[idx[k]] = true;
-        }
-        return z;
     }
 
     /** v(z) = mean over background rows b of f(x where z, b elsewhere), one batched evaluation for all. */

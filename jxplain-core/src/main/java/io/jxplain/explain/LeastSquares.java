@@ -120,6 +120,103 @@ public final class LeastSquares {
         return assemble(s.beta(), Double.NaN, Double.NaN, s.covariance(), s.residual(), design.numCols);
     }
 
+    /**
+     * Minimises Σᵢ wᵢ (yᵢ − βᵀxᵢ)² subject to cᵀβ = δ, by eliminating the coefficient with the largest |cₖ| (the last
+     * such one on ties): βₖ = (δ − Σ_{j≠k} cⱼβⱼ)/cₖ. KernelSHAP's efficiency constraint is c = 1, δ = v(1) − v(0).
+     * The standard error of βₖ comes from the covariance of the others. Needs n &gt; d − 1.
+     */
+    public static Fit withoutInterceptSubjectTo(DMatrixRMaj design, double[] y, double[] weights, double[] c,
+                                                double delta) {
+        int n = design.numRows;
+        int d = design.numCols;
+        Checks.requireVector("constraint", c, d);
+        int k = 0;
+        for (int j = 0; j < d; j++) {
+            if (Math.abs(c[j]) >= Math.abs(c[k])) {
+                k = j;
+            }
+        }
+        if (c[k] == 0) {
+            throw new IllegalArgumentException("the constraint vector is zero: nothing to constrain");
+        }
+        double[] beta = new double[d];
+        double[] se = new double[d];
+        double[] covariance = new double[d * d];
+        if (d == 1) {
+            beta[0] = delta / c[0];
+            return new Fit(beta, Double.NaN, se, Double.NaN, Double.NaN, covariance);
+        }
+        // xᵢᵀβ = Σ_{j≠k} (xᵢⱼ − xᵢₖcⱼ/cₖ)βⱼ + xᵢₖδ/cₖ
+        DMatrixRMaj reduced = new DMatrixRMaj(n, d - 1);
+        double[] target = new double[n];
+        for (int i = 0; i < n; i++) {
+            double xik = design.data[i * d + k];
+            for (int j = 0, col = 0; j < d; j++) {
+                if (j != k) {
+                    reduced.data[i * (d - 1) + col++] = design.data[i * d + j] - xik * c[j] / c[k];
+                }
+            }
+            target[i] = y[i] - xik * delta / c[k];
+        }
+        Fit fit = withoutIntercept(reduced, target, weights);
+        double[] rest = new double[d - 1]; // cⱼ/cₖ for j ≠ k: βₖ's sensitivity to the others
+        double dotRest = 0;
+        for (int j = 0, col = 0; j < d; j++) {
+            if (j != k) {
+                beta[j] = fit.coefficients()[col];
+                rest[col] = c[j] / c[k];
+                dotRest += rest[col] * beta[j];
+                col++;
+            }
+        }
+        beta[k] = delta / c[k] - dotRest;
+        int[] index = new int[d];
+        for (int j = 0, col = 0; j < d; j++) {
+            index[j] = j == k ? -1 : col++;
+        }
+        double[] cov = fit.covariance();
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < d; b++) {
+                covariance[a * d + b] = constrainedCovariance(index[a], index[b], cov, rest, d - 1);
+            }
+            se[a] = Math.sqrt(Math.max(covariance[a * d + a], 0));
+        }
+        return new Fit(beta, Double.NaN, se, Double.NaN, fit.residualVariance(), covariance);
+    }
+
+    /** Cov of (β₋ₖ, βₖ = const − rᵀβ₋ₖ) from Cov(β₋ₖ); index −1 stands for βₖ. */
+    private static double constrainedCovariance(int a, int b, double[] cov, double[] r, int m) {
+        if (a >= 0 && b >= 0) {
+            return cov[a * m + b];
+        }
+        if (a >= 0 || b >= 0) {
+            int free = Math.max(a, b);
+            double s = 0;
+            for (int j = 0; j < m; j++) {
+                s -= cov[free * m + j] * r[j];
+            }
+            return s;
+        }
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                s += r[i] * cov[i * m + j] * r[j];
+            }
+        }
+        return s;
+    }
+
+    /** The minimum-norm solution of min ‖y − Xβ‖ (no intercept), pinv(X)·y through EJML's SVD-based solver. */
+    public static double[] minimumNorm(DMatrixRMaj design, double[] y) {
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.pseudoInverse(true);
+        if (!solver.setA(design.copy())) {
+            throw new IllegalArgumentException("minimum-norm least squares: the SVD did not converge");
+        }
+        DMatrixRMaj beta = new DMatrixRMaj(design.numCols, 1);
+        solver.solve(DMatrixRMaj.wrap(y.length, 1, y.clone()), beta);
+        return beta.data;
+    }
+
     private static Solution solve(DMatrixRMaj design, double[] y, double[] weights, boolean intercept) {
         int n = design.numRows;
         int d = design.numCols;

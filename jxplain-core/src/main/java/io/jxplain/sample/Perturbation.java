@@ -43,6 +43,15 @@ public interface Perturbation {
         return new Draws(neighbours, offsets, null);
     }
 
+    /**
+     * A neighbour the distribution puts infinite weight on, or null (this default). The Shapley kernel gives the
+     * coalition that removes every feature infinite weight (Yeh et al. 2019, Prop. 2.5; Lundberg &amp; Lee 2017): a
+     * least-squares explanation must then match f(x) − f(that neighbour) exactly, as a constraint, not a sample.
+     */
+    default double[] constraintNeighbour(double[] x) {
+        return null;
+    }
+
     /** Short name for provenance, e.g. "gaussian". */
     String name();
 

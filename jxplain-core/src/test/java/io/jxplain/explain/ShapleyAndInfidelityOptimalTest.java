@@ -7,6 +7,7 @@ import io.jxplain.sample.BaselinePerturbation;
 import io.jxplain.sample.CoordinatePerturbation;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.Perturbation;
+import io.jxplain.sample.ShapleyKernelPerturbation;
 import io.jxplain.testing.FunctionModel;
 import io.jxplain.testing.TrainedModels;
 import org.ejml.data.DMatrixRMaj;
@@ -145,5 +146,74 @@ class ShapleyAndInfidelityOptimalTest {
                 assertTrue(optimal <= value, other.name() + " at point " + i + ": " + value + " < optimal " + optimal);
             }
         }
+    }
+
+    /**
+     * Yeh et al. Proposition 2.5, checked exactly over all coalitions weighted by the Shapley kernel: the fit of
+     * f(x) − f(x − z⊙x) on I = z⊙x (no intercept) gives φ*⊙x = the Shapley values only when the all-removed
+     * coalition, of infinite kernel weight, enters as the constraint Σφ*ⱼxⱼ = f(x) − f(0). Over the 2^d − 2
+     * coalitions of finite weight alone (all that sampling can reach) it does not: the proposition needs that atom.
+     */
+    @Test
+    void proposition25HoldsExactlyOnlyWithTheInfiniteWeightCoalition() {
+        FunctionModel f = fourFeatures();
+        int d = 4;
+        double[] shapley = ExactShapley.create().explain(f, Target.output(0), x, 0L).attributions();
+        double fx = valueAt(f, x);
+        double[] sizeWeights = ShapleyKernelPerturbation.sizeWeights(d);
+        int count = (1 << d) - 2;
+        DMatrixRMaj design = new DMatrixRMaj(count, d);
+        double[] change = new double[count];
+        double[] weights = new double[count];
+        for (int mask = 1; mask < (1 << d) - 1; mask++) {
+            int row = mask - 1;
+            double[] removed = x.clone();
+            for (int j = 0; j < d; j++) {
+                if ((mask >> j & 1) == 1) {
+                    design.set(row, j, x[j]);
+                    removed[j] = 0;
+                }
+            }
+            change[row] = fx - valueAt(f, removed);
+            int size = Integer.bitCount(mask);
+            weights[row] = sizeWeights[size] / binomial(d, size); // P(Z = z), unnormalised
+        }
+        double[] unconstrained = LeastSquares.withoutIntercept(design, change, weights).coefficients();
+        double gap = 0;
+        for (int j = 0; j < d; j++) {
+            gap += Math.abs(unconstrained[j] * x[j] - shapley[j]);
+        }
+        assertTrue(gap > 0.01, "without the constraint φ*⊙x is not Shapley: L1 gap " + gap);
+        double[] phiStar = LeastSquares.withoutInterceptSubjectTo(design, change, weights, x,
+                fx - valueAt(f, new double[d])).coefficients();
+        for (int j = 0; j < d; j++) {
+            assertEquals(shapley[j], phiStar[j] * x[j], 1e-12, "feature " + j);
+        }
+    }
+
+    /** The same proposition through the sampled explainer: within four standard errors of the exact Shapley values. */
+    @Test
+    void infidelityOptimalUnderShapleyKernelCoalitionsTimesXIsShapley() {
+        FunctionModel f = fourFeatures();
+        double[] shapley = ExactShapley.create().explain(f, Target.output(0), x, 0L).attributions();
+        Explanation e = InfidelityOptimal.under(ShapleyKernelPerturbation.zeros(4)).samples(20_000)
+                .explain(f, Target.output(0), x, 5L);
+        for (int j = 0; j < 4; j++) {
+            double se = e.standardErrors()[j] * Math.abs(x[j]);
+            assertTrue(se > 0 && se < 0.01, "standard error " + se);
+            assertEquals(shapley[j], e.attribution(j) * x[j], 4 * se, "feature " + j);
+        }
+    }
+
+    private static double valueAt(FunctionModel f, double[] a) {
+        return f.predict(DMatrixRMaj.wrap(1, a.length, a.clone())).data[0];
+    }
+
+    private static double binomial(int n, int k) {
+        double c = 1;
+        for (int i = 1; i <= k; i++) {
+            c = c * (n - k + i) / i;
+        }
+        return c;
     }
 }
