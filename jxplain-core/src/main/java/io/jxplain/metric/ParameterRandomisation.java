@@ -47,7 +47,8 @@ public final class ParameterRandomisation {
     public Network randomise(Network net, long seed) {
         List<DenseLayer> all = net.layers();
         if (layers > all.size()) {
-            throw new IllegalArgumentException("cannot randomise " + layers + " layers of a " + all.size() + "-layer network");
+            throw new IllegalArgumentException("cannot randomise " + layers + " layers of a network with " + all.size()
+                    + " dense layers (image layers are kept as trained)");
         }
         RandomGenerator rng = RandomStreams.stream(seed);
         List<DenseLayer> out = new ArrayList<>(all);
@@ -64,7 +65,7 @@ public final class ParameterRandomisation {
             }
             out.set(l, new DenseLayer(w, b, layer.activation()));
         }
-        return new Network(out, net.outputKind(), net.eluAlpha());
+        return new Network(net.imageLayers(), out, net.outputKind(), net.eluAlpha());
     }
 
     public Result evaluate(Network net, Target target, Explainer explainer, DMatrixRMaj rows, long seed, int threads) {

@@ -2,6 +2,7 @@ package io.jxplain.model.nn;
 
 import io.jxplain.Checks;
 import io.jxplain.model.Differentiable;
+import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,19 +22,47 @@ import java.util.stream.Collectors;
  * With {@link OutputKind#PROBABILITIES} a softmax is applied after the last layer.
  */
 public final class Network implements Differentiable {
+    private final List<ImageLayer> imageLayers; // the convolutional front; empty for a tabular network
     private final List<DenseLayer> layers;
     private final OutputKind outputKind;
     private final double eluAlpha;
 
     /** Copies the layers; checks that each layer's input size matches the previous layer's output size. */
     public Network(List<DenseLayer> layers, OutputKind outputKind, double eluAlpha) {
-        this(copyAll(layers), outputKind, eluAlpha, true);
+        this(List.of(), copyAll(layers), outputKind, eluAlpha);
+    }
+
+    /**
+     * An image network: the image layers (convolutions, pooling) in order, then — flattened, channel by channel —
+     * the dense layers. Copies the layers and checks that consecutive shapes match.
+     */
+    public Network(List<ImageLayer> imageLayers, List<DenseLayer> layers, OutputKind outputKind, double eluAlpha) {
+        this(copyAllImage(imageLayers), copyAll(layers), outputKind, eluAlpha, true);
+    }
+
+    Network(List<DenseLayer> layers, OutputKind outputKind, double eluAlpha, boolean validate) {
+        this(List.of(), layers, outputKind, eluAlpha, validate);
     }
 
     /** Shares the given layers (the trainer updates them in place). */
-    Network(List<DenseLayer> layers, OutputKind outputKind, double eluAlpha, boolean validate) {
+    Network(List<ImageLayer> imageLayers, List<DenseLayer> layers, OutputKind outputKind, double eluAlpha,
+            boolean validate) {
         if (layers.isEmpty()) {
-            throw new IllegalArgumentException("a network needs at least one layer");
+            throw new IllegalArgumentException("a network needs at least one dense layer (the output layer)");
+        }
+        for (int l = 1; l < imageLayers.size(); l++) {
+            if (!imageLayers.get(l).inputShape().equals(imageLayers.get(l - 1).outputShape())) {
+                throw new IllegalArgumentException("image layer " + l + " takes " + imageLayers.get(l).inputShape()
+                        + " but image layer " + (l - 1) + " gives " + imageLayers.get(l - 1).outputShape());
+            }
+        }
+        if (!imageLayers.isEmpty()) {
+            int flat = imageLayers.get(imageLayers.size() - 1).outputShape().size();
+            if (layers.get(0).inputSize() != flat) {
+                throw new IllegalArgumentException("the first dense layer takes " + layers.get(0).inputSize()
+                        + " inputs but the flattened image layers give " + flat + " ("
+                        + imageLayers.get(imageLayers.size() - 1).outputShape() + ")");
+            }
         }
         for (int l = 1; l < layers.size(); l++) {
             if (layers.get(l).inputSize() != layers.get(l - 1).outputSize()) {
@@ -41,6 +71,7 @@ public final class Network implements Differentiable {
             }
         }
         Checks.requirePositive("eluAlpha", eluAlpha);
+        this.imageLayers = List.copyOf(imageLayers);
         this.layers = List.copyOf(layers);
         this.outputKind = outputKind;
         this.eluAlpha = eluAlpha;
@@ -59,13 +90,48 @@ public final class Network implements Differentiable {
         return copy;
     }
 
-    /** The layers (copies: the network stays immutable). */
+    private static List<ImageLayer> copyAllImage(List<ImageLayer> layers) {
+        List<ImageLayer> copy = new ArrayList<>(layers.size());
+        for (ImageLayer layer : layers) {
+            copy.add(layer.copy());
+        }
+        return copy;
+    }
+
+    /** The dense layers (copies: the network stays immutable). */
     public List<DenseLayer> layers() {
         return copyAll(layers);
     }
 
+    /** The image layers before the dense ones (copies); empty for a tabular network. */
+    public List<ImageLayer> imageLayers() {
+        return copyAllImage(imageLayers);
+    }
+
+    /** The input's image shape, if the network starts with image layers. */
+    public Optional<ImageShape> imageShape() {
+        return imageLayers.isEmpty() ? Optional.empty() : Optional.of(imageLayers.get(0).inputShape());
+    }
+
     List<DenseLayer> sharedLayers() {
         return layers;
+    }
+
+    List<ImageLayer> sharedImageLayers() {
+        return imageLayers;
+    }
+
+    /** Every trainable array, shared, in pairs (weights, bias): image layers first, then dense layers. */
+    List<double[]> sharedParameters() {
+        List<double[]> p = new ArrayList<>();
+        for (ImageLayer layer : imageLayers) {
+            p.addAll(layer.parameters());
+        }
+        for (DenseLayer layer : layers) {
+            p.add(layer.weights().data);
+            p.add(layer.bias());
+        }
+        return p;
     }
 
     public double eluAlpha() {
@@ -74,7 +140,7 @@ public final class Network implements Differentiable {
 
     @Override
     public int inputSize() {
-        return layers.get(0).inputSize();
+        return imageLayers.isEmpty() ? layers.get(0).inputSize() : imageLayers.get(0).inputShape().size();
     }
 
     @Override
@@ -89,7 +155,10 @@ public final class Network implements Differentiable {
 
     @Override
     public String describe() {
-        String sizes = inputSize() + "→" + layers.stream()
+        String front = imageLayers.isEmpty() ? inputSize() + "→"
+                : imageLayers.get(0).inputShape() + "→" + imageLayers.stream().map(ImageLayer::describe)
+                .collect(Collectors.joining("→")) + "→flatten→";
+        String sizes = front + layers.stream()
                 .map(l -> l.outputSize() + (l.activation() == Activation.IDENTITY ? "" : " " + l.activation().jsonName()))
                 .collect(Collectors.joining("→"));
         return "Network(" + sizes + ", " + outputKind.name().toLowerCase(java.util.Locale.ROOT) + ")";
@@ -136,7 +205,7 @@ public final class Network implements Differentiable {
             throw new IllegalArgumentException("output relevance must be " + n + "×" + outputSize());
         }
         double[] r = transpose(outputRelevance.data, n, outputSize());
-        double[] inputT = transpose(batch.data, n, inputSize());
+        double[] inputT = transpose(pass.denseInput(), n, layers.get(0).inputSize());
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
@@ -155,7 +224,24 @@ public final class Network implements Differentiable {
             }
             r = next;
         }
-        return DMatrixRMaj.wrap(n, inputSize(), transpose(r, inputSize(), n));
+        r = transpose(r, layers.get(0).inputSize(), n);
+        for (int l = imageLayers.size() - 1; l >= 0; l--) { // the same ε-rule through each linear image map
+            ImageLayer layer = imageLayers.get(l);
+            double[] z = pass.imagePre()[l];
+            double[] a = pass.imageInput(l);
+            double[] s = new double[z.length];
+            for (int t = 0; t < z.length; t++) {
+                double denominator = z[t] + (z[t] >= 0 ? epsilon : -epsilon);
+                s[t] = denominator == 0 ? 0.0 : r[t] / denominator;
+            }
+            double[] next = new double[a.length];
+            layer.backward(a, z, s, n, next);
+            for (int t = 0; t < next.length; t++) {
+                next[t] *= a[t];
+            }
+            r = next;
+        }
+        return DMatrixRMaj.wrap(n, inputSize(), r);
     }
 
     @Override
@@ -172,9 +258,20 @@ public final class Network implements Differentiable {
      * Pre-activations and activations of every layer, kept for the backward pass. They are stored transposed
      * (units × rows) so that every inner loop runs over the batch: contiguous, and vectorised by the JIT.
      */
-    record ForwardPass(DMatrixRMaj input, double[][] preT, double[][] postT, DMatrixRMaj output) {
+    record ForwardPass(DMatrixRMaj input, double[][] imagePre, double[][] imagePost, double[][] preT,
+                       double[][] postT, DMatrixRMaj output) {
         int rows() {
             return input.numRows;
+        }
+
+        /** The input of image layer l, row-major (the batch itself for l = 0). */
+        double[] imageInput(int l) {
+            return l == 0 ? input.data : imagePost[l - 1];
+        }
+
+        /** The flat input of the dense layers, row-major: the batch, or the last image layer's activations. */
+        double[] denseInput() {
+            return imagePost.length == 0 ? input.data : imagePost[imagePost.length - 1];
         }
 
         /** The activations feeding layer l, transposed (the input itself for l = 0). */
@@ -189,9 +286,23 @@ public final class Network implements Differentiable {
                     + " takes " + inputSize() + " inputs");
         }
         int n = batch.numRows;
+        double[][] imagePre = new double[imageLayers.size()][];
+        double[][] imagePost = new double[imageLayers.size()][];
+        double[] flat = batch.data;
+        for (int l = 0; l < imageLayers.size(); l++) {
+            ImageLayer layer = imageLayers.get(l);
+            int size = layer.outputShape().size() * n;
+            double[] z = new double[size];
+            double[] a = new double[size];
+            layer.forward(flat, n, z);
+            layer.activation().applyAll(z, a, size, eluAlpha);
+            imagePre[l] = z;
+            imagePost[l] = a;
+            flat = a;
+        }
         double[][] pre = new double[layers.size()][];
         double[][] post = new double[layers.size()][];
-        double[] h = transpose(batch.data, n, batch.numCols);
+        double[] h = transpose(flat, n, layers.get(0).inputSize());
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
             int out = layer.outputSize();
@@ -205,14 +316,14 @@ public final class Network implements Differentiable {
         }
         DMatrixRMaj last = DMatrixRMaj.wrap(n, outputSize(), transpose(h, outputSize(), n));
         DMatrixRMaj output = outputKind == OutputKind.PROBABILITIES ? softmaxRows(last) : last;
-        return new ForwardPass(batch, pre, post, output);
+        return new ForwardPass(batch, imagePre, imagePost, pre, post, output);
     }
 
     /**
-     * Reverse mode: from ∂L/∂output (n×k) to ∂L/∂input (n×d). When {@code parameterGradients} is given,
-     * also accumulates ∂L/∂W and ∂L/∂b of every layer into it (used by training).
+     * Reverse mode: from ∂L/∂output (n×k) to ∂L/∂input (n×d). When {@code parameterGradients} is given (arrays
+     * shaped as {@link #sharedParameters()}), also accumulates ∂L/∂ of every parameter into it (used by training).
      */
-    DMatrixRMaj backward(ForwardPass pass, DMatrixRMaj outputGradients, DenseLayer[] parameterGradients,
+    DMatrixRMaj backward(ForwardPass pass, DMatrixRMaj outputGradients, List<double[]> parameterGradients,
                          boolean guided) {
         int n = pass.rows();
         if (outputGradients.numRows != n || outputGradients.numCols != outputSize()) {
@@ -223,25 +334,51 @@ public final class Network implements Differentiable {
                 ? softmaxBackward(pass.output(), outputGradients)
                 : outputGradients;
         double[] g = transpose(gRows.data, n, outputSize());
-        double[] inputT = parameterGradients == null ? null : transpose(pass.input().data, n, inputSize());
+        int denseIn = layers.get(0).inputSize();
+        double[] inputT = parameterGradients == null ? null : transpose(pass.denseInput(), n, denseIn);
+        int firstDenseParameter = parameterGradients == null ? 0 : parameterGradients.size() - 2 * layers.size();
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
             int out = layer.outputSize();
-            layer.activation().scaleByDerivative(g, pass.preT()[l], pass.postT()[l], n * out, eluAlpha);
-            if (guided && layer.activation() == Activation.RELU) {
-                for (int t = 0; t < n * out; t++) {
-                    g[t] = Math.max(g[t], 0.0);
-                }
-            }
+            activationBackward(layer.activation(), g, pass.preT()[l], pass.postT()[l], n * out, guided);
             if (parameterGradients != null) {
-                accumulateParameterGradients(g, pass.inputOfT(l, inputT), n, in, out, parameterGradients[l]);
+                accumulateParameterGradients(g, pass.inputOfT(l, inputT), n, in, out,
+                        parameterGradients.get(firstDenseParameter + 2 * l),
+                        parameterGradients.get(firstDenseParameter + 2 * l + 1));
             }
             double[] next = new double[in * n];
             denseBackward(g, n, out, layer.weights().data, in, next);
             g = next;
         }
-        return DMatrixRMaj.wrap(n, inputSize(), transpose(g, inputSize(), n));
+        g = transpose(g, denseIn, n);
+        int parameter = firstDenseParameter;
+        for (int l = imageLayers.size() - 1; l >= 0; l--) {
+            ImageLayer layer = imageLayers.get(l);
+            double[] z = pass.imagePre()[l];
+            activationBackward(layer.activation(), g, z, pass.imagePost()[l], z.length, guided);
+            double[] in = pass.imageInput(l);
+            if (parameterGradients != null && !layer.parameters().isEmpty()) {
+                parameter -= layer.parameters().size();
+                layer.accumulateParameterGradients(in, g, n,
+                        parameterGradients.subList(parameter, parameter + layer.parameters().size()));
+            }
+            double[] next = new double[in.length];
+            layer.backward(in, z, g, n, next);
+            g = next;
+        }
+        return DMatrixRMaj.wrap(n, inputSize(), g);
+    }
+
+    /** g ← g ⊙ act′(z); guided backpropagation also clamps g at zero after every ReLU. */
+    private void activationBackward(Activation activation, double[] g, double[] z, double[] a, int length,
+                                    boolean guided) {
+        activation.scaleByDerivative(g, z, a, length, eluAlpha);
+        if (guided && activation == Activation.RELU) {
+            for (int t = 0; t < length; t++) {
+                g[t] = Math.max(g[t], 0.0);
+            }
+        }
     }
 
     /*
@@ -319,9 +456,8 @@ public final class Network implements Differentiable {
     }
 
     /** ∂L/∂W[j][k] += Σᵢ g[j][i]·h[k][i]; ∂L/∂b[j] += Σᵢ g[j][i]. */
-    private static void accumulateParameterGradients(double[] gT, double[] hT, int n, int in, int out, DenseLayer acc) {
-        double[] dw = acc.weights().data;
-        double[] db = acc.bias();
+    private static void accumulateParameterGradients(double[] gT, double[] hT, int n, int in, int out, double[] dw,
+                                                     double[] db) {
         for (int j = 0; j < out; j++) {
             int gj = j * n;
             double sb = 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
 import org.ejml.data.DMatrixRMaj;
 
@@ -26,12 +27,17 @@ import java.util.Map;
  *   "output": "logits" | "probabilities" | "regression",   // probabilities: softmax after the last layer
  *   "elu_alpha": 1.0,
  *   "layers": [ {"W": [[...], ...] (out × in), "b": [...], "activation": "elu"|"relu"|"tanh"|"sigmoid"|"identity"}, ... ],
+ *   "input_shape": [channels, height, width],                 // image networks only
+ *   // an image network's layers start with image layers, then {"type": "flatten"}, then dense layers:
+ *   //   {"type": "conv2d", "kernel": k, "stride": s, "padding": p, "W": [filters][channels][k][k], "b": [...], "activation": ...}
+ *   //   {"type": "max_pool2d" | "avg_pool2d", "size": k, "stride": s}
+ *   // dense layers may say {"type": "dense", ...}; without "type" a layer is dense
  *   "feature_names": [...], "target_name": "y",                 // optional
  *   "standardization": {"mean": [...], "scale": [...]},        // optional: inputs are (x − mean) / scale
  *   "provenance": {...}                                        // optional: how it was trained
  * }
  * </pre>
- * Layers compute h ← act(W·h + b). The Captum reference files in shared/reference (no "format" key,
+ * Dense layers compute h ← act(W·h + b); flattening is channel by channel, row by row (PyTorch's order). The Captum reference files in shared/reference (no "format" key,
  * activation "none", "explained_output") are read as well: their output is read as logits.
  */
 public final class NetworkJson {
@@ -57,6 +63,16 @@ public final class NetworkJson {
         root.put("output", net.outputKind().name().toLowerCase(Locale.ROOT));
         root.put("elu_alpha", net.eluAlpha());
         ArrayNode layers = root.putArray("layers");
+        net.imageShape().ifPresent(shape -> {
+            ArrayNode dims = root.putArray("input_shape");
+            dims.add(shape.channels()).add(shape.height()).add(shape.width());
+        });
+        for (ImageLayer layer : net.sharedImageLayers()) {
+            writeImageLayer(layer, layers.addObject());
+        }
+        if (net.imageShape().isPresent()) {
+            layers.addObject().put("type", "flatten");
+        }
         for (DenseLayer layer : net.sharedLayers()) {
             ObjectNode l = layers.addObject();
             ArrayNode w = l.putArray("W");
@@ -97,6 +113,39 @@ public final class NetworkJson {
         return root;
     }
 
+    private static void writeImageLayer(ImageLayer layer, ObjectNode l) {
+        if (layer instanceof Conv2D c) {
+            l.put("type", "conv2d");
+            l.put("kernel", c.kernel());
+            l.put("stride", c.stride());
+            l.put("padding", c.padding());
+            ArrayNode w = l.putArray("W");
+            int k = c.kernel();
+            int t = 0;
+            for (int o = 0; o < c.filters(); o++) {
+                ArrayNode filter = w.addArray();
+                for (int ch = 0; ch < c.inputShape().channels(); ch++) {
+                    ArrayNode plane = filter.addArray();
+                    for (int i = 0; i < k; i++) {
+                        ArrayNode row = plane.addArray();
+                        for (int j = 0; j < k; j++) {
+                            row.add(c.weights()[t++]);
+                        }
+                    }
+                }
+            }
+            ArrayNode b = l.putArray("b");
+            for (double v : c.bias()) {
+                b.add(v);
+            }
+            l.put("activation", c.activation().jsonName());
+        } else if (layer instanceof Pooling2D p) {
+            l.put("type", p.kind().jsonName());
+            l.put("size", p.size());
+            l.put("stride", p.stride());
+        }
+    }
+
     public static NetworkFile read(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "model file not found");
@@ -128,12 +177,41 @@ public final class NetworkJson {
                 ? parseOutput(root.get("output").asText())
                 : OutputKind.LOGITS;
         double alpha = root.path("elu_alpha").asDouble(1.0);
+        List<ImageLayer> imageLayers = new ArrayList<>();
         List<DenseLayer> layers = new ArrayList<>();
+        ImageShape shape = root.has("input_shape") ? readShape(root.get("input_shape")) : null;
+        boolean flattened = shape == null;
         int index = 0;
         for (JsonNode l : root.get("layers")) {
-            layers.add(readLayer(l, index++));
+            String type = l.path("type").asText("dense");
+            String where = "layer " + index++ + " (" + type + ")";
+            switch (type) {
+                case "dense" -> {
+                    if (!flattened) {
+                        throw new IllegalArgumentException(where + ": image layers must end with {\"type\": \"flatten\"}");
+                    }
+                    layers.add(readLayer(l, where));
+                }
+                case "flatten" -> flattened = true;
+                case "conv2d", "max_pool2d", "avg_pool2d" -> {
+                    if (shape == null) {
+                        throw new IllegalArgumentException(where + ": image layers need \"input_shape\": [channels, height, width]");
+                    }
+                    if (flattened) {
+                        throw new IllegalArgumentException(where + ": image layers must come before \"flatten\"");
+                    }
+                    ImageLayer layer = type.equals("conv2d") ? readConv(l, shape, where) : readPooling(l, type, shape, where);
+                    imageLayers.add(layer);
+                    shape = layer.outputShape();
+                }
+                default -> throw new IllegalArgumentException(where + ": unknown layer type '" + type
+                        + "' (dense, conv2d, max_pool2d, avg_pool2d, flatten)");
+            }
         }
-        Network network = new Network(layers, kind, alpha, true);
+        if (root.has("input_shape") && imageLayers.isEmpty()) {
+            throw new IllegalArgumentException("\"input_shape\" is given but there are no image layers");
+        }
+        Network network = new Network(imageLayers, layers, kind, alpha, true);
         List<String> names = new ArrayList<>();
         root.path("feature_names").forEach(n -> names.add(n.asText()));
         String target = root.hasNonNull("target_name") ? root.get("target_name").asText() : null;
@@ -164,10 +242,58 @@ public final class NetworkJson {
         }
     }
 
-    private static DenseLayer readLayer(JsonNode l, int index) {
+    private static ImageShape readShape(JsonNode node) {
+        if (!node.isArray() || node.size() != 3) {
+            throw new IllegalArgumentException("\"input_shape\" must be [channels, height, width]");
+        }
+        return new ImageShape(node.get(0).asInt(), node.get(1).asInt(), node.get(2).asInt());
+    }
+
+    private static Conv2D readConv(JsonNode l, ImageShape shape, String where) {
+        JsonNode w = l.get("W");
+        if (w == null || !w.isArray() || w.size() == 0) {
+            throw new IllegalArgumentException(where + ": \"W\" must be an array [filters][channels][k][k]");
+        }
+        int k = l.path("kernel").asInt(w.path(0).path(0).size());
+        int filters = w.size();
+        double[] weights = new double[filters * shape.channels() * k * k];
+        int t = 0;
+        for (int o = 0; o < filters; o++) {
+            JsonNode filter = w.get(o);
+            if (filter.size() != shape.channels()) {
+                throw new IllegalArgumentException(where + ": filter " + o + " has " + filter.size() + " channels, the input "
+                        + shape + " has " + shape.channels());
+            }
+            for (int c = 0; c < shape.channels(); c++) {
+                for (int i = 0; i < k; i++) {
+                    JsonNode row = filter.get(c).get(i);
+                    if (row == null || row.size() != k) {
+                        throw new IllegalArgumentException(where + ": W[" + o + "][" + c + "] must be " + k + "×" + k);
+                    }
+                    for (int j = 0; j < k; j++) {
+                        weights[t++] = number(row.get(j), where + " W[" + o + "][" + c + "][" + i + "][" + j + "]");
+                    }
+                }
+            }
+        }
+        double[] b = vector(l.get("b"), where + " b");
+        return new Conv2D(shape, filters, k, l.path("stride").asInt(1), l.path("padding").asInt(0), weights, b,
+                Activation.parse(l.path("activation").asText("identity")));
+    }
+
+    private static Pooling2D readPooling(JsonNode l, String type, ImageShape shape, String where) {
+        if (!l.has("size")) {
+            throw new IllegalArgumentException(where + ": pooling needs \"size\"");
+        }
+        int size = l.get("size").asInt();
+        Pooling2D.Kind kind = type.equals("max_pool2d") ? Pooling2D.Kind.MAX : Pooling2D.Kind.AVERAGE;
+        return new Pooling2D(shape, kind, size, l.path("stride").asInt(size));
+    }
+
+    private static DenseLayer readLayer(JsonNode l, String where) {
         JsonNode w = l.get("W");
         if (w == null || !w.isArray() || w.size() == 0 || !w.get(0).isArray()) {
-            throw new IllegalArgumentException("layer " + index + ": \"W\" must be a non-empty matrix (out × in)");
+            throw new IllegalArgumentException(where + ": \"W\" must be a non-empty matrix (out × in)");
         }
         int rows = w.size();
         int cols = w.get(0).size();
@@ -175,14 +301,14 @@ public final class NetworkJson {
         for (int i = 0; i < rows; i++) {
             JsonNode row = w.get(i);
             if (row.size() != cols) {
-                throw new IllegalArgumentException("layer " + index + ": row " + i + " of W has " + row.size()
+                throw new IllegalArgumentException(where + ": row " + i + " of W has " + row.size()
                         + " entries, expected " + cols);
             }
             for (int j = 0; j < cols; j++) {
-                m.set(i, j, number(row.get(j), "layer " + index + " W[" + i + "][" + j + "]"));
+                m.set(i, j, number(row.get(j), where + " W[" + i + "][" + j + "]"));
             }
         }
-        double[] b = vector(l.get("b"), "layer " + index + " b");
+        double[] b = vector(l.get("b"), where + " b");
         String act = l.path("activation").asText("identity");
         return new DenseLayer(m, b, Activation.parse(act));
     }

@@ -32,7 +32,34 @@ public final class NetworkTrainer {
      */
     public static Network train(DMatrixRMaj features, double[] targets, int classes, TrainingConfig config,
                                 EpochListener listener) {
-        int d = features.numCols;
+        boolean classification = config.loss() == Loss.CROSS_ENTROPY;
+        if (classification && classes < 2) {
+            throw new IllegalArgumentException("classification needs at least 2 classes, got " + classes);
+        }
+        int outputs = classification ? classes : 1;
+        RandomGenerator rng = RandomStreams.stream(config.seed());
+        Network initial = initialise(features.numCols, config, outputs,
+                classification ? OutputKind.LOGITS : OutputKind.REGRESSION, rng);
+        return fit(shared(initial), features, targets, config, rng, listener);
+    }
+
+    /**
+     * Trains a copy of {@code architecture} (its weights are the starting point, e.g. from {@link NetworkBuilder}):
+     * the way to train an image network. Cross-entropy needs labels 0..outputs−1; MSE a single output.
+     */
+    public static Network train(Network architecture, DMatrixRMaj features, double[] targets, TrainingConfig config,
+                                EpochListener listener) {
+        return fit(shared(architecture), features, targets, config, RandomStreams.stream(config.seed()), listener);
+    }
+
+    /** A network over copies of the layers, shared with it so that training updates them in place. */
+    private static Network shared(Network net) {
+        return new Network(net.imageLayers(), net.layers(), net.outputKind(), net.eluAlpha(), false);
+    }
+
+    private static Network fit(Network net, DMatrixRMaj features, double[] targets, TrainingConfig config,
+                               RandomGenerator rng, EpochListener listener) {
+        int d = net.inputSize();
         Checks.requireRows("training features", features, d);
         int n = features.numRows;
         if (targets.length != n) {
@@ -40,23 +67,23 @@ public final class NetworkTrainer {
         }
         Checks.requireFinite("training targets", targets);
         boolean classification = config.loss() == Loss.CROSS_ENTROPY;
-        int outputs = classification ? classes : 1;
+        int outputs = net.outputSize();
         if (classification) {
-            if (classes < 2) {
-                throw new IllegalArgumentException("classification needs at least 2 classes, got " + classes);
+            if (net.outputKind() == OutputKind.PROBABILITIES) {
+                throw new IllegalArgumentException("train a network with logit outputs; a softmax head is applied by the loss");
             }
             for (int i = 0; i < n; i++) {
                 double t = targets[i];
-                if (t != Math.rint(t) || t < 0 || t >= classes) {
+                if (t != Math.rint(t) || t < 0 || t >= outputs) {
                     throw new IllegalArgumentException("label of training row " + i + " is " + t
-                            + "; labels must be integers 0.." + (classes - 1));
+                            + "; labels must be integers 0.." + (outputs - 1));
                 }
             }
+        } else if (outputs != 1) {
+            throw new IllegalArgumentException("regression (MSE) needs a network with one output, this one has " + outputs);
         }
-        RandomGenerator rng = RandomStreams.stream(config.seed());
-        List<DenseLayer> layers = initialise(d, config, outputs, rng);
-        Network net = new Network(layers, classification ? OutputKind.LOGITS : OutputKind.REGRESSION, 1.0, false);
-        Adam adam = new Adam(layers, config.learningRate());
+        List<double[]> parameters = net.sharedParameters();
+        Adam adam = new Adam(parameters, config.learningRate());
 
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -79,37 +106,22 @@ public final class NetworkTrainer {
                 lossSum += classification
                         ? crossEntropy(pass.output(), t, grad)
                         : meanSquaredError(pass.output(), t, grad);
-                DenseLayer[] paramGrads = zerosLike(layers);
-                net.backward(pass, grad, paramGrads, false);
-                adam.step(layers, paramGrads, config.l2());
+                List<double[]> gradients = zerosLike(parameters);
+                net.backward(pass, grad, gradients, false);
+                adam.step(parameters, gradients, config.l2());
             }
             listener.epochDone(epoch, lossSum / n);
         }
-        return new Network(layers, net.outputKind(), 1.0);
+        return new Network(net.sharedImageLayers(), net.sharedLayers(), net.outputKind(), net.eluAlpha());
     }
 
-    /** PyTorch's default for nn.Linear: W and b uniform in ±1/√fan_in. */
-    private static List<DenseLayer> initialise(int d, TrainingConfig config, int outputs, RandomGenerator rng) {
-        List<DenseLayer> layers = new ArrayList<>();
-        int in = d;
-        List<Integer> sizes = new ArrayList<>(config.hidden());
-        sizes.add(outputs);
-        for (int l = 0; l < sizes.size(); l++) {
-            int out = sizes.get(l);
-            double bound = 1.0 / Math.sqrt(in);
-            DMatrixRMaj w = new DMatrixRMaj(out, in);
-            for (int t = 0; t < w.data.length; t++) {
-                w.data[t] = rng.nextDouble(-bound, bound);
-            }
-            double[] b = new double[out];
-            for (int t = 0; t < out; t++) {
-                b[t] = rng.nextDouble(-bound, bound);
-            }
-            boolean last = l == sizes.size() - 1;
-            layers.add(new DenseLayer(w, b, last ? Activation.IDENTITY : config.activation()));
-            in = out;
+    /** The configured MLP, initialised as PyTorch's nn.Linear (see {@link NetworkBuilder}). */
+    private static Network initialise(int d, TrainingConfig config, int outputs, OutputKind kind, RandomGenerator rng) {
+        NetworkBuilder builder = NetworkBuilder.tabular(d);
+        for (int units : config.hidden()) {
+            builder.dense(units, config.activation());
         }
-        return layers;
+        return builder.dense(outputs, Activation.IDENTITY).build(kind, rng);
     }
 
     /** Sum over the batch of −log softmax(z)[t]; writes ∂(mean loss)/∂z into grad. */
@@ -147,12 +159,10 @@ public final class NetworkTrainer {
         return total;
     }
 
-    private static DenseLayer[] zerosLike(List<DenseLayer> layers) {
-        DenseLayer[] z = new DenseLayer[layers.size()];
-        for (int l = 0; l < z.length; l++) {
-            DenseLayer layer = layers.get(l);
-            z[l] = new DenseLayer(new DMatrixRMaj(layer.outputSize(), layer.inputSize()),
-                    new double[layer.outputSize()], layer.activation());
+    private static List<double[]> zerosLike(List<double[]> parameters) {
+        List<double[]> z = new ArrayList<>(parameters.size());
+        for (double[] p : parameters) {
+            z.add(new double[p.length]);
         }
         return z;
     }
@@ -176,25 +186,23 @@ public final class NetworkTrainer {
         private final double[][] v;
         private int step;
 
-        Adam(List<DenseLayer> layers, double lr) {
+        Adam(List<double[]> parameters, double lr) {
             this.lr = lr;
-            m = new double[layers.size() * 2][];
-            v = new double[layers.size() * 2][];
-            for (int l = 0; l < layers.size(); l++) {
-                m[2 * l] = new double[layers.get(l).weights().data.length];
-                v[2 * l] = new double[layers.get(l).weights().data.length];
-                m[2 * l + 1] = new double[layers.get(l).bias().length];
-                v[2 * l + 1] = new double[layers.get(l).bias().length];
+            m = new double[parameters.size()][];
+            v = new double[parameters.size()][];
+            for (int p = 0; p < parameters.size(); p++) {
+                m[p] = new double[parameters.get(p).length];
+                v[p] = new double[parameters.get(p).length];
             }
         }
 
-        void step(List<DenseLayer> layers, DenseLayer[] grads, double l2) {
+        /** Parameters come in pairs (weights, bias); the L2 penalty applies to weights only. */
+        void step(List<double[]> parameters, List<double[]> grads, double l2) {
             step++;
             double c1 = 1 - Math.pow(BETA1, step);
             double c2 = 1 - Math.pow(BETA2, step);
-            for (int l = 0; l < layers.size(); l++) {
-                update(layers.get(l).weights().data, grads[l].weights().data, m[2 * l], v[2 * l], c1, c2, l2);
-                update(layers.get(l).bias(), grads[l].bias(), m[2 * l + 1], v[2 * l + 1], c1, c2, 0.0);
+            for (int p = 0; p < parameters.size(); p++) {
+                update(parameters.get(p), grads.get(p), m[p], v[p], c1, c2, p % 2 == 0 ? l2 : 0.0);
             }
         }
 
