@@ -44,17 +44,24 @@ public final class CsvDatasetReader {
 
     /** The file's cells; checks the file exists, is not empty and has no ragged row. */
     public static RawTable table(Path file) {
+        return table(file, null);
+    }
+
+    /** A headerless file's cells, under the given column names (null: the file's first row is the header). */
+    public static RawTable table(Path file, List<String> columnNames) {
         requireFile(file);
-        List<String> header;
+        List<String> header = columnNames;
         List<String[]> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).build();
         try (Reader reader = open(file); CSVParser parser = CSVParser.parse(reader, format)) {
             var it = parser.iterator();
             if (!it.hasNext()) {
-                throw new DataFormatException(file + ": the file is empty (no header row)");
+                throw new DataFormatException(file + ": the file is empty" + (header == null ? " (no header row)" : ""));
             }
-            header = it.next().toList().stream().map(String::trim).toList();
+            if (header == null) {
+                header = it.next().toList().stream().map(String::trim).toList();
+            }
             while (it.hasNext()) {
                 CSVRecord r = it.next();
                 long line = parser.getCurrentLineNumber();
@@ -63,7 +70,7 @@ public final class CsvDatasetReader {
                 }
                 if (r.size() != header.size()) {
                     throw new DataFormatException(file + ", line " + line + ": " + r.size()
-                            + " fields but the header has " + header.size());
+                            + " fields but " + (columnNames == null ? "the header has " : "expected ") + header.size());
                 }
                 records.add(r.values());
                 lines.add(line);

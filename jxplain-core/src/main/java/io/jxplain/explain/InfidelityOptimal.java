@@ -7,12 +7,13 @@ import io.jxplain.model.Target;
 import io.jxplain.sample.BaselinePerturbation;
 import io.jxplain.sample.Draws;
 import io.jxplain.sample.Perturbation;
+import io.jxplain.sample.SquarePatchPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -26,21 +27,23 @@ import java.util.random.RandomGenerator;
 public final class InfidelityOptimal extends BaseExplainer {
     public static final int DEFAULT_SAMPLES = 1000;
 
-    private final IntFunction<Perturbation> perturbation; // by input dimension
+    private final Function<Model, Perturbation> perturbation; // built for the explained model
     private final String perturbationName;
     private final Map<String, Object> perturbationParameters;
     private final int samples;
-    private final double[] globalBaseline; // null: local explanation
+    private final boolean global;
+    private final double[] globalBaseline; // null: zeros
     private final int maxRowsPerCall;
 
-    private InfidelityOptimal(IntFunction<Perturbation> perturbation, String perturbationName,
-                              Map<String, Object> perturbationParameters, int samples, double[] globalBaseline,
-                              int maxRowsPerCall) {
+    private InfidelityOptimal(Function<Model, Perturbation> perturbation, String perturbationName,
+                              Map<String, Object> perturbationParameters, int samples, boolean global,
+                              double[] globalBaseline, int maxRowsPerCall) {
         Checks.requirePositive("samples", samples);
         this.perturbation = perturbation;
         this.perturbationName = perturbationName;
         this.perturbationParameters = perturbationParameters;
         this.samples = samples;
+        this.global = global;
         this.globalBaseline = globalBaseline;
         this.maxRowsPerCall = maxRowsPerCall;
     }
@@ -49,31 +52,45 @@ public final class InfidelityOptimal extends BaseExplainer {
         if (p == null) {
             throw new IllegalArgumentException("the infidelity-optimal explanation needs a perturbation");
         }
-        return new InfidelityOptimal(d -> {
-            if (p.dimension() != d) {
-                throw new IllegalArgumentException("the perturbation has " + p.dimension() + " features, x has " + d);
+        return new InfidelityOptimal(model -> {
+            if (p.dimension() != model.inputSize()) {
+                throw new IllegalArgumentException("the perturbation has " + p.dimension() + " features, the model takes "
+                        + model.inputSize());
             }
             return p;
-        }, p.name(), p.parameters(), DEFAULT_SAMPLES, null, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+        }, p.name(), p.parameters(), DEFAULT_SAMPLES, false, null, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
     /** Yeh et al.'s "Noisy Baseline": I = x − (x₀ + ε), ε ~ N(0, σ²I), baseline x₀ = 0, in any dimension. */
     public static InfidelityOptimal noisyBaseline(double sigma) {
         BaselinePerturbation.noisy(new double[1], sigma); // validates σ now
-        return new InfidelityOptimal(d -> BaselinePerturbation.noisy(new double[d], sigma), "noisy-baseline",
-                Map.of("sigma", sigma, "baseline", "zeros"), DEFAULT_SAMPLES, null,
+        return new InfidelityOptimal(model -> BaselinePerturbation.noisy(new double[model.inputSize()], sigma),
+                "noisy-baseline", Map.of("sigma", sigma, "baseline", "zeros"), DEFAULT_SAMPLES, false, null,
+                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+    }
+
+    /**
+     * Yeh et al.'s "Square" explanation (§2.4, global as in their §5): optimal for square patches of the given sides set
+     * to zero, times x. Needs an image model. Patches span fewer directions than pixels, so this is the pinv solution.
+     */
+    public static InfidelityOptimal squareRemoval(int... sides) {
+        int[] copy = sides.clone();
+        return new InfidelityOptimal(model -> SquarePatchPerturbation.zeros(model.imageShape().orElseThrow(
+                () -> new IllegalArgumentException("square removal needs an image model; " + model.describe()
+                        + " takes a flat vector")), copy),
+                "square-removal", Map.of("sides", copy.clone(), "baseline", "zeros"), DEFAULT_SAMPLES, true, null,
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
     public InfidelityOptimal samples(int n) {
-        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, n, globalBaseline,
+        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, n, global, globalBaseline,
                 maxRowsPerCall);
     }
 
     /** The global variant: φ*·(x − x₀) elementwise. */
     public InfidelityOptimal global(double[] x0) {
         Checks.requireFinite("baseline", x0);
-        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, x0.clone(),
+        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, true, x0.clone(),
                 maxRowsPerCall);
     }
 
@@ -88,7 +105,7 @@ public final class InfidelityOptimal extends BaseExplainer {
         p.put("perturbation", perturbationName);
         p.putAll(perturbationParameters);
         p.put("samples", samples);
-        p.put("global", globalBaseline != null);
+        p.put("global", global);
         return p;
     }
 
@@ -100,7 +117,7 @@ public final class InfidelityOptimal extends BaseExplainer {
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
-        Perturbation p = perturbation.apply(d);
+        Perturbation p = perturbation.apply(model);
         Draws draws = p.draw(x, samples, rng);
         double[] anchor = p.constraintNeighbour(x);
         int extra = anchor == null ? 1 : 2;
@@ -139,11 +156,12 @@ public final class InfidelityOptimal extends BaseExplainer {
             se = new double[d];
             Arrays.fill(se, Double.NaN);
         }
-        if (globalBaseline != null) {
-            Checks.requireVector("baseline", globalBaseline, d);
+        if (global) {
+            double[] x0 = globalBaseline == null ? new double[d] : globalBaseline;
+            Checks.requireVector("baseline", x0, d);
             for (int j = 0; j < d; j++) {
-                phi[j] *= x[j] - globalBaseline[j];
-                se[j] *= Math.abs(x[j] - globalBaseline[j]);
+                phi[j] *= x[j] - x0[j];
+                se[j] *= Math.abs(x[j] - x0[j]);
             }
         }
         return new Attribution(phi, se, Double.NaN, (long) samples + extra, samples);

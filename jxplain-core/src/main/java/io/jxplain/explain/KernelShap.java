@@ -18,7 +18,9 @@ import java.util.random.RandomGenerator;
  * pairs, so every draw has weight 1; the constraint is imposed by eliminating the last feature. Background: rows b
  * (default: one row of zeros). Standard errors are the least-squares fit's robust ones (the last feature's from the
  * full covariance of the others, since it is their sum's complement). The diagnostic "efficiency_gap" is 0 up to
- * round-off. Default 200 coalitions (Captum's n_samples in the reference runs); at least d + 2.
+ * round-off. Default 200 coalitions (Captum's n_samples in the reference runs); at least d + 2. When the coalitions
+ * do not identify every feature (often with images: d large, few samples) the minimum-norm efficient solution is
+ * returned without standard errors, and the diagnostic rank_deficient is 1.
  */
 public final class KernelShap extends BaseExplainer {
     public static final int DEFAULT_SAMPLES = 200;
@@ -110,14 +112,26 @@ public final class KernelShap extends BaseExplainer {
         }
         double[] ones = new double[d];
         java.util.Arrays.fill(ones, 1.0);
-        LeastSquares.Fit fit = LeastSquares.withoutInterceptSubjectTo(design, y, null, ones, delta); // Σφ = Δ
-        double[] phi = fit.coefficients();
-        double[] se = fit.standardErrors();
+        double[] phi;
+        double[] se;
+        double rankDeficient = 0;
+        try {
+            LeastSquares.Fit fit = LeastSquares.withoutInterceptSubjectTo(design, y, null, ones, delta); // Σφ = Δ
+            phi = fit.coefficients();
+            se = fit.standardErrors();
+        } catch (IllegalArgumentException singular) {
+            // too few coalitions for d features (images): the minimum-norm efficient fit, without standard errors
+            phi = LeastSquares.minimumNormSubjectTo(design, y, ones, delta);
+            se = new double[d];
+            java.util.Arrays.fill(se, Double.NaN);
+            rankDeficient = 1;
+        }
         double sum = 0;
         for (double p : phi) {
             sum += p;
         }
-        return new Attribution(phi, se, v0, (long) (n + 2) * bg.numRows, n, Map.of("efficiency_gap", sum - delta));
+        return new Attribution(phi, se, v0, (long) (n + 2) * bg.numRows, n,
+                Map.of("efficiency_gap", sum - delta, "rank_deficient", rankDeficient));
     }
 
     /** v(z) = mean over background rows b of f(x where z, b elsewhere), one batched evaluation for all. */

@@ -127,61 +127,93 @@ public final class LeastSquares {
      */
     public static Fit withoutInterceptSubjectTo(DMatrixRMaj design, double[] y, double[] weights, double[] c,
                                                 double delta) {
-        int n = design.numRows;
+        Constrained problem = Constrained.eliminate(design, y, c, delta);
         int d = design.numCols;
-        Checks.requireVector("constraint", c, d);
-        int k = 0;
-        for (int j = 0; j < d; j++) {
-            if (Math.abs(c[j]) >= Math.abs(c[k])) {
-                k = j;
-            }
-        }
-        if (c[k] == 0) {
-            throw new IllegalArgumentException("the constraint vector is zero: nothing to constrain");
-        }
-        double[] beta = new double[d];
-        double[] se = new double[d];
-        double[] covariance = new double[d * d];
         if (d == 1) {
-            beta[0] = delta / c[0];
-            return new Fit(beta, Double.NaN, se, Double.NaN, Double.NaN, covariance);
+            return new Fit(new double[] {delta / c[0]}, Double.NaN, new double[1], Double.NaN, Double.NaN, new double[1]);
         }
-        // xᵢᵀβ = Σ_{j≠k} (xᵢⱼ − xᵢₖcⱼ/cₖ)βⱼ + xᵢₖδ/cₖ
-        DMatrixRMaj reduced = new DMatrixRMaj(n, d - 1);
-        double[] target = new double[n];
-        for (int i = 0; i < n; i++) {
-            double xik = design.data[i * d + k];
-            for (int j = 0, col = 0; j < d; j++) {
-                if (j != k) {
-                    reduced.data[i * (d - 1) + col++] = design.data[i * d + j] - xik * c[j] / c[k];
-                }
-            }
-            target[i] = y[i] - xik * delta / c[k];
-        }
-        Fit fit = withoutIntercept(reduced, target, weights);
-        double[] rest = new double[d - 1]; // cⱼ/cₖ for j ≠ k: βₖ's sensitivity to the others
-        double dotRest = 0;
-        for (int j = 0, col = 0; j < d; j++) {
-            if (j != k) {
-                beta[j] = fit.coefficients()[col];
-                rest[col] = c[j] / c[k];
-                dotRest += rest[col] * beta[j];
-                col++;
-            }
-        }
-        beta[k] = delta / c[k] - dotRest;
+        Fit fit = withoutIntercept(problem.reduced(), problem.target(), weights);
+        double[] beta = problem.restore(fit.coefficients());
         int[] index = new int[d];
         for (int j = 0, col = 0; j < d; j++) {
-            index[j] = j == k ? -1 : col++;
+            index[j] = j == problem.pivot() ? -1 : col++;
         }
-        double[] cov = fit.covariance();
+        double[] covariance = new double[d * d];
+        double[] se = new double[d];
         for (int a = 0; a < d; a++) {
             for (int b = 0; b < d; b++) {
-                covariance[a * d + b] = constrainedCovariance(index[a], index[b], cov, rest, d - 1);
+                covariance[a * d + b] = constrainedCovariance(index[a], index[b], fit.covariance(), problem.ratios(), d - 1);
             }
             se[a] = Math.sqrt(Math.max(covariance[a * d + a], 0));
         }
         return new Fit(beta, Double.NaN, se, Double.NaN, fit.residualVariance(), covariance);
+    }
+
+    /**
+     * The minimum-norm solution of {@link #withoutInterceptSubjectTo} (unweighted) for rank-deficient designs: pinv on
+     * the reduced problem, then the constraint restores the eliminated coefficient, so cᵀβ = δ still holds exactly.
+     */
+    public static double[] minimumNormSubjectTo(DMatrixRMaj design, double[] y, double[] c, double delta) {
+        Constrained problem = Constrained.eliminate(design, y, c, delta);
+        if (design.numCols == 1) {
+            return new double[] {delta / c[0]};
+        }
+        return problem.restore(minimumNorm(problem.reduced(), problem.target()));
+    }
+
+    /** cᵀβ = δ solved for the coefficient with the largest |cₖ| (pivot), substituted into the design. */
+    private record Constrained(DMatrixRMaj reduced, double[] target, int pivot, double[] ratios, double delta,
+                               double[] c) {
+        static Constrained eliminate(DMatrixRMaj design, double[] y, double[] c, double delta) {
+            int n = design.numRows;
+            int d = design.numCols;
+            Checks.requireVector("constraint", c, d);
+            int k = 0;
+            for (int j = 0; j < d; j++) {
+                if (Math.abs(c[j]) >= Math.abs(c[k])) {
+                    k = j;
+                }
+            }
+            if (c[k] == 0) {
+                throw new IllegalArgumentException("the constraint vector is zero: nothing to constrain");
+            }
+            // xᵢᵀβ = Σ_{j≠k} (xᵢⱼ − xᵢₖcⱼ/cₖ)βⱼ + xᵢₖδ/cₖ
+            DMatrixRMaj reduced = new DMatrixRMaj(n, Math.max(d - 1, 1));
+            double[] target = new double[n];
+            double[] ratios = new double[Math.max(d - 1, 0)];
+            for (int j = 0, col = 0; j < d; j++) {
+                if (j != k) {
+                    ratios[col++] = c[j] / c[k];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                double xik = design.data[i * d + k];
+                for (int j = 0, col = 0; j < d; j++) {
+                    if (j != k) {
+                        reduced.data[i * (d - 1) + col] = design.data[i * d + j] - xik * ratios[col];
+                        col++;
+                    }
+                }
+                target[i] = y[i] - xik * delta / c[k];
+            }
+            return new Constrained(reduced, target, k, ratios, delta, c);
+        }
+
+        /** The full coefficient vector from the d − 1 free ones. */
+        double[] restore(double[] free) {
+            int d = free.length + 1;
+            double[] beta = new double[d];
+            double dot = 0;
+            for (int j = 0, col = 0; j < d; j++) {
+                if (j != pivot) {
+                    beta[j] = free[col];
+                    dot += ratios[col] * free[col];
+                    col++;
+                }
+            }
+            beta[pivot] = delta / c[pivot] - dot;
+            return beta;
+        }
     }
 
     /** Cov of (β₋ₖ, βₖ = const − rᵀβ₋ₖ) from Cov(β₋ₖ); index −1 stands for βₖ. */

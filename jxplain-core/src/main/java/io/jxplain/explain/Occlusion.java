@@ -2,6 +2,7 @@ package io.jxplain.explain;
 
 import io.jxplain.Checks;
 import io.jxplain.model.BatchedEvaluation;
+import io.jxplain.model.ImageShape;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import org.ejml.data.DMatrixRMaj;
@@ -11,24 +12,37 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Occlusion of one feature at a time (Zeiler &amp; Fergus 2014; Captum's FeatureAblation): φⱼ = f(x) − f(x with xⱼ := x₀ⱼ),
- * baseline x₀ = 0 by default. One batch of d + 1 rows; needs only function values.
+ * Occlusion (Zeiler &amp; Fergus 2014). Feature-wise (Captum's FeatureAblation): φⱼ = f(x) − f(x with xⱼ := x₀ⱼ).
+ * Sliding windows on an image model (Captum's Occlusion): every window × window patch at the given stride, across all
+ * channels, is set to x₀; each pixel gets the mean of f(x) − f(occluded) over the patches that cover it (0 if none do).
+ * Baseline x₀ = 0 by default; one batch; needs only function values.
  */
 public final class Occlusion extends BaseExplainer {
     private final double[] baseline;
+    private final int window; // 0: feature-wise
+    private final int stride;
 
-    private Occlusion(double[] baseline) {
+    private Occlusion(double[] baseline, int window, int stride) {
         this.baseline = baseline;
+        this.window = window;
+        this.stride = stride;
     }
 
-    /** Baseline zeros. */
+    /** Feature-wise, baseline zeros. */
     public static Occlusion create() {
-        return new Occlusion(null);
+        return new Occlusion(null, 0, 1);
     }
 
     public static Occlusion withBaseline(double[] x0) {
         Checks.requireFinite("baseline", x0);
-        return new Occlusion(x0.clone());
+        return new Occlusion(x0.clone(), 0, 1);
+    }
+
+    /** Square windows of side {@code window} moved by {@code stride} pixels; needs a model with an image shape. */
+    public Occlusion sliding(int window, int stride) {
+        Checks.requirePositive("occlusion window", window);
+        Checks.requirePositive("occlusion stride", stride);
+        return new Occlusion(baseline, window, stride);
     }
 
     @Override
@@ -40,7 +54,10 @@ public final class Occlusion extends BaseExplainer {
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("baseline", baseline == null ? "zeros" : baseline.clone());
-        p.put("window", 1);
+        p.put("window", window == 0 ? "feature" : window + "x" + window);
+        if (window > 0) {
+            p.put("stride", stride);
+        }
         return p;
     }
 
@@ -54,6 +71,9 @@ public final class Occlusion extends BaseExplainer {
         int d = x.length;
         double[] x0 = baseline == null ? new double[d] : baseline;
         Checks.requireVector("baseline", x0, d);
+        if (window > 0) {
+            return slidingWindows(model, target, x, x0);
+        }
         DMatrixRMaj rows = new DMatrixRMaj(d + 1, d);
         for (int r = 0; r <= d; r++) {
             System.arraycopy(x, 0, rows.data, r * d, d);
@@ -67,5 +87,52 @@ public final class Occlusion extends BaseExplainer {
             phi[j] = f[d] - f[j];
         }
         return Attribution.exact(phi, d + 1L);
+    }
+
+    private Attribution slidingWindows(Model model, Target target, double[] x, double[] x0) {
+        ImageShape shape = model.imageShape().orElseThrow(() -> new IllegalArgumentException(
+                "sliding-window occlusion needs an image model; " + model.describe() + " takes a flat vector"));
+        if (window > Math.min(shape.height(), shape.width())) {
+            throw new IllegalArgumentException("occlusion window " + window + " exceeds the image " + shape);
+        }
+        int d = x.length;
+        int rowsOfWindows = (shape.height() - window) / stride + 1;
+        int colsOfWindows = (shape.width() - window) / stride + 1;
+        int count = rowsOfWindows * colsOfWindows;
+        DMatrixRMaj rows = new DMatrixRMaj(count + 1, d);
+        for (int r = 0; r <= count; r++) {
+            System.arraycopy(x, 0, rows.data, r * d, d);
+        }
+        for (int w = 0; w < count; w++) {
+            int top = (w / colsOfWindows) * stride;
+            int left = (w % colsOfWindows) * stride;
+            for (int c = 0; c < shape.channels(); c++) {
+                for (int y = top; y < top + window; y++) {
+                    int start = shape.index(c, y, left);
+                    System.arraycopy(x0, start, rows.data, w * d + start, window);
+                }
+            }
+        }
+        double[] f = BatchedEvaluation.values(model, target, rows, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+        double[] sum = new double[d];
+        int[] covered = new int[d];
+        for (int w = 0; w < count; w++) {
+            int top = (w / colsOfWindows) * stride;
+            int left = (w % colsOfWindows) * stride;
+            double drop = f[count] - f[w];
+            for (int c = 0; c < shape.channels(); c++) {
+                for (int y = top; y < top + window; y++) {
+                    for (int xx = left; xx < left + window; xx++) {
+                        int j = shape.index(c, y, xx);
+                        sum[j] += drop;
+                        covered[j]++;
+                    }
+                }
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            sum[j] = covered[j] == 0 ? 0.0 : sum[j] / covered[j];
+        }
+        return Attribution.exact(sum, count + 1L);
     }
 }

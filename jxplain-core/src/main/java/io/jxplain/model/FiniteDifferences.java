@@ -59,6 +59,11 @@ public final class FiniteDifferences implements Differentiable {
     }
 
     @Override
+    public java.util.Optional<ImageShape> imageShape() {
+        return model.imageShape();
+    }
+
+    @Override
     public String describe() {
         return "finite differences of " + model.describe();
     }

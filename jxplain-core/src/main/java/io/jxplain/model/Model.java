@@ -2,6 +2,8 @@ package io.jxplain.model;
 
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Optional;
+
 /**
  * A function f: R^d → R^k evaluated on a batch: one call per n×d matrix, never one call per row.
  * Implementations must be safe to call from several threads at once.
@@ -18,6 +20,11 @@ public interface Model {
 
     /** Evaluates every row of {@code batch} (n×d) and returns the n×k outputs. */
     DMatrixRMaj predict(DMatrixRMaj batch);
+
+    /** The image shape of the input when the model takes images (attributions are then maps of that shape). */
+    default Optional<ImageShape> imageShape() {
+        return Optional.empty();
+    }
 
     /** A short human-readable description, used in provenance and error messages. */
     default String describe() {

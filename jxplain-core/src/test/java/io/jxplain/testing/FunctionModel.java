@@ -1,8 +1,11 @@
 package io.jxplain.testing;
 
 import io.jxplain.model.Differentiable;
+import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
 import org.ejml.data.DMatrixRMaj;
+
+import java.util.Optional;
 
 /**
  * A scalar regression model given by a formula and its gradient: the analytic test functions of the theory
@@ -19,11 +22,30 @@ public final class FunctionModel implements Differentiable {
     private final int d;
     private final Formula formula;
     private final String name;
+    private final ImageShape imageShape; // null: a flat input
 
     public FunctionModel(int d, String name, Formula formula) {
+        this(d, name, formula, null);
+    }
+
+    private FunctionModel(int d, String name, Formula formula, ImageShape imageShape) {
         this.d = d;
         this.name = name;
         this.formula = formula;
+        this.imageShape = imageShape;
+    }
+
+    /** The same function, declared to take images of the given shape. */
+    public FunctionModel withImageShape(ImageShape shape) {
+        if (shape.size() != d) {
+            throw new IllegalArgumentException("shape " + shape + " has " + shape.size() + " values, the model takes " + d);
+        }
+        return new FunctionModel(d, name, formula, shape);
+    }
+
+    @Override
+    public Optional<ImageShape> imageShape() {
+        return Optional.ofNullable(imageShape);
     }
 
     /** f(a) = sin(wᵀa); its expected gradient under N(x, σ²I) is w·cos(wᵀx)·exp(−σ²‖w‖²/2). */

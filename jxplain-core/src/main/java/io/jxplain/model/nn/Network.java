@@ -109,6 +109,7 @@ public final class Network implements Differentiable {
     }
 
     /** The input's image shape, if the network starts with image layers. */
+    @Override
     public Optional<ImageShape> imageShape() {
         return imageLayers.isEmpty() ? Optional.empty() : Optional.of(imageLayers.get(0).inputShape());
     }

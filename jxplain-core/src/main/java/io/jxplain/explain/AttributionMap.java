@@ -1,0 +1,50 @@
+package io.jxplain.explain;
+
+import io.jxplain.model.ImageShape;
+
+/**
+ * An image model's attributions read back in the input's shape: one value per channel and pixel, and the per-pixel
+ * map summed over channels that heat maps show. A view over the flat attribution vector (feature (c·H + y)·W + x).
+ */
+public final class AttributionMap {
+    private final double[] values;
+    private final ImageShape shape;
+
+    private AttributionMap(double[] values, ImageShape shape) {
+        if (values.length != shape.size()) {
+            throw new IllegalArgumentException("an explanation of " + values.length + " features is not an image of shape "
+                    + shape + " (" + shape.size() + " values)");
+        }
+        this.values = values;
+        this.shape = shape;
+    }
+
+    public static AttributionMap of(Explanation explanation, ImageShape shape) {
+        return new AttributionMap(explanation.attributions(), shape);
+    }
+
+    public static AttributionMap of(double[] attributions, ImageShape shape) {
+        return new AttributionMap(attributions.clone(), shape);
+    }
+
+    public ImageShape shape() {
+        return shape;
+    }
+
+    public double get(int channel, int y, int x) {
+        return values[shape.index(channel, y, x)];
+    }
+
+    /** height × width: the sum over channels of each pixel's attributions. */
+    public double[][] pixels() {
+        double[][] map = new double[shape.height()][shape.width()];
+        for (int c = 0; c < shape.channels(); c++) {
+            for (int y = 0; y < shape.height(); y++) {
+                for (int x = 0; x < shape.width(); x++) {
+                    map[y][x] += get(c, y, x);
+                }
+            }
+        }
+        return map;
+    }
+}

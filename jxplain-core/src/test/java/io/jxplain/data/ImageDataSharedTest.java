@@ -1,0 +1,79 @@
+package io.jxplain.data;
+
+import io.jxplain.model.nn.ImageNetworks;
+import io.jxplain.model.nn.Network;
+import io.jxplain.model.nn.NetworkTrainer;
+import io.jxplain.testing.SharedData;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The image sets of ../shared/data load as documented there, and the ready-made CNNs learn them. */
+@Tag("shared-data")
+class ImageDataSharedTest {
+    @Test
+    void mnistTestSetHasTheDocumentedLabelCounts() {
+        ImageDataset mnist = ImageData.mnist(SharedData.root().resolve("data"), 0);
+        assertEquals(10_000, mnist.data().rows());
+        assertEquals("1x28x28", mnist.shape().toString());
+        int[] counts = new int[10];
+        for (int label : mnist.data().labels()) {
+            counts[label]++;
+        }
+        assertEquals(java.util.List.of(980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009),
+                java.util.Arrays.stream(counts).boxed().toList());
+        double max = 0;
+        for (double v : mnist.data().features().data) {
+            max = Math.max(max, v);
+        }
+        assertEquals(1.0, max, 0.0);
+    }
+
+    @Test
+    void theMnistCnnLearnsFrom8kImages() {
+        ImageDataset mnist = ImageData.mnist(SharedData.root().resolve("data"), 0);
+        TrainTestSplit split = split(mnist.data(), 8000);
+        long t0 = System.nanoTime();
+        Network net = NetworkTrainer.train(ImageNetworks.mnist(1L), split.train().features(), split.train().targets(),
+                ImageNetworks.training(3, 2L), (e, l) -> System.out.println("epoch " + e + " loss " + l));
+        System.out.println("trained in " + (System.nanoTime() - t0) / 1e9 + " s");
+        double acc = accuracy(net, split.test());
+        System.out.println("MNIST test accuracy " + acc);
+        assertTrue(acc > 0.95, "accuracy " + acc);
+    }
+
+    @Test
+    void theDigitsCnnLearnsTheDigits() {
+        ImageDataset digits = ImageData.digits(SharedData.root().resolve("data").resolve(ImageData.DIGITS_FILE), w -> { });
+        assertEquals(1797, digits.data().rows());
+        TrainTestSplit split = split(digits.data(), 1400);
+        Network net = NetworkTrainer.train(ImageNetworks.digits(1L), split.train().features(), split.train().targets(),
+                ImageNetworks.training(20, 2L), (e, l) -> { });
+        double acc = accuracy(net, split.test());
+        System.out.println("digits test accuracy " + acc);
+        assertTrue(acc > 0.9, "accuracy " + acc);
+    }
+
+    static TrainTestSplit split(Dataset d, int train) {
+        return TrainTestSplit.of(d, (double) train / d.rows(), 7L);
+    }
+
+    static double accuracy(Network net, Dataset test) {
+        DMatrixRMaj logits = net.predict(test.features());
+        int[] y = test.labels();
+        int correct = 0;
+        for (int i = 0; i < y.length; i++) {
+            int best = 0;
+            for (int k = 1; k < logits.numCols; k++) {
+                if (logits.get(i, k) > logits.get(i, best)) {
+                    best = k;
+                }
+            }
+            correct += best == y[i] ? 1 : 0;
+        }
+        return (double) correct / y.length;
+    }
+}
