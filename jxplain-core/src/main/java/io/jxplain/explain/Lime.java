@@ -24,11 +24,11 @@ import java.util.random.RandomGenerator;
  * standardised. Attributions are the surrogate's coefficients (0, with a NaN standard error, for features not
  * selected); its intercept is
  * reported. Without training data the statistics are those of standardised features (mean 0, sd 1), and
- * discretisation needs training data. The lasso-path selection of the lime package is not implemented.
+ * discretisation needs training data. Selection LASSO_PATH follows the weighted lasso path ({@link LassoPath}).
  */
 public final class Lime extends BaseExplainer {
     /** How the K features of the surrogate are chosen. */
-    public enum Selection { NONE, FORWARD, HIGHEST_WEIGHTS, AUTO }
+    public enum Selection { NONE, FORWARD, HIGHEST_WEIGHTS, LASSO_PATH, AUTO }
 
     public static final int DEFAULT_SAMPLES = 5000;
     public static final int DEFAULT_FEATURES = 10;
@@ -287,6 +287,9 @@ public final class Lime extends BaseExplainer {
                 all[j] = j;
             }
             return all;
+        }
+        if (s == Selection.LASSO_PATH) {
+            return LassoPath.select(z, f, w, k);
         }
         if (s == Selection.HIGHEST_WEIGHTS) {
             // lime: ridge (α = 0.01) on every feature, then the largest |coefficient × x's representation|

@@ -57,7 +57,8 @@ class LimeTest {
         });
         DMatrixRMaj train = training(2000, new double[4], new double[] {1, 1, 1, 1}, 3L);
         double[] x = {1.2, 0.3, -0.4, 0.9};
-        for (Lime.Selection s : new Lime.Selection[] {Lime.Selection.FORWARD, Lime.Selection.HIGHEST_WEIGHTS}) {
+        for (Lime.Selection s : new Lime.Selection[] {Lime.Selection.FORWARD, Lime.Selection.HIGHEST_WEIGHTS,
+                Lime.Selection.LASSO_PATH}) {
             Explanation e = Lime.create().training(train).features(1).selection(s).explain(step, OUT, x, 4L);
             assertTrue(e.attribution(0) > 0.5, s + ": " + e);
             assertArrayEquals(new double[] {0, 0, 0}, new double[] {e.attribution(1), e.attribution(2), e.attribution(3)}, 0.0);
@@ -72,5 +73,30 @@ class LimeTest {
     void discretisationNeedsTrainingData() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lime.create().discretize(true));
         assertTrue(e.getMessage().contains("training data"), e.getMessage());
+    }
+
+    /**
+     * The lasso path admits features in order of their signal: with y = 3z₀ + 2z₁ + 1z₂ + noise and five null features,
+     * K = 1, 2, 3 give {0}, {0, 1}, {0, 1, 2}; and every set is the active set of some penalty, never more than K.
+     */
+    @Test
+    void lassoPathAdmitsFeaturesInOrderOfStrength() {
+        RandomGenerator rng = RandomStreams.stream(40L);
+        int n = 400;
+        int d = 8;
+        DMatrixRMaj z = new DMatrixRMaj(n, d);
+        double[] f = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                z.set(i, j, rng.nextGaussian());
+            }
+            f[i] = 3 * z.get(i, 0) + 2 * z.get(i, 1) + z.get(i, 2) + 0.1 * rng.nextGaussian();
+            w[i] = 0.5 + rng.nextDouble();
+        }
+        assertArrayEquals(new int[] {0}, LassoPath.select(z, f, w, 1));
+        assertArrayEquals(new int[] {0, 1}, LassoPath.select(z, f, w, 2));
+        assertArrayEquals(new int[] {0, 1, 2}, LassoPath.select(z, f, w, 3));
+        assertTrue(LassoPath.select(z, f, w, 5).length <= 5);
     }
 }
