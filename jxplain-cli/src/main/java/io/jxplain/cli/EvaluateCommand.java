@@ -123,11 +123,7 @@ final class EvaluateCommand implements Callable<Integer> {
         int d = rows.numCols;
         MetricCatalog.Settings settings = new MetricCatalog.Settings(perturbation, noiseSigma2, infidelitySamples,
                 normalize, radius, sensitivitySamples, epsilon, budget, optimizer, neighbours, neighbourVariance);
-        List<Explainer> explainers = new ArrayList<>();
-        for (String m : methods) {
-            explainers.add(ExplainerCatalog.create(m, new ExplainerCatalog.Settings(sampling.samples, sampling.sigma2,
-                    sampling.maxRowsPerCall)));
-        }
+        List<Explainer> explainers = sampling.explainers(methods, loaded.dataset());
         List<Metric> chosen = new ArrayList<>();
         List<String> dataSetMetrics = new ArrayList<>();
         for (String m : metrics) {

@@ -35,6 +35,15 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output: .csv or .json.")
     Path out;
 
+    @Option(names = "--heatmaps", paramLabel = "DIR",
+            description = "For an image model: also write each explained row's attribution map beside the input, as"
+                    + " DIR/row-NNNNN.svg (at most --heatmap-rows of them).")
+    Path heatmaps;
+
+    @Option(names = "--heatmap-rows", defaultValue = "16", paramLabel = "N",
+            description = "How many rows get a heat map. Default: ${DEFAULT-VALUE}.")
+    int heatmapRows;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -45,11 +54,15 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Explainer explainer = sampling.explainer();
         int threads = sampling.threads();
         ModelDataOptions.Loaded loaded = input.load(err);
+        Explainer explainer = sampling.explainer(loaded.dataset());
         NetworkFile file = loaded.file();
         Target t = loaded.target();
+        if (heatmaps != null && file.network().imageShape().isEmpty()) {
+            throw new IllegalArgumentException("--heatmaps needs an image model; " + input.model + " takes a flat vector"
+                    + " (train one with 'jxplain train --image CxHxW')");
+        }
         Dataset dataset = loaded.dataset();
         DMatrixRMaj rows = loaded.rows();
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -76,6 +89,11 @@ final class ExplainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         stdout.printf(Locale.ROOT, "explained %d rows with %s %s in %.2f s -> %s%n", results.size(), explainer.name(),
                 explainer.parameters(), seconds, out);
+        if (heatmaps != null) {
+            int written = HeatmapFiles.write(heatmaps, file.network().imageShape().orElseThrow(), explainer.name(), t,
+                    rows, results, heatmapRows);
+            stdout.printf(Locale.ROOT, "wrote %d heat maps -> %s%n", written, heatmaps);
+        }
         Summary.printMeanAttributions(stdout, dataset.featureNames(), results);
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.jxplain.cli;
 
 import io.jxplain.explain.ExplainerCatalog;
+import io.jxplain.explain.MethodOptions;
 import io.jxplain.metric.MetricCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -19,12 +20,20 @@ final class MethodsCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         ExplainerCatalog.Settings defaults = ExplainerCatalog.Settings.defaults();
-        out.printf(Locale.ROOT, "%-18s %-10s %-40s %s%n", "method", "needs", "defaults", "source");
+        out.printf(Locale.ROOT, "%-22s %-10s %s%n", "method", "needs", "source");
         for (ExplainerCatalog.Entry e : ExplainerCatalog.entries()) {
-            var explainer = e.factory().apply(defaults);
-            out.printf(Locale.ROOT, "%-18s %-10s %-40s %s%n", e.name(), e.needsGradients() ? "gradients" : "values",
-                    explainer.parameters().isEmpty() ? "-" : explainer.parameters().toString(), e.source());
+            out.printf(Locale.ROOT, "%-22s %-10s %s%n", e.name(), e.needsGradients() ? "gradients" : "values", e.source());
+            var explainer = e.create(defaults);
+            if (!explainer.parameters().isEmpty()) {
+                out.printf(Locale.ROOT, "%-22s defaults: %s%n", "", explainer.parameters());
+            }
+            for (MethodOptions.Option o : e.options()) {
+                out.printf(Locale.ROOT, "%-22s -o %s=%s  %s%n", "", o.name(), o.defaultValue(), o.description());
+            }
         }
+        out.println();
+        out.println("Every method also runs smoothed (Yeh et al. 2019 §4): NAME-sg, e.g. integrated-gradients-sg,"
+                + " with -o sg=mean|mean-of-squares|variance.");
         out.println();
         out.printf(Locale.ROOT, "%-18s %s%n", "metric (evaluate)", "source");
         for (MetricCatalog.Entry e : MetricCatalog.entries()) {

@@ -4,7 +4,16 @@ import io.jxplain.explain.Explainer;
 import io.jxplain.explain.ExplainerCatalog;
 import io.jxplain.explain.GaussianSampling;
 import io.jxplain.model.BatchedEvaluation;
+import io.jxplain.data.Dataset;
+import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The options every explaining command shares, with the library's names and defaults. */
 final class SamplingOptions {
@@ -33,8 +42,51 @@ final class SamplingOptions {
             paramLabel = "R", description = "Cap on rows per model call (bounds memory). Default: ${DEFAULT-VALUE}.")
     int maxRowsPerCall;
 
-    Explainer explainer() {
-        return ExplainerCatalog.create(method, new ExplainerCatalog.Settings(samples, sigma2, maxRowsPerCall));
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
+            description = "A method's own option, repeatable, e.g. -o steps=100 -o baseline=mean; 'jxplain methods' lists"
+                    + " each method's options and defaults. NAME-sg methods also take sg=mean|mean-of-squares|variance.")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    /** The --method explainer; baseline=mean uses the column means of {@code data}. */
+    Explainer explainer(Dataset data) {
+        return explainers(List.of(method), data).get(0);
+    }
+
+    /**
+     * One explainer per name. Each gets the -o options it takes; an option that none of them takes is an error (so a
+     * misspelt option never passes silently).
+     */
+    List<Explainer> explainers(List<String> names, Dataset data) {
+        Set<String> unused = new TreeSet<>(options.keySet());
+        List<Explainer> out = new ArrayList<>();
+        for (String name : names) {
+            Set<String> takes = ExplainerCatalog.optionNames(name);
+            Map<String, String> own = new LinkedHashMap<>();
+            options.forEach((k, v) -> {
+                if (takes.contains(k)) {
+                    own.put(k, v);
+                }
+            });
+            unused.removeAll(own.keySet());
+            out.add(ExplainerCatalog.create(name, new ExplainerCatalog.Settings(samples, sigma2, maxRowsPerCall, own,
+                    columnMeans(data))));
+        }
+        if (!unused.isEmpty()) {
+            throw new IllegalArgumentException("no chosen method takes option " + String.join(", ", unused)
+                    + "; see 'jxplain methods' for each method's options");
+        }
+        return out;
+    }
+
+    private static double[] columnMeans(Dataset data) {
+        DMatrixRMaj x = data.features();
+        double[] mean = new double[x.numCols];
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = 0; j < x.numCols; j++) {
+                mean[j] += x.data[i * x.numCols + j] / x.numRows;
+            }
+        }
+        return mean;
     }
 
     int threads() {

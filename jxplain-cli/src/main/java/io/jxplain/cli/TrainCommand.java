@@ -10,6 +10,9 @@ import io.jxplain.model.Accuracy;
 import io.jxplain.model.nn.Activation;
 import io.jxplain.model.nn.Loss;
 import io.jxplain.model.nn.Network;
+import io.jxplain.model.nn.NetworkBuilder;
+import io.jxplain.model.ImageShape;
+import io.jxplain.model.OutputKind;
 import io.jxplain.model.nn.NetworkFile;
 import io.jxplain.model.nn.NetworkJson;
 import io.jxplain.model.nn.NetworkTrainer;
@@ -71,6 +74,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "K", description = "Seed of the split and the training. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--image", paramLabel = "CxHxW",
+            description = "Train a CNN on images of this shape, e.g. 1x28x28: the feature columns, in order, are the"
+                    + " pixels channel by channel, row by row; pixels are used as given (not standardised).")
+    String image;
+
+    @Option(names = "--conv", split = ",", defaultValue = "8:3", paramLabel = "F:K",
+            description = "With --image, one stage per entry: a KxK convolution with F filters (ReLU, same padding),"
+                    + " then 2x2 max pooling. The --hidden dense layers follow. Default: ${DEFAULT-VALUE}.")
+    List<String> conv;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -86,16 +99,29 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(hidden, Activation.parse(activation), lossKind, epochs, batchSize,
                 learningRate, 0.0, seed);
         Dataset all = CsvDatasetReader.read(data, target, w -> err.println("jxplain: warning: " + w));
-        StandardizedSplit prepared = StandardizedSplit.of(all, 1 - testFraction, seed);
-        TrainTestSplit split = prepared.split();
-        Standardization standardization = prepared.standardization();
+        TrainTestSplit split;
+        Standardization standardization = null;
+        if (image == null) {
+            StandardizedSplit prepared = StandardizedSplit.of(all, 1 - testFraction, seed);
+            split = prepared.split();
+            standardization = prepared.standardization();
+        } else {
+            split = TrainTestSplit.of(all, 1 - testFraction, seed);
+        }
         int classes = lossKind == Loss.CROSS_ENTROPY ? split.train().classCount() : 0;
         if (lossKind == Loss.CROSS_ENTROPY && classes < 2) {
             throw new IllegalArgumentException("target '" + target + "' has a single class in the training split");
         }
-        Network net = NetworkTrainer.train(split.train().features(), split.train().targets(), classes, config);
+        Network net = image == null
+                ? NetworkTrainer.train(split.train().features(), split.train().targets(), classes, config)
+                : NetworkTrainer.train(cnn(ImageShape.parse(image), all.dimension(), lossKind == Loss.CROSS_ENTROPY ? classes : 1,
+                        lossKind), split.train().features(), split.train().targets(), config, (e, l) -> { });
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("data", data.toString());
+        if (image != null) {
+            provenance.put("image", image);
+            provenance.put("conv", conv);
+        }
         provenance.put("hidden", hidden);
         provenance.put("activation", activation);
         provenance.put("loss", loss);
@@ -118,10 +144,37 @@ final class TrainCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "trained %s on %d rows: test MSE %.6g (%d rows)%n", net.describe(),
                     split.train().rows(), mse, split.test().rows());
         }
-        NetworkJson.write(new NetworkFile(net, all.featureNames(), target, standardization.mean(),
-                standardization.scale(), provenance), out);
+        NetworkJson.write(new NetworkFile(net, all.featureNames(), target,
+                standardization == null ? null : standardization.mean(),
+                standardization == null ? null : standardization.scale(), provenance), out);
         stdout.println("wrote " + out);
         return 0;
+    }
+
+    /** The --image architecture: --conv stages, --hidden dense layers, then the outputs. */
+    private Network cnn(ImageShape shape, int columns, int outputs, Loss lossKind) {
+        if (shape.size() != columns) {
+            throw new IllegalArgumentException("--image " + shape + " has " + shape.size() + " pixels but " + data + " has "
+                    + columns + " feature columns");
+        }
+        NetworkBuilder builder = NetworkBuilder.image(shape);
+        for (String stage : conv) {
+            String[] parts = stage.trim().split(":");
+            int filters;
+            int kernel;
+            try {
+                filters = Integer.parseInt(parts[0].trim());
+                kernel = Integer.parseInt(parts.length > 1 ? parts[1].trim() : "3");
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--conv entries are FILTERS:KERNEL, e.g. 8:3, got '" + stage + "'");
+            }
+            builder.conv(filters, kernel, 1, kernel / 2, Activation.RELU).maxPool(2);
+        }
+        for (int units : hidden) {
+            builder.dense(units, Activation.parse(activation));
+        }
+        return builder.dense(outputs, Activation.IDENTITY)
+                .build(lossKind == Loss.CROSS_ENTROPY ? OutputKind.LOGITS : OutputKind.REGRESSION, seed);
     }
 
     private static double meanSquaredError(Network net, Dataset test) {

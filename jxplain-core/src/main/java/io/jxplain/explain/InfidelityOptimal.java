@@ -78,7 +78,7 @@ public final class InfidelityOptimal extends BaseExplainer {
         return new InfidelityOptimal(model -> SquarePatchPerturbation.zeros(model.imageShape().orElseThrow(
                 () -> new IllegalArgumentException("square removal needs an image model; " + model.describe()
                         + " takes a flat vector")), copy),
-                "square-removal", Map.of("sides", copy.clone(), "baseline", "zeros"), DEFAULT_SAMPLES, true, null,
+                "square-removal", Map.of("sides", java.util.Arrays.stream(copy).boxed().toList(), "baseline", "zeros"), DEFAULT_SAMPLES, true, null,
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
@@ -88,6 +88,12 @@ public final class InfidelityOptimal extends BaseExplainer {
     }
 
     /** The global variant: φ*·(x − x₀) elementwise. */
+    /** The global variant with baseline 0: φ*·x elementwise. */
+    public InfidelityOptimal global() {
+        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, true, null,
+                maxRowsPerCall);
+    }
+
     public InfidelityOptimal global(double[] x0) {
         Checks.requireFinite("baseline", x0);
         return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, true, x0.clone(),

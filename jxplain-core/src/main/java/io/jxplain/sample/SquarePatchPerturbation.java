@@ -77,7 +77,7 @@ public final class SquarePatchPerturbation implements Perturbation {
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("image", shape.toString());
-        p.put("sides", sides.clone());
+        p.put("sides", java.util.Arrays.stream(sides).boxed().toList());
         return p;
     }
 }

@@ -1,0 +1,83 @@
+package io.jxplain.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jxplain.model.nn.Network;
+import io.jxplain.sample.RandomStreams;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.random.RandomGenerator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Train a CNN from the CLI on 8×8 images of bars, then explain it with image methods and heat maps. */
+class ImageCommandsTest {
+    @TempDir
+    Path dir;
+    Path csv;
+    Path model;
+
+    /** Vertical bar: class 0; horizontal: class 1; noise on every pixel. */
+    @BeforeEach
+    void trainACnn() throws IOException {
+        RandomGenerator rng = RandomStreams.stream(3L);
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < 64; j++) {
+            sb.append("px_").append(j / 8).append('_').append(j % 8).append(',');
+        }
+        sb.append("label\n");
+        for (int i = 0; i < 400; i++) {
+            int label = rng.nextInt(2);
+            int line = rng.nextInt(8);
+            for (int j = 0; j < 64; j++) {
+                boolean lit = label == 0 ? j % 8 == line : j / 8 == line;
+                sb.append((lit ? 1.0 : 0.0) + 0.2 * rng.nextGaussian()).append(',');
+            }
+            sb.append(label).append('\n');
+        }
+        csv = dir.resolve("bars.csv");
+        Files.writeString(csv, sb);
+        model = dir.resolve("cnn.json");
+        CliTestSupport.Result r = CliTestSupport.run("train", "--data", csv.toString(), "--target", "label",
+                "--image", "1x8x8", "--conv", "4:3", "--epochs", "8", "--out", model.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String accuracy = r.out().substring(r.out().indexOf("test accuracy ") + 14).split(" ")[0];
+        assertTrue(Double.parseDouble(accuracy) > 0.9, r.out());
+        assertTrue(Network.load(model).imageShape().isPresent());
+    }
+
+    @Test
+    void slidingOcclusionWritesHeatMapsForTheFirstRows() throws IOException {
+        Path out = dir.resolve("occ.csv");
+        Path maps = dir.resolve("maps");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data", csv.toString(),
+                "--method", "occlusion", "-o", "window=2", "-o", "stride=2", "--max-rows", "5", "--heatmaps",
+                maps.toString(), "--heatmap-rows", "3", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(5, DemoCommandTest.read(out).size());
+        try (var files = Files.list(maps)) {
+            assertEquals(3, files.count());
+        }
+        String svg = Files.readString(maps.resolve("row-00000.svg"));
+        assertTrue(svg.startsWith("<svg") && svg.contains("occlusion of probability:1"), svg.substring(0, 200));
+        assertEquals(1 + 64 + 64, svg.split("<rect").length - 1, "background, 64 input and 64 attribution cells");
+    }
+
+    @Test
+    void squareRemovalAndSmoothedMethodsRunOnImages() throws IOException {
+        for (String method : new String[] {"square-removal", "gradient-sg", "kernel-shap"}) {
+            Path out = dir.resolve(method + ".json");
+            CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data", csv.toString(),
+                    "--method", method, "--samples", "200", "--max-rows", "2", "--out", out.toString());
+            assertEquals(0, r.exitCode(), method + ": " + r.err());
+            JsonNode first = new ObjectMapper().readTree(out.toFile()).get("explanations").get(0);
+            assertEquals(64, first.get("attributions").size(), method);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.jxplain.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HeatmapTest {
+    @Test
+    void colourIsSymmetricAboutZeroAndTheInputIsGrey() {
+        double[][] image = {{0, 1}, {0.5, 0}};
+        double[][] attribution = {{2, -2}, {1, 0}};
+        String svg = Heatmap.toSvg("test <a&b>", image, attribution);
+        assertTrue(svg.contains("fill=\"#ff0000\""), "the largest positive value is full red");
+        assertTrue(svg.contains("fill=\"#0000ff\""), "the largest negative value is full blue");
+        assertTrue(svg.contains("fill=\"#ff8080\""), "half the maximum is half-faded red");
+        assertTrue(svg.contains("fill=\"#ffffff\""), "zero is white");
+        assertTrue(svg.contains("fill=\"#808080\""), "the image's middle grey");
+        assertTrue(svg.contains("test &lt;a&amp;b&gt;"), "the title is escaped");
+        assertEquals(1 + 4 + 4, svg.split("<rect").length - 1, "background + 4 image + 4 attribution cells");
+    }
+
+    @Test
+    void shapesMustAgreeAndValuesBeFinite() {
+        assertThrows(IllegalArgumentException.class, () -> Heatmap.toSvg("t", new double[1][2], new double[2][2]));
+        assertThrows(IllegalArgumentException.class, () -> Heatmap.toSvg("t", null, new double[][] {{Double.NaN}}));
+    }
+}
