@@ -159,6 +159,47 @@ class CaptumReferenceTest {
         assertEquals(1.0, mean, 4 * sem, what + ": mean z² " + mean + " ± " + sem);
     }
 
+    /**
+     * KernelSHAP with 200 coalitions, jxplain's (paired sampling, exact efficiency) and Captum's, both against the exact
+     * Shapley values (baseline 0): the mean L1 error over the test points, each with its standard error. jxplain's must
+     * not be worse than Captum's by more than 4 combined standard errors.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"simulated", "breast_cancer"})
+    void kernelShapWith200CoalitionsIsAsCloseToExactShapleyAsCaptums(String dataset) throws IOException {
+        Network net = network(dataset);
+        DMatrixRMaj x = inputs(dataset);
+        DMatrixRMaj exact = attributions(dataset, "shapley_exact");
+        DMatrixRMaj captum = attributions(dataset, "kernel_shap_n200");
+        List<Explanation> ours = KernelShap.create().samples(200).explainAll(net, TARGET, x, 5L);
+        int n = x.numRows;
+        double[] oursErr = new double[n];
+        double[] theirsErr = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < x.numCols; j++) {
+                oursErr[i] += Math.abs(ours.get(i).attribution(j) - exact.get(i, j));
+                theirsErr[i] += Math.abs(captum.get(i, j) - exact.get(i, j));
+            }
+        }
+        double[] a = meanAndSem(oursErr);
+        double[] b = meanAndSem(theirsErr);
+        System.out.printf(java.util.Locale.ROOT, "%s KernelSHAP n=200 mean L1 to exact: jxplain %.4g ± %.2g, Captum %.4g ± %.2g%n",
+                dataset, a[0], a[1], b[0], b[1]);
+        assertTrue(a[0] <= b[0] + 4 * Math.hypot(a[1], b[1]), dataset + ": jxplain " + a[0] + " vs Captum " + b[0]);
+    }
+
+    private static double[] meanAndSem(double[] v) {
+        double mean = 0;
+        for (double q : v) {
+            mean += q / v.length;
+        }
+        double var = 0;
+        for (double q : v) {
+            var += (q - mean) * (q - mean) / (v.length - 1);
+        }
+        return new double[] {mean, Math.sqrt(var / v.length)};
+    }
+
     /** Figure 2's numbers from Captum: the mean L1 distance between SmoothGrad and C-LIME at each n. */
     @ParameterizedTest
     @ValueSource(strings = {"simulated", "breast_cancer"})
