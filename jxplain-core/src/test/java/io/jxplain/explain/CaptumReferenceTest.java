@@ -74,6 +74,8 @@ class CaptumReferenceTest {
             assertMatches(ig.explainAll(net, TARGET, x, 0L), attributions(dataset, method), 1e-9);
         }
         assertMatches(Occlusion.create().explainAll(net, TARGET, x, 0L), attributions(dataset, "feature_ablation"), 1e-9);
+        // Captum's Occlusion with 1-wide windows divides by its overlap counts in float32 (its file says so): 1e-6
+        assertMatches(Occlusion.create().explainAll(net, TARGET, x, 0L), attributions(dataset, "occlusion"), 1e-6);
         if (x.numCols <= ExactShapley.MAX_FEATURES) {
             assertMatches(ExactShapley.create().explainAll(net, TARGET, x, 0L), attributions(dataset, "shapley_exact"), 1e-9);
         }
@@ -126,6 +128,9 @@ class CaptumReferenceTest {
                 (i, j) -> limit.get(i).standardErrors()[j] * scale / Math.sqrt(1000));
         List<Explanation> clime = ContinuousLime.builder().samples(1000).build().explainAll(net, TARGET, x, 2L);
         check(x, limit, attributions(dataset, "clime_limebase_n1000_var1.0"), "clime n=1000",
+                (i, j) -> clime.get(i).standardErrors()[j]);
+        // the lime package configured as C-LIME (Gaussian samples, no kernel, no selection): the same limit
+        check(x, limit, attributions(dataset, "lime_marcotcr_n1000_var1.0"), "lime package as C-LIME n=1000",
                 (i, j) -> clime.get(i).standardErrors()[j]);
     }
 
