@@ -1,0 +1,68 @@
+package io.jxplain.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The smoke run of {@code jxplain bench}: every case runs at every thread count; no timing is asserted. */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void quickRunMeasuresEveryCaseAtEveryThreadCountWithTheSameResults() throws IOException {
+        Path captum = dir.resolve("timings.json");
+        Files.writeString(captum, """
+                {"torch_threads": 1, "timings": [
+                  {"method": "saliency", "dataset": "breast_cancer", "mode": "batched", "explanations_per_s": 1000.0},
+                  {"method": "saliency", "dataset": "breast_cancer", "mode": "per_point", "explanations_per_s": 10.0},
+                  {"method": "smoothgrad", "dataset": "breast_cancer", "mode": "batched", "n": 20, "sigma2": 1.0,
+                   "explanations_per_s": 50.0}]}""");
+        Path out = dir.resolve("bench.json");
+        CliTestSupport.Result r = CliTestSupport.run("bench", "--quick", "--threads", "1,2", "--captum", captum.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode results = new ObjectMapper().readTree(out.toFile()).get("results");
+        Set<String> cases = new HashSet<>();
+        for (JsonNode row : results) {
+            cases.add(row.get("case").asText());
+            assertTrue(row.get("per_second").asDouble() > 0, row.toString());
+            assertTrue(row.get("peak_heap_bytes").asLong() > 0, row.toString());
+            assertTrue(row.get("identical_to_first_thread_count").asBoolean(), row.toString());
+            String name = row.get("case").asText();
+            if (name.equals("gradient")) {
+                assertEquals(row.get("per_second").asDouble() / 1000.0, row.get("ratio_to_captum").asDouble(), 1e-9,
+                        "the batched figure, not the per-point one");
+            } else if (name.equals("smoothgrad")) {
+                assertEquals(50.0, row.get("captum_per_second").asDouble(), 0.0);
+            } else {
+                assertFalse(row.has("ratio_to_captum"), name + " has no Captum figure in this file");
+            }
+        }
+        assertEquals(2 * cases.size(), results.size(), "every case at 1 and 2 threads");
+        assertTrue(cases.containsAll(Set.of("gradient", "smoothgrad", "clime", "kernel-shap", "integrated-gradients",
+                "infidelity(gradient)", "max-sensitivity(gradient)")), cases.toString());
+        assertTrue(r.out().contains("ratio"), r.out());
+    }
+
+    @Test
+    void badOptionsAreOneLineErrors() {
+        CliTestSupport.Result r = CliTestSupport.run("bench", "--quick", "--threads", "0");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("--threads must be positive"), r.err());
+        CliTestSupport.Result missing = CliTestSupport.run("bench", "--quick", "--captum", dir.resolve("no.json").toString());
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("not found"), missing.err());
+    }
+}

@@ -1,0 +1,70 @@
+package io.jxplain.experiments.bench;
+
+import io.jxplain.model.Model;
+import io.jxplain.model.Target;
+import org.ejml.data.DMatrixRMaj;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs one {@link BenchCase} the way a benchmark harness would, but end to end: a warm-up, then repeats until a
+ * minimum time has passed; the median wall time gives explanations per second. Also records the peak heap (over the
+ * JVM's heap pools) and the results, so runs with different thread counts can be compared bit for bit.
+ */
+public final class EndToEndBench {
+    /** One case at one thread count. */
+    public record Result(BenchCase benchCase, int threads, int rows, int repeats, double medianSeconds,
+                         double perSecond, long peakHeapBytes, double[] values) {
+    }
+
+    private EndToEndBench() {
+    }
+
+    public static Result measure(BenchCase c, Model model, Target target, DMatrixRMaj rows, long seed, int threads,
+                                 double minSeconds) {
+        double warmupEnd = System.nanoTime() + minSeconds * 0.5e9;
+        double[] values;
+        do {
+            values = c.work().run(model, target, rows, seed, threads); // JIT warm-up on the batched path
+        } while (System.nanoTime() < warmupEnd);
+        resetPeaks();
+        List<Double> times = new ArrayList<>();
+        long start = System.nanoTime();
+        while (times.size() < 3 || (System.nanoTime() - start) / 1e9 < minSeconds) {
+            long t0 = System.nanoTime();
+            double[] again = c.work().run(model, target, rows, seed, threads);
+            times.add((System.nanoTime() - t0) / 1e9);
+            if (!Arrays.equals(values, again)) {
+                throw new IllegalStateException(c.name() + ": the same seed gave different results on a repeat");
+            }
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : 0.5 * (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]);
+        return new Result(c, threads, rows.numRows, sorted.length, median, rows.numRows / median, peakHeap(), values);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}
