@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
 /**
  * Integrated Gradients (Sundararajan, Taly &amp; Yan 2017): φⱼ = (xⱼ − x₀ⱼ)·∫₀¹ ∂ⱼf(x₀ + α(x − x₀)) dα, by a quadrature
  * (default: 50-point Gauss–Legendre). All path points go to the model in one batch (capped). The diagnostic
- * "completeness_gap" is Σφ − (f(x) − f(x₀)), which tends to 0 as the steps grow.
+ * "completeness_gap" is Σφ − (f(x) − f(x₀)), which tends to 0 as the steps grow. {@link Builder#pathAverage()} returns
+ * the path-averaged gradient itself, not multiplied by x − x₀: Yeh et al. 2019's "local" IG (their global IG is this one).
  */
 public final class IntegratedGradients extends BaseExplainer {
     public static final int DEFAULT_STEPS = 50;
@@ -24,8 +25,11 @@ public final class IntegratedGradients extends BaseExplainer {
     private final double[] weights;
     private final String rule;
     private final int maxRowsPerCall;
+    private final boolean pathAverage;
 
-    private IntegratedGradients(double[] baseline, double[] nodes, double[] weights, String rule, int maxRowsPerCall) {
+    private IntegratedGradients(double[] baseline, double[] nodes, double[] weights, String rule, int maxRowsPerCall,
+                                boolean pathAverage) {
+        this.pathAverage = pathAverage;
         this.baseline = baseline;
         this.nodes = nodes;
         this.weights = weights;
@@ -45,6 +49,13 @@ public final class IntegratedGradients extends BaseExplainer {
         private double[] nodes;
         private double[] weights;
         private int maxRowsPerCall = BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL;
+        private boolean pathAverage;
+
+        /** The path-averaged gradient ∫₀¹ ∇f(x₀ + α(x − x₀)) dα, without the factor x − x₀ (no completeness). */
+        public Builder pathAverage() {
+            this.pathAverage = true;
+            return this;
+        }
 
         /** The baseline x₀ (default: zeros; pass the data mean for a "mean" baseline). */
         public Builder baseline(double[] x0) {
@@ -83,10 +94,10 @@ public final class IntegratedGradients extends BaseExplainer {
         public IntegratedGradients build() {
             Checks.requirePositive("maxRowsPerCall", maxRowsPerCall);
             if (nodes != null) {
-                return new IntegratedGradients(baseline, nodes, weights, "custom", maxRowsPerCall);
+                return new IntegratedGradients(baseline, nodes, weights, "custom", maxRowsPerCall, pathAverage);
             }
             double[][] r = quadrature.rule(steps);
-            return new IntegratedGradients(baseline, r[0], r[1], quadrature.cliName(), maxRowsPerCall);
+            return new IntegratedGradients(baseline, r[0], r[1], quadrature.cliName(), maxRowsPerCall, pathAverage);
         }
     }
 
@@ -101,6 +112,9 @@ public final class IntegratedGradients extends BaseExplainer {
         p.put("steps", nodes.length);
         p.put("quadrature", rule);
         p.put("baseline", baseline == null ? "zeros" : baseline.clone());
+        if (pathAverage) {
+            p.put("path_average", true);
+        }
         return p;
     }
 
@@ -130,6 +144,9 @@ public final class IntegratedGradients extends BaseExplainer {
             for (int j = 0; j < d; j++) {
                 phi[j] += weights[k] * tg.gradients().data[k * d + j];
             }
+        }
+        if (pathAverage) {
+            return new Attribution(phi, null, Double.NaN, m + 2L, 0, Map.of());
         }
         double sum = 0;
         for (int j = 0; j < d; j++) {

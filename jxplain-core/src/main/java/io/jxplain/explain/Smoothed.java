@@ -5,6 +5,7 @@ import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.RandomStreams;
+import io.jxplain.sample.UniformBallPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Smooths ANY explainer over N(x, σ²I) neighbours: the "-SG" variants of Yeh et al. 2019 §4 (Grad-SG, IG-SG, …),
+ * Smooths ANY explainer over N(x, σ²I) neighbours (or over uniform L∞-ball neighbours, as Yeh et al.'s code does): the "-SG" variants of Yeh et al. 2019 §4 (Grad-SG, IG-SG, …),
  * with Captum NoiseTunnel's three statistics: the mean (smoothgrad), the mean of squares (smoothgrad_sq) and the
  * variance (vargrad). Neighbour k's inner explanation uses its own stream, so random inner explainers stay
  * reproducible. Smoothed(Gradient) with the mean equals SmoothGrad for the same seed, bit for bit.
@@ -25,21 +26,36 @@ public final class Smoothed extends BaseExplainer {
 
     private final Explainer inner;
     private final int samples;
-    private final double sigma2;
+    private final double sigma2; // Gaussian noise variance, or NaN for the uniform ball
+    private final double radius; // uniform L∞ ball radius, or NaN for Gaussian noise
     private final Statistic statistic;
 
     private Smoothed(Explainer inner, int samples, double sigma2, Statistic statistic) {
+        this(inner, samples, sigma2, Double.NaN, statistic);
+    }
+
+    private Smoothed(Explainer inner, int samples, double sigma2, double radius, Statistic statistic) {
         if (inner == null) {
             throw new IllegalArgumentException("Smoothed needs an explainer to smooth");
         }
         if (samples < 2) {
             throw new IllegalArgumentException("samples must be at least 2, got " + samples);
         }
-        Checks.requirePositive("sigma2", sigma2);
+        if (Double.isNaN(radius)) {
+            Checks.requirePositive("sigma2", sigma2);
+        } else {
+            Checks.requirePositive("radius", radius);
+        }
         this.inner = inner;
         this.samples = samples;
         this.sigma2 = sigma2;
+        this.radius = radius;
         this.statistic = statistic;
+    }
+
+    /** The mean over n neighbours uniform in the L∞ ball of the given radius around x (Yeh et al.'s code, r = 0.2). */
+    public static Smoothed uniform(Explainer inner, int samples, double radius) {
+        return new Smoothed(inner, samples, Double.NaN, radius, Statistic.MEAN);
     }
 
     /** The mean over n neighbours drawn from N(x, σ²I). */
@@ -48,7 +64,7 @@ public final class Smoothed extends BaseExplainer {
     }
 
     public Smoothed statistic(Statistic s) {
-        return new Smoothed(inner, samples, sigma2, s);
+        return new Smoothed(inner, samples, sigma2, radius, s);
     }
 
     @Override
@@ -62,7 +78,12 @@ public final class Smoothed extends BaseExplainer {
         p.put("inner", inner.name());
         p.put("innerParameters", inner.parameters());
         p.put("samples", samples);
-        p.put("sigma2", sigma2);
+        if (Double.isNaN(radius)) {
+            p.put("sigma2", sigma2);
+        } else {
+            p.put("radius", radius);
+            p.put("noise", "uniform-linf");
+        }
         p.put("statistic", statistic.name().toLowerCase(Locale.ROOT));
         return p;
     }
@@ -75,7 +96,9 @@ public final class Smoothed extends BaseExplainer {
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
-        DMatrixRMaj neighbours = GaussianPerturbation.isotropic(d, sigma2).sample(x, samples, rng);
+        DMatrixRMaj neighbours = Double.isNaN(radius)
+                ? GaussianPerturbation.isotropic(d, sigma2).sample(x, samples, rng)
+                : new UniformBallPerturbation(d, radius, UniformBallPerturbation.Norm.LINF).sample(x, samples, rng);
         long innerSeeds = rng.nextLong();
         MeanAccumulator acc = new MeanAccumulator(d);
         double[] squares = new double[d];

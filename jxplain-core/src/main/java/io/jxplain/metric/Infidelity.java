@@ -29,8 +29,13 @@ public final class Infidelity implements Metric {
     private final int samples;
     private final boolean normalize;
     private final int maxRowsPerCall;
+    private final boolean global;
 
     private Infidelity(Perturbation perturbation, int samples, boolean normalize, int maxRowsPerCall) {
+        this(perturbation, samples, normalize, maxRowsPerCall, false);
+    }
+
+    private Infidelity(Perturbation perturbation, int samples, boolean normalize, int maxRowsPerCall, boolean global) {
         if (perturbation == null) {
             throw new IllegalArgumentException("infidelity needs a perturbation");
         }
@@ -42,6 +47,7 @@ public final class Infidelity implements Metric {
         this.samples = samples;
         this.normalize = normalize;
         this.maxRowsPerCall = maxRowsPerCall;
+        this.global = global;
     }
 
     public static Infidelity under(Perturbation perturbation) {
@@ -49,15 +55,23 @@ public final class Infidelity implements Metric {
     }
 
     public Infidelity samples(int n) {
-        return new Infidelity(perturbation, n, normalize, maxRowsPerCall);
+        return new Infidelity(perturbation, n, normalize, maxRowsPerCall, global);
     }
 
     public Infidelity normalized(boolean on) {
-        return new Infidelity(perturbation, samples, on, maxRowsPerCall);
+        return new Infidelity(perturbation, samples, on, maxRowsPerCall, global);
+    }
+
+    /**
+     * For global explanations φ ⊙ (x − x₀) of removal perturbations (Yeh et al. §2.5, square removal): Iᵀφ becomes the
+     * sum of φ over the features the perturbation changed, since the factor (x − x₀) is already inside φ.
+     */
+    public Infidelity forGlobalExplanations(boolean on) {
+        return new Infidelity(perturbation, samples, normalize, maxRowsPerCall, on);
     }
 
     public Infidelity maxRowsPerCall(int rows) {
-        return new Infidelity(perturbation, samples, normalize, rows);
+        return new Infidelity(perturbation, samples, normalize, rows, global);
     }
 
     @Override
@@ -72,6 +86,9 @@ public final class Infidelity implements Metric {
         p.putAll(perturbation.parameters());
         p.put("samples", samples);
         p.put("normalize", normalize);
+        if (global) {
+            p.put("global", true);
+        }
         return p;
     }
 
@@ -99,7 +116,8 @@ public final class Infidelity implements Metric {
         for (int i = 0; i < samples; i++) {
             double s = 0;
             for (int j = 0; j < d; j++) {
-                s += (x[j] - draws.neighbours().data[i * d + j]) * a[j]; // Iᵀφ with I = x − x̃
+                double removed = x[j] - draws.neighbours().data[i * d + j];
+                s += global ? (removed != 0 ? a[j] : 0.0) : removed * a[j]; // Iᵀφ with I = x − x̃
             }
             projection[i] = s;
             change[i] = fx[0] - ft[i];

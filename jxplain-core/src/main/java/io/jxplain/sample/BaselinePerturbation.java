@@ -16,8 +16,19 @@ public final class BaselinePerturbation implements Perturbation {
     private final double[] baseline;
     private final double sigma;
     private final double probability;
+    private final double low;  // clip range of the replaced values (±∞: none)
+    private final double high;
 
     private BaselinePerturbation(double[] baseline, double sigma, double probability) {
+        this(baseline, sigma, probability, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    private BaselinePerturbation(double[] baseline, double sigma, double probability, double low, double high) {
+        if (!(low < high)) {
+            throw new IllegalArgumentException("clip range must have low < high, got [" + low + ", " + high + "]");
+        }
+        this.low = low;
+        this.high = high;
         Checks.requireFinite("baseline", baseline);
         if (baseline.length == 0) {
             throw new IllegalArgumentException("baseline is empty");
@@ -48,6 +59,14 @@ public final class BaselinePerturbation implements Perturbation {
         return new BaselinePerturbation(baseline, 0, probability);
     }
 
+    /**
+     * The same, with replaced values clipped to [low, high]: e.g. [0, 1] for pixels, as Yeh et al.'s code does for
+     * its noisy baseline (x₀ = 0, σ = 0.2, so about half the pixels land exactly on 0).
+     */
+    public BaselinePerturbation clippedTo(double low, double high) {
+        return new BaselinePerturbation(baseline, sigma, probability, low, high);
+    }
+
     @Override
     public int dimension() {
         return baseline.length;
@@ -62,7 +81,7 @@ public final class BaselinePerturbation implements Perturbation {
             for (int j = 0; j < d; j++) {
                 boolean replace = probability >= 1 || rng.nextDouble() < probability;
                 double noise = sigma > 0 ? sigma * rng.nextGaussian() : 0.0;
-                out.data[i * d + j] = replace ? baseline[j] + noise : x[j];
+                out.data[i * d + j] = replace ? Math.min(high, Math.max(low, baseline[j] + noise)) : x[j];
             }
         }
     }
@@ -78,6 +97,9 @@ public final class BaselinePerturbation implements Perturbation {
         p.put("baseline", baseline.clone());
         p.put("sigma", sigma);
         p.put("probability", probability);
+        if (Double.isFinite(low) || Double.isFinite(high)) {
+            p.put("clip", new double[] {low, high});
+        }
         return p;
     }
 }
