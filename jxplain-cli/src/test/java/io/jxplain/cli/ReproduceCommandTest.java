@@ -36,4 +36,40 @@ class ReproduceCommandTest {
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("unknown data set 'iris'"), r.err());
     }
+
+    /** The whole yeh2019 pipeline on a synthetic stand-in for the digits file: 8×8 bars, in the file's format. */
+    @Test
+    void yeh2019QuickRunsEndToEndOnDigitsShapedData() throws Exception {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data.resolve("digits"));
+        java.util.random.RandomGenerator rng = io.jxplain.sample.RandomStreams.stream(5L);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            int label = rng.nextInt(2);
+            int line = rng.nextInt(8);
+            for (int j = 0; j < 64; j++) {
+                boolean lit = label == 0 ? j % 8 == line : j / 8 == line;
+                sb.append(lit ? 16 : rng.nextInt(3)).append(',');
+            }
+            sb.append(label).append('\n');
+        }
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(data.resolve("digits/digits.csv.gz")))) {
+            out.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path out = dir.resolve("yeh");
+        CliTestSupport.Result r = CliTestSupport.run("reproduce", "yeh2019", "--quick", "--data-dir", data.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("table 1(b) Square"), r.out());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("Table 1(a)") && html.contains("Table 1(b)") && html.contains("Table 2"), html);
+        CliTestSupport.Result missing = CliTestSupport.run("reproduce", "yeh2019", "--data-dir",
+                dir.resolve("missing").toString(), "--out", dir.resolve("o").toString());
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("not found") && missing.err().contains("mnist/"), missing.err());
+        CliTestSupport.Result badSet = CliTestSupport.run("reproduce", "yeh2019", "--images", "cifar", "--out",
+                dir.resolve("o").toString());
+        assertEquals(1, badSet.exitCode());
+        assertTrue(badSet.err().contains("mnist or digits"), badSet.err());
+    }
 }

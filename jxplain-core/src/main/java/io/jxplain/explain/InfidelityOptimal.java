@@ -34,10 +34,19 @@ public final class InfidelityOptimal extends BaseExplainer {
     private final boolean global;
     private final double[] globalBaseline; // null: zeros
     private final int maxRowsPerCall;
+    private final boolean standardErrors;
 
     private InfidelityOptimal(Function<Model, Perturbation> perturbation, String perturbationName,
                               Map<String, Object> perturbationParameters, int samples, boolean global,
                               double[] globalBaseline, int maxRowsPerCall) {
+        this(perturbation, perturbationName, perturbationParameters, samples, global, globalBaseline, maxRowsPerCall,
+                true);
+    }
+
+    private InfidelityOptimal(Function<Model, Perturbation> perturbation, String perturbationName,
+                              Map<String, Object> perturbationParameters, int samples, boolean global,
+                              double[] globalBaseline, int maxRowsPerCall, boolean standardErrors) {
+        this.standardErrors = standardErrors;
         Checks.requirePositive("samples", samples);
         this.perturbation = perturbation;
         this.perturbationName = perturbationName;
@@ -84,20 +93,29 @@ public final class InfidelityOptimal extends BaseExplainer {
 
     public InfidelityOptimal samples(int n) {
         return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, n, global, globalBaseline,
-                maxRowsPerCall);
+                maxRowsPerCall, standardErrors);
     }
 
     /** The global variant: φ*·(x − x₀) elementwise. */
+    /**
+     * Skips the robust standard errors (reported as NaN): with hundreds of features (images) they cost as much as the
+     * fit itself. Unconstrained fits only; a constrained one (Shapley kernel) still reports them.
+     */
+    public InfidelityOptimal withoutStandardErrors() {
+        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, global,
+                globalBaseline, maxRowsPerCall, false);
+    }
+
     /** The global variant with baseline 0: φ*·x elementwise. */
     public InfidelityOptimal global() {
         return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, true, null,
-                maxRowsPerCall);
+                maxRowsPerCall, standardErrors);
     }
 
     public InfidelityOptimal global(double[] x0) {
         Checks.requireFinite("baseline", x0);
         return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, true, x0.clone(),
-                maxRowsPerCall);
+                maxRowsPerCall, standardErrors);
     }
 
     @Override
@@ -112,6 +130,9 @@ public final class InfidelityOptimal extends BaseExplainer {
         p.putAll(perturbationParameters);
         p.put("samples", samples);
         p.put("global", global);
+        if (!standardErrors) {
+            p.put("standard_errors", false);
+        }
         return p;
     }
 
@@ -142,25 +163,40 @@ public final class InfidelityOptimal extends BaseExplainer {
             }
             change[i] = f[samples] - f[i];
         }
-        double[] phi;
-        double[] se;
-        try {
-            LeastSquares.Fit fit;
-            if (anchor == null) {
-                fit = LeastSquares.withoutIntercept(design, change, draws.weights());
-            } else {
-                double[] c = new double[d];
-                for (int j = 0; j < d; j++) {
-                    c[j] = x[j] - anchor[j];
+        // A feature no draw perturbs (e.g. a black pixel removed to a black baseline) is not identified: the minimum-norm
+        // solution gives it 0, so it is dropped before solving, which keeps the problem small and often full rank.
+        int[] kept = perturbedFeatures(design);
+        DMatrixRMaj reduced = columns(design, kept);
+        double[] phi = new double[d];
+        double[] se = new double[d];
+        Arrays.fill(se, Double.NaN);
+        if (kept.length > 0) {
+            double[] coefficients;
+            double[] errors;
+            try {
+                LeastSquares.Fit fit;
+                if (anchor == null) {
+                    fit = standardErrors ? LeastSquares.withoutIntercept(reduced, change, draws.weights())
+                            : LeastSquares.withoutInterceptCoefficientsOnly(reduced, change, draws.weights());
+                } else {
+                    double[] c = new double[kept.length];
+                    for (int k = 0; k < kept.length; k++) {
+                        c[k] = x[kept[k]] - anchor[kept[k]];
+                    }
+                    fit = LeastSquares.withoutInterceptSubjectTo(reduced, change, draws.weights(), c,
+                            f[samples] - f[samples + 1]);
                 }
-                fit = LeastSquares.withoutInterceptSubjectTo(design, change, draws.weights(), c, f[samples] - f[samples + 1]);
+                coefficients = fit.coefficients();
+                errors = fit.standardErrors();
+            } catch (IllegalArgumentException rankDeficient) {
+                coefficients = LeastSquares.minimumNorm(reduced, change);
+                errors = new double[kept.length];
+                Arrays.fill(errors, Double.NaN);
             }
-            phi = fit.coefficients();
-            se = fit.standardErrors();
-        } catch (IllegalArgumentException rankDeficient) {
-            phi = LeastSquares.minimumNorm(design, change);
-            se = new double[d];
-            Arrays.fill(se, Double.NaN);
+            for (int k = 0; k < kept.length; k++) {
+                phi[kept[k]] = coefficients[k];
+                se[kept[k]] = errors[k];
+            }
         }
         if (global) {
             double[] x0 = globalBaseline == null ? new double[d] : globalBaseline;
@@ -171,5 +207,38 @@ public final class InfidelityOptimal extends BaseExplainer {
             }
         }
         return new Attribution(phi, se, Double.NaN, (long) samples + extra, samples);
+    }
+
+    /** The columns that are non-zero in at least one row. */
+    private static int[] perturbedFeatures(DMatrixRMaj design) {
+        int n = design.numRows;
+        int d = design.numCols;
+        boolean[] used = new boolean[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                used[j] |= design.data[i * d + j] != 0;
+            }
+        }
+        int count = 0;
+        for (boolean u : used) {
+            count += u ? 1 : 0;
+        }
+        int[] kept = new int[count];
+        for (int j = 0, k = 0; j < d; j++) {
+            if (used[j]) {
+                kept[k++] = j;
+            }
+        }
+        return kept;
+    }
+
+    private static DMatrixRMaj columns(DMatrixRMaj m, int[] cols) {
+        DMatrixRMaj out = new DMatrixRMaj(m.numRows, cols.length);
+        for (int i = 0; i < m.numRows; i++) {
+            for (int k = 0; k < cols.length; k++) {
+                out.data[i * cols.length + k] = m.data[i * m.numCols + cols[k]];
+            }
+        }
+        return out;
     }
 }

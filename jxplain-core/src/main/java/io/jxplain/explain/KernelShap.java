@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
  * full covariance of the others, since it is their sum's complement). The diagnostic "efficiency_gap" is 0 up to
  * round-off. Default 200 coalitions (Captum's n_samples in the reference runs); at least d + 2. When the coalitions
  * do not identify every feature (often with images: d large, few samples) the minimum-norm efficient solution is
- * returned without standard errors, and the diagnostic rank_deficient is 1.
+ * returned without standard errors, and the diagnostic rank_deficient is 1. Features equal to the background (null
+ * players, e.g. black pixels against a black baseline) get exactly 0 and are left out of the sampling.
  */
 public final class KernelShap extends BaseExplainer {
     public static final int DEFAULT_SAMPLES = 200;
@@ -78,60 +79,100 @@ public final class KernelShap extends BaseExplainer {
         if (bg.numCols != d) {
             throw new IllegalArgumentException("the background has " + bg.numCols + " features but x has " + d);
         }
-        if (d == 1) {
-            double[] ends = coalitionValues(model, target, x, bg, new boolean[][] {{false}, {true}});
-            return new Attribution(new double[] {ends[1] - ends[0]}, new double[] {0.0}, ends[0], 2L * bg.numRows, 2);
+        // A feature equal to its background value in every background row is a null player: its Shapley value is 0
+        // and removing it leaves the others' unchanged (Shapley 1953), so coalitions are drawn over the rest only.
+        int[] players = nonNullPlayers(x, bg);
+        int p = players.length;
+        double[] phi = new double[d];
+        double[] se = new double[d];
+        if (p <= 1) {
+            double[] ends = coalitionValues(model, target, x, bg, new boolean[][] {new boolean[d], all(d)});
+            if (p == 1) {
+                phi[players[0]] = ends[1] - ends[0];
+            }
+            return new Attribution(phi, se, ends[0], 2L * bg.numRows, 2,
+                    Map.of("efficiency_gap", 0.0, "rank_deficient", 0.0));
         }
-        int n = Math.max(samples, d + 2) + (Math.max(samples, d + 2) % 2); // whole complementary pairs
+        int n = Math.max(samples, p + 2) + (Math.max(samples, p + 2) % 2); // whole complementary pairs
         boolean[][] z = new boolean[n + 2][];
-        double[] sizeWeights = ShapleyKernelPerturbation.sizeWeights(d);
+        double[] sizeWeights = ShapleyKernelPerturbation.sizeWeights(p);
         double total = 0;
         for (double w : sizeWeights) {
             total += w;
         }
         for (int i = 0; i < n; i += 2) {
-            z[i] = ShapleyKernelPerturbation.drawCoalition(d, sizeWeights, total, rng);
-            z[i + 1] = new boolean[d];
-            for (int j = 0; j < d; j++) {
+            z[i] = ShapleyKernelPerturbation.drawCoalition(p, sizeWeights, total, rng);
+            z[i + 1] = new boolean[p];
+            for (int j = 0; j < p; j++) {
                 z[i + 1][j] = !z[i][j];
             }
         }
-        z[n] = new boolean[d];          // the empty coalition: v(0) = E f(background)
-        z[n + 1] = new boolean[d];      // the full coalition: v(1) = f(x)
-        java.util.Arrays.fill(z[n + 1], true);
-        double[] v = coalitionValues(model, target, x, bg, z);
+        z[n] = new boolean[p];          // the empty coalition: v(0) = E f(background)
+        z[n + 1] = all(p);              // the full coalition: v(1) = f(x)
+        boolean[][] full = new boolean[n + 2][];
+        for (int i = 0; i < n + 2; i++) {
+            full[i] = new boolean[d];
+            for (int k = 0; k < p; k++) {
+                full[i][players[k]] = z[i][k];
+            }
+        }
+        double[] v = coalitionValues(model, target, x, bg, full);
         double v0 = v[n];
         double delta = v[n + 1] - v0;
-        DMatrixRMaj design = new DMatrixRMaj(n, d);
+        DMatrixRMaj design = new DMatrixRMaj(n, p);
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                design.data[i * d + j] = z[i][j] ? 1 : 0;
+            for (int j = 0; j < p; j++) {
+                design.data[i * p + j] = z[i][j] ? 1 : 0;
             }
             y[i] = v[i] - v0;
         }
-        double[] ones = new double[d];
+        double[] ones = new double[p];
         java.util.Arrays.fill(ones, 1.0);
-        double[] phi;
-        double[] se;
+        double[] coefficients;
+        double[] errors;
         double rankDeficient = 0;
         try {
             LeastSquares.Fit fit = LeastSquares.withoutInterceptSubjectTo(design, y, null, ones, delta); // Σφ = Δ
-            phi = fit.coefficients();
-            se = fit.standardErrors();
+            coefficients = fit.coefficients();
+            errors = fit.standardErrors();
         } catch (IllegalArgumentException singular) {
-            // too few coalitions for d features (images): the minimum-norm efficient fit, without standard errors
-            phi = LeastSquares.minimumNormSubjectTo(design, y, ones, delta);
-            se = new double[d];
-            java.util.Arrays.fill(se, Double.NaN);
+            // too few coalitions for the players (images): the minimum-norm efficient fit, without standard errors
+            coefficients = LeastSquares.minimumNormSubjectTo(design, y, ones, delta);
+            errors = new double[p];
+            java.util.Arrays.fill(errors, Double.NaN);
             rankDeficient = 1;
         }
         double sum = 0;
-        for (double p : phi) {
-            sum += p;
+        for (int k = 0; k < p; k++) {
+            phi[players[k]] = coefficients[k];
+            se[players[k]] = errors[k];
+            sum += coefficients[k];
         }
         return new Attribution(phi, se, v0, (long) (n + 2) * bg.numRows, n,
                 Map.of("efficiency_gap", sum - delta, "rank_deficient", rankDeficient));
+    }
+
+    private static boolean[] all(int n) {
+        boolean[] b = new boolean[n];
+        java.util.Arrays.fill(b, true);
+        return b;
+    }
+
+    /** The features that differ from the background in at least one background row. */
+    private static int[] nonNullPlayers(double[] x, DMatrixRMaj bg) {
+        int d = x.length;
+        int[] players = new int[d];
+        int p = 0;
+        for (int j = 0; j < d; j++) {
+            for (int b = 0; b < bg.numRows; b++) {
+                if (bg.data[b * d + j] != x[j]) {
+                    players[p++] = j;
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(players, p);
     }
 
     /** v(z) = mean over background rows b of f(x where z, b elsewhere), one batched evaluation for all. */

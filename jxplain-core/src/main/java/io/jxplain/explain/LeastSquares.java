@@ -249,7 +249,30 @@ public final class LeastSquares {
         return beta.data;
     }
 
+    /**
+     * The coefficients of {@link #withoutIntercept} alone, without the robust covariance (standard errors NaN): the
+     * sandwich costs as much as the fit, which matters for thousands of rows and hundreds of features.
+     */
+    public static Fit withoutInterceptCoefficientsOnly(DMatrixRMaj design, double[] y, double[] weights) {
+        Solution s = solve(design, y, weights, false, false);
+        int d = design.numCols;
+        double[] se = new double[d];
+        Arrays.fill(se, Double.NaN);
+        double[] cov = new double[d * d];
+        Arrays.fill(cov, Double.NaN);
+        double rss = 0;
+        for (double e : s.residual()) {
+            rss += e * e;
+        }
+        return new Fit(s.beta(), Double.NaN, se, Double.NaN, rss / (design.numRows - d), cov);
+    }
+
     private static Solution solve(DMatrixRMaj design, double[] y, double[] weights, boolean intercept) {
+        return solve(design, y, weights, intercept, true);
+    }
+
+    private static Solution solve(DMatrixRMaj design, double[] y, double[] weights, boolean intercept,
+                                  boolean covariance) {
         int n = design.numRows;
         int d = design.numCols;
         int p = intercept ? d + 1 : d;
@@ -284,8 +307,8 @@ public final class LeastSquares {
             }
             b[i] = w * y[i];
         }
-        Solution s = byNormalEquations(a, b);
-        return s != null ? s : byQr(a, b, intercept);
+        Solution s = byNormalEquations(a, b, covariance);
+        return s != null ? s : byQr(a, b, intercept, covariance);
     }
 
     /**
@@ -293,7 +316,7 @@ public final class LeastSquares {
      * Gaussian design centred at x is: its condition number is about 1/σ²). Returns null when the Cholesky
      * pivots signal ill-conditioning, so the caller falls back to QR.
      */
-    private static Solution byNormalEquations(DMatrixRMaj a, double[] b) {
+    private static Solution byNormalEquations(DMatrixRMaj a, double[] b, boolean covariance) {
         int n = a.numRows;
         int p = a.numCols;
         DMatrixRMaj gram = new DMatrixRMaj(p, p);
@@ -322,6 +345,9 @@ public final class LeastSquares {
             }
         }
         double[] residual = residuals(a, b, beta.data);
+        if (!covariance) {
+            return new Solution(beta.data.clone(), null, residual);
+        }
         // HC1 sandwich (the n/(n−p) factor is applied in assemble): G⁻¹·(Σ eᵢ² aᵢaᵢᵀ)·G⁻¹ (White 1980)
         DMatrixRMaj scaled = new DMatrixRMaj(n, p);
         for (int i = 0; i < n; i++) {
@@ -339,7 +365,7 @@ public final class LeastSquares {
         return new Solution(beta.data.clone(), cov.data, residual);
     }
 
-    private static Solution byQr(DMatrixRMaj a, double[] b, boolean intercept) {
+    private static Solution byQr(DMatrixRMaj a, double[] b, boolean intercept, boolean covariance) {
         int n = a.numRows;
         int p = a.numCols;
         double[] columnNorms = new double[p];
@@ -370,6 +396,9 @@ public final class LeastSquares {
         }
         double[] beta = backSubstitute(r, qtb);
         double[] residual = residuals(a, b, beta);
+        if (!covariance) {
+            return new Solution(beta, null, residual);
+        }
         // HC1 sandwich with M = (AᵀA)⁻¹Aᵀ = R⁻¹Qᵀ: M·diag(e²)·Mᵀ = Σᵢ eᵢ² mᵢmᵢᵀ, mᵢ = R⁻¹qᵢ
         double[] cov = new double[p * p];
         double[] qi = new double[p];

@@ -17,8 +17,14 @@ public final class SquarePatchPerturbation implements Perturbation {
     private final ImageShape shape;
     private final int[] sides;
     private final double[] baseline;
+    private final boolean exhaustive;
 
     private SquarePatchPerturbation(ImageShape shape, int[] sides, double[] baseline) {
+        this(shape, sides, baseline, false);
+    }
+
+    private SquarePatchPerturbation(ImageShape shape, int[] sides, double[] baseline, boolean exhaustive) {
+        this.exhaustive = exhaustive;
         if (sides.length == 0) {
             throw new IllegalArgumentException("square patches need at least one side length");
         }
@@ -44,6 +50,24 @@ public final class SquarePatchPerturbation implements Perturbation {
         return new SquarePatchPerturbation(shape, sides, baseline);
     }
 
+    /**
+     * Every square of every side at every position, in order, instead of random ones: draw i is square i mod
+     * {@link #count()}, so {@code count()} draws give the whole design, as Yeh et al.'s code uses (full rank when a side
+     * of 1 is included, where random squares may miss pixels).
+     */
+    public SquarePatchPerturbation exhaustive() {
+        return new SquarePatchPerturbation(shape, sides, baseline, true);
+    }
+
+    /** How many distinct squares there are: Σ over sides s of (H − s + 1)(W − s + 1). */
+    public int count() {
+        int c = 0;
+        for (int s : sides) {
+            c += (shape.height() - s + 1) * (shape.width() - s + 1);
+        }
+        return c;
+    }
+
     @Override
     public int dimension() {
         return shape.size();
@@ -54,10 +78,26 @@ public final class SquarePatchPerturbation implements Perturbation {
         int d = shape.size();
         Checks.requireVector("x", x, d);
         out.reshape(n, d);
+        int total = count();
         for (int i = 0; i < n; i++) {
-            int side = sides[rng.nextInt(sides.length)];
-            int top = rng.nextInt(shape.height() - side + 1);
-            int left = rng.nextInt(shape.width() - side + 1);
+            int side;
+            int top;
+            int left;
+            if (exhaustive) {
+                int k = i % total;
+                int s = 0;
+                while (k >= (shape.height() - sides[s] + 1) * (shape.width() - sides[s] + 1)) {
+                    k -= (shape.height() - sides[s] + 1) * (shape.width() - sides[s] + 1);
+                    s++;
+                }
+                side = sides[s];
+                top = k / (shape.width() - side + 1);
+                left = k % (shape.width() - side + 1);
+            } else {
+                side = sides[rng.nextInt(sides.length)];
+                top = rng.nextInt(shape.height() - side + 1);
+                left = rng.nextInt(shape.width() - side + 1);
+            }
             System.arraycopy(x, 0, out.data, i * d, d);
             for (int c = 0; c < shape.channels(); c++) {
                 for (int y = top; y < top + side; y++) {
@@ -78,6 +118,9 @@ public final class SquarePatchPerturbation implements Perturbation {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("image", shape.toString());
         p.put("sides", java.util.Arrays.stream(sides).boxed().toList());
+        if (exhaustive) {
+            p.put("exhaustive", true);
+        }
         return p;
     }
 }

@@ -69,6 +69,21 @@ class ShapleyAndInfidelityOptimalTest {
         }
     }
 
+    /** A feature at its baseline value is a null player: exactly 0, and the others still converge to exact Shapley. */
+    @Test
+    void kernelShapGivesNullPlayersZeroAndLeavesTheOthersExact() {
+        FunctionModel f = fourFeatures();
+        double[] point = {0.9, -1.1, 0.0, 1.3};
+        double[] exact = ExactShapley.create().explain(f, Target.output(0), point, 0L).attributions();
+        assertEquals(0.0, exact[2], 1e-15);
+        Explanation e = KernelShap.create().samples(20_000).explain(f, Target.output(0), point, 3L);
+        assertEquals(0.0, e.attribution(2), 0.0);
+        for (int j : new int[] {0, 1, 3}) {
+            assertEquals(exact[j], e.attribution(j), 4 * e.standardErrors()[j] + 1e-12, "feature " + j);
+        }
+        assertEquals(0, e.diagnostics().get("efficiency_gap"), 1e-12);
+    }
+
     @Test
     void kernelShapOfALinearModelIsExactAndUsesTheBackgroundMean() {
         FunctionModel linear = FunctionModel.linear(new double[] {1, -2, 3}, 0.5);

@@ -1,0 +1,52 @@
+package io.jxplain.experiments.yeh2019;
+
+import io.jxplain.data.DataFormatException;
+import io.jxplain.data.ImageData;
+import io.jxplain.data.ImageDataset;
+import io.jxplain.model.ImageShape;
+import io.jxplain.model.nn.ImageNetworks;
+import io.jxplain.model.nn.Network;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The images the reproduction runs on: MNIST as in the paper, or UCI's 8×8 digits, where 64 pixels make every
+ * least-squares explanation cheap and well determined (the quick check's choice).
+ */
+public enum YehImageSet {
+    MNIST(new ImageShape(1, 28, 28)),
+    DIGITS(new ImageShape(1, 8, 8));
+
+    private final ImageShape shape;
+
+    YehImageSet(ImageShape shape) {
+        this.shape = shape;
+    }
+
+    public ImageShape shape() {
+        return shape;
+    }
+
+    public static YehImageSet parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("image set must be mnist or digits, got '" + text + "'");
+        }
+    }
+
+    ImageDataset load(Path dataDir) {
+        Path file = dataDir.resolve(this == MNIST ? ImageData.MNIST_IMAGES : ImageData.DIGITS_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new DataFormatException(file + ": not found; point --data-dir at the folder that holds "
+                    + (this == MNIST ? "mnist/" : "digits/") + " (e.g. ../shared/data)");
+        }
+        return this == MNIST ? ImageData.mnist(dataDir, 0) : ImageData.digits(file, w -> { });
+    }
+
+    Network architecture(long seed) {
+        return this == MNIST ? ImageNetworks.mnist(seed) : ImageNetworks.digits(seed);
+    }
+}
