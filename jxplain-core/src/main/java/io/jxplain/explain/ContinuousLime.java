@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
  * C-LIME: the coefficients of the unweighted, unregularised least-squares fit f(a) ≈ b + βᵀa over n samples
  * a ~ N(x, Σ) (Agarwal et al. 2021 §2.3). Solved by QR on the design centred at x (the same β, better
  * conditioned); the intercept b is reported in the original coordinates but is not an attribution.
- * Needs n &gt; d + 1 samples. Standard errors: heteroscedasticity-robust (HC1) from {@link LeastSquares}.
+ * Needs n &gt; d + 1 samples. Standard errors: heteroscedasticity-robust (HC3) from {@link LeastSquares}.
  */
 public final class ContinuousLime extends GaussianSamplingExplainer {
     private final boolean minimumNormFallback;

@@ -13,8 +13,11 @@ import java.util.Arrays;
 /**
  * (Weighted) least squares, with or without an intercept, by Cholesky of the normal equations, or Householder QR
  * when those are ill-conditioned (EJML): never an explicit inverse. Shared by every surrogate-based method (C-LIME,
- * KernelSHAP, the infidelity-optimal explanation). Standard errors are heteroscedasticity-robust (HC1, White 1980
- * with the n/(n−p) correction), because the residuals of a linear surrogate of a non-linear model do not have
+ * KernelSHAP, the infidelity-optimal explanation). Standard errors are heteroscedasticity-robust, HC3 (MacKinnon &amp;
+ * White 1985: each squared residual divided by (1 − hᵢᵢ)², hᵢᵢ the leverage), because the residuals of a linear
+ * surrogate of a non-linear model do not have constant variance, and because HC1 under-covers at the sample sizes
+ * explainers use (measured: 86% for nominal 95% with C-LIME at n = 100 on sin(wᵀa); see ErrorBarCalibrationTest);
+ * HC3 is the small-sample choice of Long &amp; Ervin 2000. The residuals of a linear surrogate do not have
  * constant variance; the full coefficient covariance is returned for methods that constrain a sum.
  */
 public final class LeastSquares {
@@ -29,7 +32,7 @@ public final class LeastSquares {
                       double residualVariance, double[] covariance) {
     }
 
-    /** The solution in the augmented coordinates: β, its HC1 covariance (p×p), the residuals. */
+    /** The solution in the augmented coordinates: β, its HC3 covariance (p×p), the residuals. */
     private record Solution(double[] beta, double[] covariance, double[] residual) {
     }
 
@@ -348,11 +351,18 @@ public final class LeastSquares {
         if (!covariance) {
             return new Solution(beta.data.clone(), null, residual);
         }
-        // HC1 sandwich (the n/(n−p) factor is applied in assemble): G⁻¹·(Σ eᵢ² aᵢaᵢᵀ)·G⁻¹ (White 1980)
+        // HC3 sandwich: G⁻¹·(Σ ẽᵢ² aᵢaᵢᵀ)·G⁻¹ with ẽᵢ = eᵢ/(1 − hᵢᵢ), hᵢᵢ = aᵢᵀG⁻¹aᵢ (MacKinnon & White 1985)
+        DMatrixRMaj gInvAt = new DMatrixRMaj(p, n);
+        chol.solve(CommonOps_DDRM.transpose(a, null), gInvAt);
         DMatrixRMaj scaled = new DMatrixRMaj(n, p);
         for (int i = 0; i < n; i++) {
+            double h = 0;
             for (int j = 0; j < p; j++) {
-                scaled.data[i * p + j] = residual[i] * residual[i] * a.data[i * p + j];
+                h += a.data[i * p + j] * gInvAt.data[j * n + i];
+            }
+            double e = leverageAdjusted(residual[i], h);
+            for (int j = 0; j < p; j++) {
+                scaled.data[i * p + j] = e * e * a.data[i * p + j];
             }
         }
         DMatrixRMaj meat = new DMatrixRMaj(p, p);
@@ -399,13 +409,18 @@ public final class LeastSquares {
         if (!covariance) {
             return new Solution(beta, null, residual);
         }
-        // HC1 sandwich with M = (AᵀA)⁻¹Aᵀ = R⁻¹Qᵀ: M·diag(e²)·Mᵀ = Σᵢ eᵢ² mᵢmᵢᵀ, mᵢ = R⁻¹qᵢ
+        // HC3 sandwich with M = (AᵀA)⁻¹Aᵀ = R⁻¹Qᵀ: Σᵢ ẽᵢ² mᵢmᵢᵀ, mᵢ = R⁻¹qᵢ, leverage hᵢᵢ = ‖qᵢ‖²
         double[] cov = new double[p * p];
         double[] qi = new double[p];
         for (int i = 0; i < n; i++) {
             System.arraycopy(q.data, i * p, qi, 0, p);
             double[] mi = backSubstitute(r, qi);
-            double e2 = residual[i] * residual[i];
+            double h = 0;
+            for (double v : qi) {
+                h += v * v;
+            }
+            double e = leverageAdjusted(residual[i], h);
+            double e2 = e * e;
             for (int j = 0; j < p; j++) {
                 for (int k = 0; k < p; k++) {
                     cov[j * p + k] += e2 * mi[j] * mi[k];
@@ -429,7 +444,13 @@ public final class LeastSquares {
         return residual;
     }
 
-    /** Applies the HC1 factor n/(n − p) and packs a {@link Fit}; p counts the intercept when there is one. */
+    /** eᵢ/(1 − hᵢᵢ); a point of leverage 1 (fitted exactly, residual 0) contributes nothing. */
+    private static double leverageAdjusted(double residual, double leverage) {
+        double room = 1 - leverage;
+        return room > 1e-12 ? residual / room : 0.0;
+    }
+
+    /** Packs a {@link Fit} from an HC3 covariance; p counts the intercept when there is one. */
     private static Fit assemble(double[] coefficients, double intercept, double interceptSe, double[] cov,
                                 double[] residual, int p) {
         int n = residual.length;
@@ -438,7 +459,7 @@ public final class LeastSquares {
         for (double e : residual) {
             rss += e * e;
         }
-        double correction = (double) n / (n - p);
+        double correction = 1.0; // HC3 needs no degrees-of-freedom factor
         double[] covariance = new double[d * d];
         double[] se = new double[d];
         for (int i = 0; i < d * d; i++) {
