@@ -43,7 +43,8 @@ class ExplainerConformanceTest {
                 IntegratedGradients.builder().steps(20).build(), Occlusion.create(), ExactShapley.create(),
                 Smoothed.of(Gradient.create(), 20, 0.5), KernelShap.create().samples(30),
                 InfidelityOptimal.noisyBaseline(0.5).samples(50), GuidedBackprop.create(), EpsilonLrp.create(),
-                Lime.create().samples(200).features(2));
+                Lime.create().samples(200).features(2),
+                Adaptive.of(n -> SmoothGrad.builder().samples(n).build(), 20, 0.05).budget(2000));
     }
 
     /** Methods defined through a built-in network's layers. */
@@ -167,7 +168,7 @@ class ExplainerConformanceTest {
         double[] x = {0.2, 0.1, -0.5};
         boolean needsGradients = explainer instanceof Gradient || explainer instanceof GradientTimesInput
                 || explainer instanceof SmoothGrad || explainer instanceof IntegratedGradients
-                || explainer instanceof Smoothed;
+                || explainer instanceof Smoothed || explainer instanceof Adaptive; // the adaptive one wraps SmoothGrad
         if (networkOnly(explainer)) {
             assertMessage(() -> explainer.explain(blackBox, Target.probability(1), x, 1L), "built-in network");
         } else if (needsGradients) {

@@ -1,0 +1,157 @@
+package io.jxplain.explain;
+
+import io.jxplain.Checks;
+import io.jxplain.model.Model;
+import io.jxplain.model.Target;
+import io.jxplain.model.nn.Network;
+import io.jxplain.sample.RandomStreams;
+import io.jxplain.theory.GradientNormBound;
+import io.jxplain.theory.SampleSizeBounds;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * Chooses the sample size of a sampling explainer per explanation: runs it with n, 2n, 4n, … samples (independent
+ * draws each round) until the 95% half-widths 1.96·SE meet a target — on the largest feature, or in L2 norm — or the
+ * model-call budget would be exceeded; returns the last round's explanation. Diagnostics: samples_used, target_met
+ * (1/0), half_width (achieved), rounds, and theory_samples: the n that Agarwal et al.'s Proposition 1 (SmoothGrad) or
+ * Theorem 3 (C-LIME) would ask for the same ε with C = 1 and δ = 0.05, for built-in networks (NaN otherwise), to set
+ * the paper's bounds beside what sufficed.
+ */
+public final class Adaptive extends BaseExplainer {
+    /** How the per-feature half-widths are combined into one number to compare with the target. */
+    public enum Norm { MAX, L2 }
+
+    public static final long DEFAULT_BUDGET = 1_000_000;
+    private static final double Z95 = 1.959963984540054;
+    private static final double THEORY_DELTA = 0.05;
+
+    private final IntFunction<Explainer> withSamples;
+    private final int initialSamples;
+    private final double epsilon;
+    private final Norm norm;
+    private final long budget;
+
+    private Adaptive(IntFunction<Explainer> withSamples, int initialSamples, double epsilon, Norm norm, long budget) {
+        if (withSamples == null) {
+            throw new IllegalArgumentException("Adaptive needs a way to build the explainer for a sample size");
+        }
+        Checks.requirePositive("initial samples", initialSamples);
+        Checks.requirePositive("precision", epsilon);
+        Checks.requirePositive("budget", budget);
+        Explainer probe = withSamples.apply(initialSamples);
+        if (!probe.isStochastic()) {
+            throw new IllegalArgumentException(probe.name() + " is exact: a precision target applies to sampling methods only");
+        }
+        this.withSamples = withSamples;
+        this.initialSamples = initialSamples;
+        this.epsilon = epsilon;
+        this.norm = norm;
+        this.budget = budget;
+    }
+
+    /** E.g. {@code Adaptive.of(n -> SmoothGrad.builder().samples(n).build(), 50, 0.01)}. */
+    public static Adaptive of(IntFunction<Explainer> withSamples, int initialSamples, double epsilon) {
+        return new Adaptive(withSamples, initialSamples, epsilon, Norm.MAX, DEFAULT_BUDGET);
+    }
+
+    public Adaptive norm(Norm n) {
+        return new Adaptive(withSamples, initialSamples, epsilon, n, budget);
+    }
+
+    /** At most this many model evaluations per explanation, over all rounds. */
+    public Adaptive budget(long modelCalls) {
+        return new Adaptive(withSamples, initialSamples, epsilon, norm, modelCalls);
+    }
+
+    @Override
+    public String name() {
+        return withSamples.apply(initialSamples).name();
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>(withSamples.apply(initialSamples).parameters());
+        p.put("samples", "adaptive from " + initialSamples);
+        p.put("precision", epsilon);
+        p.put("precision_norm", norm.name().toLowerCase(java.util.Locale.ROOT));
+        p.put("budget", budget);
+        return p;
+    }
+
+    @Override
+    public boolean isStochastic() {
+        return true;
+    }
+
+    @Override
+    Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
+        long seeds = rng.nextLong();
+        long calls = 0;
+        int n = initialSamples;
+        int rounds = 0;
+        Explanation e;
+        double achieved;
+        while (true) {
+            e = withSamples.apply(n).explain(model, target, x, RandomStreams.childSeed(seeds, rounds));
+            calls += e.modelCalls();
+            rounds++;
+            achieved = halfWidth(e);
+            long nextCost = 2 * e.modelCalls();
+            if (achieved <= epsilon || calls + nextCost > budget || n > Integer.MAX_VALUE / 2) {
+                break;
+            }
+            n *= 2;
+        }
+        Map<String, Double> diagnostics = new LinkedHashMap<>(e.diagnostics());
+        diagnostics.put("samples_used", (double) n);
+        diagnostics.put("target_met", achieved <= epsilon ? 1.0 : 0.0);
+        diagnostics.put("half_width", achieved);
+        diagnostics.put("rounds", (double) rounds);
+        diagnostics.put("theory_samples", theorySamples(model, target, x, e));
+        double intercept = e.intercept().isPresent() ? e.intercept().getAsDouble() : Double.NaN;
+        return new Attribution(e.attributions(), e.standardErrors(), intercept, calls, n, diagnostics);
+    }
+
+    private double halfWidth(Explanation e) {
+        double max = 0;
+        double sumSquares = 0;
+        for (double se : e.standardErrors()) {
+            double h = Z95 * se;
+            if (Double.isNaN(h)) {
+                continue; // a feature the method did not estimate (e.g. not selected by LIME)
+            }
+            max = Math.max(max, h);
+            sumSquares += h * h;
+        }
+        return norm == Norm.MAX ? max : Math.sqrt(sumSquares);
+    }
+
+    /** Proposition 1 for SmoothGrad, Theorem 3 for C-LIME (C = 1, δ = 0.05), on built-in networks; NaN otherwise. */
+    private double theorySamples(Model model, Target target, double[] x, Explanation e) {
+        if (!(model instanceof Network net) || net.imageShape().isPresent()) {
+            return Double.NaN;
+        }
+        Object s2 = e.provenance().parameters().get("sigma2");
+        if (!(s2 instanceof Double sigma2)) {
+            return Double.NaN;
+        }
+        int d = x.length;
+        if (e.provenance().method().equals("smoothgrad")) {
+            return SampleSizeBounds.smoothGrad(GradientNormBound.of(net, target), epsilon, THEORY_DELTA, d,
+                    SampleSizeBounds.DEFAULT_C);
+        }
+        if (e.provenance().method().equals("clime")) {
+            double normX = 0;
+            for (double v : x) {
+                normX += v * v;
+            }
+            return SampleSizeBounds.continuousLime(d, THEORY_DELTA, epsilon, Math.sqrt(sigma2), Math.sqrt(normX),
+                    SampleSizeBounds.DEFAULT_C);
+        }
+        return Double.NaN;
+    }
+}
