@@ -25,6 +25,10 @@ public final class GradientNormBound {
 
     public static double of(Network network, Target target) {
         target.validateFor(network);
+        if (network.imageShape().isPresent()) {
+            throw new IllegalArgumentException("the gradient-norm bound covers dense networks only; "
+                    + network.describe() + " has convolution or pooling layers");
+        }
         List<DenseLayer> layers = network.layers();
         int last = layers.size() - 1;
         double bound = 1.0;
