@@ -17,12 +17,16 @@ import java.util.Map;
 
 /**
  * One CSV row per instance: row, attribution per feature, standard error per feature (stochastic methods),
- * intercept (surrogates), model calls. The provenance goes to a JSON file beside it ({@code <out>.provenance.json}),
- * with "complete" set when the run ends.
+ * intercept (surrogates), model calls, then the method's diagnostics (e.g. completeness_gap, samples_used,
+ * certified_radius), named by the first row's. The provenance goes to a JSON file beside it
+ * ({@code <out>.provenance.json}), with "complete" set when the run ends.
  */
 final class CsvResultWriter implements ResultWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final CSVPrinter printer;
+    private final Path out;
+    private final List<String> featureNames;
+    private CSVPrinter printer; // created with the first rows, whose diagnostics name the last columns
+    private List<String> diagnostics;
     private final Path provenancePath;
     private final Map<String, Object> provenance;
     private final int d;
@@ -34,6 +38,14 @@ final class CsvResultWriter implements ResultWriter {
         this.d = featureNames.size();
         this.provenancePath = out.resolveSibling(out.getFileName() + ".provenance.json");
         this.provenance = new LinkedHashMap<>(provenance);
+        this.out = out;
+        this.featureNames = List.copyOf(featureNames);
+        Files.deleteIfExists(out);
+        writeProvenance(false);
+    }
+
+    private void open(List<String> diagnosticNames) throws IOException {
+        diagnostics = List.copyOf(diagnosticNames);
         List<String> header = new ArrayList<>();
         header.add("row");
         for (String f : featureNames) {
@@ -44,13 +56,16 @@ final class CsvResultWriter implements ResultWriter {
         }
         header.add("intercept");
         header.add("model_calls");
+        header.addAll(diagnostics);
         printer = new CSVPrinter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build());
-        writeProvenance(false);
     }
 
     @Override
     public synchronized void write(int firstRow, List<Explanation> explanations) throws IOException {
+        if (printer == null) {
+            open(explanations.isEmpty() ? List.of() : List.copyOf(explanations.get(0).diagnostics().keySet()));
+        }
         for (int i = 0; i < explanations.size(); i++) {
             Explanation e = explanations.get(i);
             List<Object> record = new ArrayList<>(2 * d + 3);
@@ -64,6 +79,10 @@ final class CsvResultWriter implements ResultWriter {
             }
             record.add(e.intercept().isPresent() ? e.intercept().getAsDouble() : "");
             record.add(e.modelCalls());
+            for (String key : diagnostics) {
+                Double v = e.diagnostics().get(key);
+                record.add(v == null ? "" : v);
+            }
             printer.printRecord(record);
         }
         rows += explanations.size();
@@ -76,6 +95,9 @@ final class CsvResultWriter implements ResultWriter {
             return;
         }
         finished = true;
+        if (printer == null) {
+            open(List.of());
+        }
         printer.close();
         writeProvenance(complete);
     }

@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--epsilon", defaultValue = "0.1", paramLabel = "E", description = "Lipschitz box radius. Default: ${DEFAULT-VALUE}.")
     double epsilon;
 
-    @Option(names = "--budget", defaultValue = "200", paramLabel = "N", description = "Lipschitz search calls. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lipschitz-budget", defaultValue = "200", paramLabel = "N", description = "Explanations the Lipschitz search may compute. Default: ${DEFAULT-VALUE}.")
     int budget;
 
     @Option(names = "--optimizer", defaultValue = "bayesian", paramLabel = "NAME", description = "bayesian or random. Default: ${DEFAULT-VALUE}.")
@@ -154,9 +154,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         }
-        stdout.printf(Locale.ROOT, "%-18s %-16s %14s %12s %6s%n", "method", "metric", "mean", "std. err.", "rows");
+        stdout.printf(Locale.ROOT, "%-18s %-16s %30s %6s%n", "method", "metric", "mean ± 95% half-width", "rows");
         for (List<String> row : summary) {
-            stdout.printf(Locale.ROOT, "%-18s %-16s %14s %12s %6s%n", row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
+            stdout.printf(Locale.ROOT, "%-18s %-16s %30s %6s%n", row.get(0), row.get(1),
+                    Summary.plusMinus(Double.parseDouble(row.get(2)), Double.parseDouble(row.get(3))), row.get(4));
         }
         stdout.println("wrote " + out.resolve("summary.csv") + " and per-instance files");
         return 0;

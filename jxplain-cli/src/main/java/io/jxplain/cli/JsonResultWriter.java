@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * {"provenance": {...}, "features": [...], "explanations": [{row, attributions, standard_errors, intercept,
- * model_calls}, ...], "complete": true|false, "rows_written": n}, streamed so that an interrupted run still
+ * model_calls, diagnostics}, ...], "complete": true|false, "rows_written": n}, streamed so that an interrupted run still
  * leaves valid JSON with the rows it finished and "complete": false.
  */
 final class JsonResultWriter implements ResultWriter {
@@ -49,6 +49,9 @@ final class JsonResultWriter implements ResultWriter {
                 json.writeNumberField("intercept", e.intercept().getAsDouble());
             }
             json.writeNumberField("model_calls", e.modelCalls());
+            if (!e.diagnostics().isEmpty()) {
+                json.writeObjectField("diagnostics", e.diagnostics());
+            }
             json.writeEndObject();
         }
         rows += explanations.size();

@@ -5,6 +5,8 @@ import io.jxplain.explain.ExplainerCatalog;
 import io.jxplain.explain.GaussianSampling;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.data.Dataset;
+import io.jxplain.explain.Adaptive;
+import io.jxplain.explain.Certified;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Option;
 
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /** The options every explaining command shares, with the library's names and defaults. */
 final class SamplingOptions {
@@ -47,6 +50,28 @@ final class SamplingOptions {
                     + " each method's options and defaults. NAME-sg methods also take sg=mean|mean-of-squares|variance.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--precision", paramLabel = "EPS",
+            description = "Adaptive sample size: double --samples until every feature's 95% half-width is at most EPS"
+                    + " (or their L2 norm, with --precision-norm l2), within --budget model calls per explanation.")
+    Double precision;
+
+    @Option(names = "--precision-norm", defaultValue = "max", paramLabel = "max|l2",
+            description = "How --precision combines the features' half-widths. Default: ${DEFAULT-VALUE}.")
+    String precisionNorm;
+
+    @Option(names = "--budget", defaultValue = "" + Adaptive.DEFAULT_BUDGET, paramLabel = "CALLS",
+            description = "With --precision: most model calls per explanation. Default: ${DEFAULT-VALUE}.")
+    long budget;
+
+    @Option(names = "--certify", description = "Add a stability certificate per explanation (SmoothGrad, C-LIME,"
+            + " closed-form on built-in dense networks): the Lipschitz bound of the expected explanation (corrected"
+            + " Theorem 2) and the radius within which the top --certify-top features provably stay.")
+    boolean certify;
+
+    @Option(names = "--certify-top", defaultValue = "3", paramLabel = "K", description = "Features whose ranking is"
+            + " certified (at most d − 1). Default: ${DEFAULT-VALUE}.")
+    int certifyTop;
+
     /** The --method explainer; baseline=mean uses the column means of {@code data}. */
     Explainer explainer(Dataset data) {
         return explainers(List.of(method), data).get(0);
@@ -68,8 +93,20 @@ final class SamplingOptions {
                 }
             });
             unused.removeAll(own.keySet());
-            out.add(ExplainerCatalog.create(name, new ExplainerCatalog.Settings(samples, sigma2, maxRowsPerCall, own,
-                    columnMeans(data))));
+            double[] means = columnMeans(data);
+            IntFunction<Explainer> withSamples = n -> ExplainerCatalog.create(name,
+                    new ExplainerCatalog.Settings(n, sigma2, maxRowsPerCall, own, means));
+            Explainer e = withSamples.apply(samples);
+            if (precision != null) {
+                e = Adaptive.of(withSamples, samples, precision).budget(budget).norm(switch (
+                        precisionNorm.trim().toLowerCase(java.util.Locale.ROOT)) {
+                    case "max" -> Adaptive.Norm.MAX;
+                    case "l2" -> Adaptive.Norm.L2;
+                    default -> throw new IllegalArgumentException("--precision-norm must be max or l2, got '"
+                            + precisionNorm + "'");
+                });
+            }
+            out.add(certify ? Certified.of(e, certifyTop) : e);
         }
         if (!unused.isEmpty()) {
             throw new IllegalArgumentException("no chosen method takes option " + String.join(", ", unused)

@@ -18,7 +18,8 @@ final class Summary {
         }
         int width = Math.max(7, features.stream().mapToInt(String::length).max().orElse(7));
         boolean se = results.get(0).hasStandardErrors();
-        out.printf(Locale.ROOT, "%-" + width + "s  %14s%s%n", "feature", "mean attr.", se ? "  mean std. err." : "");
+        out.printf(Locale.ROOT, "%-" + width + "s  %s%n", "feature",
+                se ? "mean attribution ± mean 95% half-width (1.96 std. err.)" : "mean attribution");
         for (int j = 0; j < features.size(); j++) {
             double mean = 0;
             double meanSe = 0;
@@ -28,8 +29,16 @@ final class Summary {
                     meanSe += e.standardErrors()[j] / results.size();
                 }
             }
-            out.printf(Locale.ROOT, "%-" + width + "s  %14.6g%s%n", features.get(j), mean,
-                    se ? String.format(Locale.ROOT, "  %15.3g", meanSe) : "");
+            out.printf(Locale.ROOT, "%-" + width + "s  %s%n", features.get(j),
+                    se ? plusMinus(mean, meanSe) : String.format(Locale.ROOT, "%.6g", mean));
         }
+    }
+
+    /** "estimate ± 1.96·SE" (just the estimate when the standard error is unknown). */
+    static String plusMinus(double estimate, double standardError) {
+        if (Double.isNaN(standardError)) {
+            return String.format(Locale.ROOT, "%.6g", estimate);
+        }
+        return String.format(Locale.ROOT, "%.6g ± %.2g", estimate, 1.959963984540054 * standardError);
     }
 }

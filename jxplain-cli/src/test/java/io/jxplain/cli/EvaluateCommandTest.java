@@ -31,7 +31,7 @@ class EvaluateCommandTest {
         Path out = dir.resolve("eval");
         CliTestSupport.Result r = CliTestSupport.run("evaluate", "--model", model.toString(), "--data", data.toString(),
                 "--methods", "gradient,smoothgrad", "--metric", "infidelity,max-sensitivity,lipschitz",
-                "--budget", "15", "--samples", "50", "--json", "--out", out.toString());
+                "--lipschitz-budget", "15", "--samples", "50", "--json", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         List<CSVRecord> summary = DemoCommandTest.read(out.resolve("summary.csv"));
         assertEquals(6, summary.size());

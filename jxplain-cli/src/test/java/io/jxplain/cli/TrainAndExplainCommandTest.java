@@ -155,6 +155,32 @@ class TrainAndExplainCommandTest {
     }
 
     @Test
+    void precisionTargetsAndCertificatesAddTheirColumns() throws IOException {
+        Path out = dir.resolve("adaptive.csv");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data", csv.toString(),
+                "--method", "smoothgrad", "--samples", "20", "--precision", "0.02", "--certify", "--max-rows", "4",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("±"), r.out());
+        List<CSVRecord> rows = DemoCommandTest.read(out);
+        assertEquals(4, rows.size());
+        for (CSVRecord row : rows) {
+            assertEquals(1.0, Double.parseDouble(row.get("target_met")), row.toString());
+            assertTrue(Double.parseDouble(row.get("half_width")) <= 0.02, row.toString());
+            assertTrue(Double.parseDouble(row.get("samples_used")) >= 20, row.toString());
+            assertTrue(Double.parseDouble(row.get("lipschitz_bound")) > 0, row.toString());
+            assertTrue(Double.parseDouble(row.get("certified_radius")) >= 0, row.toString());
+            assertTrue(Double.parseDouble(row.get("theory_samples")) > Double.parseDouble(row.get("samples_used")),
+                    "Proposition 1 asks for more than sufficed: " + row);
+        }
+        assertOneLineError(1, "exact: a precision target applies to sampling methods only", "explain", "--model",
+                model.toString(), "--data", csv.toString(), "--method", "gradient", "--precision", "0.1", "--out",
+                dir.resolve("o.csv").toString());
+        assertOneLineError(1, "has no σ²", "explain", "--model", model.toString(), "--data", csv.toString(),
+                "--method", "kernel-shap", "--certify", "--out", dir.resolve("o.csv").toString());
+    }
+
+    @Test
     void verbosePrintsTheStackTrace() {
         CliTestSupport.Result r = CliTestSupport.run("explain", "--verbose", "--model", dir.resolve("nope.json").toString(),
                 "--data", csv.toString(), "--out", dir.resolve("o.csv").toString());
