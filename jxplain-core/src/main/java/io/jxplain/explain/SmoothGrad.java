@@ -15,8 +15,34 @@ import java.util.random.RandomGenerator;
  * Memory is bounded by {@code maxRowsPerCall} rows whatever n.
  */
 public final class SmoothGrad extends GaussianSamplingExplainer {
+    private static final int SOBOL_REPLICATES = 8;
+    private final VarianceReduction reduction;
+
     SmoothGrad(GaussianSampling sampling) {
+        this(sampling, VarianceReduction.NONE);
+    }
+
+    private SmoothGrad(GaussianSampling sampling, VarianceReduction reduction) {
         super(sampling);
+        this.reduction = reduction;
+        if (reduction == VarianceReduction.SOBOL && sampling.samples() < 2 * SOBOL_REPLICATES) {
+            throw new IllegalArgumentException("Sobol sampling runs " + SOBOL_REPLICATES + " replicates: it needs at least "
+                    + 2 * SOBOL_REPLICATES + " samples, got " + sampling.samples());
+        }
+    }
+
+    /** The same SmoothGrad drawing its samples another way (see {@link VarianceReduction}). */
+    public SmoothGrad withVarianceReduction(VarianceReduction r) {
+        return new SmoothGrad(sampling, r);
+    }
+
+    @Override
+    public java.util.Map<String, Object> parameters() {
+        java.util.Map<String, Object> p = super.parameters();
+        if (reduction != VarianceReduction.NONE) {
+            p.put("variance_reduction", reduction.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return p;
     }
 
     public static GaussianSampling.Builder<SmoothGrad> builder() {
@@ -31,6 +57,19 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         Differentiable diff = requireDifferentiable(model);
+        switch (reduction) {
+            case ANTITHETIC:
+                return antithetic(diff, target, x, rng);
+            case SOBOL:
+                return sobol(diff, target, x, rng);
+            case CONTROL_VARIATE:
+                return controlVariate(diff, target, x, rng);
+            default:
+                return plain(diff, target, x, rng);
+        }
+    }
+
+    private Attribution plain(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         int n = sampling.samples();
         GaussianPerturbation perturbation = sampling.perturbation(d);
@@ -47,5 +86,131 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
         double[] mean = acc.mean();
         double[] se = acc.standardErrors();
         return new Attribution(mean, se, Double.NaN, n, n);
+    }
+
+    /** Pairs x ± Lz; the n/2 pair means are independent, so they carry the standard error. */
+    private Attribution antithetic(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
+        int d = x.length;
+        int pairs = (sampling.samples() + 1) / 2;
+        GaussianPerturbation perturbation = sampling.perturbation(d);
+        MeanAccumulator acc = new MeanAccumulator(d);
+        int perCall = Math.max(1, sampling.maxRowsPerCall() / 2);
+        double[] z = new double[d];
+        double[] minus = new double[d];
+        double[] pairMean = new double[d];
+        for (int start = 0; start < pairs; start += perCall) {
+            int m = Math.min(perCall, pairs - start);
+            DMatrixRMaj rows = new DMatrixRMaj(2 * m, d);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < d; j++) {
+                    z[j] = rng.nextGaussian();
+                    minus[j] = -z[j];
+                }
+                perturbation.fromStandardNormal(x, z, rows.data, (2 * i) * d);
+                perturbation.fromStandardNormal(x, minus, rows.data, (2 * i + 1) * d);
+            }
+            double[] g = BatchedEvaluation.gradients(diff, target, rows, 2 * m).gradients().data;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < d; j++) {
+                    pairMean[j] = 0.5 * (g[(2 * i) * d + j] + g[(2 * i + 1) * d + j]);
+                }
+                acc.add(pairMean, 0);
+            }
+        }
+        return new Attribution(acc.mean(), acc.standardErrors(), Double.NaN, 2L * pairs, 2 * pairs);
+    }
+
+    /** Randomly shifted Sobol points through Φ⁻¹; the replicate means are independent. */
+    private Attribution sobol(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
+        int d = x.length;
+        if (d > 1000) {
+            throw new IllegalArgumentException("Sobol sampling supports up to 1000 features, the model has " + d);
+        }
+        int perReplicate = sampling.samples() / SOBOL_REPLICATES;
+        GaussianPerturbation perturbation = sampling.perturbation(d);
+        MeanAccumulator replicates = new MeanAccumulator(d);
+        double[] z = new double[d];
+        double[] shift = new double[d];
+        for (int r = 0; r < SOBOL_REPLICATES; r++) {
+            for (int j = 0; j < d; j++) {
+                shift[j] = rng.nextDouble();
+            }
+            org.hipparchus.random.SobolSequenceGenerator sobol = new org.hipparchus.random.SobolSequenceGenerator(d);
+            DMatrixRMaj rows = new DMatrixRMaj(perReplicate, d);
+            for (int i = 0; i < perReplicate; i++) {
+                double[] u = sobol.nextVector();
+                for (int j = 0; j < d; j++) {
+                    double v = u[j] + shift[j];
+                    v -= Math.floor(v);
+                    v = Math.min(Math.max(v, 1e-16), 1 - 1e-16); // Φ⁻¹ is infinite at 0 and 1
+                    z[j] = Math.sqrt(2) * org.hipparchus.special.Erf.erfInv(2 * v - 1); // Φ⁻¹(v)
+                }
+                perturbation.fromStandardNormal(x, z, rows.data, i * d);
+            }
+            double[] g = BatchedEvaluation.gradients(diff, target, rows, sampling.maxRowsPerCall()).gradients().data;
+            double[] mean = new double[d];
+            for (int i = 0; i < perReplicate; i++) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += g[i * d + j] / perReplicate;
+                }
+            }
+            replicates.add(mean, 0);
+        }
+        return new Attribution(replicates.mean(), replicates.standardErrors(), Double.NaN,
+                (long) perReplicate * SOBOL_REPLICATES, perReplicate * SOBOL_REPLICATES);
+    }
+
+    /**
+     * ḡ − c·(ḡ − s̄) per feature, with s = Σ⁻¹ε·(f(x + ε) − f(x)) (mean ∇-smoothed too, by Stein's lemma) and
+     * c = Cov(g, g − s)/Var(g − s) from the same draws.
+     */
+    private Attribution controlVariate(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
+        int d = x.length;
+        int n = sampling.samples();
+        GaussianPerturbation perturbation = sampling.perturbation(d);
+        DMatrixRMaj rows = perturbation.sample(x, n, rng);
+        var all = BatchedEvaluation.gradients(diff, target, rows, sampling.maxRowsPerCall());
+        double f0 = BatchedEvaluation.values(diff, target, DMatrixRMaj.wrap(1, d, x.clone()), 1)[0];
+        double[] g = all.gradients().data;
+        double[] y = new double[n * d]; // g − s, mean zero
+        double[] eps = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                eps[j] = rows.data[i * d + j] - x[j];
+            }
+            perturbation.solveInPlace(eps);
+            double df = all.values()[i] - f0;
+            for (int j = 0; j < d; j++) {
+                y[i * d + j] = g[i * d + j] - eps[j] * df;
+            }
+        }
+        double[] estimate = new double[d];
+        double[] se = new double[d];
+        for (int j = 0; j < d; j++) {
+            double mg = 0;
+            double my = 0;
+            for (int i = 0; i < n; i++) {
+                mg += g[i * d + j] / n;
+                my += y[i * d + j] / n;
+            }
+            double cov = 0;
+            double var = 0;
+            for (int i = 0; i < n; i++) {
+                cov += (g[i * d + j] - mg) * (y[i * d + j] - my);
+                var += (y[i * d + j] - my) * (y[i * d + j] - my);
+            }
+            double c = var > 0 ? cov / var : 0.0;
+            double mean = 0;
+            double m2 = 0;
+            for (int i = 0; i < n; i++) {
+                double t = g[i * d + j] - c * y[i * d + j];
+                double delta = t - mean;
+                mean += delta / (i + 1);
+                m2 += delta * (t - mean);
+            }
+            estimate[j] = mean; // = ḡ − c·ȳ
+            se[j] = Math.sqrt(m2 / (n - 1) / n);
+        }
+        return new Attribution(estimate, se, Double.NaN, n + 1L, n);
     }
 }

@@ -120,6 +120,23 @@ public final class GaussianPerturbation implements Perturbation {
         }
     }
 
+    /** Writes x + L·z (L the Cholesky factor of Σ; σ·z when isotropic) into out[offset … offset + d). */
+    public void fromStandardNormal(double[] x, double[] z, double[] out, int offset) {
+        double sd = isIsotropic() ? Math.sqrt(sigma2) : Double.NaN;
+        for (int j = 0; j < d; j++) {
+            double shift;
+            if (isIsotropic()) {
+                shift = sd * z[j];
+            } else {
+                shift = 0;
+                for (int k = 0; k <= j; k++) {
+                    shift += lower.get(j, k) * z[k];
+                }
+            }
+            out[offset + j] = x[j] + shift;
+        }
+    }
+
     @Override
     public void sample(double[] x, int n, RandomGenerator rng, DMatrixRMaj out) {
         Checks.requireVector("x", x, d);
