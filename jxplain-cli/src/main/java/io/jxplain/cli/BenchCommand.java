@@ -9,6 +9,7 @@ import io.jxplain.experiments.bench.BenchCase;
 import io.jxplain.experiments.bench.BenchCases;
 import io.jxplain.experiments.bench.CaptumTimings;
 import io.jxplain.experiments.bench.EndToEndBench;
+import io.jxplain.experiments.bench.VarianceReductionBench;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.Activation;
@@ -66,6 +67,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Captum timings to compare with, e.g. ../shared/reference/timings_1thread.json.")
     Path captum;
 
+    @Option(names = "--variance-reduction", description = "Instead of throughput: model calls each SmoothGrad sampling"
+            + " scheme (plain, antithetic, Sobol, control variate) needs to reach plain Monte Carlo's error at n = 256,"
+            + " against a 100 000-sample limit, on the model and rows above.")
+    boolean varianceReduction;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path out;
 
@@ -100,6 +106,9 @@ final class BenchCommand implements Callable<Integer> {
             x.data[t] = rng.nextGaussian();
         }
         Target target = Target.probability(1);
+        if (varianceReduction) {
+            return varianceReduction(stdout, net, target, x, threadCounts.get(threadCounts.size() - 1));
+        }
         List<BenchCase> cases = BenchCases.all(d, quick ? List.of(20) : List.of(100, 1000));
         stdout.printf(Locale.ROOT, "%s, %d rows, %s%n", net.describe(), n,
                 reference == null ? "no Captum comparison (--captum FILE)" : "Captum: " + captum
@@ -148,6 +157,42 @@ final class BenchCommand implements Callable<Integer> {
                     throw new IllegalStateException(c.name() + ": " + r.threads() + " threads gave other results than "
                             + perThreads.get(0).threads() + " (same seed)");
                 }
+            }
+        }
+        if (out != null) {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            mapper.writeValue(out.toFile(), root);
+            stdout.println("wrote " + out);
+        }
+        return 0;
+    }
+
+    private int varianceReduction(PrintWriter stdout, Network net, Target target, DMatrixRMaj x, int threads)
+            throws java.io.IOException {
+        int[] grid = quick ? new int[] {16, 64, 256} : new int[] {16, 32, 64, 128, 256, 512, 1024, 2048, 4096};
+        VarianceReductionBench.Result r = VarianceReductionBench.run(net, target, x, grid, quick ? 64 : 256,
+                quick ? 4000 : 100_000, 42L, threads);
+        stdout.printf(Locale.ROOT, "%s, %d rows; target: mean L1 error %.4g (plain Monte Carlo at n = %d)%n",
+                net.describe(), x.numRows, r.targetError(), r.referenceSamples());
+        stdout.printf(Locale.ROOT, "%-16s %18s %10s%n", "scheme", "calls for target", "saving");
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("model", net.describe());
+        root.put("target_error", r.targetError());
+        ArrayNode curves = root.putArray("schemes");
+        for (VarianceReductionBench.Curve c : r.curves()) {
+            stdout.printf(Locale.ROOT, "%-16s %18.1f %9.2fx%n", c.scheme().name().toLowerCase(Locale.ROOT),
+                    c.callsAtTarget(), r.saving(c.scheme()));
+            ObjectNode o = curves.addObject();
+            o.put("scheme", c.scheme().name().toLowerCase(Locale.ROOT));
+            o.put("calls_at_target", c.callsAtTarget());
+            o.put("saving", r.saving(c.scheme()));
+            ArrayNode pts = o.putArray("curve");
+            for (int k = 0; k < c.samples().length; k++) {
+                pts.addObject().put("samples", c.samples()[k]).put("calls", c.calls()[k]).put("mean_l1", c.meanL1()[k]);
             }
         }
         if (out != null) {

@@ -57,6 +57,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void varianceReductionRunComparesEverySchemeAgainstPlainMonteCarlo() throws IOException {
+        Path out = dir.resolve("vr.json");
+        CliTestSupport.Result r = CliTestSupport.run("bench", "--variance-reduction", "--quick", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode schemes = new ObjectMapper().readTree(out.toFile()).get("schemes");
+        assertEquals(4, schemes.size());
+        assertEquals("none", schemes.get(0).get("scheme").asText());
+        assertEquals(1.0, schemes.get(0).get("saving").asDouble(), 1e-12, "plain against itself");
+        for (JsonNode s : schemes) {
+            JsonNode curve = s.get("curve");
+            assertTrue(curve.get(curve.size() - 1).get("mean_l1").asDouble() < curve.get(0).get("mean_l1").asDouble(),
+                    s.get("scheme") + ": the error falls with n");
+        }
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         CliTestSupport.Result r = CliTestSupport.run("bench", "--quick", "--threads", "0");
         assertEquals(1, r.exitCode());
