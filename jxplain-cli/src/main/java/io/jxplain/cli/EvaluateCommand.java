@@ -6,6 +6,7 @@ import io.jxplain.Version;
 import io.jxplain.experiments.Statistics;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.ExplainerCatalog;
+import io.jxplain.metric.AdaptiveMetric;
 import io.jxplain.metric.DiscreteLipschitz;
 import io.jxplain.metric.Estimate;
 import io.jxplain.metric.Metric;
@@ -83,6 +84,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--lipschitz-budget", defaultValue = "200", paramLabel = "N", description = "Explanations the Lipschitz search may compute. Default: ${DEFAULT-VALUE}.")
     int budget;
 
+    @Option(names = "--metric-precision", paramLabel = "EPS",
+            description = "Adaptive sample size for infidelity and avg-sensitivity: double their samples until the 95%"
+                    + " half-width is at most EPS (within --budget model calls per row).")
+    Double metricPrecision;
+
     @Option(names = "--optimizer", defaultValue = "bayesian", paramLabel = "NAME", description = "bayesian or random. Default: ${DEFAULT-VALUE}.")
     String optimizer;
 
@@ -130,7 +136,10 @@ final class EvaluateCommand implements Callable<Integer> {
             if (DATA_SET_METRICS.contains(m)) {
                 dataSetMetrics.add(m);
             } else {
-                chosen.add(MetricCatalog.create(m, settings, d));
+                chosen.add(metricPrecision == null ? MetricCatalog.create(m, settings, d)
+                        : AdaptiveMetric.of(n -> MetricCatalog.create(m, settings.withSamples(n), d),
+                        Math.max(2, Math.min(settings.infidelitySamples(), settings.sensitivitySamples())),
+                        metricPrecision, sampling.budget));
             }
         }
         Files.createDirectories(out);

@@ -48,6 +48,25 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aMetricPrecisionTargetTightensEveryRowsInterval() throws IOException {
+        data = writeData();
+        Path out = dir.resolve("precise");
+        CliTestSupport.Result r = CliTestSupport.run("evaluate", "--model", model.toString(), "--data", data.toString(),
+                "--methods", "gradient", "--metric", "infidelity", "--infidelity-samples", "10", "--metric-precision",
+                "0.0005", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("±"), r.out());
+        for (CSVRecord row : DemoCommandTest.read(out.resolve("gradient-infidelity.csv"))) {
+            assertTrue(1.96 * Double.parseDouble(row.get("standard_error")) <= 0.0005, row.toString());
+        }
+        CliTestSupport.Result max = CliTestSupport.run("evaluate", "--model", model.toString(), "--data", data.toString(),
+                "--methods", "gradient", "--metric", "max-sensitivity", "--metric-precision", "0.01", "--out",
+                out.toString());
+        assertEquals(1, max.exitCode());
+        assertTrue(max.err().contains("no standard error"), max.err());
+    }
+
+    @Test
     void dataSetMetricsGiveOneValuePerRowToo() throws IOException {
         Path labelled = dir.resolve("labelled.csv");
         StringBuilder sb = new StringBuilder("x1,x2,y\n");

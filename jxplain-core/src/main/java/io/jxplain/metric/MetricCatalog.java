@@ -21,6 +21,12 @@ public final class MetricCatalog {
     public record Settings(String perturbation, double noiseSigma2, int infidelitySamples, boolean normalize,
                            double radius, int sensitivitySamples, double epsilon, int budget, String optimizer,
                            int neighbours, double neighbourVariance) {
+        /** The same settings with n Monte-Carlo samples for infidelity and the sensitivities (for adaptive runs). */
+        public Settings withSamples(int n) {
+            return new Settings(perturbation, noiseSigma2, n, normalize, radius, n, epsilon, budget, optimizer, neighbours,
+                    neighbourVariance);
+        }
+
         public static Settings defaults() {
             return new Settings("gaussian", 0.01, Infidelity.DEFAULT_SAMPLES, false, SensitivityDistances.DEFAULT_RADIUS,
                     SensitivityDistances.DEFAULT_SAMPLES, LocalLipschitzEstimate.DEFAULT_EPSILON,

@@ -6,7 +6,12 @@ import io.jxplain.explain.Explanation;
 import io.jxplain.explain.Gradient;
 import io.jxplain.explain.KernelShap;
 import io.jxplain.explain.SmoothGrad;
+import io.jxplain.metric.AdaptiveMetric;
+import io.jxplain.metric.Estimate;
+import io.jxplain.metric.Infidelity;
+import io.jxplain.metric.MaxSensitivity;
 import io.jxplain.model.Target;
+import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.model.nn.Network;
 import io.jxplain.testing.FunctionModel;
 import io.jxplain.testing.TrainedModels;
@@ -78,6 +83,19 @@ class AdaptiveSampleSizeTest {
         assertTrue(theory > 10 * used, "Proposition 1 asks " + theory + ", " + used + " sufficed");
         assertTrue(Double.isNaN(Adaptive.of(n -> SmoothGrad.builder().samples(n).build(), 50, 0.01)
                 .explain(FunctionModel.sinRidge(w), Target.output(0), x, 7L).diagnostics().get("theory_samples")));
+    }
+
+    @Test
+    void monteCarloMetricsReachTheirPrecisionToo() {
+        AdaptiveMetric infidelity = AdaptiveMetric.of(n -> Infidelity.under(GaussianPerturbation.isotropic(2, 0.25))
+                .samples(n), 20, 0.002, 1_000_000);
+        Estimate e = infidelity.evaluate(FunctionModel.sinRidge(w), Target.output(0), Gradient.create(), x, 8L);
+        assertTrue(1.96 * e.standardError() <= 0.002, "half-width " + 1.96 * e.standardError());
+        assertEquals(Boolean.TRUE, e.provenance().parameters().get("target_met"));
+        assertTrue((Integer) e.provenance().parameters().get("samples_used") > 20);
+        IllegalArgumentException max = assertThrows(IllegalArgumentException.class,
+                () -> AdaptiveMetric.of(n -> MaxSensitivity.of(0.1, n), 10, 0.01, 1000));
+        assertTrue(max.getMessage().contains("no standard error"), max.getMessage());
     }
 
     @Test
