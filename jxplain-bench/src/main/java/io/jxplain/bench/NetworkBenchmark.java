@@ -28,7 +28,7 @@ import java.util.random.RandomGenerator;
 @BenchmarkMode(Mode.Throughput)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector") // -Djxplain.vector=false: plain kernels
 public class NetworkBenchmark {
     @Param({"MLP_15", "MLP_64", "MNIST_CNN"})
     public BenchNetworks net;

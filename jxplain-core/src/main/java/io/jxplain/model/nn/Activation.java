@@ -37,6 +37,10 @@ public enum Activation {
     void applyAll(double[] z, double[] a, int length, double eluAlpha) {
         switch (this) {
             case ELU:
+                if (Kernels.VECTOR) {
+                    VectorKernels.elu(z, a, length, eluAlpha);
+                    break;
+                }
                 for (int t = 0; t < length; t++) {
                     double v = z[t];
                     // Branch-free (signs of pre-activations are unpredictable): max(v, 0) + α(e^{min(v,0)} − 1).

@@ -400,6 +400,10 @@ public final class Network implements Differentiable {
                 int zj = j * n;
                 int wj = j * in;
                 Arrays.fill(zT, zj + i0, zj + i1, b[j]);
+                if (Kernels.VECTOR) {
+                    VectorKernels.denseUnit(hT, n, in, w, wj, zT, zj, i0, i1);
+                    continue;
+                }
                 int k = 0;
                 for (; k + 3 < in; k += 4) {
                     double w0 = w[wj + k];
@@ -430,6 +434,10 @@ public final class Network implements Differentiable {
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
             int i1 = Math.min(n, i0 + BLOCK);
             for (int k = 0; k < in; k++) {
+                if (Kernels.VECTOR) {
+                    VectorKernels.denseBackwardUnit(gT, n, out, w, in, k, ginT, i0, i1);
+                    continue;
+                }
                 int hk = k * n;
                 int j = 0;
                 for (; j + 3 < out; j += 4) {
