@@ -383,83 +383,31 @@ public final class Network implements Differentiable {
     }
 
     /*
-     * The dense kernels below work on transposed activations (units × rows), so the innermost loop is an
-     * axpy over the batch: contiguous and vectorised by the JIT. Written out rather than EJML's general
-     * products because these layers are tiny (tens of units) and this is the hot path of every sampling
-     * explainer; on a 15→10→10→2 network they are several times faster than multTransB on row-major data.
+     * The dense layers work on transposed activations (units × rows), so the kernels run along the batch:
+     * contiguous, and vectorised ({@link Kernels}). Written out rather than EJML's general products because these
+     * layers are tiny (tens of units) and this is the hot path of every sampling explainer.
      */
 
     /** Rows per block: a block of every unit's activations stays in the L1 cache. */
     private static final int BLOCK = 64;
 
-    /** zᵀ = W·hᵀ + b, with hᵀ of in×n and W of out×in; four inputs per pass over a block of z. */
+    /** zᵀ = W·hᵀ + b, with hᵀ of in×n and W of out×in, block by block of rows ({@link Kernels#denseUnit}). */
     private static void denseForward(double[] hT, int n, int in, double[] w, double[] b, int out, double[] zT) {
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
             int i1 = Math.min(n, i0 + BLOCK);
             for (int j = 0; j < out; j++) {
-                int zj = j * n;
-                int wj = j * in;
-                Arrays.fill(zT, zj + i0, zj + i1, b[j]);
-                if (Kernels.VECTOR) {
-                    VectorKernels.denseUnit(hT, n, in, w, wj, zT, zj, i0, i1);
-                    continue;
-                }
-                int k = 0;
-                for (; k + 3 < in; k += 4) {
-                    double w0 = w[wj + k];
-                    double w1 = w[wj + k + 1];
-                    double w2 = w[wj + k + 2];
-                    double w3 = w[wj + k + 3];
-                    int h0 = k * n;
-                    int h1 = h0 + n;
-                    int h2 = h1 + n;
-                    int h3 = h2 + n;
-                    for (int i = i0; i < i1; i++) {
-                        zT[zj + i] += w0 * hT[h0 + i] + w1 * hT[h1 + i] + w2 * hT[h2 + i] + w3 * hT[h3 + i];
-                    }
-                }
-                for (; k < in; k++) {
-                    double wk = w[wj + k];
-                    int hk = k * n;
-                    for (int i = i0; i < i1; i++) {
-                        zT[zj + i] += wk * hT[hk + i];
-                    }
-                }
+                Arrays.fill(zT, j * n + i0, j * n + i1, b[j]);
+                Kernels.denseUnit(hT, n, in, w, j * in, zT, j * n, i0, i1);
             }
         }
     }
 
-    /** (∂L/∂h)ᵀ = Wᵀ·gᵀ, with gᵀ of out×n: the backward of {@link #denseForward}; four outputs per pass. */
+    /** (∂L/∂h)ᵀ = Wᵀ·gᵀ, with gᵀ of out×n: the backward of {@link #denseForward} ({@link Kernels#denseBackwardUnit}). */
     private static void denseBackward(double[] gT, int n, int out, double[] w, int in, double[] ginT) {
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
             int i1 = Math.min(n, i0 + BLOCK);
             for (int k = 0; k < in; k++) {
-                if (Kernels.VECTOR) {
-                    VectorKernels.denseBackwardUnit(gT, n, out, w, in, k, ginT, i0, i1);
-                    continue;
-                }
-                int hk = k * n;
-                int j = 0;
-                for (; j + 3 < out; j += 4) {
-                    double w0 = w[j * in + k];
-                    double w1 = w[(j + 1) * in + k];
-                    double w2 = w[(j + 2) * in + k];
-                    double w3 = w[(j + 3) * in + k];
-                    int g0 = j * n;
-                    int g1 = g0 + n;
-                    int g2 = g1 + n;
-                    int g3 = g2 + n;
-                    for (int i = i0; i < i1; i++) {
-                        ginT[hk + i] += w0 * gT[g0 + i] + w1 * gT[g1 + i] + w2 * gT[g2 + i] + w3 * gT[g3 + i];
-                    }
-                }
-                for (; j < out; j++) {
-                    double wj = w[j * in + k];
-                    int gj = j * n;
-                    for (int i = i0; i < i1; i++) {
-                        ginT[hk + i] += wj * gT[gj + i];
-                    }
-                }
+                Kernels.denseBackwardUnit(gT, n, out, w, in, k, ginT, i0, i1);
             }
         }
     }

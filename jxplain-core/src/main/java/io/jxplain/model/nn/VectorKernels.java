@@ -2,115 +2,103 @@ package io.jxplain.model.nn;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD versions of the hot kernels, with the incubating Vector API (Java 17). Loaded only when the JVM has the
- * jdk.incubator.vector module ({@link Kernels#VECTOR}); otherwise the plain loops in {@link Network} and
- * {@link Activation} run. Why by hand: the JIT does not vectorise Math.exp, which dominates an ELU network (measured:
- * ELU forward ~2.5× slower than identity), and the API's EXP maps to a vectorised math library; the dense loops gain
- * from explicit fused multiply–adds. Every element goes through the same vector arithmetic — the last, partial
- * vector by masked loads and stores or a padded copy, never a scalar loop — so a row's result does not depend on its
- * position in the batch (the thread-count and batching tests check this).
- * Results agree with the plain path to within a few ulps (tested to 1e-12), not bit for bit.
+ * The SIMD half of {@link Kernels}, with the incubating Vector API (Java 17): it processes whole vectors of
+ * elements and returns where it stopped; {@link Kernels} finishes the rest with scalar code that performs exactly the
+ * same IEEE operations in the same order, so every element's value is identical whichever half computed it. Loaded
+ * only when the JVM has the jdk.incubator.vector module.
  */
 final class VectorKernels {
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     private VectorKernels() {
     }
 
-    /** a[t] = max(z, 0) + α·(e^{min(z, 0)} − 1) for t &lt; length. */
-    static void elu(double[] z, double[] a, int length, double alpha) {
+    /** ELU on whole vectors from 0; returns the first index not done. */
+    static int elu(double[] z, double[] a, int length, double alpha) {
         int bound = SPECIES.loopBound(length);
-        int t = 0;
-        for (; t < bound; t += SPECIES.length()) {
-            eluVector(DoubleVector.fromArray(SPECIES, z, t), alpha).intoArray(a, t);
-        }
-        if (t < length) { // the last, partial vector through a padded copy, by the same instructions
-            double[] pad = new double[SPECIES.length()];
-            System.arraycopy(z, t, pad, 0, length - t);
-            eluVector(DoubleVector.fromArray(SPECIES, pad, 0), alpha).intoArray(pad, 0);
-            System.arraycopy(pad, 0, a, t, length - t);
-        }
-    }
-
-    private static DoubleVector eluVector(DoubleVector v, double alpha) {
         DoubleVector zero = DoubleVector.zero(SPECIES);
-        return v.max(zero).add(expNonPositive(v.min(zero)).sub(1.0).mul(alpha));
+        for (int t = 0; t < bound; t += SPECIES.length()) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, z, t);
+            v.max(zero).add(exp(v.min(zero)).sub(1.0).mul(alpha)).intoArray(a, t);
+        }
+        return bound;
     }
 
-    private static final double LN2_HI = 0.6931471803691238;     // ln 2 split in two (Cody & Waite 1980)
-    private static final double LN2_LO = 1.9082149292705877e-10;
-    private static final double ROUNDER = 6755399441055744.0;    // 1.5·2⁵²: adding and subtracting it rounds to an integer
-
-    /**
-     * e^x for x ≤ 0 from elementary IEEE operations only: x = k·ln 2 + r with |r| ≤ ln2/2, e^r by its Taylor series to
-     * degree 13 (truncation below 1e-17), times 2^k built in the exponent bits. Not the Vector API's EXP: that one is
-     * a native library once compiled and Java code before, and the two differ in the last bits, so results would
-     * depend on JIT warm-up. Below −700 (e^x &lt; 1e-304) x is clamped: ELU's α(e^x − 1) is −α to that precision.
-     */
-    static DoubleVector expNonPositive(DoubleVector x) {
-        DoubleVector xc = x.max(-700.0);
-        DoubleVector k = xc.mul(1.4426950408889634).add(ROUNDER).sub(ROUNDER); // round(x / ln 2)
-        DoubleVector r = k.mul(-LN2_HI).add(xc).sub(k.mul(LN2_LO));
-        DoubleVector p = DoubleVector.broadcast(SPECIES, 1.0 / 6227020800.0); // 1/13!
-        double[] inverseFactorials = {1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
-            1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
-        for (double c : inverseFactorials) {
-            p = p.mul(r).add(c);
+    /** {@link Kernels#expNonPositive(double)}, lane by lane. */
+    private static DoubleVector exp(DoubleVector x) {
+        DoubleVector xc = x.max(Kernels.EXP_FLOOR);
+        DoubleVector k = xc.mul(Kernels.INV_LN2).add(Kernels.ROUNDER).sub(Kernels.ROUNDER);
+        DoubleVector r = k.mul(-Kernels.LN2_HI).add(xc).sub(k.mul(Kernels.LN2_LO));
+        DoubleVector p = DoubleVector.broadcast(SPECIES, Kernels.EXP_COEFFICIENTS[0]);
+        for (int c = 1; c < Kernels.EXP_COEFFICIENTS.length; c++) {
+            p = p.mul(r).add(Kernels.EXP_COEFFICIENTS[c]);
         }
         LongVector bits = ((LongVector) k.convert(VectorOperators.D2L, 0)).add(1023L).lanewise(VectorOperators.LSHL, 52);
         return p.mul(bits.reinterpretAsDoubles());
     }
 
-    /**
-     * zᵀ[j][i0..i1) += Σ_k w[j][k]·hᵀ[k][i0..i1) over the inputs k, for one output unit j: the dense layer's inner
-     * loops as fused multiply–adds over the batch, one vector of rows at a time with its sum kept in a register.
-     */
-    static void denseUnit(double[] hT, int n, int in, double[] w, int wj, double[] zT, int zj, int i0, int i1) {
+    /** {@link Kernels#denseUnit} on whole vectors of rows from i0; returns the first row not done. */
+    static int denseUnit(double[] hT, int n, int in, double[] w, int wj, double[] zT, int zj, int i0, int i1) {
         int bound = i0 + SPECIES.loopBound(i1 - i0);
-        int i = i0;
-        for (; i < bound; i += SPECIES.length()) {
-            DoubleVector acc = DoubleVector.fromArray(SPECIES, zT, zj + i);
-            for (int k = 0; k < in; k++) {
-                acc = DoubleVector.fromArray(SPECIES, hT, k * n + i).fma(DoubleVector.broadcast(SPECIES, w[wj + k]), acc);
+        int k = 0;
+        for (; k + 3 < in; k += 4) { // four inputs per pass: one load and store of z per four FMAs
+            DoubleVector w0 = DoubleVector.broadcast(SPECIES, w[wj + k]);
+            DoubleVector w1 = DoubleVector.broadcast(SPECIES, w[wj + k + 1]);
+            DoubleVector w2 = DoubleVector.broadcast(SPECIES, w[wj + k + 2]);
+            DoubleVector w3 = DoubleVector.broadcast(SPECIES, w[wj + k + 3]);
+            int h0 = k * n;
+            for (int i = i0; i < bound; i += SPECIES.length()) {
+                DoubleVector z = DoubleVector.fromArray(SPECIES, zT, zj + i);
+                z = DoubleVector.fromArray(SPECIES, hT, h0 + i).fma(w0, z);
+                z = DoubleVector.fromArray(SPECIES, hT, h0 + n + i).fma(w1, z);
+                z = DoubleVector.fromArray(SPECIES, hT, h0 + 2 * n + i).fma(w2, z);
+                z = DoubleVector.fromArray(SPECIES, hT, h0 + 3 * n + i).fma(w3, z);
+                z.intoArray(zT, zj + i);
             }
-            acc.intoArray(zT, zj + i);
         }
-        if (i < i1) {
-            VectorMask<Double> m = SPECIES.indexInRange(i, i1);
-            DoubleVector acc = DoubleVector.fromArray(SPECIES, zT, zj + i, m);
-            for (int k = 0; k < in; k++) {
-                acc = DoubleVector.fromArray(SPECIES, hT, k * n + i, m).fma(DoubleVector.broadcast(SPECIES, w[wj + k]), acc);
+        for (; k < in; k++) {
+            DoubleVector wk = DoubleVector.broadcast(SPECIES, w[wj + k]);
+            int hk = k * n;
+            for (int i = i0; i < bound; i += SPECIES.length()) {
+                DoubleVector.fromArray(SPECIES, hT, hk + i).fma(wk, DoubleVector.fromArray(SPECIES, zT, zj + i))
+                        .intoArray(zT, zj + i);
             }
-            acc.intoArray(zT, zj + i, m);
         }
+        return bound;
     }
 
-    /** ginᵀ[k][i0..i1) += Σ_j w[j][k]·gᵀ[j][i0..i1): the backward of {@link #denseUnit} for one input k. */
-    static void denseBackwardUnit(double[] gT, int n, int out, double[] w, int in, int k, double[] ginT, int i0,
-                                  int i1) {
+    /** {@link Kernels#denseBackwardUnit} on whole vectors of rows from i0; returns the first row not done. */
+    static int denseBackwardUnit(double[] gT, int n, int out, double[] w, int in, int k, double[] ginT, int i0, int i1) {
         int hk = k * n;
         int bound = i0 + SPECIES.loopBound(i1 - i0);
-        int i = i0;
-        for (; i < bound; i += SPECIES.length()) {
-            DoubleVector acc = DoubleVector.fromArray(SPECIES, ginT, hk + i);
-            for (int j = 0; j < out; j++) {
-                acc = DoubleVector.fromArray(SPECIES, gT, j * n + i).fma(DoubleVector.broadcast(SPECIES, w[j * in + k]), acc);
+        int j = 0;
+        for (; j + 3 < out; j += 4) {
+            DoubleVector w0 = DoubleVector.broadcast(SPECIES, w[j * in + k]);
+            DoubleVector w1 = DoubleVector.broadcast(SPECIES, w[(j + 1) * in + k]);
+            DoubleVector w2 = DoubleVector.broadcast(SPECIES, w[(j + 2) * in + k]);
+            DoubleVector w3 = DoubleVector.broadcast(SPECIES, w[(j + 3) * in + k]);
+            int g0 = j * n;
+            for (int i = i0; i < bound; i += SPECIES.length()) {
+                DoubleVector acc = DoubleVector.fromArray(SPECIES, ginT, hk + i);
+                acc = DoubleVector.fromArray(SPECIES, gT, g0 + i).fma(w0, acc);
+                acc = DoubleVector.fromArray(SPECIES, gT, g0 + n + i).fma(w1, acc);
+                acc = DoubleVector.fromArray(SPECIES, gT, g0 + 2 * n + i).fma(w2, acc);
+                acc = DoubleVector.fromArray(SPECIES, gT, g0 + 3 * n + i).fma(w3, acc);
+                acc.intoArray(ginT, hk + i);
             }
-            acc.intoArray(ginT, hk + i);
         }
-        if (i < i1) {
-            VectorMask<Double> m = SPECIES.indexInRange(i, i1);
-            DoubleVector acc = DoubleVector.fromArray(SPECIES, ginT, hk + i, m);
-            for (int j = 0; j < out; j++) {
-                acc = DoubleVector.fromArray(SPECIES, gT, j * n + i, m)
-                        .fma(DoubleVector.broadcast(SPECIES, w[j * in + k]), acc);
+        for (; j < out; j++) {
+            DoubleVector wjk = DoubleVector.broadcast(SPECIES, w[j * in + k]);
+            int gj = j * n;
+            for (int i = i0; i < bound; i += SPECIES.length()) {
+                DoubleVector.fromArray(SPECIES, gT, gj + i).fma(wjk, DoubleVector.fromArray(SPECIES, ginT, hk + i))
+                        .intoArray(ginT, hk + i);
             }
-            acc.intoArray(ginT, hk + i, m);
         }
+        return bound;
     }
 }
