@@ -50,9 +50,11 @@ public record Yeh2019Config(YehImageSet images, Path dataDir, Path out, long see
         return new Yeh2019Config(YehImageSet.DIGITS, dataDir, out, seed, threads, 1400, 20, 6, 1000, 5, 20, 2000, 1000, 2);
     }
 
+    /** Another image set, with its training defaults: MNIST 8 000 images × 3 epochs, digits 1 400 × 20. */
     public Yeh2019Config withImages(YehImageSet set) {
-        return new Yeh2019Config(set, dataDir, out, seed, threads, trainImages, epochs, points, infidelitySamples,
-                sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits);
+        boolean digits = set == YehImageSet.DIGITS;
+        return new Yeh2019Config(set, dataDir, out, seed, threads, digits ? 1400 : 8000, digits ? 20 : 3, points,
+                infidelitySamples, sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits);
     }
 
     public Yeh2019Config withPoints(int n) {
