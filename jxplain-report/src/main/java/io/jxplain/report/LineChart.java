@@ -10,7 +10,7 @@ import java.util.Locale;
  * any browser shows and any diff reads.
  */
 public final class LineChart {
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
+    static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
             "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
     private static final int WIDTH = 900;
     private static final int HEIGHT = 440;
@@ -160,7 +160,7 @@ public final class LineChart {
         return new double[] {x ? lo : Math.min(lo - pad, lo >= 0 ? 0 : lo - pad), hi + pad};
     }
 
-    private static List<Double> ticks(double[] r, boolean log) {
+    static List<Double> ticks(double[] r, boolean log) {
         List<Double> t = new ArrayList<>();
         if (log) {
             for (int e = (int) Math.floor(r[0]); e <= Math.ceil(r[1]); e++) {
@@ -202,7 +202,7 @@ public final class LineChart {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private static String label(double v) {
+    static String label(double v) {
         if (v == 0) {
             return "0";
         }
@@ -214,7 +214,7 @@ public final class LineChart {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static String text(double x, double y, String s, String anchor, int size) {
+    static String text(double x, double y, String s, String anchor, int size) {
         return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
                 x, y, anchor, size, escape(s));
     }
