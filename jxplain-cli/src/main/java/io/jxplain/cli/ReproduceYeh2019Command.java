@@ -2,7 +2,7 @@ package io.jxplain.cli;
 
 import io.jxplain.experiments.yeh2019.Yeh2019Config;
 import io.jxplain.experiments.yeh2019.Yeh2019Reproduction;
-import io.jxplain.experiments.yeh2019.YehImageSet;
+import io.jxplain.experiments.ImageSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,7 +58,7 @@ final class ReproduceYeh2019Command implements Callable<Integer> {
             config = config.quick();
         }
         if (images != null) {
-            config = config.withImages(YehImageSet.parse(images));
+            config = config.withImages(ImageSet.parse(images));
         }
         if (points != null) {
             config = config.withPoints(points);

@@ -63,6 +63,12 @@ class ReproduceCommandTest {
         assertTrue(r.out().contains("table 1(b) Square"), r.out());
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("Table 1(a)") && html.contains("Table 1(b)") && html.contains("Table 2"), html);
+        Path alvarez = dir.resolve("alvarez");
+        CliTestSupport.Result a = CliTestSupport.run("reproduce", "alvarez2018", "--quick", "--data-dir", data.toString(),
+                "--out", alvarez.toString());
+        assertEquals(0, a.exitCode(), a.err());
+        assertTrue(Files.readString(alvarez.resolve("index.html")).contains("Figure 6"));
+        assertTrue(Files.readString(alvarez.resolve("figure6.svg")).contains("SHAP"));
         CliTestSupport.Result missing = CliTestSupport.run("reproduce", "yeh2019", "--data-dir",
                 dir.resolve("missing").toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, missing.exitCode());

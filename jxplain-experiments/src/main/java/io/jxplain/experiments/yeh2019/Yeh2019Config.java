@@ -1,5 +1,7 @@
 package io.jxplain.experiments.yeh2019;
 
+import io.jxplain.experiments.ImageSet;
+
 import io.jxplain.Checks;
 
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import java.nio.file.Path;
  * and smaller where the paper's budget is out of reach on 2 cores (points, samples): each such choice is printed in
  * the report beside the paper's.
  */
-public record Yeh2019Config(YehImageSet images, Path dataDir, Path out, long seed, int threads, int trainImages,
+public record Yeh2019Config(ImageSet images, Path dataDir, Path out, long seed, int threads, int trainImages,
                             int epochs, int points, int infidelitySamples, int sensitivitySamples, int smoothingSamples,
                             int optimalSamples, int shapSamples, int figureDigits) {
     public static final double SENSITIVITY_RADIUS_LOCAL = 0.2;
@@ -39,7 +41,7 @@ public record Yeh2019Config(YehImageSet images, Path dataDir, Path out, long see
 
     /** MNIST with affordable settings: 20 points, 2 000 infidelity draws, 20 sensitivity points, 50 SG samples. */
     public static Yeh2019Config defaults(Path dataDir, Path out, long seed, int threads) {
-        return new Yeh2019Config(YehImageSet.MNIST, dataDir, out, seed, threads, 8000, 3, 20, 2000, 20, 50, 2000, 2000, 4);
+        return new Yeh2019Config(ImageSet.MNIST, dataDir, out, seed, threads, 8000, 3, 20, 2000, 20, 50, 2000, 2000, 4);
     }
 
     /**
@@ -47,12 +49,12 @@ public record Yeh2019Config(YehImageSet images, Path dataDir, Path out, long see
      * the least-squares optima are well determined from 2 000 draws (on MNIST that takes the paper's 20 000).
      */
     public Yeh2019Config quick() {
-        return new Yeh2019Config(YehImageSet.DIGITS, dataDir, out, seed, threads, 1400, 20, 6, 1000, 5, 20, 2000, 1000, 2);
+        return new Yeh2019Config(ImageSet.DIGITS, dataDir, out, seed, threads, 1400, 20, 6, 1000, 5, 20, 2000, 1000, 2);
     }
 
     /** Another image set, with its training defaults: MNIST 8 000 images × 3 epochs, digits 1 400 × 20. */
-    public Yeh2019Config withImages(YehImageSet set) {
-        boolean digits = set == YehImageSet.DIGITS;
+    public Yeh2019Config withImages(ImageSet set) {
+        boolean digits = set == ImageSet.DIGITS;
         return new Yeh2019Config(set, dataDir, out, seed, threads, digits ? 1400 : 8000, digits ? 20 : 3, points,
                 infidelitySamples, sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits);
     }

@@ -1,4 +1,4 @@
-package io.jxplain.experiments.yeh2019;
+package io.jxplain.experiments;
 
 import io.jxplain.data.DataFormatException;
 import io.jxplain.data.ImageData;
@@ -12,16 +12,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The images the reproduction runs on: MNIST as in the paper, or UCI's 8×8 digits, where 64 pixels make every
- * least-squares explanation cheap and well determined (the quick check's choice).
+ * The images the image experiments run on: MNIST as in the papers, or UCI's 8×8 digits, where 64 pixels make every
+ * explanation cheap and least-squares ones well determined (the quick checks' choice).
  */
-public enum YehImageSet {
+public enum ImageSet {
     MNIST(new ImageShape(1, 28, 28)),
     DIGITS(new ImageShape(1, 8, 8));
 
     private final ImageShape shape;
 
-    YehImageSet(ImageShape shape) {
+    ImageSet(ImageShape shape) {
         this.shape = shape;
     }
 
@@ -29,7 +29,7 @@ public enum YehImageSet {
         return shape;
     }
 
-    public static YehImageSet parse(String text) {
+    public static ImageSet parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -37,7 +37,7 @@ public enum YehImageSet {
         }
     }
 
-    ImageDataset load(Path dataDir) {
+    public ImageDataset load(Path dataDir) {
         Path file = dataDir.resolve(this == MNIST ? ImageData.MNIST_IMAGES : ImageData.DIGITS_FILE);
         if (!Files.isRegularFile(file)) {
             throw new DataFormatException(file + ": not found; point --data-dir at the folder that holds "
@@ -46,7 +46,7 @@ public enum YehImageSet {
         return this == MNIST ? ImageData.mnist(dataDir, 0) : ImageData.digits(file, w -> { });
     }
 
-    Network architecture(long seed) {
+    public Network architecture(long seed) {
         return this == MNIST ? ImageNetworks.mnist(seed) : ImageNetworks.digits(seed);
     }
 }

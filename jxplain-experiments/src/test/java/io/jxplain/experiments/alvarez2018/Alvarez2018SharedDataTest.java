@@ -1,0 +1,48 @@
+package io.jxplain.experiments.alvarez2018;
+
+import io.jxplain.experiments.Progress;
+import io.jxplain.testing.SharedData;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * `reproduce alvarez2018 --quick` on ../shared/data. What must hold whatever the data: every estimate is attained by a
+ * neighbour inside the ε-box (so it is a valid lower bound of the local Lipschitz constant), and is positive; the
+ * paper's rankings of methods are reported, not asserted.
+ */
+@Tag("shared-data")
+class Alvarez2018SharedDataTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void quickRunGivesAttainedEstimatesForEveryMethod() throws IOException {
+        Alvarez2018Config config = Alvarez2018Config.defaults(SharedData.root().resolve("data"), dir, 42L, 2).quick();
+        Alvarez2018Reproduction.Result result = Alvarez2018Reproduction.run(config, s -> { }, Progress.NONE);
+        assertEquals(7, result.scores().size());
+        for (RobustnessScores s : result.scores()) {
+            for (int i = 0; i < s.lipschitz().length; i++) {
+                assertTrue(s.lipschitz()[i] > 0, s.label() + " point " + i);
+                double[] worst = s.argmax()[i];
+                double[] x = result.points()[i];
+                double farthest = 0;
+                for (int j = 0; j < x.length; j++) {
+                    farthest = Math.max(farthest, Math.abs(worst[j] - x[j]));
+                }
+                assertTrue(farthest <= config.epsilon() + 1e-12 && farthest > 0, s.label() + ": maximiser at L∞ distance "
+                        + farthest);
+            }
+        }
+        assertEquals(1 + 7 * config.points(), Files.readAllLines(dir.resolve("lipschitz.csv")).size());
+        assertTrue(Files.readString(dir.resolve("figure6.svg")).contains("LIME"));
+        assertTrue(Files.readString(result.index()).contains("Figure 7"));
+    }
+}
