@@ -47,7 +47,7 @@ import java.util.random.RandomGenerator;
 public final class Alvarez2018Reproduction {
     /** What a run produced. */
     public record Result(double testAccuracy, double[][] points, List<RobustnessScores> scores, double[][] figure5Ratios,
-                         Path index) {
+                         CompasRobustness.Result compas, Path index) {
     }
 
     private final Alvarez2018Config config;
@@ -76,6 +76,18 @@ public final class Alvarez2018Reproduction {
     }
 
     private Result run() throws IOException {
+        CompasRobustness.Result compas = null;
+        Path compasFile = config.dataDir().resolve(io.jxplain.data.CompasData.DEFAULT_FILE);
+        if (Files.isRegularFile(compasFile)) {
+            long start = System.nanoTime();
+            compas = CompasRobustness.run(compasFile, config.epsilon(), config.compasEpochs(), config.limeSamples(),
+                    config.seed(), config.threads());
+            log.accept(String.format(Locale.ROOT, "COMPAS: logistic regression test accuracy %.4f; worst discrete Lipschitz"
+                    + " LIME %.4g, SHAP %.4g  [%.1f s]", compas.testAccuracy(), compas.byMethod().get("LIME").worst(),
+                    compas.byMethod().get("SHAP").worst(), (System.nanoTime() - start) / 1e9));
+        } else {
+            log.accept("COMPAS: " + compasFile + " not found; Figure 4 skipped");
+        }
         ImageDataset data = config.images().load(config.dataDir());
         if (config.trainImages() >= data.data().rows()) {
             throw new IllegalArgumentException(config.images() + " has " + data.data().rows() + " images; training on "
@@ -114,9 +126,9 @@ public final class Alvarez2018Reproduction {
         }
         writeFigure7(net, x[0], targets[0], scores, shape);
         Path index = config.out().resolve("index.html");
-        Alvarez2018Report.write(index, config, accuracy, points, scores, ratios);
+        Alvarez2018Report.write(index, config, accuracy, points, scores, ratios, compas);
         log.accept("report written to " + index);
-        return new Result(accuracy, x, scores, ratios, index);
+        return new Result(accuracy, x, scores, ratios, compas, index);
     }
 
     /** One digit and three copies with N(0, σ²) noise (clipped to the pixel range): explanations and δ per method. */

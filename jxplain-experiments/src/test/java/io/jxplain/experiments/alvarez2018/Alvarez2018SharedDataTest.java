@@ -42,6 +42,18 @@ class Alvarez2018SharedDataTest {
             }
         }
         assertEquals(1 + 7 * config.points(), Files.readAllLines(dir.resolve("lipschitz.csv")).size());
+        // Figure 4: ProPublica's 6 172 rows, a 10% test fold, and the worst pair really is the largest per-point value
+        var compas = result.compas();
+        assertEquals(617, compas.testRows().numRows, "6 172 − round(0.9 × 6 172) test rows");
+        assertEquals(13, compas.features().size());
+        for (var e : compas.byMethod().values()) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : e.perPoint()) {
+                max = Double.isNaN(v) ? max : Math.max(max, v);
+            }
+            assertEquals(max, e.worst(), 0.0);
+            assertTrue(e.pointsWithNeighbours() > 100, "ε = 0.1 leaves " + e.pointsWithNeighbours() + " points a neighbour");
+        }
         assertTrue(Files.readString(dir.resolve("figure6.svg")).contains("LIME"));
         assertTrue(Files.readString(result.index()).contains("Figure 7"));
     }
