@@ -1,5 +1,6 @@
 package io.jxplain.cli;
 
+import io.jxplain.experiments.ImageSet;
 import io.jxplain.experiments.alvarez2018.Alvarez2018Config;
 import io.jxplain.experiments.alvarez2018.Alvarez2018Reproduction;
 import picocli.CommandLine.Command;
@@ -35,6 +36,10 @@ final class ReproduceAlvarez2018Command implements Callable<Integer> {
     @Option(names = "--quick", description = "A check in under a minute: the 8x8 digits, 3 points, small budgets.")
     boolean quick;
 
+    @Option(names = "--images", paramLabel = "mnist|digits",
+            description = "Image set (default: mnist, as the paper; digits with --quick).")
+    String images;
+
     @Option(names = "--points", paramLabel = "N", description = "Test images (default 20; the paper: 100).")
     Integer points;
 
@@ -51,6 +56,9 @@ final class ReproduceAlvarez2018Command implements Callable<Integer> {
         Alvarez2018Config config = Alvarez2018Config.defaults(dataDir, out, seed, SamplingOptions.resolveThreads(threads));
         if (quick) {
             config = config.quick();
+        }
+        if (images != null) {
+            config = config.withImages(ImageSet.parse(images));
         }
         if (points != null) {
             config = config.withPoints(points);

@@ -34,6 +34,13 @@ public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long se
                 noiseSigma, 300, 300, 10);
     }
 
+    /** Another image set, with its training defaults: MNIST 8 000 images × 3 epochs, digits 1 400 × 20. */
+    public Alvarez2018Config withImages(ImageSet set) {
+        boolean digits = set == ImageSet.DIGITS;
+        return new Alvarez2018Config(set, dataDir, out, seed, threads, digits ? 1400 : 8000, digits ? 20 : 3, points,
+                budget, blackBoxBudget, epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs);
+    }
+
     public Alvarez2018Config withPoints(int n) {
         return new Alvarez2018Config(images, dataDir, out, seed, threads, trainImages, epochs, n, budget, blackBoxBudget,
                 epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs);
