@@ -39,6 +39,6 @@ final class Summary {
         if (Double.isNaN(standardError)) {
             return String.format(Locale.ROOT, "%.6g", estimate);
         }
-        return String.format(Locale.ROOT, "%.6g ± %.2g", estimate, 1.959963984540054 * standardError);
+        return String.format(Locale.ROOT, "%.6g ± %.2g", estimate, Explanation.Z95 * standardError);
     }
 }

@@ -26,7 +26,6 @@ public final class Adaptive extends BaseExplainer {
     public enum Norm { MAX, L2 }
 
     public static final long DEFAULT_BUDGET = 1_000_000;
-    private static final double Z95 = 1.959963984540054;
     private static final double THEORY_DELTA = 0.05;
 
     private final IntFunction<Explainer> withSamples;
@@ -120,7 +119,7 @@ public final class Adaptive extends BaseExplainer {
         double max = 0;
         double sumSquares = 0;
         for (double se : e.standardErrors()) {
-            double h = Z95 * se;
+            double h = Explanation.Z95 * se;
             if (Double.isNaN(h)) {
                 continue; // a feature the method did not estimate (e.g. not selected by LIME)
             }

@@ -21,7 +21,6 @@ import java.util.random.RandomGenerator;
  * intervals already overlap. k is capped at d − 1. Diagnostics: lipschitz_bound, certified_radius, certified_top_k.
  */
 public final class Certified extends BaseExplainer {
-    private static final double Z95 = 1.959963984540054;
     private final Explainer inner;
     private final int topK;
 
@@ -92,7 +91,7 @@ public final class Certified extends BaseExplainer {
         double[] h = new double[d];
         if (e.hasStandardErrors()) {
             for (int j = 0; j < d; j++) {
-                h[j] = Z95 * e.standardErrors()[j];
+                h[j] = Explanation.Z95 * e.standardErrors()[j];
             }
         }
         double lowestTop = Double.POSITIVE_INFINITY;

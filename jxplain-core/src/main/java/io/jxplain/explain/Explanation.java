@@ -10,6 +10,9 @@ import java.util.OptionalDouble;
  * evaluations it took, and its provenance. Immutable.
  */
 public final class Explanation {
+    /** The normal distribution's 97.5% quantile: a 95% interval is the estimate ± Z95·standard error. */
+    public static final double Z95 = 1.959963984540054;
+
     private final double[] attributions;
     private final double[] standardErrors;
     private final double intercept;

@@ -166,7 +166,7 @@ public final class InfidelityOptimal extends BaseExplainer {
         // A feature no draw perturbs (e.g. a black pixel removed to a black baseline) is not identified: the minimum-norm
         // solution gives it 0, so it is dropped before solving, which keeps the problem small and often full rank.
         int[] kept = perturbedFeatures(design);
-        DMatrixRMaj reduced = columns(design, kept);
+        DMatrixRMaj reduced = LeastSquares.columns(design, kept);
         double[] phi = new double[d];
         double[] se = new double[d];
         Arrays.fill(se, Double.NaN);
@@ -230,15 +230,5 @@ public final class InfidelityOptimal extends BaseExplainer {
             }
         }
         return kept;
-    }
-
-    private static DMatrixRMaj columns(DMatrixRMaj m, int[] cols) {
-        DMatrixRMaj out = new DMatrixRMaj(m.numRows, cols.length);
-        for (int i = 0; i < m.numRows; i++) {
-            for (int k = 0; k < cols.length; k++) {
-                out.data[i * cols.length + k] = m.data[i * m.numCols + cols[k]];
-            }
-        }
-        return out;
     }
 }

@@ -241,6 +241,19 @@ public final class LeastSquares {
         return s;
     }
 
+    /** The given columns of a design, in that order (feature selection, dropping unidentified features). */
+    static DMatrixRMaj columns(DMatrixRMaj m, int[] cols) {
+        int n = m.numRows;
+        int d = m.numCols;
+        DMatrixRMaj out = new DMatrixRMaj(n, cols.length);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < cols.length; k++) {
+                out.data[i * cols.length + k] = m.data[i * d + cols[k]];
+            }
+        }
+        return out;
+    }
+
     /** The minimum-norm solution of min ‖y − Xβ‖ (no intercept), pinv(X)·y through EJML's SVD-based solver. */
     public static double[] minimumNorm(DMatrixRMaj design, double[] y) {
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.pseudoInverse(true);

@@ -141,7 +141,7 @@ public final class Lime extends BaseExplainer {
             weights[i] = Math.sqrt(Math.exp(-sq / (width * width)));
         }
         int[] chosen = select(representation, f, weights, Math.min(features, d));
-        DMatrixRMaj sub = columns(representation, chosen);
+        DMatrixRMaj sub = LeastSquares.columns(representation, chosen);
         LeastSquares.Fit fit = LeastSquares.ridge(sub, f, weights, DEFAULT_RIDGE);
         double[] phi = new double[d];
         double[] se = new double[d];
@@ -322,7 +322,7 @@ public final class Lime extends BaseExplainer {
                 List<Integer> trial = new ArrayList<>(chosen);
                 trial.add(j);
                 int[] cols = trial.stream().mapToInt(Integer::intValue).toArray();
-                double score = weightedR2(columns(z, cols), f, w);
+                double score = weightedR2(LeastSquares.columns(z, cols), f, w);
                 if (score > bestScore) {
                     bestScore = score;
                     best = j;
@@ -355,17 +355,5 @@ public final class Lime extends BaseExplainer {
             sst += w[i] * (f[i] - mean) * (f[i] - mean);
         }
         return sst == 0 ? 0 : 1 - ssr / sst;
-    }
-
-    private static DMatrixRMaj columns(DMatrixRMaj m, int[] cols) {
-        int n = m.numRows;
-        int d = m.numCols;
-        DMatrixRMaj out = new DMatrixRMaj(n, cols.length);
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < cols.length; k++) {
-                out.data[i * cols.length + k] = m.data[i * d + cols[k]];
-            }
-        }
-        return out;
     }
 }

@@ -2,6 +2,7 @@ package io.jxplain.metric;
 
 import io.jxplain.Checks;
 import io.jxplain.explain.Explainer;
+import io.jxplain.explain.Explanation;
 import io.jxplain.explain.Provenance;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
@@ -18,7 +19,6 @@ import java.util.function.IntFunction;
  * (max-sensitivity, the Lipschitz estimate) has none and is refused.
  */
 public final class AdaptiveMetric implements Metric {
-    private static final double Z95 = 1.959963984540054;
     private final IntFunction<Metric> withSamples;
     private final int initialSamples;
     private final double epsilon;
@@ -66,7 +66,7 @@ public final class AdaptiveMetric implements Metric {
         while (true) {
             e = withSamples.apply(n).evaluate(model, target, explainer, x, RandomStreams.childSeed(seed, round++));
             calls += e.evaluations();
-            boolean met = Z95 * e.standardError() <= epsilon;
+            boolean met = Explanation.Z95 * e.standardError() <= epsilon;
             if (met || calls + 2 * e.evaluations() > budget || n > Integer.MAX_VALUE / 2) {
                 break;
             }
@@ -74,7 +74,7 @@ public final class AdaptiveMetric implements Metric {
         }
         Map<String, Object> p = new LinkedHashMap<>(e.provenance().parameters());
         p.put("samples_used", n);
-        p.put("target_met", Z95 * e.standardError() <= epsilon);
+        p.put("target_met", Explanation.Z95 * e.standardError() <= epsilon);
         p.put("precision", epsilon);
         Provenance old = e.provenance();
         return new Estimate(e.value(), e.standardError(), calls, new Provenance(old.method(), p, old.model(),

@@ -11,6 +11,6 @@ public record Estimate(double value, double standardError, long evaluations, Pro
     @Override
     public String toString() {
         return Double.isNaN(standardError) ? value + " (max of " + evaluations + ")"
-                : value + " ± " + 1.96 * standardError;
+                : value + " ± " + io.jxplain.explain.Explanation.Z95 * standardError;
     }
 }
