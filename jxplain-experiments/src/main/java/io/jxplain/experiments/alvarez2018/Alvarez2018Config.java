@@ -24,20 +24,21 @@ public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long se
 
     /** MNIST, 20 points (paper: 100), the paper's budgets and ε; noise σ = 0.1 for Figure 5 (unstated in the paper). */
     public static Alvarez2018Config defaults(Path dataDir, Path out, long seed, int threads) {
-        return new Alvarez2018Config(ImageSet.MNIST, dataDir, out, seed, threads, 8000, 3, 20, 200, 40, 0.1, 0.1,
-                1000, 1000, 100);
+        ImageSet mnist = ImageSet.MNIST;
+        return new Alvarez2018Config(mnist, dataDir, out, seed, threads, mnist.trainingImages(), mnist.trainingEpochs(),
+                20, 200, 40, 0.1, 0.1, 1000, 1000, 100);
     }
 
     /** A check in under a minute on the 8×8 digits: 3 points, budgets 20 / 8. */
     public Alvarez2018Config quick() {
-        return new Alvarez2018Config(ImageSet.DIGITS, dataDir, out, seed, threads, 1400, 20, 3, 20, 8, epsilon,
-                noiseSigma, 300, 300, 10);
+        ImageSet digits = ImageSet.DIGITS;
+        return new Alvarez2018Config(digits, dataDir, out, seed, threads, digits.trainingImages(), digits.trainingEpochs(),
+                3, 20, 8, epsilon, noiseSigma, 300, 300, 10);
     }
 
-    /** Another image set, with its training defaults: MNIST 8 000 images × 3 epochs, digits 1 400 × 20. */
+    /** Another image set, with its training defaults. */
     public Alvarez2018Config withImages(ImageSet set) {
-        boolean digits = set == ImageSet.DIGITS;
-        return new Alvarez2018Config(set, dataDir, out, seed, threads, digits ? 1400 : 8000, digits ? 20 : 3, points,
+        return new Alvarez2018Config(set, dataDir, out, seed, threads, set.trainingImages(), set.trainingEpochs(), points,
                 budget, blackBoxBudget, epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs);
     }
 

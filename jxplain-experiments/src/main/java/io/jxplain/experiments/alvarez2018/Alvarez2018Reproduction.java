@@ -1,7 +1,6 @@
 package io.jxplain.experiments.alvarez2018;
 
 import io.jxplain.Parallel;
-import io.jxplain.data.ImageDataset;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.explain.AttributionMap;
 import io.jxplain.explain.EpsilonLrp;
@@ -14,13 +13,11 @@ import io.jxplain.explain.KernelShap;
 import io.jxplain.explain.Lime;
 import io.jxplain.explain.Occlusion;
 import io.jxplain.experiments.Progress;
+import io.jxplain.experiments.TrainedImageModel;
 import io.jxplain.metric.LocalLipschitzEstimate;
-import io.jxplain.model.Accuracy;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.Target;
-import io.jxplain.model.nn.ImageNetworks;
 import io.jxplain.model.nn.Network;
-import io.jxplain.model.nn.NetworkTrainer;
 import io.jxplain.report.BoxPlot;
 import io.jxplain.report.Heatmap;
 import io.jxplain.sample.RandomStreams;
@@ -88,19 +85,12 @@ public final class Alvarez2018Reproduction {
         } else {
             log.accept("COMPAS: " + compasFile + " not found; Figure 4 skipped");
         }
-        ImageDataset data = config.images().load(config.dataDir());
-        if (config.trainImages() >= data.data().rows()) {
-            throw new IllegalArgumentException(config.images() + " has " + data.data().rows() + " images; training on "
-                    + config.trainImages() + " leaves none to explain");
-        }
+        TrainedImageModel model = TrainedImageModel.train(config.images(), config.dataDir(), config.trainImages(),
+                config.epochs(), config.seed(), progress);
         Files.createDirectories(config.out());
-        TrainTestSplit split = TrainTestSplit.of(data.data(), config.trainImages() / (double) data.data().rows(),
-                config.seed());
-        progress.begin("training the " + config.images() + " CNN", config.epochs());
-        Network net = NetworkTrainer.train(config.images().architecture(config.seed()), split.train().features(),
-                split.train().targets(), ImageNetworks.training(config.epochs(), config.seed()), (e, l) -> progress.advance(1));
-        progress.end();
-        double accuracy = Accuracy.of(net, split.test().features(), split.test().labels());
+        TrainTestSplit split = model.split();
+        Network net = model.network();
+        double accuracy = model.testAccuracy();
         log.accept(String.format(Locale.ROOT, "%s CNN: test accuracy %.4f", config.images(), accuracy));
         ImageShape shape = config.images().shape();
         int points = Math.min(config.points(), split.test().rows());

@@ -41,7 +41,9 @@ public record Yeh2019Config(ImageSet images, Path dataDir, Path out, long seed, 
 
     /** MNIST with affordable settings: 20 points, 2 000 infidelity draws, 20 sensitivity points, 50 SG samples. */
     public static Yeh2019Config defaults(Path dataDir, Path out, long seed, int threads) {
-        return new Yeh2019Config(ImageSet.MNIST, dataDir, out, seed, threads, 8000, 3, 20, 2000, 20, 50, 2000, 2000, 4);
+        ImageSet mnist = ImageSet.MNIST;
+        return new Yeh2019Config(mnist, dataDir, out, seed, threads, mnist.trainingImages(), mnist.trainingEpochs(), 20,
+                2000, 20, 50, 2000, 2000, 4);
     }
 
     /**
@@ -49,13 +51,14 @@ public record Yeh2019Config(ImageSet images, Path dataDir, Path out, long seed, 
      * the least-squares optima are well determined from 2 000 draws (on MNIST that takes the paper's 20 000).
      */
     public Yeh2019Config quick() {
-        return new Yeh2019Config(ImageSet.DIGITS, dataDir, out, seed, threads, 1400, 20, 6, 1000, 5, 20, 2000, 1000, 2);
+        ImageSet digits = ImageSet.DIGITS;
+        return new Yeh2019Config(digits, dataDir, out, seed, threads, digits.trainingImages(), digits.trainingEpochs(), 6,
+                1000, 5, 20, 2000, 1000, 2);
     }
 
-    /** Another image set, with its training defaults: MNIST 8 000 images × 3 epochs, digits 1 400 × 20. */
+    /** Another image set, with its training defaults. */
     public Yeh2019Config withImages(ImageSet set) {
-        boolean digits = set == ImageSet.DIGITS;
-        return new Yeh2019Config(set, dataDir, out, seed, threads, digits ? 1400 : 8000, digits ? 20 : 3, points,
+        return new Yeh2019Config(set, dataDir, out, seed, threads, set.trainingImages(), set.trainingEpochs(), points,
                 infidelitySamples, sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits);
     }
 

@@ -1,19 +1,16 @@
 package io.jxplain.experiments.yeh2019;
 
 import io.jxplain.Parallel;
-import io.jxplain.data.ImageDataset;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.explain.AttributionMap;
 import io.jxplain.explain.Explanation;
 import io.jxplain.experiments.Progress;
+import io.jxplain.experiments.TrainedImageModel;
 import io.jxplain.metric.Infidelity;
 import io.jxplain.metric.MaxSensitivity;
 import io.jxplain.metric.ParameterRandomisation;
-import io.jxplain.model.Accuracy;
 import io.jxplain.model.Target;
-import io.jxplain.model.nn.ImageNetworks;
 import io.jxplain.model.nn.Network;
-import io.jxplain.model.nn.NetworkTrainer;
 import io.jxplain.report.Heatmap;
 import io.jxplain.sample.RandomStreams;
 import org.apache.commons.csv.CSVFormat;
@@ -55,22 +52,14 @@ public final class Yeh2019Reproduction {
     }
 
     private Result run() throws IOException {
-        ImageDataset data = config.images().load(config.dataDir());
-        if (config.trainImages() >= data.data().rows()) {
-            throw new IllegalArgumentException(config.images() + " has " + data.data().rows() + " images; training on "
-                    + config.trainImages() + " leaves none to explain");
-        }
-        Files.createDirectories(config.out());
-        TrainTestSplit split = TrainTestSplit.of(data.data(), config.trainImages() / (double) data.data().rows(),
-                config.seed());
         long trainingStart = System.nanoTime();
-        progress.begin("training the " + config.images() + " CNN", config.epochs());
-        Network net = NetworkTrainer.train(config.images().architecture(config.seed()), split.train().features(),
-                split.train().targets(), ImageNetworks.training(config.epochs(), config.seed()),
-                (e, loss) -> progress.advance(1));
-        progress.end();
+        TrainedImageModel model = TrainedImageModel.train(config.images(), config.dataDir(), config.trainImages(),
+                config.epochs(), config.seed(), progress);
         log.accept(String.format(Locale.ROOT, "trained in %.1f s", (System.nanoTime() - trainingStart) / 1e9));
-        double accuracy = Accuracy.of(net, split.test().features(), split.test().labels());
+        Files.createDirectories(config.out());
+        TrainTestSplit split = model.split();
+        Network net = model.network();
+        double accuracy = model.testAccuracy();
         log.accept(String.format(Locale.ROOT, "%s CNN: %s, %d training images, test accuracy %.4f", config.images(),
                 net.describe(), split.train().rows(), accuracy));
         int points = Math.min(config.points(), split.test().rows());
