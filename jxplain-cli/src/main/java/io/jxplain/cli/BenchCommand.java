@@ -159,14 +159,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            mapper.writeValue(out.toFile(), root);
-            stdout.println("wrote " + out);
-        }
+        writeJson(stdout, mapper, root);
         return 0;
     }
 
@@ -195,15 +188,21 @@ final class BenchCommand implements Callable<Integer> {
                 pts.addObject().put("samples", c.samples()[k]).put("calls", c.calls()[k]).put("mean_l1", c.meanL1()[k]);
             }
         }
-        if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            mapper.writeValue(out.toFile(), root);
-            stdout.println("wrote " + out);
-        }
+        writeJson(stdout, mapper, root);
         return 0;
+    }
+
+    /** Writes the results to --out, if given. */
+    private void writeJson(PrintWriter stdout, ObjectMapper mapper, ObjectNode root) throws java.io.IOException {
+        if (out == null) {
+            return;
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        mapper.writeValue(out.toFile(), root);
+        stdout.println("wrote " + out);
     }
 
     /** The unification paper's MLP shape (15→10→10→2 ELU) with fixed random weights: speed does not depend on them. */

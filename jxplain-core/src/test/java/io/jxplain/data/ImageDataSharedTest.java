@@ -4,6 +4,7 @@ import io.jxplain.explain.AttributionMap;
 import io.jxplain.explain.Explanation;
 import io.jxplain.explain.KernelShap;
 import io.jxplain.explain.Occlusion;
+import io.jxplain.model.Accuracy;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.ImageNetworks;
 import io.jxplain.model.nn.Network;
@@ -81,18 +82,6 @@ class ImageDataSharedTest {
     }
 
     static double accuracy(Network net, Dataset test) {
-        DMatrixRMaj logits = net.predict(test.features());
-        int[] y = test.labels();
-        int correct = 0;
-        for (int i = 0; i < y.length; i++) {
-            int best = 0;
-            for (int k = 1; k < logits.numCols; k++) {
-                if (logits.get(i, k) > logits.get(i, best)) {
-                    best = k;
-                }
-            }
-            correct += best == y[i] ? 1 : 0;
-        }
-        return (double) correct / y.length;
+        return Accuracy.of(net, test.features(), test.labels());
     }
 }

@@ -1,0 +1,41 @@
+package io.jxplain.cli;
+
+import io.jxplain.experiments.ImageSet;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options the image reproductions (yeh2019, alvarez2018) share. */
+final class ImageReproductionOptions {
+    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+            description = "Folder with mnist/ and digits/ (and compas/ for alvarez2018), e.g. ../shared/data. Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "K", description = "Seed of split, training and sampling. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--quick", description = "A check in about a minute: the 8x8 digits, a few points, small samples.")
+    boolean quick;
+
+    @Option(names = "--images", paramLabel = "mnist|digits",
+            description = "Image set (default: mnist, as the papers; digits with --quick).")
+    String images;
+
+    @Option(names = "--points", paramLabel = "N", description = "Test images to explain (default 20; the papers: 50 and 100).")
+    Integer points;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (results do not depend on it). Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    int threads() {
+        return SamplingOptions.resolveThreads(threads);
+    }
+
+    /** The --images choice, or null to keep the configuration's. */
+    ImageSet imageSet() {
+        return images == null ? null : ImageSet.parse(images);
+    }
+}
