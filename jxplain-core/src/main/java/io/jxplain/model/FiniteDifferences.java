@@ -7,13 +7,11 @@ import java.util.Arrays;
 
 /**
  * Makes any black-box {@link Model} {@link Differentiable} by central differences, so gradient methods run on ONNX
- * models and remote services: ∂f/∂xⱼ ≈ (f(x + hⱼeⱼ) − f(x − hⱼeⱼ)) / 2hⱼ with hⱼ = step·scaleⱼ (default step 1e-5,
- * near the (3ε)^{1/3} that balances truncation error O(h²) against round-off O(ε/h); scale 1 suits standardised
- * features). Costs 2d model rows per input row, sent in batches of at most {@code maxRowsPerCall}.
+ * models and remote services: ∂f/∂xⱼ ≈ (f(x + hⱼeⱼ) − f(x − hⱼeⱼ)) / 2hⱼ with hⱼ = step·scaleⱼ (default step (3ε)^{1/3}
+ * for the model's machine epsilon ε — 8.7e-6 in double, 7.1e-3 in float32 — which balances truncation error O(h²)
+ * against round-off O(ε/h); scale 1 suits standardised features). Costs 2d model rows per input row, sent in batches of at most {@code maxRowsPerCall}.
  */
 public final class FiniteDifferences implements Differentiable {
-    public static final double DEFAULT_STEP = 1e-5;
-
     private final Model model;
     private final double[] steps;
     private final int maxRowsPerCall;
@@ -24,11 +22,16 @@ public final class FiniteDifferences implements Differentiable {
         this.maxRowsPerCall = maxRowsPerCall;
     }
 
-    /** Step 1e-5 on every feature. */
+    /** Step (3ε)^{1/3} on every feature, ε the model's {@link Model#machineEpsilon()}. */
     public static FiniteDifferences of(Model model) {
         double[] scales = new double[model.inputSize()];
         Arrays.fill(scales, 1.0);
-        return of(model, DEFAULT_STEP, scales);
+        return of(model, defaultStep(model), scales);
+    }
+
+    /** (3ε)^{1/3}: minimises the bound h²·|f'''|/6 + ε·|f|/h on the central difference's error for |f'''| ≈ |f|. */
+    public static double defaultStep(Model model) {
+        return Math.cbrt(3 * model.machineEpsilon());
     }
 
     /** Step {@code step·scales[j]} on feature j (e.g. the features' standard deviations). */
@@ -61,6 +64,16 @@ public final class FiniteDifferences implements Differentiable {
     @Override
     public java.util.Optional<ImageShape> imageShape() {
         return model.imageShape();
+    }
+
+    @Override
+    public double machineEpsilon() {
+        return model.machineEpsilon();
+    }
+
+    /** The step hⱼ of feature j. */
+    public double step(int j) {
+        return steps[j];
     }
 
     @Override

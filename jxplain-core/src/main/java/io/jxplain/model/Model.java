@@ -26,6 +26,14 @@ public interface Model {
         return Optional.empty();
     }
 
+    /**
+     * The relative precision of the model's arithmetic: 2⁻⁵² for double-precision models (the default), 2⁻²³ for a
+     * float32 ONNX or TorchScript model. Finite differences choose their step from it.
+     */
+    default double machineEpsilon() {
+        return Math.ulp(1.0);
+    }
+
     /** A short human-readable description, used in provenance and error messages. */
     default String describe() {
         return getClass().getSimpleName() + "(" + inputSize() + "→" + outputSize() + ")";

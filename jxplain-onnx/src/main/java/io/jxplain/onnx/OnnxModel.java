@@ -1,0 +1,310 @@
+package io.jxplain.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.jxplain.Checks;
+import io.jxplain.model.BatchedEvaluation;
+import io.jxplain.model.ImageShape;
+import io.jxplain.model.Model;
+import io.jxplain.model.NumericType;
+import io.jxplain.model.OutputKind;
+import io.jxplain.model.OutputKindProbe;
+import org.ejml.data.DMatrixRMaj;
+
+import java.io.IOException;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An ONNX model run by ONNX Runtime, as a black-box {@link Model}: every perturbation method applies directly,
+ * gradient methods through {@link io.jxplain.model.FiniteDifferences}, and SmoothGrad's limit without any gradient
+ * through {@link io.jxplain.explain.ClosedFormSmoothGrad} (Agarwal et al. 2021, Theorem 1).
+ *
+ * <p>Rows are fed in the element type the graph declares (float32 or float64), at most {@code maxRowsPerCall} per
+ * session call. One session serves every thread (ONNX Runtime sessions are thread-safe); by default each call uses
+ * one ONNX Runtime thread, since jxplain parallelises across instances and results then do not depend on the
+ * thread count. Close the model to free the native session.
+ */
+public final class OnnxModel implements Model, AutoCloseable {
+    private final String name;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final OnnxSignature signature;
+    private final int outputSize;
+    private final OutputKind outputKind;
+    private final boolean outputKindDetected;
+    private final int maxRowsPerCall;
+
+    private OnnxModel(Builder b, OrtEnvironment environment, OrtSession session, OnnxSignature signature) {
+        this.name = b.name;
+        this.environment = environment;
+        this.session = session;
+        this.signature = signature;
+        this.maxRowsPerCall = b.maxRowsPerCall;
+        long declared = signature.declaredOutputSize();
+        this.outputSize = declared > 0 ? (int) declared : run(new DMatrixRMaj(1, signature.inputSize())).numCols;
+        if (b.outputKind != null) {
+            this.outputKind = b.outputKind;
+            this.outputKindDetected = false;
+        } else {
+            this.outputKind = OutputKindProbe.detect(this::run, signature.inputSize(), outputSize);
+            this.outputKindDetected = true;
+        }
+    }
+
+    /** Loads {@code file} with the defaults: its only input and output, output kind detected. */
+    public static OnnxModel load(Path file) throws IOException {
+        return builder(file).build();
+    }
+
+    public static Builder builder(Path file) {
+        return new Builder(file);
+    }
+
+    /** A model held in memory (e.g. shipped to a worker as bytes); {@code name} appears in messages. */
+    public static Builder builder(byte[] bytes, String name) {
+        if (bytes == null || bytes.length == 0) {
+            throw new IllegalArgumentException("ONNX model " + name + " is empty");
+        }
+        return new Builder(bytes, name);
+    }
+
+    @Override
+    public int inputSize() {
+        return signature.inputSize();
+    }
+
+    @Override
+    public int outputSize() {
+        return outputSize;
+    }
+
+    @Override
+    public OutputKind outputKind() {
+        return outputKind;
+    }
+
+    /** True when the output kind was read off the model's outputs ({@link OutputKindProbe}), not given. */
+    public boolean outputKindDetected() {
+        return outputKindDetected;
+    }
+
+    @Override
+    public Optional<ImageShape> imageShape() {
+        return signature.imageShape();
+    }
+
+    @Override
+    public double machineEpsilon() {
+        return signature.inputType().machineEpsilon();
+    }
+
+    /** Names, shapes and element types of the graph's inputs and outputs, and which are explained. */
+    public OnnxSignature signature() {
+        return signature;
+    }
+
+    @Override
+    public String describe() {
+        return "ONNX " + name + " (" + inputSize() + "→" + outputSize + ", " + signature.inputType() + ")";
+    }
+
+    @Override
+    public DMatrixRMaj predict(DMatrixRMaj batch) {
+        if (batch.numCols != inputSize()) {
+            throw new IllegalArgumentException(describe() + " takes " + inputSize() + " features per row, got "
+                    + batch.numCols);
+        }
+        int n = batch.numRows;
+        long fixed = signature.fixedBatch();
+        int perCall = fixed > 0 ? (int) fixed : maxRowsPerCall;
+        if (n <= perCall && fixed <= 0) {
+            return run(batch);
+        }
+        DMatrixRMaj result = new DMatrixRMaj(n, outputSize);
+        int d = batch.numCols;
+        for (int start = 0; start < n; start += perCall) {
+            int rows = fixed > 0 ? perCall : Math.min(perCall, n - start);
+            int real = Math.min(rows, n - start);
+            DMatrixRMaj chunk = new DMatrixRMaj(rows, d);
+            System.arraycopy(batch.data, start * d, chunk.data, 0, real * d);
+            for (int pad = real; pad < rows; pad++) { // a fixed batch size is filled up with copies of the last row
+                System.arraycopy(batch.data, (start + real - 1) * d, chunk.data, pad * d, d);
+            }
+            DMatrixRMaj out = run(chunk);
+            System.arraycopy(out.data, 0, result.data, start * outputSize, real * outputSize);
+        }
+        return result;
+    }
+
+    /** One session call on all rows of {@code batch}. */
+    private DMatrixRMaj run(DMatrixRMaj batch) {
+        long[] shape = signature.inputShape().clone();
+        shape[0] = batch.numRows;
+        try (OnnxTensor input = tensor(batch, shape);
+             OrtSession.Result result = session.run(Map.of(signature.inputName(), input),
+                     Set.of(signature.outputName()))) {
+            OnnxValue value = result.get(0);
+            if (!(value instanceof OnnxTensor out)) {
+                throw new IllegalStateException(describe() + ": output '" + signature.outputName() + "' is not a tensor");
+            }
+            return read(out, batch.numRows);
+        } catch (OrtException e) {
+            throw new IllegalStateException(describe() + " failed in ONNX Runtime: " + e.getMessage(), e);
+        }
+    }
+
+    private OnnxTensor tensor(DMatrixRMaj batch, long[] shape) throws OrtException {
+        int size = batch.numRows * batch.numCols;
+        if (signature.inputType() == NumericType.FLOAT64) {
+            return OnnxTensor.createTensor(environment, DoubleBuffer.wrap(batch.data, 0, size), shape);
+        }
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = (float) batch.data[i];
+        }
+        return OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), shape);
+    }
+
+    private DMatrixRMaj read(OnnxTensor out, int rows) {
+        long[] shape = out.getInfo().getShape();
+        long count = 1;
+        for (long s : shape) {
+            count *= s;
+        }
+        if (shape.length < 1 || shape.length > 2 || shape[0] != rows) {
+            throw new IllegalStateException(describe() + ": output '" + signature.outputName() + "' has shape "
+                    + java.util.Arrays.toString(shape) + " for a batch of " + rows + " rows");
+        }
+        int k = Math.toIntExact(count / Math.max(1, rows));
+        DMatrixRMaj result = new DMatrixRMaj(rows, k);
+        switch (out.getInfo().type) {
+            case FLOAT -> {
+                FloatBuffer buffer = out.getFloatBuffer();
+                for (int i = 0; i < result.data.length; i++) {
+                    result.data[i] = buffer.get(i);
+                }
+            }
+            case DOUBLE -> out.getDoubleBuffer().get(result.data, 0, result.data.length);
+            default -> throw new IllegalStateException(describe() + ": output holds " + out.getInfo().type);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("closing " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Options of {@link OnnxModel}: which input and output, what the output means, rows per call, threads. */
+    public static final class Builder {
+        private final Path file;
+        private final String name;
+        private byte[] bytes;
+        private String input;
+        private String output;
+        private OutputKind outputKind;
+        private int maxRowsPerCall = BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL;
+        private int intraOpThreads = 1;
+
+        private Builder(Path file) {
+            this.file = file;
+            this.name = file == null ? "model" : String.valueOf(file.getFileName());
+        }
+
+        private Builder(byte[] bytes, String name) {
+            this.file = null;
+            this.bytes = bytes.clone();
+            this.name = name;
+        }
+
+        /** The explained input, when the graph has several. */
+        public Builder input(String name) {
+            this.input = name;
+            return this;
+        }
+
+        /** The explained output, when the graph has several. */
+        public Builder output(String name) {
+            this.output = name;
+            return this;
+        }
+
+        /** What the outputs mean; when not given, read off the model by {@link OutputKindProbe}. */
+        public Builder outputKind(OutputKind kind) {
+            this.outputKind = kind;
+            return this;
+        }
+
+        /** Cap on rows per session call (memory bound); default {@value BatchedEvaluation#DEFAULT_MAX_ROWS_PER_CALL}. */
+        public Builder maxRowsPerCall(int rows) {
+            Checks.requirePositive("maxRowsPerCall", rows);
+            this.maxRowsPerCall = rows;
+            return this;
+        }
+
+        /** ONNX Runtime's threads inside one call (default 1: jxplain parallelises across instances). */
+        public Builder intraOpThreads(int threads) {
+            Checks.requirePositive("intraOpThreads", threads);
+            this.intraOpThreads = threads;
+            return this;
+        }
+
+        public OnnxModel build() throws IOException {
+            byte[] model = bytes != null ? bytes : readFile();
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession session;
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.setIntraOpNumThreads(intraOpThreads);
+                options.setInterOpNumThreads(1);
+                session = env.createSession(model, options);
+            } catch (OrtException e) {
+                throw new IllegalArgumentException(name + " is not a model ONNX Runtime can load: "
+                        + firstLine(e.getMessage()), e);
+            }
+            try {
+                OnnxSignature signature = OnnxSignature.of(name, session.getInputInfo(), session.getOutputInfo(),
+                        input, output);
+                return new OnnxModel(this, env, session, signature);
+            } catch (OrtException | RuntimeException e) {
+                try {
+                    session.close();
+                } catch (OrtException ignored) {
+                    // the original error is the one worth reporting
+                }
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            }
+        }
+
+        private byte[] readFile() throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString(), null, "ONNX model not found");
+            }
+            return Files.readAllBytes(file);
+        }
+
+        private static String firstLine(String message) {
+            if (message == null) {
+                return "unknown error";
+            }
+            int newline = message.indexOf('\n');
+            return newline < 0 ? message : message.substring(0, newline);
+        }
+    }
+}
