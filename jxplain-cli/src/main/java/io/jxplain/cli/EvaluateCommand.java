@@ -12,8 +12,9 @@ import io.jxplain.metric.Estimate;
 import io.jxplain.metric.Metric;
 import io.jxplain.metric.MetricCatalog;
 import io.jxplain.metric.ParameterRandomisation;
+import io.jxplain.model.Model;
+import io.jxplain.model.nn.Network;
 import io.jxplain.model.Target;
-import io.jxplain.model.nn.NetworkFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ejml.data.DMatrixRMaj;
@@ -122,8 +123,13 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ModelDataOptions.Loaded loaded = input.load(err);
-        NetworkFile file = loaded.file();
+        try (ModelDataOptions.Loaded loaded = input.load(err)) {
+            return evaluate(loaded, stdout, err);
+        }
+    }
+
+    private int evaluate(ModelDataOptions.Loaded loaded, PrintWriter stdout, PrintWriter err) throws IOException {
+        Model model = loaded.model();
         Target t = loaded.target();
         DMatrixRMaj rows = loaded.rows();
         int d = rows.numCols;
@@ -143,19 +149,19 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         Files.createDirectories(out);
-        writeProvenance(explainers, chosen, t, file);
+        writeProvenance(explainers, chosen, t, model);
         int threads = sampling.threads();
         List<List<String>> summary = new ArrayList<>();
         for (Explainer explainer : explainers) {
             for (Metric metric : chosen) {
                 double[] values = evaluateTo(out.resolve(explainer.name() + "-" + metric.name() + ".csv"), metric,
-                        explainer, file, t, rows, threads, err);
+                        explainer, model, t, rows, threads, err);
                 summary.add(summaryRow(explainer.name(), metric.name(), values));
                 writeSummary(summary);
                 writeJson(explainer.name() + "-" + metric.name(), values);
             }
             for (String m : dataSetMetrics) {
-                for (Map.Entry<String, double[]> e : dataSetMetric(m, explainer, file, t, loaded, threads).entrySet()) {
+                for (Map.Entry<String, double[]> e : dataSetMetric(m, explainer, model, t, loaded, threads).entrySet()) {
                     writeValues(out.resolve(explainer.name() + "-" + e.getKey() + ".csv"), e.getValue());
                     summary.add(summaryRow(explainer.name(), e.getKey(), e.getValue()));
                     writeSummary(summary);
@@ -173,7 +179,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Evaluates block by block, appending and flushing each block; returns the values. */
-    private double[] evaluateTo(Path csv, Metric metric, Explainer explainer, NetworkFile file, Target t,
+    private double[] evaluateTo(Path csv, Metric metric, Explainer explainer, Model model, Target t,
                                 DMatrixRMaj rows, int threads, PrintWriter err) throws IOException {
         int n = rows.numRows;
         double[] values = new double[n];
@@ -184,7 +190,7 @@ final class EvaluateCommand implements Callable<Integer> {
                      ProgressBar.terminalAttached())) {
             for (int start = 0; start < n; start += block) {
                 int end = Math.min(n, start + block);
-                List<Estimate> done = metric.evaluateRange(file.network(), t, explainer, rows, start, end, sampling.seed,
+                List<Estimate> done = metric.evaluateRange(model, t, explainer, rows, start, end, sampling.seed,
                         threads);
                 for (int i = 0; i < done.size(); i++) {
                     Estimate e = done.get(i);
@@ -202,22 +208,27 @@ final class EvaluateCommand implements Callable<Integer> {
     /** Metrics over the whole data set that still give one value per row. */
     static final List<String> DATA_SET_METRICS = List.of("discrete-lipschitz", "randomisation");
 
-    private Map<String, double[]> dataSetMetric(String name, Explainer explainer, NetworkFile file, Target t,
+    private Map<String, double[]> dataSetMetric(String name, Explainer explainer, Model model, Target t,
                                                 ModelDataOptions.Loaded loaded, int threads) {
         Map<String, double[]> out = new LinkedHashMap<>();
         if (name.equals("discrete-lipschitz")) {
             int[] labels = sameClass && loaded.dataset().hasTargets() ? loaded.dataset().labels() : null;
             if (sameClass && labels == null) {
-                throw new IllegalArgumentException("--same-class needs the data's target column '"
-                        + file.targetName() + "'");
+                String column = loaded.opened().builtIn() != null ? "'" + loaded.opened().builtIn().targetName() + "'"
+                        : "(--label-column)";
+                throw new IllegalArgumentException("--same-class needs the data's target column " + column);
             }
             DiscreteLipschitz metric = DiscreteLipschitz.within(discreteEpsilon);
             DiscreteLipschitz.Result r = (labels == null ? metric : metric.sameClassOnly())
-                    .evaluate(file.network(), t, explainer, loaded.rows(), labels, sampling.seed, threads);
+                    .evaluate(model, t, explainer, loaded.rows(), labels, sampling.seed, threads);
             out.put(name, r.perPoint());
         } else {
+            if (!(model instanceof Network net)) {
+                throw new IllegalArgumentException("the randomisation metric rewrites a network's weights: it needs a"
+                        + " built-in network (.json), not " + model.describe());
+            }
             ParameterRandomisation.Result r = ParameterRandomisation.topLayers(randomisedLayers)
-                    .evaluate(file.network(), t, explainer, loaded.rows(), sampling.seed, threads);
+                    .evaluate(net, t, explainer, loaded.rows(), sampling.seed, threads);
             out.put(name, r.perRow());
             out.put(name + "-abs", r.perRowAbs());
         }
@@ -272,7 +283,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private void writeProvenance(List<Explainer> explainers, List<Metric> chosen, Target t, NetworkFile file)
+    private void writeProvenance(List<Explainer> explainers, List<Metric> chosen, Target t, Model model)
             throws IOException {
         Map<String, Object> p = new LinkedHashMap<>();
         Map<String, Object> e = new LinkedHashMap<>();
@@ -284,7 +295,7 @@ final class EvaluateCommand implements Callable<Integer> {
         p.put("seed", sampling.seed);
         p.put("row_streams", "row i uses RandomStreams.childSeed(seed, i)");
         p.put("model", input.model.toString());
-        p.put("model_description", file.network().describe());
+        p.put("model_description", model.describe());
         p.put("target", t.toString());
         p.put("data", input.data.toString());
         p.put("jxplain_version", Version.get());

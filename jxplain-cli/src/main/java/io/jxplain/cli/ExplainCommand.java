@@ -5,7 +5,7 @@ import io.jxplain.data.Dataset;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
 import io.jxplain.model.Target;
-import io.jxplain.model.nn.NetworkFile;
+import io.jxplain.model.Model;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,11 +56,17 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int threads = sampling.threads();
-        ModelDataOptions.Loaded loaded = input.load(err);
+        try (ModelDataOptions.Loaded loaded = input.load(err)) {
+            return explain(loaded, stdout, err, threads);
+        }
+    }
+
+    private int explain(ModelDataOptions.Loaded loaded, PrintWriter stdout, PrintWriter err, int threads)
+            throws IOException {
         Explainer explainer = sampling.explainer(loaded.dataset());
-        NetworkFile file = loaded.file();
+        Model model = loaded.model();
         Target t = loaded.target();
-        if (heatmaps != null && file.network().imageShape().isEmpty()) {
+        if (heatmaps != null && model.imageShape().isEmpty()) {
             throw new IllegalArgumentException("--heatmaps needs an image model; " + input.model + " takes a flat vector"
                     + " (train one with 'jxplain train --image CxHxW')");
         }
@@ -71,10 +78,10 @@ final class ExplainCommand implements Callable<Integer> {
         provenance.put("seed", sampling.seed);
         provenance.put("row_streams", "row i uses RandomStreams.childSeed(seed, i)");
         provenance.put("model", input.model.toString());
-        provenance.put("model_description", file.network().describe());
+        provenance.put("model_description", model.describe());
         provenance.put("target", t.toString());
         provenance.put("data", input.data.toString());
-        provenance.put("standardized_with_model_statistics", file.hasStandardization());
+        provenance.put("standardized_with_model_statistics", loaded.standardized());
         provenance.put("jxplain_version", Version.get());
         long start = System.nanoTime();
         List<Explanation> results;
@@ -82,7 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
              ProgressBar progress = new ProgressBar(err, "explain", rows.numRows, ProgressBar.terminalAttached())) {
             Thread hook = new Thread(() -> finishQuietly(writer));
             Runtime.getRuntime().addShutdownHook(hook);
-            results = ExplainRun.run(explainer, file.network(), t, rows, sampling.seed, threads, writer, progress);
+            results = ExplainRun.run(explainer, model, t, rows, sampling.seed, threads, writer, progress);
             writer.finish(true);
             Runtime.getRuntime().removeShutdownHook(hook);
         }
@@ -90,7 +97,7 @@ final class ExplainCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "explained %d rows with %s %s in %.2f s -> %s%n", results.size(), explainer.name(),
                 explainer.parameters(), seconds, out);
         if (heatmaps != null) {
-            int written = HeatmapFiles.write(heatmaps, file.network().imageShape().orElseThrow(), explainer.name(), t,
+            int written = HeatmapFiles.write(heatmaps, model.imageShape().orElseThrow(), explainer.name(), t,
                     rows, results, heatmapRows);
             stdout.printf(Locale.ROOT, "wrote %d heat maps -> %s%n", written, heatmaps);
         }

@@ -20,9 +20,9 @@ final class MethodsCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         ExplainerCatalog.Settings defaults = ExplainerCatalog.Settings.defaults();
-        out.printf(Locale.ROOT, "%-22s %-10s %s%n", "method", "needs", "source");
+        out.printf(Locale.ROOT, "%-22s %-16s %s%n", "method", "needs", "source");
         for (ExplainerCatalog.Entry e : ExplainerCatalog.entries()) {
-            out.printf(Locale.ROOT, "%-22s %-10s %s%n", e.name(), e.needsGradients() ? "gradients" : "values", e.source());
+            out.printf(Locale.ROOT, "%-22s %-16s %s%n", e.name(), e.needs().name().toLowerCase(Locale.ROOT).replace("_", "-"), e.source());
             var explainer = e.create(defaults);
             if (!explainer.parameters().isEmpty()) {
                 out.printf(Locale.ROOT, "%-22s defaults: %s%n", "", explainer.parameters());

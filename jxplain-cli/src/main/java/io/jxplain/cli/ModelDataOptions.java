@@ -1,10 +1,11 @@
 package io.jxplain.cli;
 
 import io.jxplain.data.Dataset;
+import io.jxplain.model.Model;
 import io.jxplain.model.Target;
-import io.jxplain.model.nn.NetworkFile;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 
 /** The model, the data and the explained scalar: what explain and evaluate both start from. */
 final class ModelDataOptions {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.json, from 'jxplain train').")
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "Model file: .json (from 'jxplain train'), .onnx (ONNX) or .pt (TorchScript).")
     Path model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row (.csv or .csv.gz).")
@@ -26,22 +28,41 @@ final class ModelDataOptions {
     @Option(names = "--max-rows", paramLabel = "N", description = "Only the first N rows.")
     Integer maxRows;
 
-    /** A loaded model, its target, the data set and the rows to work on (in the model's input space). */
-    record Loaded(NetworkFile file, Target target, Dataset dataset, DMatrixRMaj rows) {
+    @Mixin
+    ExternalModelOptions external;
+
+    /**
+     * A loaded model, its target, the data set and the rows to work on (in the model's input space). Close it to
+     * free an external model's native session.
+     */
+    record Loaded(ModelFiles.Opened opened, Target target, Dataset dataset, DMatrixRMaj rows) implements AutoCloseable {
+        /** What explainers and metrics run on. */
+        Model model() {
+            return opened.explained();
+        }
+
+        boolean standardized() {
+            return opened.builtIn() != null && opened.builtIn().hasStandardization();
+        }
+
+        @Override
+        public void close() throws Exception {
+            opened.close();
+        }
     }
 
     Loaded load(PrintWriter err) throws IOException {
-        NetworkFile file = ModelInput.loadModel(model);
-        Target t = target == null ? ModelInput.defaultTarget(file) : Target.parse(target);
-        t.validateFor(file.network());
-        Dataset dataset = ModelInput.loadData(data, file, err);
-        DMatrixRMaj rows = dataset.features();
+        ModelInput.Prepared prepared = ModelInput.load(model, data, external, err);
+        Model m = prepared.opened().model();
+        Target t = target == null ? ModelInput.defaultTarget(m) : Target.parse(target);
+        t.validateFor(m);
+        DMatrixRMaj rows = prepared.dataset().features();
         if (maxRows != null) {
             if (maxRows < 1) {
                 throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
             }
             rows = CommonOps_DDRM.extract(rows, 0, Math.min(maxRows, rows.numRows), 0, rows.numCols);
         }
-        return new Loaded(file, t, dataset, rows);
+        return new Loaded(prepared.opened(), t, prepared.dataset(), rows);
     }
 }

@@ -3,55 +3,97 @@ package io.jxplain.cli;
 import io.jxplain.data.CsvDatasetReader;
 import io.jxplain.data.Dataset;
 import io.jxplain.data.Standardization;
+import io.jxplain.model.Model;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.NetworkFile;
-import io.jxplain.model.nn.NetworkJson;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
-/** Loads a model file and the data to explain with it, applying the model's own column choice and standardisation. */
+/**
+ * Loads a model file and the data to explain with it. A built-in network brings its own column choice and
+ * standardisation; an external model (.onnx, .pt) takes every numeric column but --label-column, as they are.
+ */
 final class ModelInput {
     private ModelInput() {
     }
 
-    static NetworkFile loadModel(Path path) throws IOException {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".json")) {
-            throw new IllegalArgumentException(path + ": unsupported model format; this version reads jxplain's own"
-                    + " .json networks (ONNX and TorchScript support is planned in separate modules)");
-        }
-        return NetworkJson.read(path);
+    /** The open model and the data in its input space. */
+    record Prepared(ModelFiles.Opened opened, Dataset dataset) {
     }
 
-    /** The rows to explain, in the model's input space (standardised if the model was trained on standardised data). */
-    static Dataset loadData(Path data, NetworkFile model, PrintWriter err) {
+    static Prepared load(Path modelPath, Path data, ExternalModelOptions external, PrintWriter err) throws IOException {
+        ModelFiles.Format format = ModelFiles.Format.of(modelPath);
+        if (format == ModelFiles.Format.BUILT_IN) {
+            ModelFiles.Opened opened = ModelFiles.open(modelPath, external, null);
+            return new Prepared(opened, builtInData(data, opened.builtIn(), external.labelColumn, err));
+        }
+        requireColumn(data, external.labelColumn);
+        Dataset d = CsvDatasetReader.read(data, external.labelColumn, null, w -> err.println("jxplain: warning: " + w));
+        ModelFiles.Opened opened;
+        try {
+            opened = ModelFiles.open(modelPath, external, d.dimension());
+        } catch (IllegalArgumentException e) {
+            if (format == ModelFiles.Format.TORCHSCRIPT && external.imageShape() == null) {
+                throw new IllegalArgumentException(e.getMessage() + " (the width is the " + d.dimension()
+                        + " numeric columns of " + data.getFileName() + ", " + d.featureNames()
+                        + "; mark a label column with --label-column)", e);
+            }
+            throw e;
+        }
+        try {
+            checkWidth(data, d, opened.model());
+            return new Prepared(opened, d);
+        } catch (RuntimeException e) {
+            try {
+                opened.close();
+            } catch (Exception ignored) {
+                // the width error is the one to report
+            }
+            throw e;
+        }
+    }
+
+    /** The rows of a built-in network, standardised if it was trained on standardised data. */
+    private static Dataset builtInData(Path data, NetworkFile model, String labelColumn, PrintWriter err) {
         List<String> features = model.featureNames().isEmpty() ? null : model.featureNames();
-        // The target column, when the file has it, is read as labels (never as a feature).
+        // The target column, when the file has it, is read as labels (never as a feature); --label-column names it
+        // for a network file that does not.
         String target = model.targetName() != null && CsvDatasetReader.header(data).contains(model.targetName())
                 ? model.targetName() : null;
-        Dataset d = CsvDatasetReader.read(data, target, features, w -> err.println("jxplain: warning: " + w));
-        int expected = model.network().inputSize();
-        if (d.dimension() != expected) {
-            throw new IllegalArgumentException(data + " has " + d.dimension() + " numeric feature columns " + d.featureNames()
-                    + " but the model takes " + expected + " inputs");
+        if (labelColumn != null) {
+            requireColumn(data, labelColumn);
+            target = labelColumn;
         }
+        Dataset d = CsvDatasetReader.read(data, target, features, w -> err.println("jxplain: warning: " + w));
+        checkWidth(data, d, model.network());
         if (model.hasStandardization()) {
             d = new Standardization(model.inputMean(), model.inputScale()).apply(d);
         }
         return d;
     }
 
+    private static void requireColumn(Path data, String column) {
+        if (column != null && !CsvDatasetReader.header(data).contains(column)) {
+            throw new IllegalArgumentException(data + " has no column '" + column + "' (--label-column)");
+        }
+    }
+
+    private static void checkWidth(Path data, Dataset d, Model model) {
+        if (d.dimension() != model.inputSize()) {
+            throw new IllegalArgumentException(data + " has " + d.dimension() + " numeric feature columns "
+                    + d.featureNames() + " but " + model.describe() + " takes " + model.inputSize() + " inputs");
+        }
+    }
+
     /** probability:1 for a binary classifier, probability:0 for a one-output probability model, output:0 otherwise. */
-    static Target defaultTarget(NetworkFile model) {
-        OutputKind kind = model.network().outputKind();
-        if (kind == OutputKind.REGRESSION) {
+    static Target defaultTarget(Model model) {
+        if (model.outputKind() == OutputKind.REGRESSION) {
             return Target.output(0);
         }
-        return Target.probability(model.network().outputSize() > 1 ? 1 : 0);
+        return Target.probability(model.outputSize() > 1 ? 1 : 0);
     }
 }

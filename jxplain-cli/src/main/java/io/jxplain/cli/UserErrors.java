@@ -14,6 +14,11 @@ final class UserErrors {
         if (e instanceof UncheckedIOException u) {
             e = u.getCause();
         }
+        // Fork/join and executors rethrow a worker's exception wrapped in a copy whose message is the original's
+        // toString(): report the original.
+        while (e.getCause() != null && e.getCause() != e && String.valueOf(e.getMessage()).equals(e.getCause().toString())) {
+            e = e.getCause();
+        }
         if (e instanceof NoSuchFileException n) {
             return "file not found: " + n.getFile();
         }

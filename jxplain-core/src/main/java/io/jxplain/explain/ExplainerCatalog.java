@@ -36,9 +36,23 @@ public final class ExplainerCatalog {
         }
     }
 
+    /** What a method needs from the model. */
+    public enum Needs {
+        /** Only model outputs: runs on any model, black boxes included. */
+        VALUES,
+        /** Input gradients: exact on differentiable models, finite differences on black boxes. */
+        GRADIENTS,
+        /** The layers of a built-in network (guided backprop, LRP). */
+        BUILT_IN_NETWORK
+    }
+
     /** A method's name, source, options and factory. */
-    public record Entry(String name, String source, boolean needsGradients, List<Option> options,
+    public record Entry(String name, String source, Needs needs, List<Option> options,
                         BiFunction<Settings, MethodOptions, Explainer> factory) {
+        public boolean needsGradients() {
+            return needs != Needs.VALUES;
+        }
+
         /** The explainer for these settings; an option this method does not take is an error. */
         public Explainer create(Settings settings) {
             return factory.apply(settings, new MethodOptions(name, settings.options(), options));
@@ -103,9 +117,10 @@ public final class ExplainerCatalog {
                                     "lasso-path", "none").toUpperCase(Locale.ROOT).replace('-', '_')));
                     return o.text("kernel-width").equalsIgnoreCase("auto") ? lime : lime.kernelWidth(o.real("kernel-width"));
                 });
-        add("guided-backprop", "Springenberg et al. 2015 (built-in networks; cuts negative signals at ReLUs)", true,
+        add("guided-backprop", "Springenberg et al. 2015 (built-in networks; cuts negative signals at ReLUs)",
+                Needs.BUILT_IN_NETWORK,
                 List.of(), (s, o) -> GuidedBackprop.create());
-        add("epsilon-lrp", "Bach et al. 2015 (epsilon rule; built-in networks)", true,
+        add("epsilon-lrp", "Bach et al. 2015 (epsilon rule; built-in networks)", Needs.BUILT_IN_NETWORK,
                 List.of(new Option("epsilon", "" + EpsilonLrp.DEFAULT_EPSILON, "stabiliser of the epsilon rule")),
                 (s, o) -> EpsilonLrp.withEpsilon(o.real("epsilon")));
         add("shapley-exact", "Shapley 1953 (all 2^d coalitions; d <= 15)", false, List.of(BASELINE),
@@ -120,7 +135,12 @@ public final class ExplainerCatalog {
 
     private static void add(String name, String source, boolean needsGradients, List<Option> options,
                             BiFunction<Settings, MethodOptions, Explainer> factory) {
-        ENTRIES.put(name, new Entry(name, source, needsGradients, options, factory));
+        add(name, source, needsGradients ? Needs.GRADIENTS : Needs.VALUES, options, factory);
+    }
+
+    private static void add(String name, String source, Needs needs, List<Option> options,
+                            BiFunction<Settings, MethodOptions, Explainer> factory) {
+        ENTRIES.put(name, new Entry(name, source, needs, options, factory));
     }
 
     /** null for zeros (the methods' own default), else the data mean. */

@@ -210,7 +210,7 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
                 JniUtils.setGradMode(before);
             }
         } catch (EngineException e) {
-            throw new IllegalStateException(describe() + " failed in PyTorch: " + firstLine(e.getMessage()), e);
+            throw new IllegalStateException(describe() + " failed in PyTorch: " + errorLine(e.getMessage()), e);
         }
     }
 
@@ -218,7 +218,7 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             return read(call(manager, rows), rows.numRows);
         } catch (EngineException e) {
-            throw new IllegalStateException(describe() + " failed in PyTorch: " + firstLine(e.getMessage()), e);
+            throw new IllegalStateException(describe() + " failed in PyTorch: " + errorLine(e.getMessage()), e);
         }
     }
 
@@ -253,7 +253,7 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
             return shape.length == 1 ? 1 : Math.toIntExact(shape[1]);
         } catch (EngineException e) {
             throw new IllegalArgumentException(name + " rejects inputs of shape " + inputShape(1) + ": "
-                    + firstLine(e.getMessage()), e);
+                    + errorLine(e.getMessage()), e);
         }
     }
 
@@ -332,13 +332,19 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
         return type;
     }
 
-    private static String firstLine(String message) {
+    /** The line of a PyTorch error that says what went wrong: TorchScript puts it last, after a traceback. */
+    private static String errorLine(String message) {
         if (message == null) {
             return "unknown error";
         }
-        String m = message.strip();
-        int newline = m.indexOf('\n');
-        return newline < 0 ? m : m.substring(0, newline);
+        String[] lines = message.strip().split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String line = lines[i].strip();
+            if (line.startsWith("RuntimeError:") || line.startsWith("ValueError:") || line.startsWith("TypeError:")) {
+                return line.substring(line.indexOf(':') + 1).strip();
+            }
+        }
+        return lines[0].strip();
     }
 
     @Override
@@ -413,7 +419,7 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
             } catch (MalformedModelException | EngineException e) {
                 model.close();
                 throw new IllegalArgumentException(name + " is not a TorchScript model PyTorch can load: "
-                        + firstLine(e.getMessage()), e);
+                        + errorLine(e.getMessage()), e);
             } catch (RuntimeException | IOException e) {
                 model.close();
                 throw e;
