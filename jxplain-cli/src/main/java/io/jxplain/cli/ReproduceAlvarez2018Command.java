@@ -18,8 +18,10 @@ import java.util.concurrent.Callable;
                 + " copies, local Lipschitz estimates (Eq. 1, Bayesian optimisation in the ε-box) of Saliency,"
                 + " Gradient×Input, Integrated Gradients, ε-LRP, Occlusion, LIME and SHAP as box plots, and each method's"
                 + " worst-case neighbour. Writes lipschitz.csv, SVG figures and index.html to --out.",
-                "With compas/ in the data folder, also Figure 4 (COMPAS, logistic regression, discrete Lipschitz)."
-                        + " Figures 2–3 (random forests on UCI data) are not implemented yet."})
+                "With the UCI files in the data folder (boston, breast cancer, wine, german credit, iris), also"
+                        + " Figures 2–3: random forests (Tribuo) explained by LIME and SHAP, their local Lipschitz"
+                        + " estimates (uci-lipschitz.csv, figure2.svg) and a boston point's worst neighbour (figure3/);"
+                        + " with compas/, Figure 4 (COMPAS, logistic regression, discrete Lipschitz)."})
 final class ReproduceAlvarez2018Command implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -24,6 +24,12 @@ public record Statistics(double mean, double standardError, double p10, double p
         return new Statistics(mean, se, quantile(sorted, 0.1), quantile(sorted, 0.9), n);
     }
 
+    /** The median of the finite values (NaN when there is none). */
+    public static double median(double[] values) {
+        double[] sorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : quantile(sorted, 0.5);
+    }
+
     /** Linear interpolation between order statistics (type 7, the default of R and numpy). */
     static double quantile(double[] sorted, double q) {
         double h = (sorted.length - 1) * q;

@@ -6,13 +6,15 @@ import io.jxplain.experiments.ImageSet;
 import java.nio.file.Path;
 
 /**
- * Settings of the Alvarez-Melis &amp; Jaakkola 2018 image experiments (§3.3): ε = 0.1 in the L∞ box, Bayesian
- * optimisation with 200 explanations per point (40 for LIME and SHAP, as the paper), Gaussian noise for Figure 5;
- * Figure 4's logistic regression on COMPAS trains for {@code compasEpochs} epochs.
+ * Settings of the Alvarez-Melis &amp; Jaakkola 2018 experiments: ε = 0.1 in the L∞ box, Bayesian optimisation with 200
+ * explanations per point (40 for LIME and SHAP, as the paper), Gaussian noise for Figure 5; Figure 4's logistic
+ * regression on COMPAS trains for {@code compasEpochs} epochs; Figures 2–3 use random forests of {@code forestTrees}
+ * trees on the UCI sets named in {@code uciSets}. {@code points} test points per image or UCI set (paper: 100).
  */
 public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long seed, int threads, int trainImages,
                                 int epochs, int points, int budget, int blackBoxBudget, double epsilon,
-                                double noiseSigma, int limeSamples, int shapSamples, int compasEpochs) {
+                                double noiseSigma, int limeSamples, int shapSamples, int compasEpochs,
+                                int forestTrees, java.util.List<String> uciSets) {
     public Alvarez2018Config {
         Checks.requirePositive("threads", threads);
         Checks.requirePositive("points", points);
@@ -20,30 +22,37 @@ public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long se
         Checks.requirePositive("black-box budget", blackBoxBudget);
         Checks.requirePositive("epsilon", epsilon);
         Checks.requirePositive("noise sigma", noiseSigma);
+        Checks.requirePositive("forest trees", forestTrees);
+        uciSets = java.util.List.copyOf(uciSets);
+        uciSets.forEach(UciRobustness::named);
+    }
+
+    private static java.util.List<String> allUciSets() {
+        return UciRobustness.SETS.stream().map(UciRobustness.UciSet::name).toList();
     }
 
     /** MNIST, 20 points (paper: 100), the paper's budgets and ε; noise σ = 0.1 for Figure 5 (unstated in the paper). */
     public static Alvarez2018Config defaults(Path dataDir, Path out, long seed, int threads) {
         ImageSet mnist = ImageSet.MNIST;
         return new Alvarez2018Config(mnist, dataDir, out, seed, threads, mnist.trainingImages(), mnist.trainingEpochs(),
-                20, 200, 40, 0.1, 0.1, 1000, 1000, 100);
+                20, 200, 40, 0.1, 0.1, 1000, 1000, 100, 50, allUciSets());
     }
 
-    /** A check in under a minute on the 8×8 digits: 3 points, budgets 20 / 8. */
+    /** A check in under a minute on the 8×8 digits: 3 points, budgets 20 / 8; forests of 10 trees on boston and wine. */
     public Alvarez2018Config quick() {
         ImageSet digits = ImageSet.DIGITS;
         return new Alvarez2018Config(digits, dataDir, out, seed, threads, digits.trainingImages(), digits.trainingEpochs(),
-                3, 20, 8, epsilon, noiseSigma, 300, 300, 10);
+                3, 20, 8, epsilon, noiseSigma, 300, 300, 10, 10, java.util.List.of("boston", "wine"));
     }
 
     /** Another image set, with its training defaults. */
     public Alvarez2018Config withImages(ImageSet set) {
         return new Alvarez2018Config(set, dataDir, out, seed, threads, set.trainingImages(), set.trainingEpochs(), points,
-                budget, blackBoxBudget, epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs);
+                budget, blackBoxBudget, epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs, forestTrees, uciSets);
     }
 
     public Alvarez2018Config withPoints(int n) {
         return new Alvarez2018Config(images, dataDir, out, seed, threads, trainImages, epochs, n, budget, blackBoxBudget,
-                epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs);
+                epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs, forestTrees, uciSets);
     }
 }

@@ -36,7 +36,8 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * Re-runs Alvarez-Melis &amp; Jaakkola 2018 §3.3 on MNIST (or the 8×8 digits): Figure 5 (one digit and three noisy
+ * Re-runs Alvarez-Melis &amp; Jaakkola 2018: §3.2's Figures 2–3 (random forests on UCI sets, {@link UciRobustness}) and
+ * Figure 4 (COMPAS, {@link CompasRobustness}); §3.3 on MNIST (or the 8×8 digits): Figure 5 (one digit and three noisy
  * copies, each method's explanations and the ratio δ = ‖φ(x) − φ(x′)‖/‖x − x′‖), Figure 6 (local Lipschitz estimates,
  * Eq. 1, by Bayesian optimisation in the ε-box, per method, as box plots) and Figure 7 (each method's Lipschitz-
  * maximising neighbour of one digit). Files are written as each part finishes.
@@ -44,7 +45,7 @@ import java.util.random.RandomGenerator;
 public final class Alvarez2018Reproduction {
     /** What a run produced. */
     public record Result(double testAccuracy, double[][] points, List<RobustnessScores> scores, double[][] figure5Ratios,
-                         CompasRobustness.Result compas, Path index) {
+                         CompasRobustness.Result compas, List<UciRobustness.SetResult> uci, Path index) {
     }
 
     private final Alvarez2018Config config;
@@ -85,6 +86,17 @@ public final class Alvarez2018Reproduction {
         } else {
             log.accept("COMPAS: " + compasFile + " not found; Figure 4 skipped");
         }
+        Files.createDirectories(config.out());
+        List<UciRobustness.SetResult> uci = new ArrayList<>();
+        for (String name : config.uciSets()) {
+            UciRobustness.UciSet set = UciRobustness.named(name);
+            if (!UciRobustness.available(set, config.dataDir())) {
+                log.accept(name + ": " + config.dataDir().resolve(set.file()) + " not found; left out of Figure 2");
+                continue;
+            }
+            uci.add(UciRobustness.run(set, config, log, progress));
+            UciFigures.write(config, uci);
+        }
         TrainedImageModel model = TrainedImageModel.train(config.images(), config.dataDir(), config.trainImages(),
                 config.epochs(), config.seed(), progress);
         Files.createDirectories(config.out());
@@ -116,9 +128,9 @@ public final class Alvarez2018Reproduction {
         }
         writeFigure7(net, x[0], targets[0], scores, shape);
         Path index = config.out().resolve("index.html");
-        Alvarez2018Report.write(index, config, accuracy, points, scores, ratios, compas);
+        Alvarez2018Report.write(index, config, accuracy, points, scores, ratios, compas, uci);
         log.accept("report written to " + index);
-        return new Result(accuracy, x, scores, ratios, compas, index);
+        return new Result(accuracy, x, scores, ratios, compas, List.copyOf(uci), index);
     }
 
     /** One digit and three copies with N(0, σ²) noise (clipped to the pixel range): explanations and δ per method. */

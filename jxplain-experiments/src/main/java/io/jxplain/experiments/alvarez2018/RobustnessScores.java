@@ -5,8 +5,6 @@ import io.jxplain.explain.Explainer;
 /** One method's local Lipschitz estimates (Eq. 1) over the points, with each point's maximising neighbour. */
 public record RobustnessScores(String label, Explainer explainer, double[] lipschitz, double[][] argmax) {
     public double median() {
-        double[] s = lipschitz.clone();
-        java.util.Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+        return io.jxplain.experiments.Statistics.median(lipschitz);
     }
 }

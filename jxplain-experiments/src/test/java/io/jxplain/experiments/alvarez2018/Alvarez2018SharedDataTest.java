@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +55,24 @@ class Alvarez2018SharedDataTest {
             assertEquals(max, e.worst(), 0.0);
             assertTrue(e.pointsWithNeighbours() > 100, "ε = 0.1 leaves " + e.pointsWithNeighbours() + " points a neighbour");
         }
+        // Figures 2–3: boston (regression) and wine; forests that learned something; every maximiser inside the box
+        assertEquals(List.of("boston", "wine"), result.uci().stream().map(r -> r.set().name()).toList());
+        for (var set : result.uci()) {
+            assertTrue(set.testScore() > 0.5, set.set().name() + " forest test score " + set.testScore());
+            assertEquals(List.of("LIME", "SHAP"), set.scores().stream().map(RobustnessScores::label).toList());
+            for (RobustnessScores s : set.scores()) {
+                for (int i = 0; i < s.lipschitz().length; i++) {
+                    double farthest = 0;
+                    for (int j = 0; j < set.points()[i].length; j++) {
+                        farthest = Math.max(farthest, Math.abs(s.argmax()[i][j] - set.points()[i][j]));
+                    }
+                    assertTrue(s.lipschitz()[i] >= 0 && farthest <= config.epsilon() + 1e-12, set.set().name() + " "
+                            + s.label() + " point " + i + ": L = " + s.lipschitz()[i] + " at distance " + farthest);
+                }
+            }
+        }
+        assertEquals(1 + 2 * 2 * config.points(), Files.readAllLines(dir.resolve("uci-lipschitz.csv")).size());
+        assertTrue(Files.readString(dir.resolve("figure3/SHAP-worst.svg")).contains("worst neighbour"));
         assertTrue(Files.readString(dir.resolve("figure6.svg")).contains("LIME"));
         assertTrue(Files.readString(result.index()).contains("Figure 7"));
     }
