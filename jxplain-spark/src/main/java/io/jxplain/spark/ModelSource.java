@@ -1,0 +1,148 @@
+package io.jxplain.spark;
+
+import io.jxplain.model.FiniteDifferences;
+import io.jxplain.model.ImageShape;
+import io.jxplain.model.Model;
+import io.jxplain.model.OutputKind;
+import io.jxplain.model.nn.NetworkJson;
+import io.jxplain.onnx.OnnxModel;
+import io.jxplain.torch.TorchScriptModel;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * A model as data, to ship to Spark executors: the file's bytes (jxplain JSON, ONNX or TorchScript) and how to read
+ * them, never a live Java object (ONNX and PyTorch sessions are not serialisable). Executors open it once per JVM
+ * ({@link ExecutorModels}). An ONNX model gets gradients by central finite differences, as in the CLI.
+ */
+public final class ModelSource implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The three formats. */
+    public enum Format { BUILT_IN, ONNX, TORCHSCRIPT }
+
+    private final Format format;
+    private final String name;
+    private final byte[] bytes;
+    private final String outputKind;  // null: as the model says or as detected
+    private final String imageShape;  // TorchScript images
+    private final int inputSize;      // TorchScript flat inputs (0: not given)
+    private final String onnxOutput;  // null: the only output
+
+    private ModelSource(Format format, String name, byte[] bytes, String outputKind, String imageShape, int inputSize,
+                        String onnxOutput) {
+        if (bytes == null || bytes.length == 0) {
+            throw new IllegalArgumentException("model " + name + " is empty");
+        }
+        this.format = format;
+        this.name = name;
+        this.bytes = bytes;
+        this.outputKind = outputKind;
+        this.imageShape = imageShape;
+        this.inputSize = inputSize;
+        this.onnxOutput = onnxOutput;
+    }
+
+    /** Reads a .json, .onnx or .pt file (chosen by extension). */
+    public static ModelSource of(Path file) {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Format format = lower.endsWith(".json") ? Format.BUILT_IN : lower.endsWith(".onnx") ? Format.ONNX
+                : lower.endsWith(".pt") ? Format.TORCHSCRIPT : null;
+        if (format == null) {
+            throw new IllegalArgumentException(file + ": unknown model format; jxplain reads .json, .onnx and .pt");
+        }
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString(), null, "model file not found");
+            }
+            return new ModelSource(format, file.getFileName().toString(), Files.readAllBytes(file), null, null, 0, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the outputs mean, for an external model whose kind should not be detected. */
+    public ModelSource withOutputKind(OutputKind kind) {
+        return new ModelSource(format, name, bytes, kind.name(), imageShape, inputSize, onnxOutput);
+    }
+
+    /** A TorchScript model's input width (TorchScript files do not declare it). */
+    public ModelSource withInputSize(int d) {
+        return new ModelSource(format, name, bytes, outputKind, imageShape, d, onnxOutput);
+    }
+
+    /** A TorchScript image model's input shape. */
+    public ModelSource withImageShape(ImageShape shape) {
+        return new ModelSource(format, name, bytes, outputKind, shape.toString(), inputSize, onnxOutput);
+    }
+
+    /** The explained output of an ONNX graph with several. */
+    public ModelSource withOnnxOutput(String output) {
+        return new ModelSource(format, name, bytes, outputKind, imageShape, inputSize, output);
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Identifies the model and its reading options: executors cache one open model per key. */
+    public String cacheKey() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes);
+            sha.update((format + "|" + outputKind + "|" + imageShape + "|" + inputSize + "|" + onnxOutput)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Opens the model: what explainers run on. The caller owns it (an external model holds a native session; close
+     * it through {@link #close(Model)}).
+     */
+    public Model open() {
+        try {
+            switch (format) {
+                case BUILT_IN -> {
+                    return NetworkJson.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes)).network();
+                }
+                case ONNX -> {
+                    OnnxModel.Builder b = OnnxModel.builder(bytes, name).output(onnxOutput);
+                    if (outputKind != null) {
+                        b.outputKind(OutputKind.valueOf(outputKind));
+                    }
+                    return FiniteDifferences.of(b.build());
+                }
+                default -> {
+                    TorchScriptModel.Builder b = TorchScriptModel.builder(bytes, name);
+                    if (imageShape != null) {
+                        b.imageShape(ImageShape.parse(imageShape));
+                    } else if (inputSize > 0) {
+                        b.inputSize(inputSize);
+                    }
+                    if (outputKind != null) {
+                        b.outputKind(OutputKind.valueOf(outputKind));
+                    }
+                    return b.build();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+        }
+    }
+}

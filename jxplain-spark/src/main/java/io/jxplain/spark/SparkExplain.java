@@ -1,0 +1,213 @@
+package io.jxplain.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jxplain.Version;
+import io.jxplain.explain.Explainer;
+import io.jxplain.explain.Explanation;
+import io.jxplain.model.Model;
+import io.jxplain.model.OutputKind;
+import io.jxplain.model.Target;
+import io.jxplain.sample.RandomStreams;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Explains every row of a Spark {@code Dataset<Row>}: the input rows come back with added columns
+ * {@code attributions} (array of doubles, in the feature columns' order), {@code standard_errors} (null for exact
+ * methods), {@code model_calls}, {@code provenance} (JSON: method, parameters, seed, target, model, jxplain version),
+ * and optionally one {@code attr_<feature>} column per feature.
+ *
+ * <p>Row r is explained with the random stream {@code RandomStreams.childSeed(seed, key(r))}, the one single-machine
+ * jxplain uses for row index key(r) ({@link Explainer#explainRow}): with the same keys and seed the Spark result is
+ * bit-identical to {@code explainAll}, whatever the partitioning. Each explanation batches its own samples into model
+ * calls (at most the method's rows-per-call), so no value depends on which rows share a partition. The model travels
+ * as bytes ({@link ModelSource}) and is opened once per executor JVM.
+ */
+public final class SparkExplain {
+    private final ModelSource model;
+    private final MethodSpec method;
+    private final String target;
+    private final List<String> features;
+    private final String keyColumn;
+    private final long seed;
+    private final boolean columnPerFeature;
+
+    private SparkExplain(Builder b) {
+        this.model = b.model;
+        this.method = b.method;
+        this.target = b.target;
+        this.features = b.features;
+        this.keyColumn = b.keyColumn;
+        this.seed = b.seed;
+        this.columnPerFeature = b.columnPerFeature;
+    }
+
+    public static Builder builder(ModelSource model, MethodSpec method) {
+        return new Builder(model, method);
+    }
+
+    /** The explained rows (lazy: nothing runs until the result is written or collected; the checks run now). */
+    public Dataset<Row> explain(Dataset<Row> input) {
+        Model driverModel = ExecutorModels.get(model);
+        Target t = resolveTarget(driverModel, target);
+        FeatureRows rows = FeatureRows.check(input, features, keyColumn, driverModel.inputSize(), driverModel.describe());
+        StructType schema = rows.data.schema()
+                .add("attributions", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+                .add("standard_errors", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
+                .add("model_calls", DataTypes.LongType, false)
+                .add("provenance", DataTypes.StringType, false);
+        if (columnPerFeature) {
+            for (String f : rows.features) {
+                schema = schema.add("attr_" + f, DataTypes.DoubleType, false);
+            }
+        }
+        String provenance = provenance(method, t, model, seed);
+        ExplainPartition task = new ExplainPartition(model, method, t.toString(), rows.featureIndex, rows.keyIndex, seed,
+                provenance, columnPerFeature);
+        return rows.data.mapPartitions(task, Encoders.row(schema));
+    }
+
+    /** The given target, or the CLI's default: probability:1 (binary), probability:0 (one class), output:0 (regression). */
+    static Target resolveTarget(Model m, String target) {
+        Target t;
+        if (target != null) {
+            t = Target.parse(target);
+        } else if (m.outputKind() == OutputKind.REGRESSION) {
+            t = Target.output(0);
+        } else {
+            t = Target.probability(m.outputSize() > 1 ? 1 : 0);
+        }
+        t.validateFor(m);
+        return t;
+    }
+
+    static String provenance(MethodSpec method, Target t, ModelSource model, long seed) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("method", method.method());
+        p.put("parameters", method.create().parameters());
+        p.put("seed", seed);
+        p.put("row_stream", "RandomStreams.childSeed(seed, row key)");
+        p.put("target", t.toString());
+        p.put("model", model.name());
+        p.put("jxplain_version", Version.get());
+        try {
+            return new ObjectMapper().writeValueAsString(p);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What runs on the executors: serialisable data only. */
+    private record ExplainPartition(ModelSource model, MethodSpec method, String target, int[] featureIndex,
+                                    int keyIndex, long seed, String provenance, boolean columnPerFeature)
+            implements MapPartitionsFunction<Row, Row> {
+        @Override
+        public Iterator<Row> call(Iterator<Row> input) {
+            Model m = ExecutorModels.get(model);
+            Explainer explainer = method.create();
+            Target t = Target.parse(target);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return input.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row row = input.next();
+                    long key = FeatureRows.key(row, keyIndex);
+                    Explanation e;
+                    try {
+                        e = explainer.explain(m, t, FeatureRows.features(row, featureIndex),
+                                RandomStreams.childSeed(seed, key));
+                    } catch (RuntimeException ex) {
+                        throw new IllegalStateException("row key " + key + ": " + ex.getMessage(), ex);
+                    }
+                    List<Object> values = new ArrayList<>(row.size() + 4 + featureIndex.length);
+                    for (int i = 0; i < row.size(); i++) {
+                        values.add(row.get(i));
+                    }
+                    values.add(boxed(e.attributions()));
+                    values.add(e.hasStandardErrors() ? boxed(e.standardErrors()) : null);
+                    values.add(e.modelCalls());
+                    values.add(provenance);
+                    if (columnPerFeature) {
+                        for (double a : e.attributions()) {
+                            values.add(a);
+                        }
+                    }
+                    return RowFactory.create(values.toArray());
+                }
+            };
+        }
+
+        private static Double[] boxed(double[] v) {
+            Double[] out = new Double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = v[i];
+            }
+            return out;
+        }
+    }
+
+    /** Options: the target, feature and key columns, seed, per-feature columns. */
+    public static final class Builder {
+        private final ModelSource model;
+        private final MethodSpec method;
+        private String target;
+        private List<String> features;
+        private String keyColumn;
+        private long seed = 42L;
+        private boolean columnPerFeature;
+
+        private Builder(ModelSource model, MethodSpec method) {
+            this.model = java.util.Objects.requireNonNull(model, "model");
+            this.method = java.util.Objects.requireNonNull(method, "method");
+        }
+
+        /** probability:I, logit:I or output:I; default as the CLI's. */
+        public Builder target(String t) {
+            Target.parse(t);
+            this.target = t;
+            return this;
+        }
+
+        /** The feature columns in the model's input order; default every numeric column but the key. */
+        public Builder features(List<String> columns) {
+            this.features = List.copyOf(columns);
+            return this;
+        }
+
+        /** A stable integer row key; without one, jxplain adds monotonically_increasing_id() (partition-dependent). */
+        public Builder keyColumn(String column) {
+            this.keyColumn = column;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** Also one attr_&lt;feature&gt; column per feature. */
+        public Builder columnPerFeature(boolean on) {
+            this.columnPerFeature = on;
+            return this;
+        }
+
+        public SparkExplain build() {
+            return new SparkExplain(this);
+        }
+    }
+}
