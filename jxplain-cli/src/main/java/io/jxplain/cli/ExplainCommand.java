@@ -33,8 +33,18 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ModelDataOptions input;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output: .csv or .json.")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Output: .csv or .json (--engine spark: a .csv or .parquet table, which must not exist).")
     Path out;
+
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
+            description = "local: this JVM; spark: the jxplain-spark job on Apache Spark in this JVM (--master), rows"
+                    + " keyed by position so the values equal a local run. Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+            description = "Spark master for --engine spark. Default: ${DEFAULT-VALUE}.")
+    String master;
 
     @Option(names = "--heatmaps", paramLabel = "DIR",
             description = "For an image model: also write each explained row's attribution map beside the input, as"
@@ -56,6 +66,12 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int threads = sampling.threads();
+        if (engine.equals("spark")) {
+            return SparkEngine.explain(input, sampling, out.toString(), master, stdout, err);
+        }
+        if (!engine.equals("local")) {
+            throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
+        }
         try (ModelDataOptions.Loaded loaded = input.load(err)) {
             return explain(loaded, stdout, err, threads);
         }

@@ -20,7 +20,11 @@ import java.util.List;
  * the model's, nulls in a feature or key column, no rows.
  */
 final class FeatureRows {
-    /** The column jxplain adds when no key column is given: Spark's monotonically_increasing_id(). */
+    /**
+     * The column jxplain adds when no key column is given: each row's position in the input (zipWithIndex), which
+     * for the same files read the same way is the line order, so row i gets the stream single-machine jxplain gives
+     * row i. It costs one extra pass over the input.
+     */
     static final String GENERATED_KEY = "_jxplain_row_id";
 
     final Dataset<Row> data;
@@ -37,8 +41,8 @@ final class FeatureRows {
 
     /**
      * @param features   the feature columns in the model's input order; null or empty: every numeric column but the key
-     * @param keyColumn  an integral column that identifies rows stably; null: {@link #GENERATED_KEY}, which depends on
-     *                   the input's partitioning (reproducible only for the same files read the same way)
+     * @param keyColumn  an integral column that identifies rows stably; null: {@link #GENERATED_KEY}, the row's position
+     *                   in the input
      */
     static FeatureRows check(Dataset<Row> input, List<String> features, String keyColumn, int modelInputSize,
                              String modelName) {
@@ -46,7 +50,7 @@ final class FeatureRows {
         String key = keyColumn;
         if (key == null) {
             key = GENERATED_KEY;
-            data = data.withColumn(GENERATED_KEY, functions.monotonically_increasing_id());
+            data = withRowIndex(data);
         }
         StructType schema = data.schema();
         int keyIndex = index(schema, key, "key column");
@@ -100,6 +104,19 @@ final class FeatureRows {
             throw new IllegalArgumentException("the input has no rows");
         }
         return new FeatureRows(data, index, keyIndex, List.copyOf(chosen));
+    }
+
+    private static Dataset<Row> withRowIndex(Dataset<Row> input) {
+        StructType schema = input.schema().add(GENERATED_KEY, DataTypes.LongType, false);
+        org.apache.spark.api.java.JavaRDD<Row> indexed = input.javaRDD().zipWithIndex().map(t -> {
+            Object[] v = new Object[t._1().size() + 1];
+            for (int i = 0; i < t._1().size(); i++) {
+                v[i] = t._1().get(i);
+            }
+            v[v.length - 1] = t._2();
+            return org.apache.spark.sql.RowFactory.create(v);
+        });
+        return input.sparkSession().createDataFrame(indexed, schema);
     }
 
     /** The features of one row, as doubles, in the model's order. */

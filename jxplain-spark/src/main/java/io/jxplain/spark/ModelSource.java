@@ -22,7 +22,9 @@ import java.util.Locale;
 /**
  * A model as data, to ship to Spark executors: the file's bytes (jxplain JSON, ONNX or TorchScript) and how to read
  * them, never a live Java object (ONNX and PyTorch sessions are not serialisable). Executors open it once per JVM
- * ({@link ExecutorModels}). An ONNX model gets gradients by central finite differences, as in the CLI.
+ * ({@link ExecutorModels}). An ONNX model gets gradients by central finite differences, as in the CLI. A built-in
+ * network brings its feature names and input standardisation, applied as the CLI does (explanations are in the
+ * model's standardised input space).
  */
 public final class ModelSource implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,6 +39,9 @@ public final class ModelSource implements Serializable {
     private final String imageShape;  // TorchScript images
     private final int inputSize;      // TorchScript flat inputs (0: not given)
     private final String onnxOutput;  // null: the only output
+    private final java.util.List<String> featureNames; // built-in networks that name their columns, else empty
+    private final double[] inputMean;  // built-in networks trained on standardised data, else null
+    private final double[] inputScale;
 
     private ModelSource(Format format, String name, byte[] bytes, String outputKind, String imageShape, int inputSize,
                         String onnxOutput) {
@@ -50,6 +55,35 @@ public final class ModelSource implements Serializable {
         this.imageShape = imageShape;
         this.inputSize = inputSize;
         this.onnxOutput = onnxOutput;
+        io.jxplain.model.nn.NetworkFile file = format == Format.BUILT_IN ? networkFile() : null;
+        this.featureNames = file == null ? java.util.List.of() : new java.util.ArrayList<>(file.featureNames());
+        this.inputMean = file != null && file.hasStandardization() ? file.inputMean().clone() : null;
+        this.inputScale = file != null && file.hasStandardization() ? file.inputScale().clone() : null;
+    }
+
+    private io.jxplain.model.nn.NetworkFile networkFile() {
+        try {
+            return NetworkJson.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The columns a built-in network was trained on, in its input order (empty when it does not say). */
+    public java.util.List<String> featureNames() {
+        return java.util.List.copyOf(featureNames);
+    }
+
+    /** Maps a raw row to the model's input space: (x − mean)/scale for a network trained on standardised data. */
+    double[] toModelInput(double[] raw) {
+        if (inputMean == null) {
+            return raw;
+        }
+        double[] x = new double[raw.length];
+        for (int j = 0; j < raw.length; j++) {
+            x[j] = (raw[j] - inputMean[j]) / inputScale[j];
+        }
+        return x;
     }
 
     /** Reads a .json, .onnx or .pt file (chosen by extension). */
@@ -119,7 +153,7 @@ public final class ModelSource implements Serializable {
         try {
             switch (format) {
                 case BUILT_IN -> {
-                    return NetworkJson.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes)).network();
+                    return networkFile().network();
                 }
                 case ONNX -> {
                     OnnxModel.Builder b = OnnxModel.builder(bytes, name).output(onnxOutput);

@@ -61,7 +61,9 @@ public final class SparkExplain {
     public Dataset<Row> explain(Dataset<Row> input) {
         Model driverModel = ExecutorModels.get(model);
         Target t = resolveTarget(driverModel, target);
-        FeatureRows rows = FeatureRows.check(input, features, keyColumn, driverModel.inputSize(), driverModel.describe());
+        List<String> columns = features != null ? features
+                : model.featureNames().isEmpty() ? null : model.featureNames();
+        FeatureRows rows = FeatureRows.check(input, columns, keyColumn, driverModel.inputSize(), driverModel.describe());
         StructType schema = rows.data.schema()
                 .add("attributions", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
                 .add("standard_errors", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
@@ -129,7 +131,7 @@ public final class SparkExplain {
                     long key = FeatureRows.key(row, keyIndex);
                     Explanation e;
                     try {
-                        e = explainer.explain(m, t, FeatureRows.features(row, featureIndex),
+                        e = explainer.explain(m, t, model.toModelInput(FeatureRows.features(row, featureIndex)),
                                 RandomStreams.childSeed(seed, key));
                     } catch (RuntimeException ex) {
                         throw new IllegalStateException("row key " + key + ": " + ex.getMessage(), ex);
@@ -176,9 +178,11 @@ public final class SparkExplain {
             this.method = java.util.Objects.requireNonNull(method, "method");
         }
 
-        /** probability:I, logit:I or output:I; default as the CLI's. */
+        /** probability:I, logit:I or output:I; null (the default) as the CLI's. */
         public Builder target(String t) {
-            Target.parse(t);
+            if (t != null) {
+                Target.parse(t);
+            }
             this.target = t;
             return this;
         }
@@ -189,7 +193,7 @@ public final class SparkExplain {
             return this;
         }
 
-        /** A stable integer row key; without one, jxplain adds monotonically_increasing_id() (partition-dependent). */
+        /** A stable integer row key; without one, jxplain adds the row's position in the input (zipWithIndex). */
         public Builder keyColumn(String column) {
             this.keyColumn = column;
             return this;

@@ -1,0 +1,48 @@
+package io.jxplain.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code explain --engine spark}: the jxplain-spark job ({@code io.jxplain.spark.ExplainJob}) in this JVM with a
+ * local master, for users without a cluster. Spark itself is not in jxplain.jar: bin/jxplain puts it on the class
+ * path from jxplain-spark/target/spark.classpath, which {@code mvn package} writes.
+ */
+final class SparkEngine {
+    private SparkEngine() {
+    }
+
+    static int explain(ModelDataOptions input, SamplingOptions sampling, String out, String master, PrintWriter stdout,
+                       PrintWriter err) {
+        if (!out.endsWith(".csv") && !out.endsWith(".parquet")) {
+            throw new IllegalArgumentException("--engine spark writes a table: --out must end in .csv or .parquet, got " + out);
+        }
+        List<String> args = new ArrayList<>(List.of("--master", master, "--input", input.data.toString(), "--output", out,
+                "--model", input.model.toString(), "--method", sampling.method, "--samples", String.valueOf(sampling.samples),
+                "--sigma2", String.valueOf(sampling.sigma2), "--seed", String.valueOf(sampling.seed)));
+        for (Map.Entry<String, String> o : sampling.options.entrySet()) {
+            args.addAll(List.of("-o", o.getKey() + "=" + o.getValue()));
+        }
+        add(args, "--target", input.target);
+        add(args, "--max-rows", input.maxRows == null ? null : input.maxRows.toString());
+        add(args, "--label-column", input.external.labelColumn);
+        add(args, "--output-kind", input.external.outputKind);
+        add(args, "--input-shape", input.external.inputShape);
+        try {
+            return io.jxplain.spark.ExplainJob.execute(args.toArray(String[]::new), stdout, err);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("--engine spark needs Apache Spark on the class path; build with 'mvn -DskipTests"
+                    + " package' (it writes jxplain-spark/target/spark.classpath, which bin/jxplain reads) — missing: "
+                    + e.getMessage());
+        }
+    }
+
+    private static void add(List<String> args, String option, String value) {
+        if (value != null) {
+            args.add(option);
+            args.add(value);
+        }
+    }
+}

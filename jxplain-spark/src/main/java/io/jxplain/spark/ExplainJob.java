@@ -1,0 +1,264 @@
+package io.jxplain.spark;
+
+import io.jxplain.model.ImageShape;
+import io.jxplain.model.OutputKind;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The spark-submit job: reads a CSV or Parquet table, explains (or, with --metrics, evaluates) every row, and writes
+ * Parquet or CSV through Spark's output committer, so a failed job leaves no half-written table.
+ * <pre>
+ * spark-submit --class io.jxplain.spark.ExplainJob --master yarn jxplain-spark.jar \
+ *     --input hdfs:///t/day.parquet --output hdfs:///t/explained.parquet --model model.onnx --key id --method closed-form
+ * </pre>
+ * The model file is read on the driver and shipped to executors as bytes.
+ */
+@Command(name = "jxplain-spark", mixinStandardHelpOptions = true,
+        description = "Explain or evaluate every row of a table on Apache Spark.")
+public final class ExplainJob implements Callable<Integer> {
+    @Option(names = "--input", required = true, paramLabel = "PATH", description = "Input table: .csv (with a header) or .parquet.")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "PATH",
+            description = "Output table: .parquet (arrays kept) or .csv (one attr_/se_ column per feature). Must not exist.")
+    String output;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = ".json (built-in), .onnx or .pt.")
+    Path model;
+
+    @Option(names = "--method", defaultValue = "smoothgrad", paramLabel = "NAME", description = "Explanation method. Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--methods", split = ",", paramLabel = "NAME,…", description = "With --metrics: the methods evaluated (default: --method).")
+    List<String> methods;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "NAME,…",
+            description = "Evaluate instead of explain: infidelity, max-sensitivity, avg-sensitivity, …")
+    List<String> metrics;
+
+    @Option(names = "--metric-samples", paramLabel = "N", description = "Monte-Carlo samples of the metrics (default: the library's).")
+    Integer metricSamples;
+
+    @Option(names = "--samples", defaultValue = "100", paramLabel = "N", description = "Samples per explanation. Default: ${DEFAULT-VALUE}.")
+    int samples;
+
+    @Option(names = "--sigma2", defaultValue = "1.0", paramLabel = "S", description = "Gaussian variance. Default: ${DEFAULT-VALUE}.")
+    double sigma2;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Method option, as for 'jxplain explain'.")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "K", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--target", paramLabel = "KIND:I", description = "probability:I, logit:I or output:I.")
+    String target;
+
+    @Option(names = "--features", split = ",", paramLabel = "COL,…",
+            description = "Feature columns in the model's order. Default: every numeric column but the key and label.")
+    List<String> features;
+
+    @Option(names = "--key", paramLabel = "COL",
+            description = "Stable integer row key: row r uses the stream (seed, key). Without it, the row's position in"
+                    + " the input (line order for the same files), as 'jxplain explain' numbers rows.")
+    String key;
+
+    @Option(names = "--label-column", paramLabel = "COL", description = "A column that is not a feature.")
+    String labelColumn;
+
+    @Option(names = "--output-kind", paramLabel = "KIND", description = "External models: logits, probabilities or regression.")
+    String outputKind;
+
+    @Option(names = "--input-shape", paramLabel = "CxHxW", description = "TorchScript image models.")
+    String inputShape;
+
+    @Option(names = "--columns-per-feature", description = "Parquet: also one attr_<feature> column per feature.")
+    boolean columnsPerFeature;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master when not set by spark-submit, e.g. local[2].")
+    String master;
+
+    @Option(names = "--max-rows", paramLabel = "N", description = "Only the first N rows.")
+    Integer maxRows;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the job with the given streams; returns the exit code (0, or 1 for an error, printed as one line). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new ExplainJob());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, c, parsed) -> {
+            c.getErr().println("jxplain-spark: error: " + rootMessage(e));
+            c.getErr().flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (master != null && System.getProperty("log4j2.configurationFile") == null) {
+            // in-process: Spark's default console logging at INFO would bury the job's own output
+            System.setProperty("log4j2.configurationFile", "jxplain-spark-log4j2.properties");
+        }
+        SparkSession.Builder b = SparkSession.builder().appName("jxplain");
+        if (master != null) {
+            b.master(master).config("spark.ui.enabled", "false");
+        }
+        SparkSession spark = b.getOrCreate();
+        try {
+            return run(spark, out);
+        } finally {
+            if (master != null) {
+                spark.stop(); // in-process runs (the CLI, tests) own their session
+            }
+        }
+    }
+
+    private int run(SparkSession spark, PrintWriter out) {
+        long start = System.nanoTime();
+        Dataset<Row> table = read(spark, input);
+        if (maxRows != null) {
+            table = table.limit(maxRows);
+        }
+        ModelSource source = source(table);
+        List<String> chosen = features != null ? features
+                : !source.featureNames().isEmpty() ? source.featureNames() : defaultFeatures(table);
+        if (metrics != null && !metrics.isEmpty()) {
+            List<MethodSpec> specs = new ArrayList<>();
+            for (String m : methods == null ? List.of(method) : methods) {
+                specs.add(methodSpec(m));
+            }
+            List<MetricSpec> metricSpecs = new ArrayList<>();
+            for (String m : metrics) {
+                metricSpecs.add(metricSamples == null ? MetricSpec.of(m) : MetricSpec.of(m).withSamples(metricSamples));
+            }
+            Dataset<Row> values = SparkEvaluate.of(source, specs, metricSpecs, target, chosen, key, seed).evaluate(table);
+            write(values, output);
+            Dataset<Row> written = read(spark, output);
+            out.printf(Locale.ROOT, "%-18s %-16s %28s %10s%n", "method", "metric", "mean ± 95% half-width", "rows");
+            for (SparkEvaluate.Summary s : SparkEvaluate.summary(written)) {
+                out.printf(Locale.ROOT, "%-18s %-16s %28s %10d%n", s.method(), s.metric(),
+                        String.format(Locale.ROOT, "%.6g ± %.2g", s.mean(), 1.959963984540054 * s.standardError()), s.rows());
+            }
+        } else {
+            SparkExplain job = SparkExplain.builder(source, methodSpec(method)).target(target).features(chosen)
+                    .keyColumn(key).seed(seed).columnPerFeature(columnsPerFeature && !isCsv(output)).build();
+            Dataset<Row> explained = job.explain(table);
+            if (isCsv(output)) {
+                explained = flattenForCsv(explained, chosen);
+            }
+            write(explained, output);
+        }
+        out.printf(Locale.ROOT, "wrote %s in %.1f s%n", output, (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    private MethodSpec methodSpec(String name) {
+        Map<String, String> own = new LinkedHashMap<>();
+        java.util.Set<String> takes = io.jxplain.explain.ExplainerCatalog.optionNames(name);
+        options.forEach((k, v) -> {
+            if (takes.contains(k)) {
+                own.put(k, v);
+            }
+        });
+        return MethodSpec.of(name).withSamples(samples).withSigma2(sigma2).withOptions(own);
+    }
+
+    private ModelSource source(Dataset<Row> table) {
+        ModelSource s = ModelSource.of(model);
+        if (outputKind != null) {
+            s = s.withOutputKind(OutputKind.valueOf(outputKind.trim().toUpperCase(Locale.ROOT)));
+        }
+        if (inputShape != null) {
+            s = s.withImageShape(ImageShape.parse(inputShape));
+        } else if (s.format() == ModelSource.Format.TORCHSCRIPT) {
+            s = s.withInputSize(features != null ? features.size() : defaultFeatures(table).size());
+        }
+        return s;
+    }
+
+    /** Every numeric column but the key and the label. */
+    private List<String> defaultFeatures(Dataset<Row> table) {
+        List<String> out = new ArrayList<>();
+        for (StructField f : table.schema().fields()) {
+            boolean numeric = f.dataType() instanceof org.apache.spark.sql.types.NumericType;
+            if (numeric && !f.name().equals(key) && !f.name().equals(labelColumn)) {
+                out.add(f.name());
+            }
+        }
+        return out;
+    }
+
+    private static Dataset<Row> read(SparkSession spark, String path) {
+        if (isCsv(path)) {
+            return spark.read().option("header", "true").option("inferSchema", "true").option("escape", "\"").csv(path);
+        }
+        if (path.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+            return spark.read().parquet(path);
+        }
+        throw new IllegalArgumentException(path + ": tables must end in .csv or .parquet");
+    }
+
+    /** Through Spark's committer: the table appears only when every task has succeeded. */
+    private static void write(Dataset<Row> data, String path) {
+        if (isCsv(path)) {
+            // RFC 4180 quoting (a quote inside a field is doubled), which every CSV reader takes; Spark's default is \"
+            data.write().mode(SaveMode.ErrorIfExists).option("header", "true").option("escape", "\"").csv(path);
+        } else if (path.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+            data.write().mode(SaveMode.ErrorIfExists).parquet(path);
+        } else {
+            throw new IllegalArgumentException(path + ": tables must end in .csv or .parquet");
+        }
+    }
+
+    /** CSV has no arrays: one attr_&lt;f&gt; and se_&lt;f&gt; column per feature instead. */
+    private static Dataset<Row> flattenForCsv(Dataset<Row> explained, List<String> features) {
+        Dataset<Row> d = explained;
+        for (int j = 0; j < features.size(); j++) {
+            d = d.withColumn("attr_" + features.get(j), functions.col("attributions").getItem(j))
+                    .withColumn("se_" + features.get(j), functions.col("standard_errors").getItem(j));
+        }
+        return d.drop("attributions", "standard_errors");
+    }
+
+    private static boolean isCsv(String path) {
+        return path.toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        String message = String.valueOf(e.getMessage());
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null && t.getMessage().startsWith("row key ")) {
+                message = t.getMessage();
+            }
+        }
+        return message.replace('\n', ' ');
+    }
+}
