@@ -56,6 +56,22 @@ public final class ExplainJob implements Callable<Integer> {
     @Option(names = "--metric-samples", paramLabel = "N", description = "Monte-Carlo samples of the metrics (default: the library's).")
     Integer metricSamples;
 
+    @Option(names = "--perturbation", defaultValue = "gaussian", paramLabel = "NAME",
+            description = "Infidelity's perturbation, as 'jxplain evaluate'. Default: ${DEFAULT-VALUE}.")
+    String perturbation;
+
+    @Option(names = "--noise-sigma2", defaultValue = "0.01", paramLabel = "S", description = "Variance of infidelity's noise. Default: ${DEFAULT-VALUE}.")
+    double noiseSigma2;
+
+    @Option(names = "--radius", defaultValue = "0.2", paramLabel = "R", description = "Sensitivity radius (L∞). Default: ${DEFAULT-VALUE}.")
+    double radius;
+
+    @Option(names = "--epsilon", defaultValue = "0.1", paramLabel = "E", description = "Lipschitz box radius. Default: ${DEFAULT-VALUE}.")
+    double epsilon;
+
+    @Option(names = "--lipschitz-budget", defaultValue = "200", paramLabel = "N", description = "Explanations per Lipschitz search. Default: ${DEFAULT-VALUE}.")
+    int lipschitzBudget;
+
     @Option(names = "--samples", defaultValue = "100", paramLabel = "N", description = "Samples per explanation. Default: ${DEFAULT-VALUE}.")
     int samples;
 
@@ -155,7 +171,8 @@ public final class ExplainJob implements Callable<Integer> {
             }
             List<MetricSpec> metricSpecs = new ArrayList<>();
             for (String m : metrics) {
-                metricSpecs.add(metricSamples == null ? MetricSpec.of(m) : MetricSpec.of(m).withSamples(metricSamples));
+                MetricSpec spec = MetricSpec.of(m).with(perturbation, noiseSigma2, radius, epsilon, lipschitzBudget);
+                metricSpecs.add(metricSamples == null ? spec : spec.withSamples(metricSamples));
             }
             Dataset<Row> values = SparkEvaluate.of(source, specs, metricSpecs, target, chosen, key, seed).evaluate(table);
             write(values, output);

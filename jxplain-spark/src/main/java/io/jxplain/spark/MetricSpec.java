@@ -32,6 +32,12 @@ public record MetricSpec(String metric, String perturbation, double noiseSigma2,
                 neighbours, neighbourVariance);
     }
 
+    /** The same metric with other settings, as {@code jxplain evaluate} names them. */
+    public MetricSpec with(String perturbation, double noiseSigma2, double radius, double epsilon, int budget) {
+        return new MetricSpec(metric, perturbation, noiseSigma2, infidelitySamples, normalize, radius, sensitivitySamples,
+                epsilon, budget, optimizer, neighbours, neighbourVariance);
+    }
+
     Metric create(int dimension) {
         return MetricCatalog.create(metric, new MetricCatalog.Settings(perturbation, noiseSigma2, infidelitySamples,
                 normalize, radius, sensitivitySamples, epsilon, budget, optimizer, neighbours, neighbourVariance), dimension);

@@ -97,13 +97,28 @@ class ExplainJobTest {
     }
 
     @Test
+    void aFailedJobLeavesNoTable() throws IOException {
+        Path csv = dir.resolve("in.csv");
+        writeCsv(csv);
+        Path out = dir.resolve("never.parquet");
+        Run r = run("--master", "local[2]", "--input", csv.toString(), "--output", out.toString(), "--model",
+                ModelFixtures.path("nan.onnx").toString(), "--key", "id", "--label-column", "label", "--method", "occlusion");
+        assertEquals(1, r.code());
+        assertTrue(r.err().matches("(?s)jxplain-spark: error: row key \\d+: .*non-finite output.*"), r.err());
+        boolean anyData = Files.exists(out) && Files.walk(out).anyMatch(p -> p.getFileName().toString().startsWith("part-")
+                || p.getFileName().toString().equals("_SUCCESS"));
+        assertTrue(!anyData, "a failed job must not leave data files or a _SUCCESS marker");
+    }
+
+    @Test
     void evaluatesAndPrintsMeansWithHalfWidths() throws IOException {
         Path csv = dir.resolve("in.csv");
         writeCsv(csv);
         Path out = dir.resolve("eval.parquet");
         Run r = run("--master", "local[2]", "--input", csv.toString(), "--output", out.toString(), "--model",
                 ModelFixtures.path("mlp.json").toString(), "--key", "id", "--label-column", "label", "--methods",
-                "gradient,occlusion", "--metrics", "infidelity", "--metric-samples", "20", "--max-rows", "100");
+                "gradient,occlusion", "--metrics", "infidelity", "--metric-samples", "20", "--max-rows", "100",
+                "--noise-sigma2", "0.04");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*gradient +infidelity +[0-9.e+-]+ ± [0-9.e+-]+ +100.*"), r.out());
         assertTrue(r.out().matches("(?s).*occlusion +infidelity.*"), r.out());
