@@ -22,7 +22,15 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        try {
+            System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        } catch (OutOfMemoryError e) {
+            // the data (8 bytes per cell once parsed, more while the CSV is read) or the results did not fit the heap
+            System.err.println("jxplain: error: out of memory (" + e.getMessage() + ", heap limit "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); give the JVM more with"
+                    + " JXPLAIN_JAVA_OPTS=-Xmx4g, explain fewer rows at a time (--max-rows), or use --engine spark");
+            System.exit(USER_ERROR);
+        }
     }
 
     /** Runs the CLI with the given streams; returns the exit code (used by the tests). */
