@@ -36,7 +36,17 @@ public final class Parallel {
             }
             throw new IllegalStateException(e.getCause());
         } finally {
+            // When one index fails, others may still be running: wait for them, so that nothing touches the caller's
+            // objects (e.g. a native model session it is about to close) after this method returns or throws.
             pool.shutdown();
+            try {
+                while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -144,7 +144,7 @@ final class DemoCommand implements Callable<Integer> {
         provenance.put("target", target.toString());
         provenance.put("jxplain_version", Version.get());
         try (ResultWriter writer = ResultWriter.open(file, List.of("x1", "x2"), provenance)) {
-            return ExplainRun.run(explainer, net, target, x, seed, workers, writer, progress);
+            return ExplainRun.run(explainer, net, target, x, seed, workers, writer, progress, Integer.MAX_VALUE).kept();
         }
     }
 

@@ -3,7 +3,6 @@ package io.jxplain.cli;
 import io.jxplain.Version;
 import io.jxplain.data.Dataset;
 import io.jxplain.explain.Explainer;
-import io.jxplain.explain.Explanation;
 import io.jxplain.model.Target;
 import io.jxplain.model.Model;
 import org.ejml.data.DMatrixRMaj;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -100,24 +98,25 @@ final class ExplainCommand implements Callable<Integer> {
         provenance.put("standardized_with_model_statistics", loaded.standardized());
         provenance.put("jxplain_version", Version.get());
         long start = System.nanoTime();
-        List<Explanation> results;
+        ExplainRun.Result results;
         try (ResultWriter writer = ResultWriter.open(out, dataset.featureNames(), provenance);
              ProgressBar progress = new ProgressBar(err, "explain", rows.numRows, ProgressBar.terminalAttached())) {
             Thread hook = new Thread(() -> finishQuietly(writer));
             Runtime.getRuntime().addShutdownHook(hook);
-            results = ExplainRun.run(explainer, model, t, rows, sampling.seed, threads, writer, progress);
+            results = ExplainRun.run(explainer, model, t, rows, sampling.seed, threads, writer, progress,
+                    heatmaps == null ? 0 : heatmapRows);
             writer.finish(true);
             Runtime.getRuntime().removeShutdownHook(hook);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        stdout.printf(Locale.ROOT, "explained %d rows with %s %s in %.2f s -> %s%n", results.size(), explainer.name(),
+        stdout.printf(Locale.ROOT, "explained %d rows with %s %s in %.2f s -> %s%n", results.rows(), explainer.name(),
                 explainer.parameters(), seconds, out);
         if (heatmaps != null) {
             int written = HeatmapFiles.write(heatmaps, model.imageShape().orElseThrow(), explainer.name(), t,
-                    rows, results, heatmapRows);
+                    rows, results.kept(), heatmapRows);
             stdout.printf(Locale.ROOT, "wrote %d heat maps -> %s%n", written, heatmaps);
         }
-        Summary.printMeanAttributions(stdout, dataset.featureNames(), results);
+        Summary.printMeanAttributions(stdout, dataset.featureNames(), results.means());
         return 0;
     }
 

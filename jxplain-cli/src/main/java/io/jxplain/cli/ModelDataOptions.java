@@ -52,17 +52,26 @@ final class ModelDataOptions {
     }
 
     Loaded load(PrintWriter err) throws IOException {
-        ModelInput.Prepared prepared = ModelInput.load(model, data, external, err);
-        Model m = prepared.opened().model();
-        Target t = target == null ? ModelInput.defaultTarget(m) : Target.parse(target);
-        t.validateFor(m);
-        DMatrixRMaj rows = prepared.dataset().features();
-        if (maxRows != null) {
-            if (maxRows < 1) {
-                throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
-            }
-            rows = CommonOps_DDRM.extract(rows, 0, Math.min(maxRows, rows.numRows), 0, rows.numCols);
+        if (maxRows != null && maxRows < 1) {
+            throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
         }
-        return new Loaded(prepared.opened(), t, prepared.dataset(), rows);
+        ModelInput.Prepared prepared = ModelInput.load(model, data, external, err);
+        try {
+            Model m = prepared.opened().model();
+            Target t = target == null ? ModelInput.defaultTarget(m) : Target.parse(target);
+            t.validateFor(m);
+            DMatrixRMaj rows = prepared.dataset().features();
+            if (maxRows != null) {
+                rows = CommonOps_DDRM.extract(rows, 0, Math.min(maxRows, rows.numRows), 0, rows.numCols);
+            }
+            return new Loaded(prepared.opened(), t, prepared.dataset(), rows);
+        } catch (RuntimeException e) {
+            try {
+                prepared.opened().close();
+            } catch (Exception ignored) {
+                // the target error is the one to report
+            }
+            throw e;
+        }
     }
 }

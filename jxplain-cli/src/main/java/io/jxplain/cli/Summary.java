@@ -12,25 +12,18 @@ final class Summary {
     }
 
     /** Per feature: mean attribution over rows, and the mean per-row standard error where there is one. */
-    static void printMeanAttributions(PrintWriter out, List<String> features, List<Explanation> results) {
-        if (results.isEmpty()) {
+    static void printMeanAttributions(PrintWriter out, List<String> features, AttributionMeans means) {
+        if (means.count() == 0) {
             return;
         }
         int width = Math.max(7, features.stream().mapToInt(String::length).max().orElse(7));
-        boolean se = results.get(0).hasStandardErrors();
+        boolean se = means.hasStandardErrors();
         out.printf(Locale.ROOT, "%-" + width + "s  %s%n", "feature",
                 se ? "mean attribution ± mean 95% half-width (1.96 std. err.)" : "mean attribution");
         for (int j = 0; j < features.size(); j++) {
-            double mean = 0;
-            double meanSe = 0;
-            for (Explanation e : results) {
-                mean += e.attribution(j) / results.size();
-                if (se) {
-                    meanSe += e.standardErrors()[j] / results.size();
-                }
-            }
-            out.printf(Locale.ROOT, "%-" + width + "s  %s%n", features.get(j),
-                    se ? plusMinus(mean, meanSe) : String.format(Locale.ROOT, "%.6g", mean));
+            out.printf(Locale.ROOT, "%-" + width + "s  %s%n", features.get(j), se
+                    ? plusMinus(means.meanAttribution(j), means.meanStandardError(j))
+                    : String.format(Locale.ROOT, "%.6g", means.meanAttribution(j)));
         }
     }
 

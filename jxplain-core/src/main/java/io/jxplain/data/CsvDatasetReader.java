@@ -38,8 +38,9 @@ public final class CsvDatasetReader {
         return read(file, TableReadOptions.target(targetColumn).withFeatures(featureColumns), warnings);
     }
 
+    /** Reads the file straight into numbers (twice when columns must be detected), never holding it as text. */
     public static Dataset read(Path file, TableReadOptions options, Consumer<String> warnings) {
-        return TableConverter.toDataset(table(file), options, warnings);
+        return TableConverter.toDataset(new CsvFileRows(file, null), options, warnings);
     }
 
     /** The file's cells; checks the file exists, is not empty and has no ragged row. */
@@ -49,39 +50,14 @@ public final class CsvDatasetReader {
 
     /** A headerless file's cells, under the given column names (null: the file's first row is the header). */
     public static RawTable table(Path file, List<String> columnNames) {
-        requireFile(file);
-        List<String> header = columnNames;
+        CsvFileRows rows = new CsvFileRows(file, columnNames);
         List<String[]> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).build();
-        try (Reader reader = open(file); CSVParser parser = CSVParser.parse(reader, format)) {
-            var it = parser.iterator();
-            if (!it.hasNext()) {
-                throw new DataFormatException(file + ": the file is empty" + (header == null ? " (no header row)" : ""));
-            }
-            if (header == null) {
-                header = it.next().toList().stream().map(String::trim).toList();
-            }
-            while (it.hasNext()) {
-                CSVRecord r = it.next();
-                long line = parser.getCurrentLineNumber();
-                if (r.size() == 1 && r.get(0).isEmpty()) {
-                    continue; // a blank line
-                }
-                if (r.size() != header.size()) {
-                    throw new DataFormatException(file + ", line " + line + ": " + r.size()
-                            + " fields but " + (columnNames == null ? "the header has " : "expected ") + header.size());
-                }
-                records.add(r.values());
-                lines.add(line);
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof DataFormatException dfe) {
-                throw dfe;
-            }
-            throw new DataFormatException(file + ": cannot be read as CSV: " + e.getMessage(), e);
-        }
-        return new RawTable(file, header, records, lines);
+        rows.forEach((cells, line) -> {
+            records.add(cells);
+            lines.add(line);
+        });
+        return new RawTable(file, rows.header(), records, lines);
     }
 
     /** The header row's column names. */

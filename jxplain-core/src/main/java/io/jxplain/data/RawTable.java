@@ -3,12 +3,19 @@ package io.jxplain.data;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A file's cells as text, before any column is chosen or parsed: the common form of CSV and ARFF input. */
-public record RawTable(Path source, List<String> header, List<String[]> rows, List<Long> lines) {
+/** A file's cells as text, held in memory, before any column is chosen or parsed: the common form of CSV and ARFF input. */
+public record RawTable(Path source, List<String> header, List<String[]> rows, List<Long> lines) implements TableRows {
     public RawTable {
         header = List.copyOf(header);
         if (rows.size() != lines.size()) {
             throw new IllegalArgumentException(rows.size() + " rows but " + lines.size() + " line numbers");
+        }
+    }
+
+    @Override
+    public void forEach(Visitor visitor) {
+        for (int i = 0; i < rows.size(); i++) {
+            visitor.row(rows.get(i), lines.get(i));
         }
     }
 }

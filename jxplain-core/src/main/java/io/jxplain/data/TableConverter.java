@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Turns a {@link RawTable} into a {@link Dataset}, for CSV and ARFF alike.
+ * Turns a table's rows ({@link TableRows}) into a {@link Dataset}, for CSV and ARFF alike.
  * <ul>
  * <li>Cells TRUE/FALSE (any case) read as 1/0, in features and target.</li>
  * <li>A column whose first present value is neither a number nor TRUE/FALSE is categorical: it is dropped, and a
@@ -24,13 +24,13 @@ public final class TableConverter {
     private TableConverter() {
     }
 
-    public static Dataset toDataset(RawTable table, TableReadOptions options, Consumer<String> warnings) {
+    /**
+     * One walk over the rows to detect the numeric columns (only when the features are not named), one to parse the
+     * kept cells straight into numbers: 8 bytes per kept cell, never the table as text (unless it already is).
+     */
+    public static Dataset toDataset(TableRows table, TableReadOptions options, Consumer<String> warnings) {
         Path file = table.source();
         List<String> header = table.header();
-        List<String[]> records = table.rows();
-        if (records.isEmpty()) {
-            throw new DataFormatException(file + ": no data rows after the header");
-        }
         int targetIndex = -1;
         if (options.target() != null) {
             targetIndex = header.indexOf(options.target());
@@ -53,15 +53,30 @@ public final class TableConverter {
                 kept.add(j);
             }
         } else {
+            // a column's kind is that of its first present value (-1 unseen, 0 text, 1 numeric)
+            int[] kind = new int[header.size()];
+            java.util.Arrays.fill(kind, -1);
+            long[] count = new long[1];
+            table.forEach((r, line) -> {
+                count[0]++;
+                for (int j = 0; j < kind.length; j++) {
+                    if (kind[j] < 0 && !isMissing(r[j])) {
+                        kind[j] = isNumeric(r[j]) ? 1 : 0;
+                    }
+                }
+            });
+            if (count[0] == 0) {
+                throw new DataFormatException(file + ": no data rows after the header");
+            }
             List<String> dropped = new ArrayList<>();
             for (int j = 0; j < header.size(); j++) {
                 if (j == targetIndex || options.excluded().contains(header.get(j))) {
                     continue;
                 }
-                if (isNumericColumn(records, j)) {
+                if (kind[j] == 1) {
                     kept.add(j);
                 } else {
-                    dropped.add(header.get(j));
+                    dropped.add(header.get(j)); // text, or an entirely empty column that carries nothing to explain
                 }
             }
             if (!dropped.isEmpty()) {
@@ -72,41 +87,61 @@ public final class TableConverter {
             }
         }
         int d = kept.size();
-        List<double[]> xs = new ArrayList<>(records.size());
-        List<Double> ys = new ArrayList<>(records.size());
-        int droppedRows = 0;
-        for (int i = 0; i < records.size(); i++) {
-            String[] r = records.get(i);
-            long line = table.lines().get(i);
-            if (options.missing() == MissingValues.DROP_ROWS && hasMissing(r, kept, targetIndex)) {
-                droppedRows++;
-                continue;
+        int target = targetIndex;
+        DoubleBuffer xs = new DoubleBuffer();
+        DoubleBuffer ys = new DoubleBuffer();
+        long[] seen = new long[2]; // rows, dropped rows
+        table.forEach((r, line) -> {
+            seen[0]++;
+            if (options.missing() == MissingValues.DROP_ROWS && hasMissing(r, kept, target)) {
+                seen[1]++;
+                return;
             }
-            double[] x = new double[d];
             for (int j = 0; j < d; j++) {
                 int col = kept.get(j);
-                x[j] = parseCell(file, line, header.get(col), r[col], false);
+                xs.add(parseCell(file, line, header.get(col), r[col], false));
             }
-            xs.add(x);
-            if (targetIndex >= 0) {
-                ys.add(parseCell(file, line, header.get(targetIndex), r[targetIndex], true));
+            if (target >= 0) {
+                ys.add(parseCell(file, line, header.get(target), r[target], true));
             }
+        });
+        if (seen[0] == 0) {
+            throw new DataFormatException(file + ": no data rows after the header");
         }
-        if (droppedRows > 0) {
-            warnings.accept(file.getFileName() + ": dropped " + droppedRows + " of " + records.size()
+        if (seen[1] > 0) {
+            warnings.accept(file.getFileName() + ": dropped " + seen[1] + " of " + seen[0]
                     + " rows with a missing value in a kept column");
         }
-        if (xs.isEmpty()) {
+        int n = xs.size() / d;
+        if (n == 0) {
             throw new DataFormatException(file + ": every row has a missing value in a kept column");
         }
-        DMatrixRMaj x = new DMatrixRMaj(xs.size(), d);
-        for (int i = 0; i < xs.size(); i++) {
-            System.arraycopy(xs.get(i), 0, x.data, i * d, d);
-        }
-        double[] y = targetIndex < 0 ? null : ys.stream().mapToDouble(Double::doubleValue).toArray();
+        DMatrixRMaj x = DMatrixRMaj.wrap(n, d, xs.toArray());
+        double[] y = target < 0 ? null : ys.toArray();
         List<String> names = new ArrayList<>();
         kept.forEach(j -> names.add(header.get(j)));
         return new Dataset(x, y, names, options.target());
+    }
+
+    /** A growable array of doubles: no boxing, no per-row arrays. */
+    private static final class DoubleBuffer {
+        private double[] values = new double[1024];
+        private int size;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        double[] toArray() {
+            return size == values.length ? values : java.util.Arrays.copyOf(values, size);
+        }
     }
 
     static boolean isMissing(String cell) {
@@ -122,23 +157,17 @@ public final class TableConverter {
         return targetIndex >= 0 && isMissing(r[targetIndex]);
     }
 
-    private static boolean isNumericColumn(List<String[]> records, int j) {
-        for (String[] r : records) {
-            String cell = r[j].trim();
-            if (isMissing(cell)) {
-                continue;
-            }
-            if (cell.equalsIgnoreCase("true") || cell.equalsIgnoreCase("false")) {
-                return true;
-            }
-            try {
-                Double.parseDouble(cell);
-                return true;
-            } catch (NumberFormatException e) {
-                return false;
-            }
+    private static boolean isNumeric(String text) {
+        String cell = text.trim();
+        if (cell.equalsIgnoreCase("true") || cell.equalsIgnoreCase("false")) {
+            return true;
         }
-        return false; // an entirely empty column carries nothing to explain
+        try {
+            Double.parseDouble(cell);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static double parseCell(Path file, long line, String column, String text, boolean target) {

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import io.jxplain.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.ImageShape;
+import io.jxplain.model.NativeLifecycle;
 import io.jxplain.model.Model;
 import io.jxplain.model.NumericType;
 import io.jxplain.model.OutputKind;
@@ -43,6 +44,7 @@ public final class OnnxModel implements Model, AutoCloseable {
     private final OutputKind outputKind;
     private final boolean outputKindDetected;
     private final int maxRowsPerCall;
+    private final NativeLifecycle lifecycle;
 
     private OnnxModel(Builder b, OrtEnvironment environment, OrtSession session, OnnxSignature signature) {
         this.name = b.name;
@@ -50,6 +52,7 @@ public final class OnnxModel implements Model, AutoCloseable {
         this.session = session;
         this.signature = signature;
         this.maxRowsPerCall = b.maxRowsPerCall;
+        this.lifecycle = new NativeLifecycle("ONNX " + b.name);
         long declared = signature.declaredOutputSize();
         this.outputSize = declared > 0 ? (int) declared : run(new DMatrixRMaj(1, signature.inputSize())).numCols;
         if (b.outputKind != null) {
@@ -148,6 +151,10 @@ public final class OnnxModel implements Model, AutoCloseable {
 
     /** One session call on all rows of {@code batch}. */
     private DMatrixRMaj run(DMatrixRMaj batch) {
+        return lifecycle.call(() -> runOpen(batch));
+    }
+
+    private DMatrixRMaj runOpen(DMatrixRMaj batch) {
         long[] shape = signature.inputShape().clone();
         shape[0] = batch.numRows;
         try (OnnxTensor input = tensor(batch, shape);
@@ -200,13 +207,16 @@ public final class OnnxModel implements Model, AutoCloseable {
         return result;
     }
 
+    /** Waits for calls in progress, then frees the native session; later calls fail with a clear message. */
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("closing " + describe() + ": " + e.getMessage(), e);
-        }
+        lifecycle.close(() -> {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("closing " + describe() + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Options of {@link OnnxModel}: which input and output, what the output means, rows per call, threads. */

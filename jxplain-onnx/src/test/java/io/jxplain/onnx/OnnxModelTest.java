@@ -136,6 +136,15 @@ class OnnxModelTest {
     }
 
     @Test
+    void aClosedModelRefusesCallsInsteadOfCrashing() throws Exception {
+        OnnxModel onnx = OnnxModel.load(ModelFixtures.path("mlp.onnx"));
+        onnx.close();
+        onnx.close(); // idempotent
+        var e = assertThrows(IllegalStateException.class, () -> onnx.predict(new DMatrixRMaj(1, 6)));
+        assertTrue(e.getMessage().endsWith("is closed"), e.getMessage());
+    }
+
+    @Test
     void loadsFromBytes() throws Exception {
         byte[] bytes = Files.readAllBytes(ModelFixtures.path("mlp.onnx"));
         try (OnnxModel onnx = OnnxModel.builder(bytes, "shipped.onnx").build()) {

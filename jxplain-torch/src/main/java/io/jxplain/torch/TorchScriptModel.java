@@ -18,6 +18,7 @@ import io.jxplain.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Differentiable;
 import io.jxplain.model.ImageShape;
+import io.jxplain.model.NativeLifecycle;
 import io.jxplain.model.NumericType;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.OutputKindProbe;
@@ -56,6 +57,7 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
     private final OutputKind outputKind;
     private final boolean outputKindDetected;
     private final int maxRowsPerCall;
+    private final NativeLifecycle lifecycle;
 
     private TorchScriptModel(Builder b, ai.djl.Model model) {
         this.name = b.name;
@@ -68,6 +70,7 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
         this.inputSize = b.imageShape != null ? b.imageShape.size() : b.inputSize;
         this.type = parameterType(model, b.name);
         this.maxRowsPerCall = b.maxRowsPerCall;
+        this.lifecycle = new NativeLifecycle("TorchScript " + b.name);
         JniUtils.enableInferenceMode(block); // eval(): dropout off, batch norm on running statistics
         // Only input gradients are wanted: frozen parameters also keep concurrent backward passes independent.
         model.getBlock().getParameters().forEach(p -> p.getValue().getArray().setRequiresGradient(false));
@@ -187,6 +190,10 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
      * this pass's outputs; otherwise u = {@code seeds}.
      */
     private TargetGradients autograd(DMatrixRMaj rows, Target target, DMatrixRMaj seeds) {
+        return lifecycle.call(() -> autogradOpen(rows, target, seeds));
+    }
+
+    private TargetGradients autogradOpen(DMatrixRMaj rows, Target target, DMatrixRMaj seeds) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDArray x = input(manager, rows);
             x.setRequiresGradient(true);
@@ -215,6 +222,10 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
     }
 
     private DMatrixRMaj forward(DMatrixRMaj rows) {
+        return lifecycle.call(() -> forwardOpen(rows));
+    }
+
+    private DMatrixRMaj forwardOpen(DMatrixRMaj rows) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             return read(call(manager, rows), rows.numRows);
         } catch (EngineException e) {
@@ -349,7 +360,7 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
+        lifecycle.close(model::close);
     }
 
     /** Options of {@link TorchScriptModel}: the input's shape, what the output means, rows per call. */

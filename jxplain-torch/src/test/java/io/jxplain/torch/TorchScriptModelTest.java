@@ -144,6 +144,16 @@ class TorchScriptModelTest {
     }
 
     @Test
+    void aClosedModelRefusesCallsInsteadOfCrashing() throws Exception {
+        TorchScriptModel torch = TorchScriptModel.load(ModelFixtures.path("mlp.pt"), 6);
+        torch.close();
+        torch.close();
+        var e = assertThrows(IllegalStateException.class,
+                () -> torch.targetGradients(Target.output(0), new DMatrixRMaj(1, 6)));
+        assertEquals("TorchScript mlp.pt is closed", e.getMessage());
+    }
+
+    @Test
     void loadsFromBytes() throws Exception {
         byte[] bytes = Files.readAllBytes(ModelFixtures.path("mlp.pt"));
         try (TorchScriptModel torch = TorchScriptModel.builder(bytes, "shipped.pt").inputSize(6).build()) {
