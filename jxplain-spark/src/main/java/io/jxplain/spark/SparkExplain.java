@@ -25,8 +25,8 @@ import java.util.Map;
 /**
  * Explains every row of a Spark {@code Dataset<Row>}: the input rows come back with added columns
  * {@code attributions} (array of doubles, in the feature columns' order), {@code standard_errors} (null for exact
- * methods), {@code model_calls}, {@code provenance} (JSON: method, parameters, seed, target, model, jxplain version),
- * and optionally one {@code attr_<feature>} column per feature.
+ * methods), {@code model_calls}, optionally one {@code attr_<feature>} column per feature, and {@code provenance} (JSON:
+ * method, parameters, seed, target, model, jxplain version).
  *
  * <p>Row r is explained with the random stream {@code RandomStreams.childSeed(seed, key(r))}, the one single-machine
  * jxplain uses for row index key(r) ({@link Explainer#explainRow}): with the same keys and seed the Spark result is
@@ -67,8 +67,7 @@ public final class SparkExplain {
         StructType schema = rows.data.schema()
                 .add("attributions", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
                 .add("standard_errors", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
-                .add("model_calls", DataTypes.LongType, false)
-                .add("provenance", DataTypes.StringType, false);
+                .add("model_calls", DataTypes.LongType, false);
         if (columnPerFeature) {
             for (String f : rows.features) {
                 schema = schema.add("attr_" + f, DataTypes.DoubleType, false);
@@ -76,8 +75,10 @@ public final class SparkExplain {
         }
         String provenance = provenance(method, t, model, seed);
         ExplainPartition task = new ExplainPartition(model, method, t.toString(), rows.featureIndex, rows.keyIndex, seed,
-                provenance, columnPerFeature);
-        return rows.data.mapPartitions(task, Encoders.row(schema));
+                columnPerFeature);
+        // the same text on every row: a literal column, not a string converted row by row
+        return rows.data.mapPartitions(task, Encoders.row(schema))
+                .withColumn("provenance", org.apache.spark.sql.functions.lit(provenance));
     }
 
     /** The given target, or the CLI's default: probability:1 (binary), probability:0 (one class), output:0 (regression). */
@@ -112,7 +113,7 @@ public final class SparkExplain {
 
     /** What runs on the executors: serialisable data only. */
     private record ExplainPartition(ModelSource model, MethodSpec method, String target, int[] featureIndex,
-                                    int keyIndex, long seed, String provenance, boolean columnPerFeature)
+                                    int keyIndex, long seed, boolean columnPerFeature)
             implements MapPartitionsFunction<Row, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> input) {
@@ -136,14 +137,13 @@ public final class SparkExplain {
                     } catch (RuntimeException ex) {
                         throw new IllegalStateException("row key " + key + ": " + ex.getMessage(), ex);
                     }
-                    List<Object> values = new ArrayList<>(row.size() + 4 + featureIndex.length);
+                    List<Object> values = new ArrayList<>(row.size() + 3 + featureIndex.length);
                     for (int i = 0; i < row.size(); i++) {
                         values.add(row.get(i));
                     }
                     values.add(boxed(e.attributions()));
                     values.add(e.hasStandardErrors() ? boxed(e.standardErrors()) : null);
                     values.add(e.modelCalls());
-                    values.add(provenance);
                     if (columnPerFeature) {
                         for (double a : e.attributions()) {
                             values.add(a);
