@@ -22,6 +22,7 @@ public final class BoxPlot {
     private final boolean logY;
     private final List<String> names = new ArrayList<>();
     private final List<double[]> groups = new ArrayList<>();
+    private final List<Integer> zeros = new ArrayList<>();
 
     public BoxPlot(String title, String yLabel, boolean logY) {
         this.title = title;
@@ -29,7 +30,10 @@ public final class BoxPlot {
         this.logY = logY;
     }
 
-    /** A group's values (non-finite ones, and non-positive ones on a log scale, are left out). */
+    /**
+     * A group's values. Non-finite ones are left out; on a log scale so are zeros, which the group's label counts
+     * ("+ k at 0") so that they are not silently lost.
+     */
     public BoxPlot add(String name, double[] values) {
         double[] kept = Arrays.stream(values).filter(v -> Double.isFinite(v) && (!logY || v > 0)).sorted().toArray();
         if (kept.length == 0) {
@@ -37,6 +41,7 @@ public final class BoxPlot {
         }
         names.add(name);
         groups.add(kept);
+        zeros.add((int) Arrays.stream(values).filter(v -> v == 0).count() * (logY ? 1 : 0));
         return this;
     }
 
@@ -58,7 +63,9 @@ public final class BoxPlot {
         svg.append(LineChart.text(WIDTH / 2.0, 22, title, "middle", 15));
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>%n",
                 LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM));
-        for (double t : LineChart.ticks(range, logY)) {
+        // LineChart's ticks take a log scale's range in log10 units
+        double[] tickRange = logY ? new double[] {Math.log10(range[0]), Math.log10(range[1])} : range;
+        for (double t : LineChart.ticks(tickRange, logY)) {
             double y = y(t, range);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>%n",
                     LEFT, y, WIDTH - RIGHT, y));
@@ -104,8 +111,15 @@ public final class BoxPlot {
                             cx, y(x, range), c));
                 }
             }
-            svg.append(LineChart.text(cx, HEIGHT - BOTTOM + 18, names.get(g), "middle", 11));
-            svg.append(LineChart.text(cx, HEIGHT - BOTTOM + 32, "n = " + v.length, "middle", 10));
+            String name = names.get(g);
+            int space = name.lastIndexOf(' ');
+            boolean wrap = name.length() * 6.5 > slot && space > 0; // too wide for its slot: two lines
+            svg.append(LineChart.text(cx, HEIGHT - BOTTOM + 16, wrap ? name.substring(0, space) : name, "middle", 11));
+            if (wrap) {
+                svg.append(LineChart.text(cx, HEIGHT - BOTTOM + 29, name.substring(space + 1), "middle", 11));
+            }
+            svg.append(LineChart.text(cx, HEIGHT - BOTTOM + (wrap ? 43 : 30), "n = " + v.length
+                    + (zeros.get(g) > 0 ? " + " + zeros.get(g) + " at 0" : ""), "middle", 10));
         }
         svg.append("</svg>\n");
         return svg.toString();

@@ -18,4 +18,19 @@ class BoxPlotTest {
         assertTrue(svg.contains("n = 5") && svg.contains("n = 2"), "NaN is left out and counted out");
         assertThrows(IllegalArgumentException.class, () -> new BoxPlot("t", "L", true).add("c", new double[] {0, -1}));
     }
+
+    @Test
+    void logScaleTicksCoverValuesBelowOneAndZerosAreCounted() {
+        String svg = new BoxPlot("t", "L", true).add("a", new double[] {0.01, 0.02, 0.05, 0, 0}).add("b",
+                new double[] {3, 4, 8}).toSvg();
+        java.util.List<Double> ticks = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("text-anchor=\"end\" font-size=\"11\">([0-9.e-]+)<")
+                .matcher(svg);
+        while (m.find()) {
+            ticks.add(Double.parseDouble(m.group(1)));
+        }
+        assertTrue(ticks.contains(0.01) && ticks.contains(1.0) && ticks.contains(5.0), "ticks " + ticks);
+        assertTrue(ticks.stream().allMatch(t -> t >= 0.01 / 1.3 && t <= 8 * 1.3), "every tick inside the range: " + ticks);
+        assertTrue(svg.contains("n = 3 + 2 at 0"), "zeros cannot be drawn on a log scale but are counted");
+    }
 }
