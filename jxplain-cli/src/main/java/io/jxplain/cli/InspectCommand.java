@@ -3,6 +3,7 @@ package io.jxplain.cli;
 import io.jxplain.explain.ExplainerCatalog;
 import io.jxplain.model.FiniteDifferences;
 import io.jxplain.model.Model;
+import io.jxplain.spark.ModelSource.Format;
 import io.jxplain.onnx.OnnxModel;
 import io.jxplain.onnx.OnnxSignature;
 import io.jxplain.torch.TorchScriptModel;
@@ -68,7 +69,7 @@ final class InspectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String formatName(ModelFiles.Format format) {
+    private static String formatName(Format format) {
         return switch (format) {
             case BUILT_IN -> "jxplain network (built-in: exact gradients, guided backprop and LRP)";
             case ONNX -> "ONNX, run by ONNX Runtime (a black box: no gradients)";
@@ -89,8 +90,8 @@ final class InspectCommand implements Callable<Integer> {
                     ? String.format(Locale.ROOT, "central finite differences (2·%d model rows per gradient, step %.2g)%s",
                     fd.inputSize(), fd.step(0), e.name().equals("smoothgrad")
                             ? "; closed-form gives the same limit from outputs alone (Theorem 1)" : "")
-                    : opened.format() == ModelFiles.Format.TORCHSCRIPT ? "exact gradients (autograd)" : "exact gradients";
-            case BUILT_IN_NETWORK -> opened.format() == ModelFiles.Format.BUILT_IN ? "exact"
+                    : opened.format() == Format.TORCHSCRIPT ? "exact gradients (autograd)" : "exact gradients";
+            case BUILT_IN_NETWORK -> opened.format() == Format.BUILT_IN ? "exact"
                     : "unavailable: needs a built-in network's layers";
         };
     }

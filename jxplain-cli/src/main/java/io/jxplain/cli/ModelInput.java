@@ -4,6 +4,7 @@ import io.jxplain.data.CsvDatasetReader;
 import io.jxplain.data.Dataset;
 import io.jxplain.data.Standardization;
 import io.jxplain.model.Model;
+import io.jxplain.spark.ModelSource.Format;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.NetworkFile;
@@ -26,8 +27,8 @@ final class ModelInput {
     }
 
     static Prepared load(Path modelPath, Path data, ExternalModelOptions external, PrintWriter err) throws IOException {
-        ModelFiles.Format format = ModelFiles.Format.of(modelPath);
-        if (format == ModelFiles.Format.BUILT_IN) {
+        Format format = io.jxplain.spark.ModelSource.formatOf(modelPath);
+        if (format == Format.BUILT_IN) {
             ModelFiles.Opened opened = ModelFiles.open(modelPath, external, null);
             return new Prepared(opened, builtInData(data, opened.builtIn(), external.labelColumn, err));
         }
@@ -37,7 +38,7 @@ final class ModelInput {
         try {
             opened = ModelFiles.open(modelPath, external, d.dimension());
         } catch (IllegalArgumentException e) {
-            if (format == ModelFiles.Format.TORCHSCRIPT && external.imageShape() == null) {
+            if (format == Format.TORCHSCRIPT && external.imageShape() == null) {
                 throw new IllegalArgumentException(e.getMessage() + " (the width is the " + d.dimension()
                         + " numeric columns of " + data.getFileName() + ", " + d.featureNames()
                         + "; mark a label column with --label-column)", e);

@@ -42,6 +42,7 @@ public final class ModelSource implements Serializable {
     private final java.util.List<String> featureNames; // built-in networks that name their columns, else empty
     private final double[] inputMean;  // built-in networks trained on standardised data, else null
     private final double[] inputScale;
+    private transient String cacheKey; // SHA-256 of the bytes, computed once per JVM (each task asks for it)
 
     private ModelSource(Format format, String name, byte[] bytes, String outputKind, String imageShape, int inputSize,
                         String onnxOutput) {
@@ -55,13 +56,17 @@ public final class ModelSource implements Serializable {
         this.imageShape = imageShape;
         this.inputSize = inputSize;
         this.onnxOutput = onnxOutput;
-        io.jxplain.model.nn.NetworkFile file = format == Format.BUILT_IN ? networkFile() : null;
+        io.jxplain.model.nn.NetworkFile file = networkFile();
         this.featureNames = file == null ? java.util.List.of() : new java.util.ArrayList<>(file.featureNames());
         this.inputMean = file != null && file.hasStandardization() ? file.inputMean().clone() : null;
         this.inputScale = file != null && file.hasStandardization() ? file.inputScale().clone() : null;
     }
 
-    private io.jxplain.model.nn.NetworkFile networkFile() {
+    /** A built-in network's file, with its feature names and standardisation; null for external formats. */
+    public io.jxplain.model.nn.NetworkFile networkFile() {
+        if (format != Format.BUILT_IN) {
+            return null;
+        }
         try {
             return NetworkJson.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes));
         } catch (IOException e) {
@@ -86,14 +91,25 @@ public final class ModelSource implements Serializable {
         return x;
     }
 
+    /** The format a file's extension names: .json, .onnx, .pt (also .pth, .torchscript). */
+    public static Format formatOf(Path file) {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            return Format.BUILT_IN;
+        }
+        if (lower.endsWith(".onnx")) {
+            return Format.ONNX;
+        }
+        if (lower.endsWith(".pt") || lower.endsWith(".pth") || lower.endsWith(".torchscript")) {
+            return Format.TORCHSCRIPT;
+        }
+        throw new IllegalArgumentException(file + ": unknown model format; jxplain reads .json (its own networks),"
+                + " .onnx (ONNX) and .pt (TorchScript)");
+    }
+
     /** Reads a .json, .onnx or .pt file (chosen by extension). */
     public static ModelSource of(Path file) {
-        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        Format format = lower.endsWith(".json") ? Format.BUILT_IN : lower.endsWith(".onnx") ? Format.ONNX
-                : lower.endsWith(".pt") ? Format.TORCHSCRIPT : null;
-        if (format == null) {
-            throw new IllegalArgumentException(file + ": unknown model format; jxplain reads .json, .onnx and .pt");
-        }
+        Format format = formatOf(file);
         try {
             if (!Files.isRegularFile(file)) {
                 throw new NoSuchFileException(file.toString(), null, "model file not found");
@@ -134,6 +150,15 @@ public final class ModelSource implements Serializable {
 
     /** Identifies the model and its reading options: executors cache one open model per key. */
     public String cacheKey() {
+        String k = cacheKey;
+        if (k == null) {
+            k = digest();
+            cacheKey = k;
+        }
+        return k;
+    }
+
+    private String digest() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(bytes);
@@ -145,11 +170,17 @@ public final class ModelSource implements Serializable {
         }
     }
 
-    /**
-     * Opens the model: what explainers run on. The caller owns it (an external model holds a native session; close
-     * it through {@link #close(Model)}).
-     */
+    /** Opens the model, what explainers run on: an ONNX model wrapped in finite differences for its gradients. */
     public Model open() {
+        Model m = openModel();
+        return m instanceof OnnxModel onnx ? FiniteDifferences.of(onnx) : m;
+    }
+
+    /**
+     * Opens the model as its format reads it (an {@link OnnxModel}, a {@link TorchScriptModel} or a built-in network).
+     * The caller owns it: ONNX and TorchScript models hold native sessions, to be closed.
+     */
+    public Model openModel() {
         try {
             switch (format) {
                 case BUILT_IN -> {
@@ -160,7 +191,7 @@ public final class ModelSource implements Serializable {
                     if (outputKind != null) {
                         b.outputKind(OutputKind.valueOf(outputKind));
                     }
-                    return FiniteDifferences.of(b.build());
+                    return b.build();
                 }
                 default -> {
                     TorchScriptModel.Builder b = TorchScriptModel.builder(bytes, name);
