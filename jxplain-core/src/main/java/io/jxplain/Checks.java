@@ -54,12 +54,17 @@ public final class Checks {
         if (m.numRows == 0) {
             throw new IllegalArgumentException(name + " has no rows");
         }
+        requireFiniteRows(name, m, 0, m.numRows, expectedColumns);
+    }
+
+    /** Rows [from, to) of {@code m}: the expected width, every value finite. */
+    public static void requireFiniteRows(String name, DMatrixRMaj m, int from, int to, int expectedColumns) {
         if (m.numCols != expectedColumns) {
             throw new IllegalArgumentException(
                     name + " has " + m.numCols + " columns but the model expects " + expectedColumns);
         }
         int d = m.numCols;
-        for (int i = 0; i < m.numRows; i++) {
+        for (int i = from; i < to; i++) {
             for (int j = 0; j < d; j++) {
                 double v = m.data[i * d + j];
                 if (!Double.isFinite(v)) {

@@ -72,6 +72,10 @@ final class BenchCommand implements Callable<Integer> {
             + " against a 100 000-sample limit, on the model and rows above.")
     boolean varianceReduction;
 
+    @Option(names = "--cases", split = ",", paramLabel = "NAME,NAME",
+            description = "Only these cases (names as printed, e.g. gradient,smoothgrad). Default: all.")
+    List<String> caseNames;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path out;
 
@@ -109,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
         if (varianceReduction) {
             return varianceReduction(stdout, net, target, x, threadCounts.get(threadCounts.size() - 1));
         }
-        List<BenchCase> cases = BenchCases.all(d, quick ? List.of(20) : List.of(100, 1000));
+        List<BenchCase> cases = selected(BenchCases.all(d, quick ? List.of(20) : List.of(100, 1000)));
         stdout.printf(Locale.ROOT, "%s, %d rows, %s%n", net.describe(), n,
                 reference == null ? "no Captum comparison (--captum FILE)" : "Captum: " + captum
                         + " (torch threads " + reference.torchThreads() + ", data set " + dataset + ")");
@@ -190,6 +194,20 @@ final class BenchCommand implements Callable<Integer> {
         }
         writeJson(stdout, mapper, root);
         return 0;
+    }
+
+    /** The cases named by --cases (all without it); an unknown name is an error listing the known ones. */
+    private List<BenchCase> selected(List<BenchCase> all) {
+        if (caseNames == null) {
+            return all;
+        }
+        List<String> known = all.stream().map(BenchCase::name).distinct().toList();
+        for (String name : caseNames) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown bench case '" + name + "'; cases: " + String.join(", ", known));
+            }
+        }
+        return all.stream().filter(c -> caseNames.contains(c.name())).toList();
     }
 
     /** Writes the results to --out, if given. */

@@ -73,6 +73,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void casesOptionRunsOnlyTheNamedCases() throws IOException {
+        Path out = dir.resolve("some.json");
+        CliTestSupport.Result r = CliTestSupport.run("bench", "--quick", "--threads", "1", "--cases", "gradient,clime",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Set<String> cases = new HashSet<>();
+        for (JsonNode row : new ObjectMapper().readTree(out.toFile()).get("results")) {
+            cases.add(row.get("case").asText());
+        }
+        assertEquals(Set.of("gradient", "clime"), cases);
+        CliTestSupport.Result unknown = CliTestSupport.run("bench", "--quick", "--cases", "gradiant");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown bench case 'gradiant'") && unknown.err().contains("smoothgrad"),
+                unknown.err());
+    }
+
+    @Test
     void badOptionsAreOneLineErrors() {
         CliTestSupport.Result r = CliTestSupport.run("bench", "--quick", "--threads", "0");
         assertEquals(1, r.exitCode());

@@ -1,12 +1,16 @@
 package io.jxplain.explain;
 
 import io.jxplain.Checks;
-import io.jxplain.Version;
+import io.jxplain.Parallel;
+import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Differentiable;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.RandomStreams;
+import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,18 +18,78 @@ import java.util.random.RandomGenerator;
  * produced each explanation. Subclasses only compute the attribution.
  */
 abstract class BaseExplainer implements Explainer {
+    /** At most this many instances per block when a method batches rows (blocks also go to threads). */
+    static final int INSTANCES_PER_BLOCK = 64;
 
     @Override
     public final Explanation explain(Model model, Target target, double[] x, long seed) {
+        validate(model, target);
+        Checks.requireVector("x", x, model.inputSize());
+        Attribution a = attribute(model, target, x.clone(), RandomStreams.stream(seed));
+        return ProvenanceHeader.of(this, model, target).explanation(a, isStochastic() ? seed : null);
+    }
+
+    /**
+     * Row i with the stream of (seed, i), as {@link #explain}; the provenance strings are built once, and a method
+     * that batches rows ({@link #modelRowsPerInstance}) explains blocks of rows in one model call when the model's rows do not depend on
+     * their batch (same values as row by row: the blocks only change speed).
+     */
+    @Override
+    public final List<Explanation> explainRange(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                                long seed, int threads) {
+        Checks.requirePositive("threads", threads);
+        validate(model, target);
+        if (rows == null || from < 0 || to > rows.numRows || from > to) {
+            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.."
+                    + (rows == null ? 0 : rows.numRows));
+        }
+        Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
+        ProvenanceHeader header = ProvenanceHeader.of(this, model, target);
+        Explanation[] out = new Explanation[to - from];
+        int perInstance = modelRowsPerInstance(model.inputSize());
+        if (perInstance > 0 && model.rowsIndependentOfBatch()) {
+            // blocks of at most one default model call (bounded memory), and of 64 instances (work for every thread)
+            int size = Math.max(1, Math.min(INSTANCES_PER_BLOCK, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL / perInstance));
+            int blocks = (to - from + size - 1) / size;
+            Parallel.forEachIndex(0, blocks, threads, b -> {
+                int start = from + b * size;
+                int end = Math.min(to, start + size);
+                Attribution[] a = attributeRows(model, target, rows, start, end);
+                for (int i = start; i < end; i++) {
+                    out[i - from] = header.explanation(a[i - start], null);
+                }
+            });
+        } else {
+            int d = rows.numCols;
+            Parallel.forEachIndex(from, to, threads, i -> {
+                long rowSeed = RandomStreams.childSeed(seed, i);
+                double[] x = Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
+                Attribution a = attribute(model, target, x, RandomStreams.stream(rowSeed));
+                out[i - from] = header.explanation(a, isStochastic() ? rowSeed : null);
+            });
+        }
+        return List.of(out);
+    }
+
+    private static void validate(Model model, Target target) {
         if (model == null || target == null) {
             throw new IllegalArgumentException("model and target are required");
         }
         target.validateFor(model);
-        Checks.requireVector("x", x, model.inputSize());
-        Attribution a = attribute(model, target, x.clone(), RandomStreams.stream(seed));
-        Provenance p = new Provenance(name(), parameters(), model.describe(), target.toString(),
-                isStochastic() ? seed : null, a.samples(), Version.get());
-        return new Explanation(a.values(), a.standardErrors(), a.intercept(), a.modelCalls(), p, a.diagnostics());
+    }
+
+    /**
+     * For a deterministic method that computes the attributions of many instances from one batched model call
+     * (gradients at all of them, all their occlusions, all their integration paths) in {@link #attributeRows}: the
+     * model rows it evaluates per instance of d features. 0 (the default): the method explains one row at a time.
+     */
+    int modelRowsPerInstance(int d) {
+        return 0;
+    }
+
+    /** The attributions of rows [from, to) of validated {@code rows}, each equal to {@link #attribute} of that row. */
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
+        throw new UnsupportedOperationException(name() + " explains one row at a time");
     }
 
     /** Computes the attribution of a validated input. */

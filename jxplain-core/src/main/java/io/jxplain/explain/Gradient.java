@@ -4,7 +4,9 @@ import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -43,7 +45,25 @@ public final class Gradient extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
-        double[] g = gradientAt(this, model, target, x);
+        return finish(gradientAt(this, model, target, x));
+    }
+
+    @Override
+    int modelRowsPerInstance(int d) {
+        return 1;
+    }
+
+    @Override
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
+        double[][] g = gradientsAt(this, model, target, rows, from, to);
+        Attribution[] out = new Attribution[g.length];
+        for (int i = 0; i < g.length; i++) {
+            out[i] = finish(g[i]);
+        }
+        return out;
+    }
+
+    private Attribution finish(double[] g) {
         if (abs) {
             for (int j = 0; j < g.length; j++) {
                 g[j] = Math.abs(g[j]);
@@ -56,5 +76,18 @@ public final class Gradient extends BaseExplainer {
     static double[] gradientAt(BaseExplainer caller, Model model, Target target, double[] x) {
         DMatrixRMaj row = DMatrixRMaj.wrap(1, x.length, x.clone());
         return BatchedEvaluation.gradients(caller.requireDifferentiable(model), target, row, 1).gradients().data;
+    }
+
+    /** ∇f at rows [from, to), in one batched, checked call. */
+    static double[][] gradientsAt(BaseExplainer caller, Model model, Target target, DMatrixRMaj rows, int from, int to) {
+        int d = rows.numCols;
+        DMatrixRMaj block = CommonOps_DDRM.extract(rows, from, to, 0, d);
+        double[] g = BatchedEvaluation.gradients(caller.requireDifferentiable(model), target, block,
+                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL).gradients().data;
+        double[][] out = new double[to - from][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Arrays.copyOfRange(g, i * d, (i + 1) * d);
+        }
+        return out;
     }
 }

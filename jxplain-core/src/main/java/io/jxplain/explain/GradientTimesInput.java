@@ -2,6 +2,7 @@ package io.jxplain.explain;
 
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
+import org.ejml.data.DMatrixRMaj;
 
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -29,9 +30,28 @@ public final class GradientTimesInput extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
-        double[] g = Gradient.gradientAt(this, model, target, x);
+        return times(Gradient.gradientAt(this, model, target, x), x, 0);
+    }
+
+    @Override
+    int modelRowsPerInstance(int d) {
+        return 1;
+    }
+
+    @Override
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
+        double[][] g = Gradient.gradientsAt(this, model, target, rows, from, to);
+        Attribution[] out = new Attribution[g.length];
+        for (int i = 0; i < g.length; i++) {
+            out[i] = times(g[i], rows.data, (from + i) * rows.numCols);
+        }
+        return out;
+    }
+
+    /** g ⊙ x, with x at {@code x[offset …]}. */
+    private static Attribution times(double[] g, double[] x, int offset) {
         for (int j = 0; j < g.length; j++) {
-            g[j] *= x[j];
+            g[j] *= x[offset + j];
         }
         return Attribution.exact(g, 1);
     }

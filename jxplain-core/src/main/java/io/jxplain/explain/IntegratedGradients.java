@@ -125,35 +125,57 @@ public final class IntegratedGradients extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
+        return attributeRows(model, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1)[0];
+    }
+
+    @Override
+    int modelRowsPerInstance(int d) {
+        return nodes.length + 2;
+    }
+
+    /** Every row's path (m nodes, then x₀ and x for the completeness check) in one batched gradient call. */
+    @Override
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
         Differentiable diff = requireDifferentiable(model);
-        int d = x.length;
+        int d = rows.numCols;
         double[] x0 = baseline == null ? new double[d] : baseline;
         Checks.requireVector("baseline", x0, d);
         int m = nodes.length;
-        DMatrixRMaj path = new DMatrixRMaj(m + 2, d); // the path, then x₀ and x for the completeness check
-        for (int k = 0; k < m; k++) {
-            for (int j = 0; j < d; j++) {
-                path.data[k * d + j] = x0[j] + nodes[k] * (x[j] - x0[j]);
+        int perRow = m + 2;
+        DMatrixRMaj path = new DMatrixRMaj((to - from) * perRow, d);
+        for (int r = from; r < to; r++) {
+            int x = r * d;
+            int p = (r - from) * perRow * d;
+            for (int k = 0; k < m; k++) {
+                for (int j = 0; j < d; j++) {
+                    path.data[p + k * d + j] = x0[j] + nodes[k] * (rows.data[x + j] - x0[j]);
+                }
             }
+            System.arraycopy(x0, 0, path.data, p + m * d, d);
+            System.arraycopy(rows.data, x, path.data, p + (m + 1) * d, d);
         }
-        System.arraycopy(x0, 0, path.data, m * d, d);
-        System.arraycopy(x, 0, path.data, (m + 1) * d, d);
         var tg = BatchedEvaluation.gradients(diff, target, path, maxRowsPerCall);
-        double[] phi = new double[d];
-        for (int k = 0; k < m; k++) {
-            for (int j = 0; j < d; j++) {
-                phi[j] += weights[k] * tg.gradients().data[k * d + j];
+        Attribution[] out = new Attribution[to - from];
+        for (int r = from; r < to; r++) {
+            int p = (r - from) * perRow;
+            double[] phi = new double[d];
+            for (int k = 0; k < m; k++) {
+                for (int j = 0; j < d; j++) {
+                    phi[j] += weights[k] * tg.gradients().data[(p + k) * d + j];
+                }
             }
+            if (pathAverage) {
+                out[r - from] = new Attribution(phi, null, Double.NaN, perRow, 0, Map.of());
+                continue;
+            }
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                phi[j] *= rows.data[r * d + j] - x0[j];
+                sum += phi[j];
+            }
+            double gap = sum - (tg.values()[p + m + 1] - tg.values()[p + m]);
+            out[r - from] = new Attribution(phi, null, Double.NaN, perRow, 0, Map.of("completeness_gap", gap));
         }
-        if (pathAverage) {
-            return new Attribution(phi, null, Double.NaN, m + 2L, 0, Map.of());
-        }
-        double sum = 0;
-        for (int j = 0; j < d; j++) {
-            phi[j] *= x[j] - x0[j];
-            sum += phi[j];
-        }
-        double gap = sum - (tg.values()[m + 1] - tg.values()[m]);
-        return new Attribution(phi, null, Double.NaN, m + 2L, 0, Map.of("completeness_gap", gap));
+        return out;
     }
 }

@@ -68,25 +68,50 @@ public final class Occlusion extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
-        int d = x.length;
-        double[] x0 = baseline == null ? new double[d] : baseline;
-        Checks.requireVector("baseline", x0, d);
         if (window > 0) {
-            return slidingWindows(model, target, x, x0);
+            return slidingWindows(model, target, x, baselineFor(x.length));
         }
-        DMatrixRMaj rows = new DMatrixRMaj(d + 1, d);
-        for (int r = 0; r <= d; r++) {
-            System.arraycopy(x, 0, rows.data, r * d, d);
-            if (r < d) {
-                rows.data[r * d + r] = x0[r];
+        return attributeRows(model, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1)[0];
+    }
+
+    /** Feature-wise occlusion batches rows; sliding windows already make big batches of their own. */
+    @Override
+    int modelRowsPerInstance(int d) {
+        return window == 0 ? d + 1 : 0;
+    }
+
+    /** Every row's d occluded copies and the row itself in one batched call: φⱼ = f(x) − f(x with xⱼ = x₀ⱼ). */
+    @Override
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
+        int d = rows.numCols;
+        double[] x0 = baselineFor(d);
+        int perRow = d + 1;
+        DMatrixRMaj occluded = new DMatrixRMaj((to - from) * perRow, d);
+        for (int r = from; r < to; r++) {
+            int p = (r - from) * perRow;
+            for (int k = 0; k <= d; k++) {
+                System.arraycopy(rows.data, r * d, occluded.data, (p + k) * d, d);
+                if (k < d) {
+                    occluded.data[(p + k) * d + k] = x0[k];
+                }
             }
         }
-        double[] f = BatchedEvaluation.values(model, target, rows, d + 1);
-        double[] phi = new double[d];
-        for (int j = 0; j < d; j++) {
-            phi[j] = f[d] - f[j];
+        double[] f = BatchedEvaluation.values(model, target, occluded, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+        Attribution[] out = new Attribution[to - from];
+        for (int r = 0; r < out.length; r++) {
+            double[] phi = new double[d];
+            for (int j = 0; j < d; j++) {
+                phi[j] = f[r * perRow + d] - f[r * perRow + j];
+            }
+            out[r] = Attribution.exact(phi, perRow);
         }
-        return Attribution.exact(phi, d + 1L);
+        return out;
+    }
+
+    private double[] baselineFor(int d) {
+        double[] x0 = baseline == null ? new double[d] : baseline;
+        Checks.requireVector("baseline", x0, d);
+        return x0;
     }
 
     private Attribution slidingWindows(Model model, Target target, double[] x, double[] x0) {

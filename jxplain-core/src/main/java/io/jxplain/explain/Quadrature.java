@@ -16,7 +16,7 @@ import java.util.Locale;
 public enum Quadrature {
     RIEMANN_LEFT, RIEMANN_RIGHT, RIEMANN_MIDDLE, RIEMANN_TRAPEZOID, GAUSS_LEGENDRE;
 
-    /** Gauss–Legendre rules by node count: seconds to compute at 50 nodes, the same every time. */
+    /** Gauss–Legendre rules by node count, computed once (11 ms at 50 nodes). */
     private static final java.util.Map<Integer, double[][]> GAUSS_LEGENDRE_RULES =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -50,9 +50,12 @@ public enum Quadrature {
         return new double[][] {a, w};
     }
 
-    /** Nodes on [0, 1] in increasing order and their weights; computed in high precision (BigDecimal), so cached. */
+    /**
+     * Nodes on [0, 1] in increasing order and their weights, in double precision: Hipparchus' high-precision (Dfp)
+     * rule agrees to 1 ulp in the nodes and 4e-14 relative in the weights at 50 nodes, but takes 3 s there (3 min at 200).
+     */
     private static double[][] gaussLegendre(int n) {
-        GaussIntegrator g = new GaussIntegratorFactory().legendreHighPrecision(n, 0, 1);
+        GaussIntegrator g = new GaussIntegratorFactory().legendre(n, 0, 1);
         Integer[] order = new Integer[n];
         for (int k = 0; k < n; k++) {
             order[k] = k;

@@ -71,6 +71,12 @@ public final class FiniteDifferences implements Differentiable {
         return model.machineEpsilon();
     }
 
+    /** Each row's differences come from that row's own shifted copies: batch-independent when the model is. */
+    @Override
+    public boolean rowsIndependentOfBatch() {
+        return model.rowsIndependentOfBatch();
+    }
+
     /** The step hⱼ of feature j. */
     public double step(int j) {
         return steps[j];

@@ -34,6 +34,15 @@ public interface Model {
         return Math.ulp(1.0);
     }
 
+    /**
+     * Whether a row's outputs (and gradients) are bit-identical whatever batch the row is evaluated in. Deterministic
+     * explainers then evaluate many instances in one model call: faster, same values. False unless the model
+     * guarantees it (a native runtime may choose other kernels for other batch sizes).
+     */
+    default boolean rowsIndependentOfBatch() {
+        return false;
+    }
+
     /** A short human-readable description, used in provenance and error messages. */
     default String describe() {
         return getClass().getSimpleName() + "(" + inputSize() + "→" + outputSize() + ")";

@@ -120,15 +120,23 @@ class ExplainerConformanceTest {
     @MethodSource("explainers")
     void sameSeedSameResultWhateverTheThreadCount(Explainer explainer) {
         Network net = network();
-        DMatrixRMaj x = rows(12);
+        int n = 70; // more than one block of 64 for the methods that explain blocks of rows in one model call
+        DMatrixRMaj x = rows(n);
         List<Explanation> one = explainer.explainAll(net, Target.probability(1), x, 21L, 1);
         List<Explanation> two = explainer.explainAll(net, Target.probability(1), x, 21L, 2);
         List<Explanation> again = explainer.explainAll(net, Target.probability(1), x, 21L, 2);
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < n; i++) {
             assertArrayEquals(one.get(i).attributions(), two.get(i).attributions(), 0.0, "row " + i);
             assertArrayEquals(one.get(i).attributions(), again.get(i).attributions(), 0.0, "row " + i);
-            assertArrayEquals(one.get(i).attributions(),
-                    explainer.explainRow(net, Target.probability(1), x, i, 21L).attributions(), 0.0);
+            Explanation alone = explainer.explainRow(net, Target.probability(1), x, i, 21L);
+            assertArrayEquals(one.get(i).attributions(), alone.attributions(), 0.0, "row " + i + " alone");
+            assertEquals(alone.modelCalls(), one.get(i).modelCalls(), "row " + i);
+            assertEquals(alone.diagnostics(), one.get(i).diagnostics(), "row " + i);
+            assertEquals(alone.provenance().seed(), one.get(i).provenance().seed(), "row " + i);
+        }
+        List<Explanation> middle = explainer.explainRange(net, Target.probability(1), x, 5, 69, 21L, 2);
+        for (int i = 5; i < 69; i++) {
+            assertArrayEquals(one.get(i).attributions(), middle.get(i - 5).attributions(), 0.0, "row " + i + " of a range");
         }
         if (explainer.isStochastic()) {
             List<Explanation> other = explainer.explainAll(net, Target.probability(1), x, 22L, 2);

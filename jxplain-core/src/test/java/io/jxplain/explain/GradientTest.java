@@ -22,6 +22,62 @@ class GradientTest {
                 Gradient.absolute().explain(f, Target.output(0), x, 0L).attributions(), 1e-15);
     }
 
+    /** A network that counts its model calls and says whether its rows may be batched together. */
+    private static final class Counting implements io.jxplain.model.Differentiable {
+        final io.jxplain.model.nn.Network net = ExplainerConformanceTest.network();
+        final boolean independent;
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        Counting(boolean independent) {
+            this.independent = independent;
+        }
+
+        @Override public int inputSize() { return net.inputSize(); }
+        @Override public int outputSize() { return net.outputSize(); }
+        @Override public io.jxplain.model.OutputKind outputKind() { return net.outputKind(); }
+        @Override public boolean rowsIndependentOfBatch() { return independent; }
+
+        @Override
+        public org.ejml.data.DMatrixRMaj predict(org.ejml.data.DMatrixRMaj batch) {
+            calls.incrementAndGet();
+            return net.predict(batch);
+        }
+
+        @Override
+        public org.ejml.data.DMatrixRMaj backward(org.ejml.data.DMatrixRMaj batch, org.ejml.data.DMatrixRMaj seeds) {
+            return net.backward(batch, seeds);
+        }
+    }
+
+    @Test
+    void manyRowsGoToTheModelInBlocksOnlyWhenItsRowsDoNotDependOnTheBatch() {
+        org.ejml.data.DMatrixRMaj rows = ExplainerConformanceTest.rows(130);
+        Counting blocks = new Counting(true);
+        Counting single = new Counting(false);
+        var a = Gradient.create().explainAll(blocks, Target.probability(1), rows, 1L, 1);
+        var b = Gradient.create().explainAll(single, Target.probability(1), rows, 1L, 1);
+        assertEquals(3, blocks.calls.get(), "130 rows in blocks of 64");
+        assertEquals(130, single.calls.get(), "one call per row");
+        for (int i = 0; i < 130; i++) {
+            assertArrayEquals(b.get(i).attributions(), a.get(i).attributions(), 0.0, "row " + i);
+        }
+        Counting occlusion = new Counting(true);
+        Occlusion.create().explainAll(occlusion, Target.probability(1), rows, 1L, 1);
+        assertEquals(3, occlusion.calls.get(), "(d + 1)·64 rows per call, under the 4096-row cap");
+    }
+
+    @Test
+    void aRangeWithANonFiniteRowIsRefusedNamingTheRow() {
+        org.ejml.data.DMatrixRMaj rows = ExplainerConformanceTest.rows(10);
+        rows.set(7, 1, Double.NaN);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Gradient.create().explainRange(ExplainerConformanceTest.network(), Target.probability(1), rows,
+                        5, 9, 1L, 1));
+        assertTrue(e.getMessage().contains("row 7, column 1 is NaN"), e.getMessage());
+        assertEquals(2, Gradient.create().explainRange(ExplainerConformanceTest.network(), Target.probability(1), rows,
+                0, 2, 1L, 1).size(), "rows outside the range are not checked");
+    }
+
     @Test
     void gradientTimesInputMultipliesByTheInput() {
         double[] g = Gradient.create().explain(f, Target.output(0), x, 0L).attributions();

@@ -91,6 +91,12 @@ public final class RandomForest implements Model {
         return regression ? OutputKind.REGRESSION : OutputKind.PROBABILITIES;
     }
 
+    /** Tribuo predicts example by example. */
+    @Override
+    public boolean rowsIndependentOfBatch() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "random forest (" + d + "→" + outputs + (regression ? ", regression" : ", probabilities") + ")";

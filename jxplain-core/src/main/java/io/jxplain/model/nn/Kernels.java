@@ -18,6 +18,8 @@ final class Kernels {
     static final double LN2_HI = 0.6931471803691238;               // ln 2 split in two (Cody & Waite 1980)
     static final double LN2_LO = 1.9082149292705877e-10;
     static final double ROUNDER = 6755399441055744.0;              // 1.5·2⁵²: + and − round to an integer
+    /** The bits of ROUNDER + k are ROUNDER's bits + k for an integer |k| &lt; 2⁵¹: an integer without a conversion. */
+    static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
     /** 1/13!, 1/12!, …, 1/1!, 1/0!: Horner's coefficients of e^r's Taylor series (|r| ≤ ln2/2: error below 1e-17). */
     static final double[] EXP_COEFFICIENTS = {1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0,
         1.0 / 3628800.0, 1.0 / 362880.0, 1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0,
@@ -35,7 +37,8 @@ final class Kernels {
         for (int c = 1; c < EXP_COEFFICIENTS.length; c++) {
             p = p * r + EXP_COEFFICIENTS[c];
         }
-        return p * Double.longBitsToDouble(((long) k + 1023L) << 52);
+        long integerK = Double.doubleToRawLongBits(k + ROUNDER) - ROUNDER_BITS; // = (long) k, as the SIMD code does it
+        return p * Double.longBitsToDouble((integerK + 1023L) << 52);
     }
 
     /** a[t] = max(z, 0) + (e^{min(z, 0)} − 1)·α for t &lt; length. */
@@ -47,27 +50,20 @@ final class Kernels {
         }
     }
 
-    /** zᵀ[j][i] = fma(hᵀ[in−1][i], w[j][in−1], … fma(hᵀ[0][i], w[j][0], zᵀ[j][i])) for i in [i0, i1). */
-    static void denseUnit(double[] hT, int n, int in, double[] w, int wj, double[] zT, int zj, int i0, int i1) {
-        int from = VECTOR ? VectorKernels.denseUnit(hT, n, in, w, wj, zT, zj, i0, i1) : i0;
-        for (int k = 0; k < in; k++) { // input by input: loads run along the batch
-            double wk = w[wj + k];
-            int hk = k * n;
-            for (int i = from; i < i1; i++) {
-                zT[zj + i] = Math.fma(hT[hk + i], wk, zT[zj + i]);
-            }
-        }
-    }
-
-    /** ginᵀ[k][i] accumulates fma(gᵀ[j][i], w[j][k], ·) over j = 0 … out−1, for i in [i0, i1). */
-    static void denseBackwardUnit(double[] gT, int n, int out, double[] w, int in, int k, double[] ginT, int i0, int i1) {
-        int hk = k * n;
-        int from = VECTOR ? VectorKernels.denseBackwardUnit(gT, n, out, w, in, k, ginT, i0, i1) : i0;
-        for (int j = 0; j < out; j++) {
-            double wjk = w[j * in + k];
-            int gj = j * n;
-            for (int i = from; i < i1; i++) {
-                ginT[hk + i] = Math.fma(gT[gj + i], wjk, ginT[hk + i]);
+    /**
+     * yᵀ[j][i] = fma(xᵀ[in−1][i], w[j][in−1], … fma(xᵀ[0][i], w[j][0], b[j])) for every unit j &lt; out and row i in
+     * [i0, i1); xᵀ and yᵀ are units × stride (row i of unit k at k·stride + i), w is out×in row-major, b null means 0.
+     * The forward pass of a dense layer with W, and its backward pass with Wᵀ and no bias.
+     */
+    static void affine(double[] xT, int stride, int in, double[] w, double[] b, int out, double[] yT, int i0, int i1) {
+        int from = VECTOR ? VectorKernels.affine(xT, stride, in, w, b, out, yT, i0, i1) : i0;
+        for (int i = from; i < i1; i++) {
+            for (int j = 0; j < out; j++) {
+                double acc = b == null ? 0.0 : b[j];
+                for (int k = 0; k < in; k++) {
+                    acc = Math.fma(xT[k * stride + i], w[j * in + k], acc);
+                }
+                yT[j * stride + i] = acc;
             }
         }
     }

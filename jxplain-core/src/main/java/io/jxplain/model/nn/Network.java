@@ -165,6 +165,12 @@ public final class Network implements Differentiable {
         return "Network(" + sizes + ", " + outputKind.name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 
+    /** Every element goes through the same operations wherever its row sits (padded SIMD kernels, no batch-wide sums). */
+    @Override
+    public boolean rowsIndependentOfBatch() {
+        return true;
+    }
+
     @Override
     public DMatrixRMaj predict(DMatrixRMaj batch) {
         return forward(batch).output();
@@ -178,7 +184,8 @@ public final class Network implements Differentiable {
     /** The last layer's outputs before any softmax head (the logits of a probability network). */
     public DMatrixRMaj rawOutputs(DMatrixRMaj batch) {
         ForwardPass pass = forward(batch);
-        return DMatrixRMaj.wrap(pass.rows(), outputSize(), transpose(pass.postT()[layers.size() - 1], outputSize(), pass.rows()));
+        return DMatrixRMaj.wrap(pass.rows(), outputSize(),
+                fromUnitsByRows(pass.postT()[layers.size() - 1], outputSize(), pass.stride(), pass.rows()));
     }
 
     /**
@@ -205,27 +212,28 @@ public final class Network implements Differentiable {
         if (outputRelevance.numRows != n || outputRelevance.numCols != outputSize()) {
             throw new IllegalArgumentException("output relevance must be " + n + "×" + outputSize());
         }
-        double[] r = transpose(outputRelevance.data, n, outputSize());
-        double[] inputT = transpose(pass.denseInput(), n, layers.get(0).inputSize());
+        int stride = pass.stride();
+        double[] r = toUnitsByRows(outputRelevance.data, n, outputSize(), stride);
+        double[] inputT = toUnitsByRows(pass.denseInput(), n, layers.get(0).inputSize(), stride);
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
             int out = layer.outputSize();
             double[] z = pass.preT()[l];
             double[] a = pass.inputOfT(l, inputT);
-            double[] s = new double[out * n];
-            for (int t = 0; t < out * n; t++) {
+            double[] s = new double[out * stride];
+            for (int t = 0; t < out * stride; t++) {
                 double denominator = z[t] + (z[t] >= 0 ? epsilon : -epsilon);
                 s[t] = denominator == 0 ? 0.0 : r[t] / denominator;
             }
-            double[] next = new double[in * n];
-            denseBackward(s, n, out, layer.weights().data, in, next); // Σⱼ wⱼₖ sⱼ
-            for (int t = 0; t < in * n; t++) {
+            double[] next = new double[in * stride];
+            denseBackward(s, stride, out, layer.weights().data, in, next); // Σⱼ wⱼₖ sⱼ
+            for (int t = 0; t < in * stride; t++) {
                 next[t] *= a[t];
             }
             r = next;
         }
-        r = transpose(r, layers.get(0).inputSize(), n);
+        r = fromUnitsByRows(r, layers.get(0).inputSize(), stride, n);
         for (int l = imageLayers.size() - 1; l >= 0; l--) { // the same ε-rule through each linear image map
             ImageLayer layer = imageLayers.get(l);
             double[] z = pass.imagePre()[l];
@@ -256,10 +264,11 @@ public final class Network implements Differentiable {
     }
 
     /**
-     * Pre-activations and activations of every layer, kept for the backward pass. They are stored transposed
-     * (units × rows) so that every inner loop runs over the batch: contiguous, and vectorised by the JIT.
+     * Pre-activations and activations of every layer, kept for the backward pass. The dense layers' are stored
+     * transposed (units × rows, each unit's row padded with zeros to {@code stride}) so that every inner loop runs
+     * over the batch in whole SIMD vectors.
      */
-    record ForwardPass(DMatrixRMaj input, double[][] imagePre, double[][] imagePost, double[][] preT,
+    record ForwardPass(DMatrixRMaj input, int stride, double[][] imagePre, double[][] imagePost, double[][] preT,
                        double[][] postT, DMatrixRMaj output) {
         int rows() {
             return input.numRows;
@@ -303,21 +312,22 @@ public final class Network implements Differentiable {
         }
         double[][] pre = new double[layers.size()][];
         double[][] post = new double[layers.size()][];
-        double[] h = transpose(flat, n, layers.get(0).inputSize());
+        int stride = stride(n);
+        double[] h = toUnitsByRows(flat, n, layers.get(0).inputSize(), stride);
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
             int out = layer.outputSize();
-            double[] z = new double[out * n];
-            double[] a = new double[out * n];
-            denseForward(h, n, layer.inputSize(), layer.weights().data, layer.bias(), out, z);
-            layer.activation().applyAll(z, a, n * out, eluAlpha);
+            double[] z = new double[out * stride];
+            double[] a = new double[out * stride];
+            denseForward(h, stride, layer.inputSize(), layer.weights().data, layer.bias(), out, z);
+            layer.activation().applyAll(z, a, out * stride, eluAlpha);
             pre[l] = z;
             post[l] = a;
             h = a;
         }
-        DMatrixRMaj last = DMatrixRMaj.wrap(n, outputSize(), transpose(h, outputSize(), n));
+        DMatrixRMaj last = DMatrixRMaj.wrap(n, outputSize(), fromUnitsByRows(h, outputSize(), stride, n));
         DMatrixRMaj output = outputKind == OutputKind.PROBABILITIES ? softmaxRows(last) : last;
-        return new ForwardPass(batch, imagePre, imagePost, pre, post, output);
+        return new ForwardPass(batch, stride, imagePre, imagePost, pre, post, output);
     }
 
     /**
@@ -334,25 +344,26 @@ public final class Network implements Differentiable {
         DMatrixRMaj gRows = outputKind == OutputKind.PROBABILITIES
                 ? softmaxBackward(pass.output(), outputGradients)
                 : outputGradients;
-        double[] g = transpose(gRows.data, n, outputSize());
+        int stride = pass.stride();
+        double[] g = toUnitsByRows(gRows.data, n, outputSize(), stride);
         int denseIn = layers.get(0).inputSize();
-        double[] inputT = parameterGradients == null ? null : transpose(pass.denseInput(), n, denseIn);
+        double[] inputT = parameterGradients == null ? null : toUnitsByRows(pass.denseInput(), n, denseIn, stride);
         int firstDenseParameter = parameterGradients == null ? 0 : parameterGradients.size() - 2 * layers.size();
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
             int out = layer.outputSize();
-            activationBackward(layer.activation(), g, pass.preT()[l], pass.postT()[l], n * out, guided);
+            activationBackward(layer.activation(), g, pass.preT()[l], pass.postT()[l], out * stride, guided);
             if (parameterGradients != null) {
-                accumulateParameterGradients(g, pass.inputOfT(l, inputT), n, in, out,
+                accumulateParameterGradients(g, pass.inputOfT(l, inputT), n, stride, in, out,
                         parameterGradients.get(firstDenseParameter + 2 * l),
                         parameterGradients.get(firstDenseParameter + 2 * l + 1));
             }
-            double[] next = new double[in * n];
-            denseBackward(g, n, out, layer.weights().data, in, next);
+            double[] next = new double[in * stride];
+            denseBackward(g, stride, out, layer.weights().data, in, next);
             g = next;
         }
-        g = transpose(g, denseIn, n);
+        g = fromUnitsByRows(g, denseIn, stride, n);
         int parameter = firstDenseParameter;
         for (int l = imageLayers.size() - 1; l >= 0; l--) {
             ImageLayer layer = imageLayers.get(l);
@@ -388,42 +399,47 @@ public final class Network implements Differentiable {
      * layers are tiny (tens of units) and this is the hot path of every sampling explainer.
      */
 
-    /** Rows per block: a block of every unit's activations stays in the L1 cache. */
+    /** Rows per block: a block of every unit's activations stays in the L1 cache. A multiple of {@link #PAD}. */
     private static final int BLOCK = 64;
+    /** Each unit's row of activations is padded to a multiple of this, so the SIMD kernels never leave a tail. */
+    private static final int PAD = 8;
 
-    /** zᵀ = W·hᵀ + b, with hᵀ of in×n and W of out×in, block by block of rows ({@link Kernels#denseUnit}). */
-    private static void denseForward(double[] hT, int n, int in, double[] w, double[] b, int out, double[] zT) {
-        for (int i0 = 0; i0 < n; i0 += BLOCK) {
-            int i1 = Math.min(n, i0 + BLOCK);
-            for (int j = 0; j < out; j++) {
-                Arrays.fill(zT, j * n + i0, j * n + i1, b[j]);
-                Kernels.denseUnit(hT, n, in, w, j * in, zT, j * n, i0, i1);
-            }
+    static int stride(int rows) {
+        return (rows + PAD - 1) / PAD * PAD;
+    }
+
+    /** zᵀ = W·hᵀ + b, with hᵀ of in×stride and W of out×in, block by block of rows ({@link Kernels#affine}). */
+    private static void denseForward(double[] hT, int stride, int in, double[] w, double[] b, int out, double[] zT) {
+        for (int i0 = 0; i0 < stride; i0 += BLOCK) {
+            Kernels.affine(hT, stride, in, w, b, out, zT, i0, Math.min(stride, i0 + BLOCK));
         }
     }
 
-    /** (∂L/∂h)ᵀ = Wᵀ·gᵀ, with gᵀ of out×n: the backward of {@link #denseForward} ({@link Kernels#denseBackwardUnit}). */
-    private static void denseBackward(double[] gT, int n, int out, double[] w, int in, double[] ginT) {
-        for (int i0 = 0; i0 < n; i0 += BLOCK) {
-            int i1 = Math.min(n, i0 + BLOCK);
-            for (int k = 0; k < in; k++) {
-                Kernels.denseBackwardUnit(gT, n, out, w, in, k, ginT, i0, i1);
-            }
-        }
-    }
-
-    /** ∂L/∂W[j][k] += Σᵢ g[j][i]·h[k][i]; ∂L/∂b[j] += Σᵢ g[j][i]. */
-    private static void accumulateParameterGradients(double[] gT, double[] hT, int n, int in, int out, double[] dw,
-                                                     double[] db) {
+    /** (∂L/∂h)ᵀ = Wᵀ·gᵀ, with gᵀ of out×stride: the backward of {@link #denseForward}. */
+    private static void denseBackward(double[] gT, int stride, int out, double[] w, int in, double[] ginT) {
+        double[] wT = new double[in * out];
         for (int j = 0; j < out; j++) {
-            int gj = j * n;
+            for (int k = 0; k < in; k++) {
+                wT[k * out + j] = w[j * in + k];
+            }
+        }
+        for (int i0 = 0; i0 < stride; i0 += BLOCK) {
+            Kernels.affine(gT, stride, out, wT, null, in, ginT, i0, Math.min(stride, i0 + BLOCK));
+        }
+    }
+
+    /** ∂L/∂W[j][k] += Σᵢ g[j][i]·h[k][i]; ∂L/∂b[j] += Σᵢ g[j][i], over the n real rows. */
+    private static void accumulateParameterGradients(double[] gT, double[] hT, int n, int stride, int in, int out,
+                                                     double[] dw, double[] db) {
+        for (int j = 0; j < out; j++) {
+            int gj = j * stride;
             double sb = 0;
             for (int i = 0; i < n; i++) {
                 sb += gT[gj + i];
             }
             db[j] += sb;
             for (int k = 0; k < in; k++) {
-                int hk = k * n;
+                int hk = k * stride;
                 double s = 0;
                 for (int i = 0; i < n; i++) {
                     s += gT[gj + i] * hT[hk + i];
@@ -433,15 +449,28 @@ public final class Network implements Differentiable {
         }
     }
 
-    /** A rows×cols row-major array as cols×rows. */
-    private static double[] transpose(double[] m, int rows, int cols) {
-        double[] t = new double[rows * cols];
+    /** A rows×cols row-major array as cols×stride (units × rows), zero beyond row {@code rows}. */
+    private static double[] toUnitsByRows(double[] m, int rows, int cols, int stride) {
+        double[] t = new double[cols * stride];
         for (int i = 0; i < rows; i++) {
+            int r = i * cols;
             for (int j = 0; j < cols; j++) {
-                t[j * rows + i] = m[i * cols + j];
+                t[j * stride + i] = m[r + j];
             }
         }
         return t;
+    }
+
+    /** The first {@code rows} rows of a cols×stride (units × rows) array, as rows×cols row-major. */
+    private static double[] fromUnitsByRows(double[] t, int cols, int stride, int rows) {
+        double[] m = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            int r = i * cols;
+            for (int j = 0; j < cols; j++) {
+                m[r + j] = t[j * stride + i];
+            }
+        }
+        return m;
     }
 
     private static DMatrixRMaj softmaxRows(DMatrixRMaj logits) {

@@ -37,66 +37,53 @@ final class VectorKernels {
         for (int c = 1; c < Kernels.EXP_COEFFICIENTS.length; c++) {
             p = p.mul(r).add(Kernels.EXP_COEFFICIENTS[c]);
         }
-        LongVector bits = ((LongVector) k.convert(VectorOperators.D2L, 0)).add(1023L).lanewise(VectorOperators.LSHL, 52);
+        // (long) k through the bits of k + 1.5·2⁵²: Java 17's C2 has no SIMD double→long conversion (convert(D2L)
+        // fell back to a per-lane copy through an array and took a sixth of the gradient pass)
+        LongVector integerK = k.add(Kernels.ROUNDER).reinterpretAsLongs().sub(Kernels.ROUNDER_BITS);
+        LongVector bits = integerK.add(1023L).lanewise(VectorOperators.LSHL, 52);
         return p.mul(bits.reinterpretAsDoubles());
     }
 
-    /** {@link Kernels#denseUnit} on whole vectors of rows from i0; returns the first row not done. */
-    static int denseUnit(double[] hT, int n, int in, double[] w, int wj, double[] zT, int zj, int i0, int i1) {
+    /**
+     * {@link Kernels#affine} on whole vectors of rows from i0; returns the first row not done. Four units at a time
+     * share each load of xᵀ, and each accumulator stays in a register over all inputs (same order of FMAs as the
+     * scalar code, so the same bits).
+     */
+    static int affine(double[] xT, int stride, int in, double[] w, double[] b, int out, double[] yT, int i0, int i1) {
         int bound = i0 + SPECIES.loopBound(i1 - i0);
-        int k = 0;
-        for (; k + 3 < in; k += 4) { // four inputs per pass: one load and store of z per four FMAs
-            DoubleVector w0 = DoubleVector.broadcast(SPECIES, w[wj + k]);
-            DoubleVector w1 = DoubleVector.broadcast(SPECIES, w[wj + k + 1]);
-            DoubleVector w2 = DoubleVector.broadcast(SPECIES, w[wj + k + 2]);
-            DoubleVector w3 = DoubleVector.broadcast(SPECIES, w[wj + k + 3]);
-            int h0 = k * n;
-            for (int i = i0; i < bound; i += SPECIES.length()) {
-                DoubleVector z = DoubleVector.fromArray(SPECIES, zT, zj + i);
-                z = DoubleVector.fromArray(SPECIES, hT, h0 + i).fma(w0, z);
-                z = DoubleVector.fromArray(SPECIES, hT, h0 + n + i).fma(w1, z);
-                z = DoubleVector.fromArray(SPECIES, hT, h0 + 2 * n + i).fma(w2, z);
-                z = DoubleVector.fromArray(SPECIES, hT, h0 + 3 * n + i).fma(w3, z);
-                z.intoArray(zT, zj + i);
-            }
-        }
-        for (; k < in; k++) {
-            DoubleVector wk = DoubleVector.broadcast(SPECIES, w[wj + k]);
-            int hk = k * n;
-            for (int i = i0; i < bound; i += SPECIES.length()) {
-                DoubleVector.fromArray(SPECIES, hT, hk + i).fma(wk, DoubleVector.fromArray(SPECIES, zT, zj + i))
-                        .intoArray(zT, zj + i);
-            }
-        }
-        return bound;
-    }
-
-    /** {@link Kernels#denseBackwardUnit} on whole vectors of rows from i0; returns the first row not done. */
-    static int denseBackwardUnit(double[] gT, int n, int out, double[] w, int in, int k, double[] ginT, int i0, int i1) {
-        int hk = k * n;
-        int bound = i0 + SPECIES.loopBound(i1 - i0);
+        int lanes = SPECIES.length();
         int j = 0;
         for (; j + 3 < out; j += 4) {
-            DoubleVector w0 = DoubleVector.broadcast(SPECIES, w[j * in + k]);
-            DoubleVector w1 = DoubleVector.broadcast(SPECIES, w[(j + 1) * in + k]);
-            DoubleVector w2 = DoubleVector.broadcast(SPECIES, w[(j + 2) * in + k]);
-            DoubleVector w3 = DoubleVector.broadcast(SPECIES, w[(j + 3) * in + k]);
-            int g0 = j * n;
-            for (int i = i0; i < bound; i += SPECIES.length()) {
-                DoubleVector acc = DoubleVector.fromArray(SPECIES, ginT, hk + i);
-                acc = DoubleVector.fromArray(SPECIES, gT, g0 + i).fma(w0, acc);
-                acc = DoubleVector.fromArray(SPECIES, gT, g0 + n + i).fma(w1, acc);
-                acc = DoubleVector.fromArray(SPECIES, gT, g0 + 2 * n + i).fma(w2, acc);
-                acc = DoubleVector.fromArray(SPECIES, gT, g0 + 3 * n + i).fma(w3, acc);
-                acc.intoArray(ginT, hk + i);
+            int w0 = j * in;
+            int w1 = w0 + in;
+            int w2 = w1 + in;
+            int w3 = w2 + in;
+            for (int i = i0; i < bound; i += lanes) {
+                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j]);
+                DoubleVector a1 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j + 1]);
+                DoubleVector a2 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j + 2]);
+                DoubleVector a3 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j + 3]);
+                for (int k = 0, x = i; k < in; k++, x += stride) {
+                    DoubleVector h = DoubleVector.fromArray(SPECIES, xT, x);
+                    a0 = h.lanewise(VectorOperators.FMA, w[w0 + k], a0);
+                    a1 = h.lanewise(VectorOperators.FMA, w[w1 + k], a1);
+                    a2 = h.lanewise(VectorOperators.FMA, w[w2 + k], a2);
+                    a3 = h.lanewise(VectorOperators.FMA, w[w3 + k], a3);
+                }
+                a0.intoArray(yT, j * stride + i);
+                a1.intoArray(yT, (j + 1) * stride + i);
+                a2.intoArray(yT, (j + 2) * stride + i);
+                a3.intoArray(yT, (j + 3) * stride + i);
             }
         }
         for (; j < out; j++) {
-            DoubleVector wjk = DoubleVector.broadcast(SPECIES, w[j * in + k]);
-            int gj = j * n;
-            for (int i = i0; i < bound; i += SPECIES.length()) {
-                DoubleVector.fromArray(SPECIES, gT, gj + i).fma(wjk, DoubleVector.fromArray(SPECIES, ginT, hk + i))
-                        .intoArray(ginT, hk + i);
+            int w0 = j * in;
+            for (int i = i0; i < bound; i += lanes) {
+                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j]);
+                for (int k = 0, x = i; k < in; k++, x += stride) {
+                    a0 = DoubleVector.fromArray(SPECIES, xT, x).lanewise(VectorOperators.FMA, w[w0 + k], a0);
+                }
+                a0.intoArray(yT, j * stride + i);
             }
         }
         return bound;

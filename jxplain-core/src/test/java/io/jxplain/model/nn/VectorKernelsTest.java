@@ -47,34 +47,28 @@ class VectorKernelsTest {
     }
 
     @Test
-    void vectorDenseKernelsAreBitForBitTheScalarOnes() {
+    void vectorAffineKernelIsBitForBitTheScalarOne() {
         RandomGenerator rng = RandomStreams.stream(3L);
-        int n = 37;
+        int stride = 40;
         int in = 7;
-        int out = 6;
-        double[] hT = random(in * n, rng);
-        double[] gT = random(out * n, rng);
-        double[] w = random(out * in, rng);
-        double[] zT = new double[out * n];
-        for (int j = 0; j < out; j++) {
-            int done = VectorKernels.denseUnit(hT, n, in, w, j * in, zT, j * n, 3, n); // a block starting mid-batch
-            for (int i = 3; i < done; i++) {
-                double acc = 0;
-                for (int k = 0; k < in; k++) {
-                    acc = Math.fma(hT[k * n + i], w[j * in + k], acc);
-                }
-                assertEquals(acc, zT[j * n + i], 0.0, "z[" + j + "][" + i + "]");
-            }
-        }
-        double[] ginT = new double[in * n];
-        for (int k = 0; k < in; k++) {
-            int done = VectorKernels.denseBackwardUnit(gT, n, out, w, in, k, ginT, 0, n);
-            for (int i = 0; i < done; i++) {
-                double acc = 0;
+        for (int out : new int[] {6, 9, 1}) { // four units at a time, then the rest one by one
+            double[] xT = random(in * stride, rng);
+            double[] w = random(out * in, rng);
+            double[] b = random(out, rng);
+            for (double[] bias : new double[][] {b, null}) {
+                double[] yT = new double[out * stride];
+                int done = VectorKernels.affine(xT, stride, in, w, bias, out, yT, 3, 37); // a block starting mid-batch
+                assertTrue(done > 3 && done <= 37);
                 for (int j = 0; j < out; j++) {
-                    acc = Math.fma(gT[j * n + i], w[j * in + k], acc);
+                    for (int i = 0; i < stride; i++) {
+                        double acc = bias == null ? 0.0 : bias[j];
+                        for (int k = 0; k < in; k++) {
+                            acc = Math.fma(xT[k * stride + i], w[j * in + k], acc);
+                        }
+                        assertEquals(i >= 3 && i < done ? acc : 0.0, yT[j * stride + i], 0.0,
+                                "y[" + j + "][" + i + "], out = " + out + ": only the rows asked for");
+                    }
                 }
-                assertEquals(acc, ginT[k * n + i], 0.0, "gin[" + k + "][" + i + "]");
             }
         }
     }
