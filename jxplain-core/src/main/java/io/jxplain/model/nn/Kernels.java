@@ -35,7 +35,7 @@ final class Kernels {
         double r = k * -LN2_HI + xc - k * LN2_LO;
         double p = EXP_COEFFICIENTS[0];
         for (int c = 1; c < EXP_COEFFICIENTS.length; c++) {
-            p = p * r + EXP_COEFFICIENTS[c];
+            p = Math.fma(p, r, EXP_COEFFICIENTS[c]); // fused: half the latency of the Horner chain
         }
         long integerK = Double.doubleToRawLongBits(k + ROUNDER) - ROUNDER_BITS; // = (long) k, as the SIMD code does it
         return p * Double.longBitsToDouble((integerK + 1023L) << 52);
@@ -51,17 +51,19 @@ final class Kernels {
     }
 
     /**
-     * yᵀ[j][i] = fma(xᵀ[in−1][i], w[j][in−1], … fma(xᵀ[0][i], w[j][0], b[j])) for every unit j &lt; out and row i in
-     * [i0, i1); xᵀ and yᵀ are units × stride (row i of unit k at k·stride + i), w is out×in row-major, b null means 0.
-     * The forward pass of a dense layer with W, and its backward pass with Wᵀ and no bias.
+     * yᵀ[j][i] = fma(xᵀ[in−1][i], w(j, in−1), … fma(xᵀ[0][i], w(j, 0), b[j])) for every unit j &lt; out and row i in
+     * [i0, i1), where w(j, k) = w[j·rowStep + k·colStep] and b null means 0; xᵀ and yᵀ are units × stride (row i of
+     * unit k at k·stride + i). The forward pass of a dense layer reads W (out×in) with steps (in, 1), its backward
+     * pass reads Wᵀ from the same array with steps (1, in) and no bias.
      */
-    static void affine(double[] xT, int stride, int in, double[] w, double[] b, int out, double[] yT, int i0, int i1) {
-        int from = VECTOR ? VectorKernels.affine(xT, stride, in, w, b, out, yT, i0, i1) : i0;
+    static void affine(double[] xT, int stride, int in, double[] w, int rowStep, int colStep, double[] b, int out,
+                       double[] yT, int i0, int i1) {
+        int from = VECTOR ? VectorKernels.affine(xT, stride, in, w, rowStep, colStep, b, out, yT, i0, i1) : i0;
         for (int i = from; i < i1; i++) {
             for (int j = 0; j < out; j++) {
                 double acc = b == null ? 0.0 : b[j];
                 for (int k = 0; k < in; k++) {
-                    acc = Math.fma(xT[k * stride + i], w[j * in + k], acc);
+                    acc = Math.fma(xT[k * stride + i], w[j * rowStep + k * colStep], acc);
                 }
                 yT[j * stride + i] = acc;
             }

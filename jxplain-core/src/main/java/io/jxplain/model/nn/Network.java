@@ -411,20 +411,14 @@ public final class Network implements Differentiable {
     /** zᵀ = W·hᵀ + b, with hᵀ of in×stride and W of out×in, block by block of rows ({@link Kernels#affine}). */
     private static void denseForward(double[] hT, int stride, int in, double[] w, double[] b, int out, double[] zT) {
         for (int i0 = 0; i0 < stride; i0 += BLOCK) {
-            Kernels.affine(hT, stride, in, w, b, out, zT, i0, Math.min(stride, i0 + BLOCK));
+            Kernels.affine(hT, stride, in, w, in, 1, b, out, zT, i0, Math.min(stride, i0 + BLOCK));
         }
     }
 
     /** (∂L/∂h)ᵀ = Wᵀ·gᵀ, with gᵀ of out×stride: the backward of {@link #denseForward}. */
     private static void denseBackward(double[] gT, int stride, int out, double[] w, int in, double[] ginT) {
-        double[] wT = new double[in * out];
-        for (int j = 0; j < out; j++) {
-            for (int k = 0; k < in; k++) {
-                wT[k * out + j] = w[j * in + k];
-            }
-        }
-        for (int i0 = 0; i0 < stride; i0 += BLOCK) {
-            Kernels.affine(gT, stride, out, wT, null, in, ginT, i0, Math.min(stride, i0 + BLOCK));
+        for (int i0 = 0; i0 < stride; i0 += BLOCK) { // Wᵀ: unit k's weight from input j is W[j][k] = w[k + j·in]
+            Kernels.affine(gT, stride, out, w, 1, in, null, in, ginT, i0, Math.min(stride, i0 + BLOCK));
         }
     }
 
@@ -449,13 +443,19 @@ public final class Network implements Differentiable {
         }
     }
 
+    /** Rows per tile of the transposes: one cache line of doubles written per unit, the tile's rows stay in L1. */
+    private static final int TILE = 8;
+
     /** A rows×cols row-major array as cols×stride (units × rows), zero beyond row {@code rows}. */
     private static double[] toUnitsByRows(double[] m, int rows, int cols, int stride) {
         double[] t = new double[cols * stride];
-        for (int i = 0; i < rows; i++) {
-            int r = i * cols;
+        for (int i0 = 0; i0 < rows; i0 += TILE) {
+            int i1 = Math.min(rows, i0 + TILE);
             for (int j = 0; j < cols; j++) {
-                t[j * stride + i] = m[r + j];
+                int to = j * stride;
+                for (int i = i0; i < i1; i++) {
+                    t[to + i] = m[i * cols + j];
+                }
             }
         }
         return t;
@@ -464,10 +464,13 @@ public final class Network implements Differentiable {
     /** The first {@code rows} rows of a cols×stride (units × rows) array, as rows×cols row-major. */
     private static double[] fromUnitsByRows(double[] t, int cols, int stride, int rows) {
         double[] m = new double[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            int r = i * cols;
+        for (int i0 = 0; i0 < rows; i0 += TILE) {
+            int i1 = Math.min(rows, i0 + TILE);
             for (int j = 0; j < cols; j++) {
-                m[r + j] = t[j * stride + i];
+                int from = j * stride;
+                for (int i = i0; i < i1; i++) {
+                    m[i * cols + j] = t[from + i];
+                }
             }
         }
         return m;

@@ -35,7 +35,7 @@ final class VectorKernels {
         DoubleVector r = k.mul(-Kernels.LN2_HI).add(xc).sub(k.mul(Kernels.LN2_LO));
         DoubleVector p = DoubleVector.broadcast(SPECIES, Kernels.EXP_COEFFICIENTS[0]);
         for (int c = 1; c < Kernels.EXP_COEFFICIENTS.length; c++) {
-            p = p.mul(r).add(Kernels.EXP_COEFFICIENTS[c]);
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, Kernels.EXP_COEFFICIENTS[c]));
         }
         // (long) k through the bits of k + 1.5·2⁵²: Java 17's C2 has no SIMD double→long conversion (convert(D2L)
         // fell back to a per-lane copy through an array and took a sixth of the gradient pass)
@@ -49,26 +49,27 @@ final class VectorKernels {
      * share each load of xᵀ, and each accumulator stays in a register over all inputs (same order of FMAs as the
      * scalar code, so the same bits).
      */
-    static int affine(double[] xT, int stride, int in, double[] w, double[] b, int out, double[] yT, int i0, int i1) {
+    static int affine(double[] xT, int stride, int in, double[] w, int rowStep, int colStep, double[] b, int out,
+                      double[] yT, int i0, int i1) {
         int bound = i0 + SPECIES.loopBound(i1 - i0);
         int lanes = SPECIES.length();
         int j = 0;
         for (; j + 3 < out; j += 4) {
-            int w0 = j * in;
-            int w1 = w0 + in;
-            int w2 = w1 + in;
-            int w3 = w2 + in;
+            int w0 = j * rowStep;
+            int w1 = w0 + rowStep;
+            int w2 = w1 + rowStep;
+            int w3 = w2 + rowStep;
             for (int i = i0; i < bound; i += lanes) {
                 DoubleVector a0 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j]);
                 DoubleVector a1 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j + 1]);
                 DoubleVector a2 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j + 2]);
                 DoubleVector a3 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j + 3]);
-                for (int k = 0, x = i; k < in; k++, x += stride) {
+                for (int k = 0, x = i, c = 0; k < in; k++, x += stride, c += colStep) {
                     DoubleVector h = DoubleVector.fromArray(SPECIES, xT, x);
-                    a0 = h.lanewise(VectorOperators.FMA, w[w0 + k], a0);
-                    a1 = h.lanewise(VectorOperators.FMA, w[w1 + k], a1);
-                    a2 = h.lanewise(VectorOperators.FMA, w[w2 + k], a2);
-                    a3 = h.lanewise(VectorOperators.FMA, w[w3 + k], a3);
+                    a0 = h.lanewise(VectorOperators.FMA, w[w0 + c], a0);
+                    a1 = h.lanewise(VectorOperators.FMA, w[w1 + c], a1);
+                    a2 = h.lanewise(VectorOperators.FMA, w[w2 + c], a2);
+                    a3 = h.lanewise(VectorOperators.FMA, w[w3 + c], a3);
                 }
                 a0.intoArray(yT, j * stride + i);
                 a1.intoArray(yT, (j + 1) * stride + i);
@@ -77,11 +78,11 @@ final class VectorKernels {
             }
         }
         for (; j < out; j++) {
-            int w0 = j * in;
+            int w0 = j * rowStep;
             for (int i = i0; i < bound; i += lanes) {
                 DoubleVector a0 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j]);
-                for (int k = 0, x = i; k < in; k++, x += stride) {
-                    a0 = DoubleVector.fromArray(SPECIES, xT, x).lanewise(VectorOperators.FMA, w[w0 + k], a0);
+                for (int k = 0, x = i, c = 0; k < in; k++, x += stride, c += colStep) {
+                    a0 = DoubleVector.fromArray(SPECIES, xT, x).lanewise(VectorOperators.FMA, w[w0 + c], a0);
                 }
                 a0.intoArray(yT, j * stride + i);
             }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.random.RandomGenerator;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,7 +58,7 @@ class VectorKernelsTest {
             double[] b = random(out, rng);
             for (double[] bias : new double[][] {b, null}) {
                 double[] yT = new double[out * stride];
-                int done = VectorKernels.affine(xT, stride, in, w, bias, out, yT, 3, 37); // a block starting mid-batch
+                int done = VectorKernels.affine(xT, stride, in, w, in, 1, bias, out, yT, 3, 37); // a block mid-batch
                 assertTrue(done > 3 && done <= 37);
                 for (int j = 0; j < out; j++) {
                     for (int i = 0; i < stride; i++) {
@@ -69,6 +70,18 @@ class VectorKernelsTest {
                                 "y[" + j + "][" + i + "], out = " + out + ": only the rows asked for");
                     }
                 }
+                double[] wT = new double[in * out]; // Wᵀ read from w itself: as from a transposed copy
+                for (int j = 0; j < out; j++) {
+                    for (int k = 0; k < in; k++) {
+                        wT[k * out + j] = w[j * in + k];
+                    }
+                }
+                double[] gT = random(out * stride, rng);
+                double[] viaSteps = new double[in * stride];
+                double[] viaCopy = new double[in * stride];
+                VectorKernels.affine(gT, stride, out, w, 1, in, null, in, viaSteps, 0, stride);
+                VectorKernels.affine(gT, stride, out, wT, out, 1, null, in, viaCopy, 0, stride);
+                assertArrayEquals(viaCopy, viaSteps, 0.0);
             }
         }
     }
