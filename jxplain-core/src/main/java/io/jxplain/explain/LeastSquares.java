@@ -3,8 +3,10 @@ package io.jxplain.explain;
 import io.jxplain.Checks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
@@ -335,14 +337,14 @@ public final class LeastSquares {
     private static Solution byNormalEquations(DMatrixRMaj a, double[] b, boolean covariance) {
         int n = a.numRows;
         int p = a.numCols;
-        DMatrixRMaj gram = new DMatrixRMaj(p, p);
-        CommonOps_DDRM.multTransA(a, a, gram); // AᵀA (the row-reordered product: contiguous)
+        DMatrixRMaj gram = DMatrixRMaj.wrap(p, p, TallSkinnyProducts.weightedGram(a.data, n, p, null)); // AᵀA
         for (int j = 0; j < p; j++) {
             if (!(gram.get(j, j) > 0)) {
                 return null;
             }
         }
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(p);
+        CholeskyDecompositionInner_DDRM factor = new CholeskyDecompositionInner_DDRM(true); // G = LLᵀ, L lower
+        LinearSolverChol_DDRM chol = new LinearSolverChol_DDRM(factor);
         if (!chol.setA(gram.copy())) {
             return null;
         }
@@ -365,21 +367,14 @@ public final class LeastSquares {
             return new Solution(beta.data.clone(), null, residual);
         }
         // HC3 sandwich: G⁻¹·(Σ ẽᵢ² aᵢaᵢᵀ)·G⁻¹ with ẽᵢ = eᵢ/(1 − hᵢᵢ), hᵢᵢ = aᵢᵀG⁻¹aᵢ (MacKinnon & White 1985)
-        DMatrixRMaj gInvAt = new DMatrixRMaj(p, n);
-        chol.solve(CommonOps_DDRM.transpose(a, null), gInvAt);
-        DMatrixRMaj scaled = new DMatrixRMaj(n, p);
+        double[] lower = factor.getT(null).data;
+        double[] h = TallSkinnyProducts.leverages(a.data, n, p, lower);
+        double[] e2 = new double[n];
         for (int i = 0; i < n; i++) {
-            double h = 0;
-            for (int j = 0; j < p; j++) {
-                h += a.data[i * p + j] * gInvAt.data[j * n + i];
-            }
-            double e = leverageAdjusted(residual[i], h);
-            for (int j = 0; j < p; j++) {
-                scaled.data[i * p + j] = e * e * a.data[i * p + j];
-            }
+            double e = leverageAdjusted(residual[i], h[i]);
+            e2[i] = e * e;
         }
-        DMatrixRMaj meat = new DMatrixRMaj(p, p);
-        CommonOps_DDRM.multTransA(scaled, a, meat); // Σ eᵢ²aᵢaᵢᵀ = (diag(e²)A)ᵀA
+        DMatrixRMaj meat = DMatrixRMaj.wrap(p, p, TallSkinnyProducts.weightedGram(a.data, n, p, e2)); // Σ ẽᵢ²aᵢaᵢᵀ
         DMatrixRMaj left = new DMatrixRMaj(p, p);
         chol.solve(meat, left);               // G⁻¹·meat
         DMatrixRMaj leftT = CommonOps_DDRM.transpose(left, null);
