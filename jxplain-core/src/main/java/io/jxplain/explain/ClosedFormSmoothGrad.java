@@ -33,7 +33,7 @@ public final class ClosedFormSmoothGrad extends GaussianSamplingExplainer {
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         int n = sampling.samples();
-        GaussianPerturbation perturbation = sampling.perturbation(d);
+        GaussianPerturbation perturbation = perturbation(d);
         DMatrixRMaj a = perturbation.sample(x, n, rng);
         double[] f = BatchedEvaluation.values(model, target, a, sampling.maxRowsPerCall());
         double[] meanA = new double[d];

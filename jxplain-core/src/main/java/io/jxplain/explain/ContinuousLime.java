@@ -63,7 +63,7 @@ public final class ContinuousLime extends GaussianSamplingExplainer {
             throw new IllegalArgumentException("clime with " + d + " features needs more than " + (d + 1)
                     + " samples, got " + n);
         }
-        Draws draws = sampling.perturbation(d).draw(x, n, rng);
+        Draws draws = perturbation(d).draw(x, n, rng);
         double[] f = BatchedEvaluation.values(model, target, draws.neighbours(), sampling.maxRowsPerCall());
         LeastSquares.Fit fit = n <= d + 1
                 ? LeastSquares.minimumNormWithIntercept(draws.regressors(), f)

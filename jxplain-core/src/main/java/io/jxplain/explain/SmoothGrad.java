@@ -72,7 +72,7 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
     private Attribution plain(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         int n = sampling.samples();
-        GaussianPerturbation perturbation = sampling.perturbation(d);
+        GaussianPerturbation perturbation = perturbation(d);
         MeanAccumulator acc = new MeanAccumulator(d);
         DMatrixRMaj chunk = new DMatrixRMaj(1, d);
         for (int start = 0; start < n; start += sampling.maxRowsPerCall()) {
@@ -92,7 +92,7 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
     private Attribution antithetic(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         int pairs = (sampling.samples() + 1) / 2;
-        GaussianPerturbation perturbation = sampling.perturbation(d);
+        GaussianPerturbation perturbation = perturbation(d);
         MeanAccumulator acc = new MeanAccumulator(d);
         int perCall = Math.max(1, sampling.maxRowsPerCall() / 2);
         double[] z = new double[d];
@@ -127,7 +127,7 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
             throw new IllegalArgumentException("Sobol sampling supports up to 1000 features, the model has " + d);
         }
         int perReplicate = sampling.samples() / SOBOL_REPLICATES;
-        GaussianPerturbation perturbation = sampling.perturbation(d);
+        GaussianPerturbation perturbation = perturbation(d);
         MeanAccumulator replicates = new MeanAccumulator(d);
         double[] z = new double[d];
         double[] shift = new double[d];
@@ -167,7 +167,7 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
     private Attribution controlVariate(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         int n = sampling.samples();
-        GaussianPerturbation perturbation = sampling.perturbation(d);
+        GaussianPerturbation perturbation = perturbation(d);
         DMatrixRMaj rows = perturbation.sample(x, n, rng);
         var all = BatchedEvaluation.gradients(diff, target, rows, sampling.maxRowsPerCall());
         double f0 = BatchedEvaluation.values(diff, target, DMatrixRMaj.wrap(1, d, x.clone()), 1)[0];

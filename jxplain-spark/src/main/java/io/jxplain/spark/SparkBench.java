@@ -18,8 +18,10 @@ import java.util.Locale;
  * number) with SmoothGrad on a built-in network, in Spark local[1] and local[2], and the same rows with
  * single-machine jxplain on 1 and 2 threads; prints rows/s and the ratios (scaling 1 → 2 cores, Spark's overhead
  * over jxplain alone). Spark's output goes to the "noop" sink so that only explaining is timed; each run is preceded
- * by a warm-up on a tenth of the rows.
- * <pre>java -cp … io.jxplain.spark.SparkBench MODEL.json [ROWS] [SAMPLES]</pre>
+ * by a warm-up on a tenth of the rows. CORES (default 1,2) picks the runs: on a small machine run each alone in a JVM
+ * confined to that many cores ({@code taskset -c 0 … 1}, {@code taskset -c 0,1 … 2}), so that the one-core run does not
+ * get the garbage collector and the driver on a second core for free.
+ * <pre>java -cp … io.jxplain.spark.SparkBench MODEL.json [ROWS] [SAMPLES] [CORES]</pre>
  */
 public final class SparkBench {
     private SparkBench() {
@@ -33,9 +35,11 @@ public final class SparkBench {
         ModelSource source = ModelSource.of(modelFile);
         MethodSpec method = MethodSpec.of("smoothgrad").withSamples(samples);
         List<String> features = List.of("a", "b", "c", "d", "e", "f");
-        double[] sparkSeconds = new double[2];
+        List<Integer> coreCounts = args.length > 3
+                ? java.util.Arrays.stream(args[3].split(",")).map(Integer::valueOf).toList() : List.of(1, 2);
+        double[] sparkSeconds = {Double.NaN, Double.NaN};
         DMatrixRMaj matrix = null;
-        for (int cores = 1; cores <= 2; cores++) {
+        for (int cores : coreCounts) {
             SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("jxplain-bench")
                     .config("spark.ui.enabled", "false").getOrCreate();
             Dataset<Row> table = spark.range(rows).toDF().repartition(4 * cores);
@@ -57,10 +61,10 @@ public final class SparkBench {
         }
         Model model = source.open();
         Explainer explainer = method.create();
-        double[] localSeconds = new double[2];
+        double[] localSeconds = {Double.NaN, Double.NaN};
         explainer.explainAll(model, Target.probability(1), org.ejml.dense.row.CommonOps_DDRM.extract(matrix, 0,
                 rows / 10, 0, features.size()), 1L, 2); // warm-up
-        for (int threads = 1; threads <= 2; threads++) {
+        for (int threads : coreCounts) {
             long start = System.nanoTime();
             explainer.explainAll(model, Target.probability(1), matrix, 1L, threads);
             localSeconds[threads - 1] = (System.nanoTime() - start) / 1e9;
@@ -70,11 +74,18 @@ public final class SparkBench {
         String[] names = {"spark local[1]", "spark local[2]", "jxplain 1 thread", "jxplain 2 threads"};
         double[] secs = {sparkSeconds[0], sparkSeconds[1], localSeconds[0], localSeconds[1]};
         for (int i = 0; i < 4; i++) {
+            if (Double.isNaN(secs[i])) {
+                continue;
+            }
             System.out.printf(Locale.ROOT, "%-22s %10.2f %12.0f%n", names[i], secs[i], rows / secs[i]);
         }
-        System.out.printf(Locale.ROOT, "spark scaling local[1] → local[2]: %.2f×%n", sparkSeconds[0] / sparkSeconds[1]);
-        System.out.printf(Locale.ROOT, "spark overhead over jxplain alone: %+.0f%% (1 core), %+.0f%% (2 cores)%n",
-                100 * (sparkSeconds[0] / localSeconds[0] - 1), 100 * (sparkSeconds[1] / localSeconds[1] - 1));
+        if (coreCounts.size() > 1) {
+            System.out.printf(Locale.ROOT, "spark scaling local[1] → local[2]: %.2f×%n", sparkSeconds[0] / sparkSeconds[1]);
+        }
+        for (int cores : coreCounts) {
+            System.out.printf(Locale.ROOT, "spark overhead over jxplain alone, %d core(s): %+.0f%%%n", cores,
+                    100 * (sparkSeconds[cores - 1] / localSeconds[cores - 1] - 1));
+        }
     }
 
     /** The table's features in key order, for the single-machine runs. */

@@ -26,6 +26,7 @@ public final class Network implements Differentiable {
     private final List<DenseLayer> layers;
     private final OutputKind outputKind;
     private final double eluAlpha;
+    private volatile String description;
 
     /** Copies the layers; checks that each layer's input size matches the previous layer's output size. */
     public Network(List<DenseLayer> layers, OutputKind outputKind, double eluAlpha) {
@@ -154,8 +155,18 @@ public final class Network implements Differentiable {
         return outputKind;
     }
 
+    /** Shapes and activations only, which never change: built once (provenance asks for it per explanation). */
     @Override
     public String describe() {
+        String d = description;
+        if (d == null) {
+            d = buildDescription();
+            description = d;
+        }
+        return d;
+    }
+
+    private String buildDescription() {
         String front = imageLayers.isEmpty() ? inputSize() + "→"
                 : imageLayers.get(0).inputShape() + "→" + imageLayers.stream().map(ImageLayer::describe)
                 .collect(Collectors.joining("→")) + "→flatten→";
