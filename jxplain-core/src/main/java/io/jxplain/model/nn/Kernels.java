@@ -59,13 +59,23 @@ final class Kernels {
     static void affine(double[] xT, int stride, int in, double[] w, int rowStep, int colStep, double[] b, int out,
                        double[] yT, int i0, int i1) {
         int from = VECTOR ? VectorKernels.affine(xT, stride, in, w, rowStep, colStep, b, out, yT, i0, i1) : i0;
-        for (int i = from; i < i1; i++) {
-            for (int j = 0; j < out; j++) {
-                double acc = b == null ? 0.0 : b[j];
-                for (int k = 0; k < in; k++) {
-                    acc = Math.fma(xT[k * stride + i], w[j * rowStep + k * colStep], acc);
+        if (from < i1) {
+            scalarAffine(xT, stride, in, w, rowStep, colStep, b, out, yT, from, i1);
+        }
+    }
+
+    /** {@link #affine} in plain Java, for rows [i0, i1). */
+    static void scalarAffine(double[] xT, int stride, int in, double[] w, int rowStep, int colStep, double[] b, int out,
+                             double[] yT, int i0, int i1) {
+        for (int j = 0; j < out; j++) { // input by input, so that loads run along the batch; same FMA order per element
+            int y = j * stride;
+            java.util.Arrays.fill(yT, y + i0, y + i1, b == null ? 0.0 : b[j]);
+            for (int k = 0; k < in; k++) {
+                double wjk = w[j * rowStep + k * colStep];
+                int x = k * stride;
+                for (int i = i0; i < i1; i++) {
+                    yT[y + i] = Math.fma(xT[x + i], wjk, yT[y + i]);
                 }
-                yT[j * stride + i] = acc;
             }
         }
     }

@@ -82,6 +82,16 @@ class VectorKernelsTest {
                 VectorKernels.affine(gT, stride, out, w, 1, in, null, in, viaSteps, 0, stride);
                 VectorKernels.affine(gT, stride, out, wT, out, 1, null, in, viaCopy, 0, stride);
                 assertArrayEquals(viaCopy, viaSteps, 0.0);
+                double[] scalar = new double[in * stride]; // the plain-Java kernel (no Vector API module): same bits
+                Kernels.scalarAffine(gT, stride, out, w, 1, in, null, in, scalar, 0, stride);
+                assertArrayEquals(viaSteps, scalar, 0.0);
+                double[] scalarForward = new double[out * stride];
+                Kernels.scalarAffine(xT, stride, in, w, in, 1, bias, out, scalarForward, 3, 37);
+                for (int j = 0; j < out; j++) {
+                    for (int i = 3; i < done; i++) {
+                        assertEquals(yT[j * stride + i], scalarForward[j * stride + i], 0.0, "scalar y[" + j + "][" + i + "]");
+                    }
+                }
             }
         }
     }
