@@ -58,10 +58,10 @@ final class SensitivityDistances {
         target.validateFor(model);
         Checks.requireVector("x", x, model.inputSize());
         long explanationSeed = RandomStreams.childSeed(seed, 0);
-        Explanation atX = explainer.explain(model, target, x, explanationSeed);
         DMatrixRMaj ys = new UniformBallPerturbation(x.length, radius, norm)
                 .sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)));
-        double[] phiX = atX.attributions();
+        Explanation[] phi = explanations(model, target, explainer, x, ys, seed, explanationSeed);
+        double[] phiX = phi[0].attributions();
         double scale = 1.0;
         if (relative) {
             scale = norm2(phiX);
@@ -70,13 +70,10 @@ final class SensitivityDistances {
             }
         }
         double[] out = new double[samples];
-        long calls = atX.modelCalls();
+        long calls = phi[0].modelCalls();
         for (int k = 0; k < samples; k++) {
-            double[] y = Arrays.copyOfRange(ys.data, k * x.length, (k + 1) * x.length);
-            Explanation atY = explainer.explain(model, target, y,
-                    commonRandomNumbers ? explanationSeed : RandomStreams.childSeed(seed, k + 2));
-            calls += atY.modelCalls();
-            double[] phiY = atY.attributions();
+            calls += phi[k + 1].modelCalls();
+            double[] phiY = phi[k + 1].attributions();
             double sq = 0;
             for (int j = 0; j < phiY.length; j++) {
                 sq += (phiY[j] - phiX[j]) * (phiY[j] - phiX[j]);
@@ -84,6 +81,29 @@ final class SensitivityDistances {
             out[k] = Math.sqrt(sq) / scale;
         }
         return new Result(out, calls);
+    }
+
+    /**
+     * φ(x), then φ at every y. A deterministic explainer explains them all in one {@link Explainer#explainRange}
+     * (one model call for batchable methods, and no seed to hold fixed); a random one, each with its seed.
+     */
+    private Explanation[] explanations(Model model, Target target, Explainer explainer, double[] x, DMatrixRMaj ys,
+                                       long seed, long explanationSeed) {
+        int d = x.length;
+        Explanation[] phi = new Explanation[samples + 1];
+        if (!explainer.isStochastic()) {
+            DMatrixRMaj all = new DMatrixRMaj(samples + 1, d);
+            System.arraycopy(x, 0, all.data, 0, d);
+            System.arraycopy(ys.data, 0, all.data, d, samples * d);
+            return explainer.explainRange(model, target, all, 0, samples + 1, explanationSeed, 1).toArray(phi);
+        }
+        phi[0] = explainer.explain(model, target, x, explanationSeed);
+        for (int k = 0; k < samples; k++) {
+            double[] y = Arrays.copyOfRange(ys.data, k * d, (k + 1) * d);
+            phi[k + 1] = explainer.explain(model, target, y,
+                    commonRandomNumbers ? explanationSeed : RandomStreams.childSeed(seed, k + 2));
+        }
+        return phi;
     }
 
     record Result(double[] distances, long modelCalls) {

@@ -142,6 +142,26 @@ class MetricPropertiesTest {
         assertTrue(smooth <= raw, "smoothed " + smooth + " vs gradient " + raw);
     }
 
+    /** A deterministic explainer's neighbours are explained in one batch: the same distances as one by one. */
+    @Test
+    void sensitivityOfADeterministicExplainerIsTheSameBatchedOrNot() {
+        Network net = TrainedModels.simulatedMlp();
+        io.jxplain.model.Differentiable unbatched = new io.jxplain.model.Differentiable() { // same network, one row a call
+            @Override public int inputSize() { return net.inputSize(); }
+            @Override public int outputSize() { return net.outputSize(); }
+            @Override public io.jxplain.model.OutputKind outputKind() { return net.outputKind(); }
+            @Override public DMatrixRMaj predict(DMatrixRMaj b) { return net.predict(b); }
+            @Override public DMatrixRMaj backward(DMatrixRMaj b, DMatrixRMaj g) { return net.backward(b, g); }
+        };
+        double[] x = TrainedModels.simulatedSplit().test().row(5);
+        for (Metric m : List.<Metric>of(MaxSensitivity.of(0.2, 30), AvgSensitivity.of(0.2, 30).relative())) {
+            Estimate batched = m.evaluate(net, Target.probability(1), Gradient.create(), x, 9L);
+            Estimate single = m.evaluate(unbatched, Target.probability(1), Gradient.create(), x, 9L);
+            assertEquals(single.value(), batched.value(), 0.0, m.name());
+            assertEquals(single.evaluations(), batched.evaluations(), m.name());
+        }
+    }
+
     /** The reported standard errors match the spread of the estimate over seeds within 25%. */
     @Test
     void standardErrorsMatchTheSpreadOverSeeds() {
