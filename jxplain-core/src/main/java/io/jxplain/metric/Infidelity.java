@@ -13,6 +13,7 @@ import io.jxplain.sample.Perturbation;
 import io.jxplain.sample.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -108,8 +109,19 @@ public final class Infidelity implements Metric {
         }
         int d = x.length;
         Draws draws = perturbation.draw(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)));
-        double[] fx = BatchedEvaluation.values(model, target, DMatrixRMaj.wrap(1, d, x.clone()), 1);
-        double[] ft = BatchedEvaluation.values(model, target, draws.neighbours(), maxRowsPerCall);
+        double[] fx;
+        double[] ft;
+        if (model.rowsIndependentOfBatch()) { // f(x) rides along with the neighbours: one model call, same values
+            DMatrixRMaj all = new DMatrixRMaj(samples + 1, d);
+            System.arraycopy(draws.neighbours().data, 0, all.data, 0, samples * d);
+            System.arraycopy(x, 0, all.data, samples * d, d);
+            double[] f = BatchedEvaluation.values(model, target, all, maxRowsPerCall);
+            fx = new double[] {f[samples]};
+            ft = Arrays.copyOf(f, samples);
+        } else {
+            fx = BatchedEvaluation.values(model, target, DMatrixRMaj.wrap(1, d, x.clone()), 1);
+            ft = BatchedEvaluation.values(model, target, draws.neighbours(), maxRowsPerCall);
+        }
         double[] a = phi.attributions();
         double[] projection = new double[samples];
         double[] change = new double[samples];

@@ -142,9 +142,12 @@ class MetricPropertiesTest {
         assertTrue(smooth <= raw, "smoothed " + smooth + " vs gradient " + raw);
     }
 
-    /** A deterministic explainer's neighbours are explained in one batch: the same distances as one by one. */
+    /**
+     * On a batch-independent model the metrics merge model calls (a deterministic explainer's neighbours in one batch,
+     * f(x) with the perturbed points): the same values as one call per row.
+     */
     @Test
-    void sensitivityOfADeterministicExplainerIsTheSameBatchedOrNot() {
+    void metricsAreTheSameWithMergedModelCallsOrNot() {
         Network net = TrainedModels.simulatedMlp();
         io.jxplain.model.Differentiable unbatched = new io.jxplain.model.Differentiable() { // same network, one row a call
             @Override public int inputSize() { return net.inputSize(); }
@@ -154,7 +157,8 @@ class MetricPropertiesTest {
             @Override public DMatrixRMaj backward(DMatrixRMaj b, DMatrixRMaj g) { return net.backward(b, g); }
         };
         double[] x = TrainedModels.simulatedSplit().test().row(5);
-        for (Metric m : List.<Metric>of(MaxSensitivity.of(0.2, 30), AvgSensitivity.of(0.2, 30).relative())) {
+        for (Metric m : List.<Metric>of(MaxSensitivity.of(0.2, 30), AvgSensitivity.of(0.2, 30).relative(),
+                Infidelity.under(GaussianPerturbation.isotropic(2, 0.3)).samples(40))) {
             Estimate batched = m.evaluate(net, Target.probability(1), Gradient.create(), x, 9L);
             Estimate single = m.evaluate(unbatched, Target.probability(1), Gradient.create(), x, 9L);
             assertEquals(single.value(), batched.value(), 0.0, m.name());
