@@ -329,9 +329,12 @@ public final class Network implements Differentiable {
             DenseLayer layer = layers.get(l);
             int out = layer.outputSize();
             double[] z = new double[out * stride];
-            double[] a = new double[out * stride];
             denseForward(h, stride, layer.inputSize(), layer.weights().data, layer.bias(), out, z);
-            layer.activation().applyAll(z, a, out * stride, eluAlpha);
+            double[] a = z; // identity: the activations are the pre-activations (neither is written after this)
+            if (layer.activation() != Activation.IDENTITY) {
+                a = new double[out * stride];
+                layer.activation().applyAll(z, a, out * stride, eluAlpha);
+            }
             pre[l] = z;
             post[l] = a;
             h = a;
@@ -454,36 +457,17 @@ public final class Network implements Differentiable {
         }
     }
 
-    /** Rows per tile of the transposes: one cache line of doubles written per unit, the tile's rows stay in L1. */
-    private static final int TILE = 8;
-
     /** A rows×cols row-major array as cols×stride (units × rows), zero beyond row {@code rows}. */
     private static double[] toUnitsByRows(double[] m, int rows, int cols, int stride) {
         double[] t = new double[cols * stride];
-        for (int i0 = 0; i0 < rows; i0 += TILE) {
-            int i1 = Math.min(rows, i0 + TILE);
-            for (int j = 0; j < cols; j++) {
-                int to = j * stride;
-                for (int i = i0; i < i1; i++) {
-                    t[to + i] = m[i * cols + j];
-                }
-            }
-        }
+        Kernels.toUnitsByRows(m, rows, cols, stride, t);
         return t;
     }
 
     /** The first {@code rows} rows of a cols×stride (units × rows) array, as rows×cols row-major. */
     private static double[] fromUnitsByRows(double[] t, int cols, int stride, int rows) {
         double[] m = new double[rows * cols];
-        for (int i0 = 0; i0 < rows; i0 += TILE) {
-            int i1 = Math.min(rows, i0 + TILE);
-            for (int j = 0; j < cols; j++) {
-                int from = j * stride;
-                for (int i = i0; i < i1; i++) {
-                    m[i * cols + j] = t[from + i];
-                }
-            }
-        }
+        Kernels.fromUnitsByRows(t, cols, stride, rows, m);
         return m;
     }
 

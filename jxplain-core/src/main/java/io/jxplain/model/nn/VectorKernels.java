@@ -38,10 +38,11 @@ final class VectorKernels {
             p = p.fma(r, DoubleVector.broadcast(SPECIES, Kernels.EXP_COEFFICIENTS[c]));
         }
         // (long) k through the bits of k + 1.5·2⁵²: Java 17's C2 has no SIMD double→long conversion (convert(D2L)
-        // fell back to a per-lane copy through an array and took a sixth of the gradient pass)
-        LongVector integerK = k.add(Kernels.ROUNDER).reinterpretAsLongs().sub(Kernels.ROUNDER_BITS);
+        // fell back to a per-lane copy through an array and took a sixth of the gradient pass); the lane views are
+        // cheaper than reinterpretAsLongs/Doubles here (ELU 2.4 → 1.9 ns per element, same bits)
+        LongVector integerK = ((LongVector) k.add(Kernels.ROUNDER).viewAsIntegralLanes()).sub(Kernels.ROUNDER_BITS);
         LongVector bits = integerK.add(1023L).lanewise(VectorOperators.LSHL, 52);
-        return p.mul(bits.reinterpretAsDoubles());
+        return p.mul((DoubleVector) bits.viewAsFloatingLanes());
     }
 
     /**
@@ -85,6 +86,39 @@ final class VectorKernels {
                     a0 = DoubleVector.fromArray(SPECIES, xT, x).lanewise(VectorOperators.FMA, w[w0 + c], a0);
                 }
                 a0.intoArray(yT, j * stride + i);
+            }
+        }
+        return bound;
+    }
+
+    /** Column offsets of one vector of rows in a row-major array with {@code cols} columns. */
+    private static int[] rowOffsets(int cols) {
+        int[] offsets = new int[SPECIES.length()];
+        for (int l = 0; l < offsets.length; l++) {
+            offsets[l] = l * cols;
+        }
+        return offsets;
+    }
+
+    /** {@link Kernels#toUnitsByRows} by gathers, whole vectors of rows; returns the first row not done (1.5× the loop). */
+    static int toUnitsByRows(double[] m, int rows, int cols, int stride, double[] t) {
+        int bound = SPECIES.loopBound(rows);
+        int[] offsets = rowOffsets(cols);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            for (int j = 0; j < cols; j++) {
+                DoubleVector.fromArray(SPECIES, m, i * cols + j, offsets, 0).intoArray(t, j * stride + i);
+            }
+        }
+        return bound;
+    }
+
+    /** {@link Kernels#fromUnitsByRows} by scatters, whole vectors of rows; returns the first row not done. */
+    static int fromUnitsByRows(double[] t, int cols, int stride, int rows, double[] m) {
+        int bound = SPECIES.loopBound(rows);
+        int[] offsets = rowOffsets(cols);
+        for (int i = 0; i < bound; i += SPECIES.length()) {
+            for (int j = 0; j < cols; j++) {
+                DoubleVector.fromArray(SPECIES, t, j * stride + i).intoArray(m, i * cols + j, offsets, 0);
             }
         }
         return bound;

@@ -96,6 +96,26 @@ class VectorKernelsTest {
         }
     }
 
+    @Test
+    void layoutChangesRoundTripWithZeroPadding() {
+        RandomGenerator rng = RandomStreams.stream(4L);
+        for (int rows : new int[] {1, 7, 8, 13, 100}) {
+            int cols = 15;
+            int stride = (rows + 7) / 8 * 8;
+            double[] m = random(rows * cols, rng);
+            double[] t = new double[cols * stride];
+            Kernels.toUnitsByRows(m, rows, cols, stride, t);
+            for (int j = 0; j < cols; j++) {
+                for (int i = 0; i < stride; i++) {
+                    assertEquals(i < rows ? m[i * cols + j] : 0.0, t[j * stride + i], 0.0, "unit " + j + ", row " + i);
+                }
+            }
+            double[] back = new double[rows * cols];
+            Kernels.fromUnitsByRows(t, cols, stride, rows, back);
+            assertArrayEquals(m, back, 0.0, rows + " rows");
+        }
+    }
+
     private static double[] random(int size, RandomGenerator rng) {
         double[] v = new double[size];
         for (int t = 0; t < size; t++) {
