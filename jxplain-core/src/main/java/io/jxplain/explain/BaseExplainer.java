@@ -31,8 +31,8 @@ abstract class BaseExplainer implements Explainer {
 
     /**
      * Row i with the stream of (seed, i), as {@link #explain}; the provenance strings are built once, and a method
-     * that batches rows ({@link #modelRowsPerInstance}) explains blocks of rows in one model call when the model's rows do not depend on
-     * their batch (same values as row by row: the blocks only change speed).
+     * that batches rows ({@link #modelRowsPerInstance}) explains blocks of rows in one model call when the model's
+     * rows do not depend on their batch (same values as row by row: the blocks only change speed).
      */
     @Override
     public final List<Explanation> explainRange(Model model, Target target, DMatrixRMaj rows, int from, int to,
@@ -49,7 +49,8 @@ abstract class BaseExplainer implements Explainer {
         int perInstance = modelRowsPerInstance(model.inputSize());
         if (perInstance > 0 && model.rowsIndependentOfBatch()) {
             // blocks of at most one default model call (bounded memory), and of 64 instances (work for every thread)
-            int size = Math.max(1, Math.min(INSTANCES_PER_BLOCK, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL / perInstance));
+            int size = Math.max(1,
+                    Math.min(INSTANCES_PER_BLOCK, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL / perInstance));
             int blocks = (to - from + size - 1) / size;
             Parallel.forEachIndex(0, blocks, threads, b -> {
                 int start = from + b * size;

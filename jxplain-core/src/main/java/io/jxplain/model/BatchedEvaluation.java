@@ -38,19 +38,27 @@ public final class BatchedEvaluation {
     public static TargetGradients gradients(Differentiable model, Target target, DMatrixRMaj batch, int maxRowsPerCall) {
         int n = batch.numRows;
         int d = batch.numCols;
-        double[] values = new double[n];
-        DMatrixRMaj grads = new DMatrixRMaj(n, d);
+        double[] values = null;
+        DMatrixRMaj grads = null;
         for (int start = 0; start < n; start += maxRowsPerCall) {
             int end = Math.min(n, start + maxRowsPerCall);
             DMatrixRMaj chunk = rows(batch, start, end);
             TargetGradients part = model.targetGradients(target, chunk);
-            if (part.gradients().numRows != end - start || part.gradients().numCols != d) {
-                throw new IllegalStateException(model.describe() + " returned gradients of shape "
-                        + part.gradients().numRows + "×" + part.gradients().numCols + " for a batch of "
-                        + (end - start) + "×" + d);
+            if (part.values().length != end - start || part.gradients().numRows != end - start
+                    || part.gradients().numCols != d) {
+                throw new IllegalStateException(model.describe() + " returned " + part.values().length
+                        + " values and gradients of shape " + part.gradients().numRows + "×"
+                        + part.gradients().numCols + " for a batch of " + (end - start) + "×" + d);
             }
             checkFinite(model, "output", part.values(), chunk);
             checkFiniteRows(model, part.gradients(), chunk);
+            if (start == 0 && end == n) {
+                return part; // one call did it all: no copy
+            }
+            if (values == null) {
+                values = new double[n];
+                grads = new DMatrixRMaj(n, d);
+            }
             System.arraycopy(part.values(), 0, values, start, end - start);
             System.arraycopy(part.gradients().data, 0, grads.data, start * d, (end - start) * d);
         }

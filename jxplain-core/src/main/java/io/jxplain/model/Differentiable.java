@@ -12,7 +12,7 @@ public interface Differentiable extends Model {
 
     /**
      * The explained scalar and its input gradient for every row. The default runs one forward pass and one
-     * backward pass; implementations may fuse them.
+     * backward pass; implementations may fuse them. The returned arrays belong to the caller (never reused buffers).
      */
     default TargetGradients targetGradients(Target target, DMatrixRMaj batch) {
         DMatrixRMaj outputs = predict(batch);
