@@ -38,11 +38,26 @@ abstract class BaseExplainer implements Explainer {
     public final List<Explanation> explainRange(Model model, Target target, DMatrixRMaj rows, int from, int to,
                                                 long seed, int threads) {
         Checks.requirePositive("threads", threads);
-        validate(model, target);
         if (rows == null || from < 0 || to > rows.numRows || from > to) {
             throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.."
                     + (rows == null ? 0 : rows.numRows));
         }
+        return explainRows(model, target, rows, from, to, i -> RandomStreams.childSeed(seed, i), threads);
+    }
+
+    @Override
+    public final List<Explanation> explainKeyed(Model model, Target target, DMatrixRMaj rows, long[] keys, long seed) {
+        if (rows == null || keys == null || keys.length != rows.numRows) {
+            throw new IllegalArgumentException((keys == null ? "no" : keys.length) + " keys for "
+                    + (rows == null ? 0 : rows.numRows) + " rows");
+        }
+        return explainRows(model, target, rows, 0, rows.numRows, i -> RandomStreams.childSeed(seed, keys[i]), 1);
+    }
+
+    /** Rows [from, to), row i with the stream seedOf(i): one by one, or in blocks for a method that batches rows. */
+    private List<Explanation> explainRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                          java.util.function.IntToLongFunction seedOf, int threads) {
+        validate(model, target);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
         ProvenanceHeader header = ProvenanceHeader.of(this, model, target);
         Explanation[] out = new Explanation[to - from];
@@ -63,7 +78,7 @@ abstract class BaseExplainer implements Explainer {
         } else {
             int d = rows.numCols;
             Parallel.forEachIndex(from, to, threads, i -> {
-                long rowSeed = RandomStreams.childSeed(seed, i);
+                long rowSeed = seedOf.applyAsLong(i);
                 double[] x = Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
                 Attribution a = attribute(model, target, x, RandomStreams.stream(rowSeed));
                 out[i - from] = header.explanation(a, isStochastic() ? rowSeed : null);

@@ -37,6 +37,24 @@ public interface Explainer {
         return explain(model, target, x, RandomStreams.childSeed(seed, i));
     }
 
+    /**
+     * Explains row i of {@code rows} with the stream {@link RandomStreams#childSeed}(seed, keys[i]), on the calling
+     * thread: for each row, what {@link #explainRow} gives at row index keys[i]. For callers whose rows carry their own
+     * keys (a Spark partition); methods that batch rows do so here too.
+     */
+    default List<Explanation> explainKeyed(Model model, Target target, DMatrixRMaj rows, long[] keys, long seed) {
+        Checks.requireFiniteRows("rows", rows, 0, rows.numRows, model.inputSize());
+        if (keys.length != rows.numRows) {
+            throw new IllegalArgumentException(keys.length + " keys for " + rows.numRows + " rows");
+        }
+        List<Explanation> out = new java.util.ArrayList<>(rows.numRows);
+        for (int i = 0; i < rows.numRows; i++) {
+            double[] x = Arrays.copyOfRange(rows.data, i * rows.numCols, (i + 1) * rows.numCols);
+            out.add(explain(model, target, x, RandomStreams.childSeed(seed, keys[i])));
+        }
+        return out;
+    }
+
     /** Explains every row, in parallel on all cores; bit-identical to {@link #explainRow} row by row. */
     default List<Explanation> explainAll(Model model, Target target, DMatrixRMaj rows, long seed) {
         return explainAll(model, target, rows, seed, Runtime.getRuntime().availableProcessors());

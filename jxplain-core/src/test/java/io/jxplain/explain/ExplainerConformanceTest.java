@@ -134,6 +134,15 @@ class ExplainerConformanceTest {
             assertEquals(alone.diagnostics(), one.get(i).diagnostics(), "row " + i);
             assertEquals(alone.provenance().seed(), one.get(i).provenance().seed(), "row " + i);
         }
+        long[] keys = {69, 3, 64, 0, 12, 65, 40, 7, 66, 1}; // rows that carry their own keys, as in a Spark partition
+        DMatrixRMaj keyed = new DMatrixRMaj(keys.length, D);
+        for (int r = 0; r < keys.length; r++) {
+            System.arraycopy(x.data, (int) keys[r] * D, keyed.data, r * D, D);
+        }
+        List<Explanation> byKey = explainer.explainKeyed(net, Target.probability(1), keyed, keys, 21L);
+        for (int r = 0; r < keys.length; r++) {
+            assertArrayEquals(one.get((int) keys[r]).attributions(), byKey.get(r).attributions(), 0.0, "key " + keys[r]);
+        }
         List<Explanation> middle = explainer.explainRange(net, Target.probability(1), x, 5, 69, 21L, 2);
         for (int i = 5; i < 69; i++) {
             assertArrayEquals(one.get(i).attributions(), middle.get(i - 5).attributions(), 0.0, "row " + i + " of a range");

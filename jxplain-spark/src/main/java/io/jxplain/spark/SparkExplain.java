@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -115,28 +116,31 @@ public final class SparkExplain {
     private record ExplainPartition(ModelSource model, MethodSpec method, String target, int[] featureIndex,
                                     int keyIndex, long seed, boolean columnPerFeature)
             implements MapPartitionsFunction<Row, Row> {
+        /** Rows explained together: one explainKeyed call (one model call for methods that batch rows). */
+        private static final int BLOCK = 64;
+
         @Override
         public Iterator<Row> call(Iterator<Row> input) {
             Model m = ExecutorModels.get(model);
             Explainer explainer = method.create();
             Target t = Target.parse(target);
             return new Iterator<>() {
+                private final List<Row> block = new ArrayList<>(BLOCK);
+                private List<Explanation> explained = List.of();
+                private int next;
+
                 @Override
                 public boolean hasNext() {
-                    return input.hasNext();
+                    return next < block.size() || input.hasNext();
                 }
 
                 @Override
                 public Row next() {
-                    Row row = input.next();
-                    long key = FeatureRows.key(row, keyIndex);
-                    Explanation e;
-                    try {
-                        e = explainer.explain(m, t, model.toModelInput(FeatureRows.features(row, featureIndex)),
-                                RandomStreams.childSeed(seed, key));
-                    } catch (RuntimeException ex) {
-                        throw new IllegalStateException("row key " + key + ": " + ex.getMessage(), ex);
+                    if (next == block.size()) {
+                        explainNextBlock();
                     }
+                    Row row = block.get(next);
+                    Explanation e = explained.get(next++);
                     List<Object> values = new ArrayList<>(row.size() + 3 + featureIndex.length);
                     for (int i = 0; i < row.size(); i++) {
                         values.add(row.get(i));
@@ -150,6 +154,41 @@ public final class SparkExplain {
                         }
                     }
                     return RowFactory.create(values.toArray());
+                }
+
+                private void explainNextBlock() {
+                    block.clear();
+                    next = 0;
+                    while (block.size() < BLOCK && input.hasNext()) {
+                        block.add(input.next());
+                    }
+                    int d = featureIndex.length;
+                    DMatrixRMaj x = new DMatrixRMaj(block.size(), d);
+                    long[] keys = new long[block.size()];
+                    for (int r = 0; r < block.size(); r++) {
+                        keys[r] = FeatureRows.key(block.get(r), keyIndex);
+                        double[] features = model.toModelInput(FeatureRows.features(block.get(r), featureIndex));
+                        System.arraycopy(features, 0, x.data, r * d, d);
+                    }
+                    try {
+                        explained = explainer.explainKeyed(m, t, x, keys, seed);
+                    } catch (RuntimeException blockFailure) {
+                        throw failingRow(x, keys, blockFailure);
+                    }
+                }
+
+                /** Which row of a failed block failed: explained one by one, the first failure names its key. */
+                private RuntimeException failingRow(DMatrixRMaj x, long[] keys, RuntimeException blockFailure) {
+                    int d = x.numCols;
+                    for (int r = 0; r < keys.length; r++) {
+                        try {
+                            explainer.explain(m, t, java.util.Arrays.copyOfRange(x.data, r * d, (r + 1) * d),
+                                    RandomStreams.childSeed(seed, keys[r]));
+                        } catch (RuntimeException ex) {
+                            return new IllegalStateException("row key " + keys[r] + ": " + ex.getMessage(), ex);
+                        }
+                    }
+                    return blockFailure;
                 }
             };
         }

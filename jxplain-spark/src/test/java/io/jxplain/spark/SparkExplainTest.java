@@ -105,6 +105,20 @@ class SparkExplainTest {
     }
 
     @Test
+    void methodsThatBatchRowsGiveTheSingleMachineValuesWhateverThePartitioning() {
+        ModelSource source = ModelSource.of(ModelFixtures.path("mlp.json"));
+        MethodSpec ig = MethodSpec.of("integrated-gradients"); // partitions explain blocks of 64 rows in one call
+        SparkExplain job = SparkExplain.builder(source, ig).features(FEATURES).keyColumn("id").build();
+        Map<Long, Row> three = byKey(job.explain(table));
+        Map<Long, Row> seven = byKey(job.explain(table.repartition(7)));
+        List<Explanation> local = ig.create().explainAll(source.open(), Target.probability(1), matrix, 1L, 2);
+        for (int i = 0; i < ROWS; i++) {
+            assertArrayEquals(local.get(i).attributions(), doubles(three.get((long) i), "attributions"), 0.0, "row " + i);
+            assertArrayEquals(local.get(i).attributions(), doubles(seven.get((long) i), "attributions"), 0.0, "row " + i);
+        }
+    }
+
+    @Test
     void onnxModelsTravelAsBytesAndAgreeWithTheBuiltInNetwork() {
         Dataset<Row> small = table.limit(200);
         MethodSpec occlusion = MethodSpec.of("occlusion");
