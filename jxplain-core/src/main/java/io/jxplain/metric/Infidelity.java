@@ -13,7 +13,6 @@ import io.jxplain.sample.Perturbation;
 import io.jxplain.sample.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -109,17 +108,16 @@ public final class Infidelity implements Metric {
         }
         int d = x.length;
         Draws draws = perturbation.draw(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)));
-        double[] fx;
-        double[] ft;
+        double fx;
+        double[] ft; // f at the perturbed points, in its first `samples` entries
         if (model.rowsIndependentOfBatch()) { // f(x) rides along with the neighbours: one model call, same values
             DMatrixRMaj all = new DMatrixRMaj(samples + 1, d);
             System.arraycopy(draws.neighbours().data, 0, all.data, 0, samples * d);
             System.arraycopy(x, 0, all.data, samples * d, d);
-            double[] f = BatchedEvaluation.values(model, target, all, maxRowsPerCall);
-            fx = new double[] {f[samples]};
-            ft = Arrays.copyOf(f, samples);
+            ft = BatchedEvaluation.values(model, target, all, maxRowsPerCall);
+            fx = ft[samples];
         } else {
-            fx = BatchedEvaluation.values(model, target, DMatrixRMaj.wrap(1, d, x.clone()), 1);
+            fx = BatchedEvaluation.values(model, target, DMatrixRMaj.wrap(1, d, x.clone()), 1)[0];
             ft = BatchedEvaluation.values(model, target, draws.neighbours(), maxRowsPerCall);
         }
         double[] a = phi.attributions();
@@ -132,7 +130,7 @@ public final class Infidelity implements Metric {
                 s += global ? (removed != 0 ? a[j] : 0.0) : removed * a[j]; // Iᵀφ with I = x − x̃
             }
             projection[i] = s;
-            change[i] = fx[0] - ft[i];
+            change[i] = fx - ft[i];
         }
         double beta = 1.0;
         if (normalize) {

@@ -26,10 +26,13 @@ public final class BatchedEvaluation {
             DMatrixRMaj chunk = rows(batch, start, end);
             DMatrixRMaj out = model.predict(chunk);
             checkShape(model, out, end - start);
-            double[] part = new double[end - start];
+            boolean whole = start == 0 && end == n; // one call does it all: write straight into the result
+            double[] part = whole ? values : new double[end - start];
             target.valuesAndSeeds(model.outputKind(), out, part, null);
             checkFinite(model, "output", part, chunk);
-            System.arraycopy(part, 0, values, start, part.length);
+            if (!whole) {
+                System.arraycopy(part, 0, values, start, part.length);
+            }
         }
         return values;
     }
