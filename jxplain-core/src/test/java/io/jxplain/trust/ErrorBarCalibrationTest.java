@@ -34,18 +34,21 @@ class ErrorBarCalibrationTest {
     }
 
     /**
-     * C-LIME's limit is the same expected gradient (Theorem 1); its intervals are HC3 least-squares intervals. They
-     * are calibrated at n = 1000; at n = 100 they under-cover (measured 88%), although the mean standard error matches
-     * the estimator's spread (0.044 against 0.046): the robust variance estimate is itself noisy at that size, and
-     * the intervals it makes too short are the ones that miss. Reported, not hidden: the finding is pinned below.
+     * C-LIME's limit is the same expected gradient (Theorem 1); its intervals are HC3 least-squares intervals. At
+     * n = 1000 they cover 93.6% (measured over 10 000 seeds, SE 0.2%: slightly short of 95%, inside the ±2-point band).
+     * 4 000 seeds here keep the coverage's own SE near 0.3%; with 1 000 seeds (SE 0.6%) the measured coverage moved
+     * between 92.8% and 94.4% with the seed base, so the band test could fail by chance. At n = 100 they under-cover (measured 88%), although the mean standard
+     * error matches the estimator's spread (0.044 against 0.046): the robust variance estimate is itself noisy at that
+     * size, and the intervals it makes too short are the ones that miss. Reported, not hidden: pinned below.
      */
     @Test
     void climeIntervalsCoverTheClosedFormExpectedGradientFromAThousandSamples() {
         double[] exact = FunctionModel.sinRidgeSmoothGrad(w, x, SIGMA2);
-        assertCoverage(ContinuousLime.builder().samples(1000).sigma2(SIGMA2).build(), FunctionModel.sinRidge(w),
-                Target.output(0), x, exact, "C-LIME on sin, n = 1000");
+        double large = coverage(ContinuousLime.builder().samples(1000).sigma2(SIGMA2).build(), FunctionModel.sinRidge(w),
+                Target.output(0), x, exact, 4 * SEEDS);
+        assertTrue(large >= 0.93 && large <= 0.97, "C-LIME on sin, n = 1000: 95% intervals covered " + large);
         double small = coverage(ContinuousLime.builder().samples(100).sigma2(SIGMA2).build(), FunctionModel.sinRidge(w),
-                Target.output(0), x, exact);
+                Target.output(0), x, exact, SEEDS);
         assertTrue(small < 0.93, "C-LIME at n = 100 was measured to under-cover; now " + small + ": update the docs");
     }
 
@@ -64,14 +67,15 @@ class ErrorBarCalibrationTest {
 
     private static void assertCoverage(Explainer e, Model model, Target target, double[] point, double[] truth,
                                        String what) {
-        double coverage = coverage(e, model, target, point, truth);
+        double coverage = coverage(e, model, target, point, truth, SEEDS);
         assertTrue(coverage >= 0.93 && coverage <= 0.97, what + ": 95% intervals covered " + coverage);
     }
 
-    private static double coverage(Explainer e, Model model, Target target, double[] point, double[] truth) {
+    private static double coverage(Explainer e, Model model, Target target, double[] point, double[] truth,
+                                   int seeds) {
         int covered = 0;
         int total = 0;
-        for (int s = 0; s < SEEDS; s++) {
+        for (int s = 0; s < seeds; s++) {
             Explanation ex = e.explain(model, target, point, RandomStreams.childSeed(77L, s));
             for (int j = 0; j < point.length; j++) {
                 double halfWidth = 1.96 * ex.standardErrors()[j];
