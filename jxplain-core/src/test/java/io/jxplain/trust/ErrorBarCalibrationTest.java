@@ -37,9 +37,10 @@ class ErrorBarCalibrationTest {
      * C-LIME's limit is the same expected gradient (Theorem 1); its intervals are HC3 least-squares intervals. At
      * n = 1000 they cover 93.6% (measured over 10 000 seeds, SE 0.2%: slightly short of 95%, inside the ±2-point band).
      * 4 000 seeds here keep the coverage's own SE near 0.3%; with 1 000 seeds (SE 0.6%) the measured coverage moved
-     * between 92.8% and 94.4% with the seed base, so the band test could fail by chance. At n = 100 they under-cover (measured 88%), although the mean standard
-     * error matches the estimator's spread (0.044 against 0.046): the robust variance estimate is itself noisy at that
-     * size, and the intervals it makes too short are the ones that miss. Reported, not hidden: pinned below.
+     * between 92.8% and 94.4% with the seed base, so the band test could fail by chance. At n = 100 they under-cover
+     * (measured 88%), although the mean standard error matches the estimator's spread (0.044 against 0.046): the
+     * robust variance estimate is itself noisy at that size, and the intervals it makes too short are the ones that
+     * miss. Reported, not hidden: pinned below.
      */
     @Test
     void climeIntervalsCoverTheClosedFormExpectedGradientFromAThousandSamples() {
