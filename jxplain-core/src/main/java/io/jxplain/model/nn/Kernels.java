@@ -46,7 +46,8 @@ final class Kernels {
         int t = VECTOR ? VectorKernels.elu(z, a, length, alpha) : 0;
         for (; t < length; t++) {
             double v = z[t];
-            a[t] = Math.max(v, 0.0) + (expNonPositive(Math.min(v, 0.0)) - 1.0) * alpha;
+            // for v ≥ 0 the exponential term is exactly (1 − 1)·α = 0, so skipping it keeps the bits (tested)
+            a[t] = v >= 0 ? Math.max(v, 0.0) : Math.max(v, 0.0) + (expNonPositive(Math.min(v, 0.0)) - 1.0) * alpha;
         }
     }
 

@@ -184,12 +184,22 @@ public final class Network implements Differentiable {
 
     @Override
     public DMatrixRMaj predict(DMatrixRMaj batch) {
-        return forward(batch).output();
+        Workspace workspace = Workspace.acquire();
+        try {
+            return forward(batch, workspace).output();
+        } finally {
+            workspace.release();
+        }
     }
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj batch, DMatrixRMaj outputGradients) {
-        return backward(forward(batch), outputGradients, null, false);
+        Workspace workspace = Workspace.acquire();
+        try {
+            return backward(forward(batch, workspace), outputGradients, null, false);
+        } finally {
+            workspace.release();
+        }
     }
 
     /** The last layer's outputs before any softmax head (the logits of a probability network). */
@@ -224,8 +234,8 @@ public final class Network implements Differentiable {
             throw new IllegalArgumentException("output relevance must be " + n + "×" + outputSize());
         }
         int stride = pass.stride();
-        double[] r = toUnitsByRows(outputRelevance.data, n, outputSize(), stride);
-        double[] inputT = toUnitsByRows(pass.denseInput(), n, layers.get(0).inputSize(), stride);
+        double[] r = toUnitsByRows(outputRelevance.data, n, outputSize(), stride, pass.workspace());
+        double[] inputT = toUnitsByRows(pass.denseInput(), n, layers.get(0).inputSize(), stride, pass.workspace());
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
@@ -266,12 +276,17 @@ public final class Network implements Differentiable {
 
     @Override
     public TargetGradients targetGradients(Target target, DMatrixRMaj batch) {
-        ForwardPass pass = forward(batch);
-        int n = batch.numRows;
-        double[] values = new double[n];
-        DMatrixRMaj seeds = new DMatrixRMaj(n, outputSize());
-        target.valuesAndSeeds(outputKind, pass.output(), values, seeds);
-        return new TargetGradients(values, backward(pass, seeds, null, false));
+        Workspace workspace = Workspace.acquire();
+        try {
+            ForwardPass pass = forward(batch, workspace);
+            int n = batch.numRows;
+            double[] values = new double[n];
+            DMatrixRMaj seeds = new DMatrixRMaj(n, outputSize());
+            target.valuesAndSeeds(outputKind, pass.output(), values, seeds);
+            return new TargetGradients(values, backward(pass, seeds, null, false));
+        } finally {
+            workspace.release();
+        }
     }
 
     /**
@@ -280,7 +295,7 @@ public final class Network implements Differentiable {
      * over the batch in whole SIMD vectors.
      */
     record ForwardPass(DMatrixRMaj input, int stride, double[][] imagePre, double[][] imagePost, double[][] preT,
-                       double[][] postT, DMatrixRMaj output) {
+                       double[][] postT, DMatrixRMaj output, Workspace workspace) {
         int rows() {
             return input.numRows;
         }
@@ -301,7 +316,12 @@ public final class Network implements Differentiable {
         }
     }
 
+    /** A pass whose arrays are the caller's to keep (training, relevance, guided backpropagation). */
     ForwardPass forward(DMatrixRMaj batch) {
+        return forward(batch, Workspace.allocating());
+    }
+
+    private ForwardPass forward(DMatrixRMaj batch, Workspace workspace) {
         if (batch.numCols != inputSize()) {
             throw new IllegalArgumentException("batch has " + batch.numCols + " columns but " + describe()
                     + " takes " + inputSize() + " inputs");
@@ -324,15 +344,15 @@ public final class Network implements Differentiable {
         double[][] pre = new double[layers.size()][];
         double[][] post = new double[layers.size()][];
         int stride = stride(n);
-        double[] h = toUnitsByRows(flat, n, layers.get(0).inputSize(), stride);
+        double[] h = toUnitsByRows(flat, n, layers.get(0).inputSize(), stride, workspace);
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
             int out = layer.outputSize();
-            double[] z = new double[out * stride];
+            double[] z = workspace.take(out * stride);
             denseForward(h, stride, layer.inputSize(), layer.weights().data, layer.bias(), out, z);
             double[] a = z; // identity: the activations are the pre-activations (neither is written after this)
             if (layer.activation() != Activation.IDENTITY) {
-                a = new double[out * stride];
+                a = workspace.take(out * stride);
                 layer.activation().applyAll(z, a, out * stride, eluAlpha);
             }
             pre[l] = z;
@@ -341,7 +361,7 @@ public final class Network implements Differentiable {
         }
         DMatrixRMaj last = DMatrixRMaj.wrap(n, outputSize(), fromUnitsByRows(h, outputSize(), stride, n));
         DMatrixRMaj output = outputKind == OutputKind.PROBABILITIES ? softmaxRows(last) : last;
-        return new ForwardPass(batch, stride, imagePre, imagePost, pre, post, output);
+        return new ForwardPass(batch, stride, imagePre, imagePost, pre, post, output, workspace);
     }
 
     /**
@@ -359,9 +379,11 @@ public final class Network implements Differentiable {
                 ? softmaxBackward(pass.output(), outputGradients)
                 : outputGradients;
         int stride = pass.stride();
-        double[] g = toUnitsByRows(gRows.data, n, outputSize(), stride);
+        Workspace workspace = pass.workspace();
+        double[] g = toUnitsByRows(gRows.data, n, outputSize(), stride, workspace);
         int denseIn = layers.get(0).inputSize();
-        double[] inputT = parameterGradients == null ? null : toUnitsByRows(pass.denseInput(), n, denseIn, stride);
+        double[] inputT = parameterGradients == null ? null
+                : toUnitsByRows(pass.denseInput(), n, denseIn, stride, workspace);
         int firstDenseParameter = parameterGradients == null ? 0 : parameterGradients.size() - 2 * layers.size();
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
@@ -373,7 +395,7 @@ public final class Network implements Differentiable {
                         parameterGradients.get(firstDenseParameter + 2 * l),
                         parameterGradients.get(firstDenseParameter + 2 * l + 1));
             }
-            double[] next = new double[in * stride];
+            double[] next = workspace.take(in * stride);
             denseBackward(g, stride, out, layer.weights().data, in, next);
             g = next;
         }
@@ -458,9 +480,12 @@ public final class Network implements Differentiable {
     }
 
     /** A rows×cols row-major array as cols×stride (units × rows), zero beyond row {@code rows}. */
-    private static double[] toUnitsByRows(double[] m, int rows, int cols, int stride) {
-        double[] t = new double[cols * stride];
+    private static double[] toUnitsByRows(double[] m, int rows, int cols, int stride, Workspace workspace) {
+        double[] t = workspace.take(cols * stride);
         Kernels.toUnitsByRows(m, rows, cols, stride, t);
+        for (int j = 0; rows < stride && j < cols; j++) { // a reused array holds old values in the padding
+            java.util.Arrays.fill(t, j * stride + rows, (j + 1) * stride, 0.0);
+        }
         return t;
     }
 

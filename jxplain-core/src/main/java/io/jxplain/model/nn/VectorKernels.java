@@ -23,7 +23,11 @@ final class VectorKernels {
         DoubleVector zero = DoubleVector.zero(SPECIES);
         for (int t = 0; t < bound; t += SPECIES.length()) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, z, t);
-            v.max(zero).add(exp(v.min(zero)).sub(1.0).mul(alpha)).intoArray(a, t);
+            if (v.compare(VectorOperators.LT, 0.0).anyTrue()) {
+                v.max(zero).add(exp(v.min(zero)).sub(1.0).mul(alpha)).intoArray(a, t);
+            } else {
+                v.max(zero).intoArray(a, t); // the same bits: e⁰ − 1 is exactly 0 in Kernels.expNonPositive
+            }
         }
         return bound;
     }
@@ -46,25 +50,66 @@ final class VectorKernels {
     }
 
     /**
-     * {@link Kernels#affine} on whole vectors of rows from i0; returns the first row not done. Four units at a time
-     * share each load of xᵀ, and each accumulator stays in a register over all inputs (same order of FMAs as the
-     * scalar code, so the same bits).
+     * {@link Kernels#affine} on whole vectors of rows from i0; returns the first row not done. Register blocking: four
+     * units by two vectors of rows at a time, so each weight is broadcast once for two vectors and each load of xᵀ
+     * serves four units; the eight accumulators stay in registers over all inputs. Every element still sees the same
+     * FMAs in the same order as in the scalar code, so the same bits.
      */
     static int affine(double[] xT, int stride, int in, double[] w, int rowStep, int colStep, double[] b, int out,
                       double[] yT, int i0, int i1) {
-        int bound = i0 + SPECIES.loopBound(i1 - i0);
         int lanes = SPECIES.length();
+        int bound = i0 + SPECIES.loopBound(i1 - i0);
+        int pairBound = i0 + (bound - i0) / (2 * lanes) * (2 * lanes);
         int j = 0;
         for (; j + 3 < out; j += 4) {
             int w0 = j * rowStep;
             int w1 = w0 + rowStep;
             int w2 = w1 + rowStep;
             int w3 = w2 + rowStep;
-            for (int i = i0; i < bound; i += lanes) {
-                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j]);
-                DoubleVector a1 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j + 1]);
-                DoubleVector a2 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j + 2]);
-                DoubleVector a3 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j + 3]);
+            double b0 = b == null ? 0.0 : b[j];
+            double b1 = b == null ? 0.0 : b[j + 1];
+            double b2 = b == null ? 0.0 : b[j + 2];
+            double b3 = b == null ? 0.0 : b[j + 3];
+            int i = i0;
+            for (; i < pairBound; i += 2 * lanes) {
+                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b0);
+                DoubleVector a1 = DoubleVector.broadcast(SPECIES, b1);
+                DoubleVector a2 = DoubleVector.broadcast(SPECIES, b2);
+                DoubleVector a3 = DoubleVector.broadcast(SPECIES, b3);
+                DoubleVector c0 = a0;
+                DoubleVector c1 = a1;
+                DoubleVector c2 = a2;
+                DoubleVector c3 = a3;
+                for (int k = 0, x = i, c = 0; k < in; k++, x += stride, c += colStep) {
+                    DoubleVector h = DoubleVector.fromArray(SPECIES, xT, x);
+                    DoubleVector g = DoubleVector.fromArray(SPECIES, xT, x + lanes);
+                    DoubleVector v0 = DoubleVector.broadcast(SPECIES, w[w0 + c]);
+                    DoubleVector v1 = DoubleVector.broadcast(SPECIES, w[w1 + c]);
+                    DoubleVector v2 = DoubleVector.broadcast(SPECIES, w[w2 + c]);
+                    DoubleVector v3 = DoubleVector.broadcast(SPECIES, w[w3 + c]);
+                    a0 = h.fma(v0, a0);
+                    a1 = h.fma(v1, a1);
+                    a2 = h.fma(v2, a2);
+                    a3 = h.fma(v3, a3);
+                    c0 = g.fma(v0, c0);
+                    c1 = g.fma(v1, c1);
+                    c2 = g.fma(v2, c2);
+                    c3 = g.fma(v3, c3);
+                }
+                a0.intoArray(yT, j * stride + i);
+                a1.intoArray(yT, (j + 1) * stride + i);
+                a2.intoArray(yT, (j + 2) * stride + i);
+                a3.intoArray(yT, (j + 3) * stride + i);
+                c0.intoArray(yT, j * stride + i + lanes);
+                c1.intoArray(yT, (j + 1) * stride + i + lanes);
+                c2.intoArray(yT, (j + 2) * stride + i + lanes);
+                c3.intoArray(yT, (j + 3) * stride + i + lanes);
+            }
+            for (; i < bound; i += lanes) {
+                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b0);
+                DoubleVector a1 = DoubleVector.broadcast(SPECIES, b1);
+                DoubleVector a2 = DoubleVector.broadcast(SPECIES, b2);
+                DoubleVector a3 = DoubleVector.broadcast(SPECIES, b3);
                 for (int k = 0, x = i, c = 0; k < in; k++, x += stride, c += colStep) {
                     DoubleVector h = DoubleVector.fromArray(SPECIES, xT, x);
                     a0 = h.lanewise(VectorOperators.FMA, w[w0 + c], a0);
@@ -80,8 +125,21 @@ final class VectorKernels {
         }
         for (; j < out; j++) {
             int w0 = j * rowStep;
-            for (int i = i0; i < bound; i += lanes) {
-                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b == null ? 0.0 : b[j]);
+            double b0 = b == null ? 0.0 : b[j];
+            int i = i0;
+            for (; i < pairBound; i += 2 * lanes) {
+                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b0);
+                DoubleVector c0 = a0;
+                for (int k = 0, x = i, c = 0; k < in; k++, x += stride, c += colStep) {
+                    DoubleVector v0 = DoubleVector.broadcast(SPECIES, w[w0 + c]);
+                    a0 = DoubleVector.fromArray(SPECIES, xT, x).fma(v0, a0);
+                    c0 = DoubleVector.fromArray(SPECIES, xT, x + lanes).fma(v0, c0);
+                }
+                a0.intoArray(yT, j * stride + i);
+                c0.intoArray(yT, j * stride + i + lanes);
+            }
+            for (; i < bound; i += lanes) {
+                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b0);
                 for (int k = 0, x = i, c = 0; k < in; k++, x += stride, c += colStep) {
                     a0 = DoubleVector.fromArray(SPECIES, xT, x).lanewise(VectorOperators.FMA, w[w0 + c], a0);
                 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,41 @@ class NetworkGradientTest {
                 assertEquals(all.gradients().get(i, j), alone.gradients().get(0, j), 0.0, "gradient of row " + i);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("cases")
+    void passesThatReuseWorkArraysGiveTheSameValuesAndNeverShareTheirResults(Activation activation, OutputKind kind,
+                                                                          Target target) {
+        Network net = randomNetwork(new int[] {5, 7, 6, 3}, activation, kind, 4L);
+        RandomGenerator rng = RandomStreams.stream(8L);
+        DMatrixRMaj small = new DMatrixRMaj(13, 5);
+        DMatrixRMaj large = new DMatrixRMaj(300, 5);
+        for (DMatrixRMaj m : List.of(small, large)) {
+            for (int t = 0; t < m.data.length; t++) {
+                m.data[t] = 3 * rng.nextGaussian();
+            }
+        }
+        TargetGradients first = net.targetGradients(target, small);
+        DMatrixRMaj firstOutputs = net.predict(small);
+        double[] values = first.values().clone();
+        double[] gradients = first.gradients().data.clone();
+        double[] outputs = firstOutputs.data.clone();
+        net.targetGradients(target, large); // the same thread's work arrays, now longer and full of other rows
+        net.predict(large);
+        TargetGradients again = net.targetGradients(target, small);
+        assertArrayEquals(values, first.values(), 0.0, "a result was overwritten");
+        assertArrayEquals(gradients, first.gradients().data, 0.0);
+        assertArrayEquals(outputs, firstOutputs.data, 0.0);
+        assertArrayEquals(values, again.values(), 0.0, "reused arrays changed a value");
+        assertArrayEquals(gradients, again.gradients().data, 0.0);
+        // and the same as a pass that allocates every array (the one training and relevance use)
+        DMatrixRMaj seeds = new DMatrixRMaj(13, 3);
+        double[] v = new double[13];
+        Network.ForwardPass pass = net.forward(small);
+        target.valuesAndSeeds(kind, pass.output(), v, seeds);
+        assertArrayEquals(values, v, 0.0);
+        assertArrayEquals(gradients, net.backward(pass, seeds, null, false).data, 0.0);
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")

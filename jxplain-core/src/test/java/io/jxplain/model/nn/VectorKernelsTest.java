@@ -48,48 +48,72 @@ class VectorKernelsTest {
     }
 
     @Test
+    void eluSkipsTheExponentialOnlyWhereItIsExactlyZero() {
+        // whole vectors of non-negative values (with ±0) skip the exponential; mixed and negative ones do not
+        double[] z = new double[64];
+        for (int t = 0; t < z.length; t++) {
+            z[t] = t < 16 ? (t % 3 == 0 ? -0.0 : t % 3 == 1 ? 0.0 : 0.1 * t) : t < 32 ? (t % 2 == 0 ? -0.5 * t : t) : -t / 7.0;
+        }
+        double[] a = new double[z.length];
+        assertEquals(z.length, VectorKernels.elu(z, a, z.length, 0.7));
+        double[] scalar = new double[7]; // shorter than any vector: all scalar code
+        Kernels.elu(new double[] {-0.0, 0.0, 2.5, -1e-300, 1e300, -3.0, 0.5}, scalar, 7, 0.7);
+        for (int t = 0; t < z.length; t++) {
+            assertEquals(Double.doubleToRawLongBits(Activation.ELU.apply(z[t], 0.7)), Double.doubleToRawLongBits(a[t]),
+                    "t = " + t);
+        }
+        double[] in = {-0.0, 0.0, 2.5, -1e-300, 1e300, -3.0, 0.5};
+        for (int t = 0; t < in.length; t++) {
+            assertEquals(Double.doubleToRawLongBits(Activation.ELU.apply(in[t], 0.7)), Double.doubleToRawLongBits(scalar[t]),
+                    "z = " + in[t]);
+        }
+    }
+
+    @Test
     void vectorAffineKernelIsBitForBitTheScalarOne() {
         RandomGenerator rng = RandomStreams.stream(3L);
         int stride = 40;
         int in = 7;
         for (int out : new int[] {6, 9, 1}) { // four units at a time, then the rest one by one
-            double[] xT = random(in * stride, rng);
-            double[] w = random(out * in, rng);
-            double[] b = random(out, rng);
-            for (double[] bias : new double[][] {b, null}) {
-                double[] yT = new double[out * stride];
-                int done = VectorKernels.affine(xT, stride, in, w, in, 1, bias, out, yT, 3, 37); // a block mid-batch
-                assertTrue(done > 3 && done <= 37);
-                for (int j = 0; j < out; j++) {
-                    for (int i = 0; i < stride; i++) {
-                        double acc = bias == null ? 0.0 : bias[j];
-                        for (int k = 0; k < in; k++) {
-                            acc = Math.fma(xT[k * stride + i], w[j * in + k], acc);
+            for (int end : new int[] {37, 30}) { // rows 3–37: two pairs of vectors; 3–30: a pair and a single vector
+                double[] xT = random(in * stride, rng);
+                double[] w = random(out * in, rng);
+                double[] b = random(out, rng);
+                for (double[] bias : new double[][] {b, null}) {
+                    double[] yT = new double[out * stride];
+                    int done = VectorKernels.affine(xT, stride, in, w, in, 1, bias, out, yT, 3, end); // a block mid-batch
+                    assertTrue(done > 3 && done <= end);
+                    for (int j = 0; j < out; j++) {
+                        for (int i = 0; i < stride; i++) {
+                            double acc = bias == null ? 0.0 : bias[j];
+                            for (int k = 0; k < in; k++) {
+                                acc = Math.fma(xT[k * stride + i], w[j * in + k], acc);
+                            }
+                            assertEquals(i >= 3 && i < done ? acc : 0.0, yT[j * stride + i], 0.0,
+                                    "y[" + j + "][" + i + "], out = " + out + ": only the rows asked for");
                         }
-                        assertEquals(i >= 3 && i < done ? acc : 0.0, yT[j * stride + i], 0.0,
-                                "y[" + j + "][" + i + "], out = " + out + ": only the rows asked for");
                     }
-                }
-                double[] wT = new double[in * out]; // Wᵀ read from w itself: as from a transposed copy
-                for (int j = 0; j < out; j++) {
-                    for (int k = 0; k < in; k++) {
-                        wT[k * out + j] = w[j * in + k];
+                    double[] wT = new double[in * out]; // Wᵀ read from w itself: as from a transposed copy
+                    for (int j = 0; j < out; j++) {
+                        for (int k = 0; k < in; k++) {
+                            wT[k * out + j] = w[j * in + k];
+                        }
                     }
-                }
-                double[] gT = random(out * stride, rng);
-                double[] viaSteps = new double[in * stride];
-                double[] viaCopy = new double[in * stride];
-                VectorKernels.affine(gT, stride, out, w, 1, in, null, in, viaSteps, 0, stride);
-                VectorKernels.affine(gT, stride, out, wT, out, 1, null, in, viaCopy, 0, stride);
-                assertArrayEquals(viaCopy, viaSteps, 0.0);
-                double[] scalar = new double[in * stride]; // the plain-Java kernel (no Vector API module): same bits
-                Kernels.scalarAffine(gT, stride, out, w, 1, in, null, in, scalar, 0, stride);
-                assertArrayEquals(viaSteps, scalar, 0.0);
-                double[] scalarForward = new double[out * stride];
-                Kernels.scalarAffine(xT, stride, in, w, in, 1, bias, out, scalarForward, 3, 37);
-                for (int j = 0; j < out; j++) {
-                    for (int i = 3; i < done; i++) {
-                        assertEquals(yT[j * stride + i], scalarForward[j * stride + i], 0.0, "scalar y[" + j + "][" + i + "]");
+                    double[] gT = random(out * stride, rng);
+                    double[] viaSteps = new double[in * stride];
+                    double[] viaCopy = new double[in * stride];
+                    VectorKernels.affine(gT, stride, out, w, 1, in, null, in, viaSteps, 0, stride);
+                    VectorKernels.affine(gT, stride, out, wT, out, 1, null, in, viaCopy, 0, stride);
+                    assertArrayEquals(viaCopy, viaSteps, 0.0);
+                    double[] scalar = new double[in * stride]; // the plain-Java kernel (no Vector API module): same bits
+                    Kernels.scalarAffine(gT, stride, out, w, 1, in, null, in, scalar, 0, stride);
+                    assertArrayEquals(viaSteps, scalar, 0.0);
+                    double[] scalarForward = new double[out * stride];
+                    Kernels.scalarAffine(xT, stride, in, w, in, 1, bias, out, scalarForward, 3, end);
+                    for (int j = 0; j < out; j++) {
+                        for (int i = 3; i < done; i++) {
+                            assertEquals(yT[j * stride + i], scalarForward[j * stride + i], 0.0, "scalar y[" + j + "][" + i + "]");
+                        }
                     }
                 }
             }
