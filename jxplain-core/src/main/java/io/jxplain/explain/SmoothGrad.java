@@ -5,6 +5,7 @@ import io.jxplain.model.Differentiable;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
+import io.jxplain.sample.NormalDraws;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.random.RandomGenerator;
@@ -75,9 +76,10 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
         GaussianPerturbation perturbation = perturbation(d);
         MeanAccumulator acc = new MeanAccumulator(d);
         DMatrixRMaj chunk = new DMatrixRMaj(1, d);
+        NormalDraws draws = NormalDraws.from(rng); // one sequence: the same draws whatever the rows per call
         for (int start = 0; start < n; start += sampling.maxRowsPerCall()) {
             int rows = Math.min(sampling.maxRowsPerCall(), n - start);
-            perturbation.sample(x, rows, rng, chunk);
+            perturbation.sample(x, rows, draws, chunk);
             double[] g = BatchedEvaluation.gradients(diff, target, chunk, rows).gradients().data;
             for (int i = 0; i < rows; i++) {
                 acc.add(g, i * d);

@@ -139,27 +139,28 @@ public final class GaussianPerturbation implements Perturbation {
 
     @Override
     public void sample(double[] x, int n, RandomGenerator rng, DMatrixRMaj out) {
+        sample(x, n, NormalDraws.from(rng), out);
+    }
+
+    /** The next n neighbours from {@code draws}: drawn in chunks, the same rows as drawn at once. */
+    public void sample(double[] x, int n, NormalDraws draws, DMatrixRMaj out) {
         Checks.requireVector("x", x, d);
         out.reshape(n, d);
-        double[] z = new double[d];
-        double sd = isIsotropic() ? Math.sqrt(sigma2) : Double.NaN;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                z[j] = rng.nextGaussian();
-            }
-            int row = i * d;
-            for (int j = 0; j < d; j++) {
-                double offset;
-                if (isIsotropic()) {
-                    offset = sd * z[j];
-                } else {
-                    offset = 0;
-                    for (int k = 0; k <= j; k++) {
-                        offset += lower.get(j, k) * z[k];
-                    }
+        draws.next(out.data, 0, n * d); // z, row by row; then x + L·z in place
+        if (isIsotropic()) {
+            double sd = Math.sqrt(sigma2);
+            for (int i = 0; i < n; i++) {
+                int row = i * d;
+                for (int j = 0; j < d; j++) {
+                    out.data[row + j] = x[j] + sd * out.data[row + j];
                 }
-                out.data[row + j] = x[j] + offset;
             }
+            return;
+        }
+        double[] z = new double[d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(out.data, i * d, z, 0, d);
+            fromStandardNormal(x, z, out.data, i * d);
         }
     }
 

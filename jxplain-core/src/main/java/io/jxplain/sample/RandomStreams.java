@@ -25,7 +25,7 @@ public final class RandomStreams {
     }
 
     // SplitMix64's output function (Steele, Lea & Flood 2014): a bijection that scrambles all 64 bits.
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

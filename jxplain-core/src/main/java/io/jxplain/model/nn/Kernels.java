@@ -10,8 +10,7 @@ package io.jxplain.model.nn;
  * identity); the exponential below is a vectorisable polynomial of elementary operations.
  */
 final class Kernels {
-    static final boolean VECTOR = !"false".equalsIgnoreCase(System.getProperty("jxplain.vector"))
-            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    static final boolean VECTOR = io.jxplain.Simd.ENABLED;
 
     static final double EXP_FLOOR = -700.0;                        // e^-700 ≈ 1e-304: below it ELU is −α anyway
     static final double INV_LN2 = 1.4426950408889634;
