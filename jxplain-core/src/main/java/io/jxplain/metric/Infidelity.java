@@ -8,7 +8,6 @@ import io.jxplain.explain.Provenance;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
-import io.jxplain.sample.Draws;
 import io.jxplain.sample.Perturbation;
 import io.jxplain.sample.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
@@ -107,18 +106,19 @@ public final class Infidelity implements Metric {
                     + " features but x has " + x.length);
         }
         int d = x.length;
-        Draws draws = perturbation.draw(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)));
+        // the perturbed points, with room for x after them (sample gives the same points as draw().neighbours())
+        DMatrixRMaj points = new DMatrixRMaj(samples + 1, d);
+        perturbation.sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)), points);
         double fx;
         double[] ft; // f at the perturbed points, in its first `samples` entries
         if (model.rowsIndependentOfBatch()) { // f(x) rides along with the neighbours: one model call, same values
-            DMatrixRMaj all = new DMatrixRMaj(samples + 1, d);
-            System.arraycopy(draws.neighbours().data, 0, all.data, 0, samples * d);
-            System.arraycopy(x, 0, all.data, samples * d, d);
-            ft = BatchedEvaluation.values(model, target, all, maxRowsPerCall);
+            points.reshape(samples + 1, d, true);
+            System.arraycopy(x, 0, points.data, samples * d, d);
+            ft = BatchedEvaluation.values(model, target, points, maxRowsPerCall);
             fx = ft[samples];
         } else {
             fx = BatchedEvaluation.values(model, target, DMatrixRMaj.wrap(1, d, x.clone()), 1)[0];
-            ft = BatchedEvaluation.values(model, target, draws.neighbours(), maxRowsPerCall);
+            ft = BatchedEvaluation.values(model, target, points, maxRowsPerCall);
         }
         double[] a = phi.attributions();
         double[] projection = new double[samples];
@@ -126,7 +126,7 @@ public final class Infidelity implements Metric {
         for (int i = 0; i < samples; i++) {
             double s = 0;
             for (int j = 0; j < d; j++) {
-                double removed = x[j] - draws.neighbours().data[i * d + j];
+                double removed = x[j] - points.data[i * d + j];
                 s += global ? (removed != 0 ? a[j] : 0.0) : removed * a[j]; // Iᵀφ with I = x − x̃
             }
             projection[i] = s;
