@@ -80,22 +80,25 @@ final class Kernels {
         }
     }
 
-    /** t[j·stride + i] = m[i·cols + j]: row-major rows into units × rows (a copy: the same bits whoever does it). */
-    static void toUnitsByRows(double[] m, int rows, int cols, int stride, double[] t) {
-        int from = VECTOR ? VectorKernels.toUnitsByRows(m, rows, cols, stride, t) : 0;
+    /**
+     * t[j·stride + i] = m[(firstRow + i)·cols + j] for i &lt; rows: row-major rows into units × rows (a copy: the same
+     * bits whoever does it).
+     */
+    static void toUnitsByRows(double[] m, int firstRow, int rows, int cols, int stride, double[] t) {
+        int from = VECTOR ? VectorKernels.toUnitsByRows(m, firstRow, rows, cols, stride, t) : 0;
         for (int i = from; i < rows; i++) {
-            int r = i * cols;
+            int r = (firstRow + i) * cols;
             for (int j = 0; j < cols; j++) {
                 t[j * stride + i] = m[r + j];
             }
         }
     }
 
-    /** m[i·cols + j] = t[j·stride + i] for the first {@code rows} rows: units × rows back to row-major rows. */
-    static void fromUnitsByRows(double[] t, int cols, int stride, int rows, double[] m) {
-        int from = VECTOR ? VectorKernels.fromUnitsByRows(t, cols, stride, rows, m) : 0;
+    /** m[(firstRow + i)·cols + j] = t[j·stride + i] for i &lt; rows: units × rows back to row-major rows. */
+    static void fromUnitsByRows(double[] t, int cols, int stride, int rows, double[] m, int firstRow) {
+        int from = VECTOR ? VectorKernels.fromUnitsByRows(t, cols, stride, rows, m, firstRow) : 0;
         for (int i = from; i < rows; i++) {
-            int r = i * cols;
+            int r = (firstRow + i) * cols;
             for (int j = 0; j < cols; j++) {
                 m[r + j] = t[j * stride + i];
             }

@@ -184,9 +184,22 @@ public final class Network implements Differentiable {
 
     @Override
     public DMatrixRMaj predict(DMatrixRMaj batch) {
+        requireInputColumns(batch);
+        int n = batch.numRows;
+        int block = rowBlock(n);
         Workspace workspace = Workspace.acquire();
         try {
-            return forward(batch, workspace).output();
+            if (block == n) {
+                return forward(batch, 0, n, workspace).output();
+            }
+            DMatrixRMaj outputs = new DMatrixRMaj(n, outputSize());
+            for (int first = 0; first < n; first += block) {
+                int rows = Math.min(block, n - first);
+                workspace.reuseAll(); // the previous block's arrays are no longer needed
+                DMatrixRMaj part = forward(batch, first, rows, workspace).output();
+                System.arraycopy(part.data, 0, outputs.data, first * outputSize(), rows * outputSize());
+            }
+            return outputs;
         } finally {
             workspace.release();
         }
@@ -196,7 +209,7 @@ public final class Network implements Differentiable {
     public DMatrixRMaj backward(DMatrixRMaj batch, DMatrixRMaj outputGradients) {
         Workspace workspace = Workspace.acquire();
         try {
-            return backward(forward(batch, workspace), outputGradients, null, false);
+            return backward(forward(batch, 0, batch.numRows, workspace), outputGradients, null, false);
         } finally {
             workspace.release();
         }
@@ -234,8 +247,9 @@ public final class Network implements Differentiable {
             throw new IllegalArgumentException("output relevance must be " + n + "×" + outputSize());
         }
         int stride = pass.stride();
-        double[] r = toUnitsByRows(outputRelevance.data, n, outputSize(), stride, pass.workspace());
-        double[] inputT = toUnitsByRows(pass.denseInput(), n, layers.get(0).inputSize(), stride, pass.workspace());
+        double[] r = toUnitsByRows(outputRelevance.data, 0, n, outputSize(), stride, pass.workspace());
+        double[] inputT = toUnitsByRows(pass.denseInput(), pass.denseInputFirstRow(), n, layers.get(0).inputSize(),
+                stride, pass.workspace());
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
             int in = layer.inputSize();
@@ -276,16 +290,42 @@ public final class Network implements Differentiable {
 
     @Override
     public TargetGradients targetGradients(Target target, DMatrixRMaj batch) {
+        requireInputColumns(batch);
+        int n = batch.numRows;
+        int block = rowBlock(n);
+        double[] values = new double[n];
+        DMatrixRMaj gradients = new DMatrixRMaj(n, inputSize());
         Workspace workspace = Workspace.acquire();
         try {
-            ForwardPass pass = forward(batch, workspace);
-            int n = batch.numRows;
-            double[] values = new double[n];
-            DMatrixRMaj seeds = new DMatrixRMaj(n, outputSize());
-            target.valuesAndSeeds(outputKind, pass.output(), values, seeds);
-            return new TargetGradients(values, backward(pass, seeds, null, false));
+            for (int first = 0; first < n; first += block) {
+                int rows = Math.min(block, n - first);
+                workspace.reuseAll(); // the previous block's arrays are no longer needed
+                ForwardPass pass = forward(batch, first, rows, workspace);
+                double[] blockValues = rows == n ? values : new double[rows];
+                DMatrixRMaj seeds = new DMatrixRMaj(rows, outputSize());
+                target.valuesAndSeeds(outputKind, pass.output(), blockValues, seeds);
+                System.arraycopy(blockValues, 0, values, first, rows);
+                backward(pass, seeds, null, false, gradients.data, first);
+            }
         } finally {
             workspace.release();
+        }
+        return new TargetGradients(values, gradients);
+    }
+
+    /**
+     * Rows per pass through the whole network: a tabular network's batch goes through in blocks of
+     * {@link #ROW_BLOCK} rows, so each layer's activations stay in cache and the work arrays stay small (every row
+     * is computed alone, so blocks give the same bits); image networks take the batch in one pass.
+     */
+    private int rowBlock(int n) {
+        return imageLayers.isEmpty() ? Math.max(1, Math.min(n, ROW_BLOCK)) : Math.max(1, n);
+    }
+
+    private void requireInputColumns(DMatrixRMaj batch) {
+        if (batch.numCols != inputSize()) {
+            throw new IllegalArgumentException("batch has " + batch.numCols + " columns but " + describe()
+                    + " takes " + inputSize() + " inputs");
         }
     }
 
@@ -294,10 +334,11 @@ public final class Network implements Differentiable {
      * transposed (units × rows, each unit's row padded with zeros to {@code stride}) so that every inner loop runs
      * over the batch in whole SIMD vectors.
      */
-    record ForwardPass(DMatrixRMaj input, int stride, double[][] imagePre, double[][] imagePost, double[][] preT,
-                       double[][] postT, DMatrixRMaj output, Workspace workspace) {
-        int rows() {
-            return input.numRows;
+    record ForwardPass(DMatrixRMaj input, int first, int rows, int stride, double[][] imagePre, double[][] imagePost,
+                       double[][] preT, double[][] postT, DMatrixRMaj output, Workspace workspace) {
+        /** The row of {@link #denseInput()} where this pass's rows start. */
+        int denseInputFirstRow() {
+            return imagePost.length == 0 ? first : 0;
         }
 
         /** The input of image layer l, row-major (the batch itself for l = 0). */
@@ -318,15 +359,15 @@ public final class Network implements Differentiable {
 
     /** A pass whose arrays are the caller's to keep (training, relevance, guided backpropagation). */
     ForwardPass forward(DMatrixRMaj batch) {
-        return forward(batch, Workspace.allocating());
+        requireInputColumns(batch);
+        return forward(batch, 0, batch.numRows, Workspace.allocating());
     }
 
-    private ForwardPass forward(DMatrixRMaj batch, Workspace workspace) {
-        if (batch.numCols != inputSize()) {
-            throw new IllegalArgumentException("batch has " + batch.numCols + " columns but " + describe()
-                    + " takes " + inputSize() + " inputs");
+    /** Rows first … first + n − 1 of the batch (all of it for an image network: image layers take whole batches). */
+    private ForwardPass forward(DMatrixRMaj batch, int first, int n, Workspace workspace) {
+        if (!imageLayers.isEmpty() && (first != 0 || n != batch.numRows)) {
+            throw new IllegalStateException("image layers take the whole batch");
         }
-        int n = batch.numRows;
         double[][] imagePre = new double[imageLayers.size()][];
         double[][] imagePost = new double[imageLayers.size()][];
         double[] flat = batch.data;
@@ -344,7 +385,8 @@ public final class Network implements Differentiable {
         double[][] pre = new double[layers.size()][];
         double[][] post = new double[layers.size()][];
         int stride = stride(n);
-        double[] h = toUnitsByRows(flat, n, layers.get(0).inputSize(), stride, workspace);
+        int firstFlatRow = imageLayers.isEmpty() ? first : 0;
+        double[] h = toUnitsByRows(flat, firstFlatRow, n, layers.get(0).inputSize(), stride, workspace);
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer layer = layers.get(l);
             int out = layer.outputSize();
@@ -361,7 +403,7 @@ public final class Network implements Differentiable {
         }
         DMatrixRMaj last = DMatrixRMaj.wrap(n, outputSize(), fromUnitsByRows(h, outputSize(), stride, n));
         DMatrixRMaj output = outputKind == OutputKind.PROBABILITIES ? softmaxRows(last) : last;
-        return new ForwardPass(batch, stride, imagePre, imagePost, pre, post, output, workspace);
+        return new ForwardPass(batch, first, n, stride, imagePre, imagePost, pre, post, output, workspace);
     }
 
     /**
@@ -370,6 +412,14 @@ public final class Network implements Differentiable {
      */
     DMatrixRMaj backward(ForwardPass pass, DMatrixRMaj outputGradients, List<double[]> parameterGradients,
                          boolean guided) {
+        DMatrixRMaj result = new DMatrixRMaj(pass.rows(), inputSize());
+        backward(pass, outputGradients, parameterGradients, guided, result.data, 0);
+        return result;
+    }
+
+    /** {@link #backward(ForwardPass, DMatrixRMaj, List, boolean)} into rows firstRow … of {@code result} (n×d). */
+    private void backward(ForwardPass pass, DMatrixRMaj outputGradients, List<double[]> parameterGradients,
+                          boolean guided, double[] result, int firstRow) {
         int n = pass.rows();
         if (outputGradients.numRows != n || outputGradients.numCols != outputSize()) {
             throw new IllegalArgumentException("output gradients must be " + n + "×" + outputSize() + ", got "
@@ -380,10 +430,10 @@ public final class Network implements Differentiable {
                 : outputGradients;
         int stride = pass.stride();
         Workspace workspace = pass.workspace();
-        double[] g = toUnitsByRows(gRows.data, n, outputSize(), stride, workspace);
+        double[] g = toUnitsByRows(gRows.data, 0, n, outputSize(), stride, workspace);
         int denseIn = layers.get(0).inputSize();
         double[] inputT = parameterGradients == null ? null
-                : toUnitsByRows(pass.denseInput(), n, denseIn, stride, workspace);
+                : toUnitsByRows(pass.denseInput(), pass.denseInputFirstRow(), n, denseIn, stride, workspace);
         int firstDenseParameter = parameterGradients == null ? 0 : parameterGradients.size() - 2 * layers.size();
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
@@ -398,6 +448,10 @@ public final class Network implements Differentiable {
             double[] next = workspace.take(in * stride);
             denseBackward(g, stride, out, layer.weights().data, in, next);
             g = next;
+        }
+        if (imageLayers.isEmpty()) {
+            Kernels.fromUnitsByRows(g, denseIn, stride, n, result, firstRow);
+            return;
         }
         g = fromUnitsByRows(g, denseIn, stride, n);
         int parameter = firstDenseParameter;
@@ -415,7 +469,7 @@ public final class Network implements Differentiable {
             layer.backward(in, z, g, n, next);
             g = next;
         }
-        return DMatrixRMaj.wrap(n, inputSize(), g);
+        System.arraycopy(g, 0, result, firstRow * inputSize(), n * inputSize());
     }
 
     /** g ← g ⊙ act′(z); guided backpropagation also clamps g at zero after every ReLU. */
@@ -435,6 +489,8 @@ public final class Network implements Differentiable {
      * layers are tiny (tens of units) and this is the hot path of every sampling explainer.
      */
 
+    /** Rows per pass through a tabular network ({@link #rowBlock}): 256 rows of 256 units are 512 KB. */
+    private static final int ROW_BLOCK = 256;
     /** Rows per block: a block of every unit's activations stays in the L1 cache. A multiple of {@link #PAD}. */
     private static final int BLOCK = 64;
     /** Each unit's row of activations is padded to a multiple of this, so the SIMD kernels never leave a tail. */
@@ -480,9 +536,10 @@ public final class Network implements Differentiable {
     }
 
     /** A rows×cols row-major array as cols×stride (units × rows), zero beyond row {@code rows}. */
-    private static double[] toUnitsByRows(double[] m, int rows, int cols, int stride, Workspace workspace) {
+    private static double[] toUnitsByRows(double[] m, int firstRow, int rows, int cols, int stride,
+                                          Workspace workspace) {
         double[] t = workspace.take(cols * stride);
-        Kernels.toUnitsByRows(m, rows, cols, stride, t);
+        Kernels.toUnitsByRows(m, firstRow, rows, cols, stride, t);
         for (int j = 0; rows < stride && j < cols; j++) { // a reused array holds old values in the padding
             java.util.Arrays.fill(t, j * stride + rows, (j + 1) * stride, 0.0);
         }
@@ -492,7 +549,7 @@ public final class Network implements Differentiable {
     /** The first {@code rows} rows of a cols×stride (units × rows) array, as rows×cols row-major. */
     private static double[] fromUnitsByRows(double[] t, int cols, int stride, int rows) {
         double[] m = new double[rows * cols];
-        Kernels.fromUnitsByRows(t, cols, stride, rows, m);
+        Kernels.fromUnitsByRows(t, cols, stride, rows, m, 0);
         return m;
     }
 

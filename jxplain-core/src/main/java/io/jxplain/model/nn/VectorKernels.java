@@ -149,8 +149,22 @@ final class VectorKernels {
         return bound;
     }
 
-    /** Column offsets of one vector of rows in a row-major array with {@code cols} columns. */
+    private static final int[][] ROW_OFFSETS = new int[65][];
+
+    /** Column offsets of one vector of rows in a row-major array with {@code cols} columns (kept for small widths). */
     private static int[] rowOffsets(int cols) {
+        if (cols < ROW_OFFSETS.length) {
+            int[] kept = ROW_OFFSETS[cols];
+            if (kept == null) {
+                kept = newRowOffsets(cols);
+                ROW_OFFSETS[cols] = kept; // a benign race: any thread's copy has the same contents
+            }
+            return kept;
+        }
+        return newRowOffsets(cols);
+    }
+
+    private static int[] newRowOffsets(int cols) {
         int[] offsets = new int[SPECIES.length()];
         for (int l = 0; l < offsets.length; l++) {
             offsets[l] = l * cols;
@@ -159,24 +173,24 @@ final class VectorKernels {
     }
 
     /** {@link Kernels#toUnitsByRows} by gathers, whole vectors of rows; returns the first row not done (1.5× the loop). */
-    static int toUnitsByRows(double[] m, int rows, int cols, int stride, double[] t) {
+    static int toUnitsByRows(double[] m, int firstRow, int rows, int cols, int stride, double[] t) {
         int bound = SPECIES.loopBound(rows);
         int[] offsets = rowOffsets(cols);
         for (int i = 0; i < bound; i += SPECIES.length()) {
             for (int j = 0; j < cols; j++) {
-                DoubleVector.fromArray(SPECIES, m, i * cols + j, offsets, 0).intoArray(t, j * stride + i);
+                DoubleVector.fromArray(SPECIES, m, (firstRow + i) * cols + j, offsets, 0).intoArray(t, j * stride + i);
             }
         }
         return bound;
     }
 
     /** {@link Kernels#fromUnitsByRows} by scatters, whole vectors of rows; returns the first row not done. */
-    static int fromUnitsByRows(double[] t, int cols, int stride, int rows, double[] m) {
+    static int fromUnitsByRows(double[] t, int cols, int stride, int rows, double[] m, int firstRow) {
         int bound = SPECIES.loopBound(rows);
         int[] offsets = rowOffsets(cols);
         for (int i = 0; i < bound; i += SPECIES.length()) {
             for (int j = 0; j < cols; j++) {
-                DoubleVector.fromArray(SPECIES, t, j * stride + i).intoArray(m, i * cols + j, offsets, 0);
+                DoubleVector.fromArray(SPECIES, t, j * stride + i).intoArray(m, (firstRow + i) * cols + j, offsets, 0);
             }
         }
         return bound;

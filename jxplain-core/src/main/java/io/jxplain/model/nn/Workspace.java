@@ -43,6 +43,11 @@ final class Workspace {
         busy = false;
     }
 
+    /** Hands out the same arrays again: for the next block of rows, once the previous block's are no longer needed. */
+    void reuseAll() {
+        next = 0;
+    }
+
     /** An array of at least {@code length} elements, distinct from every other one taken since {@link #acquire}. */
     double[] take(int length) {
         if (!pooled || length > MAX_POOLED_LENGTH) {

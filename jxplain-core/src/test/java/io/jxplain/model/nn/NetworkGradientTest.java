@@ -55,17 +55,21 @@ class NetworkGradientTest {
     void aRowsValueAndGradientDoNotDependOnTheBatchItIsIn(Activation activation, OutputKind kind, Target target) {
         Network net = randomNetwork(new int[] {5, 7, 6, 3}, activation, kind, 4L);
         RandomGenerator rng = RandomStreams.stream(7L);
-        int n = 77; // blocks of 64 rows and a padded tail
+        int n = 333; // passes of 256 rows, kernel blocks of 64 rows and a padded tail
         DMatrixRMaj x = new DMatrixRMaj(n, 5);
         for (int t = 0; t < x.data.length; t++) {
             x.data[t] = rng.nextGaussian();
         }
         TargetGradients all = net.targetGradients(target, x);
-        for (int i : new int[] {0, 5, 63, 64, 76}) {
+        DMatrixRMaj outputs = net.predict(x);
+        for (int i : new int[] {0, 5, 63, 64, 76, 255, 256, 332}) {
             DMatrixRMaj row = new DMatrixRMaj(1, 5);
             System.arraycopy(x.data, i * 5, row.data, 0, 5);
             TargetGradients alone = net.targetGradients(target, row);
             assertEquals(all.values()[i], alone.values()[0], 0.0, "value of row " + i);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(outputs.get(i, k), net.predict(row).get(0, k), 0.0, "output of row " + i);
+            }
             for (int j = 0; j < 5; j++) {
                 assertEquals(all.gradients().get(i, j), alone.gradients().get(0, j), 0.0, "gradient of row " + i);
             }

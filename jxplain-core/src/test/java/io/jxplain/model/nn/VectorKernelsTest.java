@@ -121,22 +121,27 @@ class VectorKernelsTest {
     }
 
     @Test
-    void layoutChangesRoundTripWithZeroPadding() {
+    void layoutChangesRoundTripWithZeroPaddingFromAnyRow() {
         RandomGenerator rng = RandomStreams.stream(4L);
         for (int rows : new int[] {1, 7, 8, 13, 100}) {
-            int cols = 15;
-            int stride = (rows + 7) / 8 * 8;
-            double[] m = random(rows * cols, rng);
-            double[] t = new double[cols * stride];
-            Kernels.toUnitsByRows(m, rows, cols, stride, t);
-            for (int j = 0; j < cols; j++) {
-                for (int i = 0; i < stride; i++) {
-                    assertEquals(i < rows ? m[i * cols + j] : 0.0, t[j * stride + i], 0.0, "unit " + j + ", row " + i);
+            for (int firstRow : new int[] {0, 3}) {
+                int cols = 15;
+                int stride = (rows + 7) / 8 * 8;
+                double[] m = random((firstRow + rows) * cols, rng);
+                double[] t = new double[cols * stride];
+                Kernels.toUnitsByRows(m, firstRow, rows, cols, stride, t);
+                for (int j = 0; j < cols; j++) {
+                    for (int i = 0; i < stride; i++) {
+                        assertEquals(i < rows ? m[(firstRow + i) * cols + j] : 0.0, t[j * stride + i], 0.0,
+                                "unit " + j + ", row " + i);
+                    }
+                }
+                double[] back = new double[(firstRow + rows) * cols];
+                Kernels.fromUnitsByRows(t, cols, stride, rows, back, firstRow);
+                for (int k = 0; k < back.length; k++) {
+                    assertEquals(k < firstRow * cols ? 0.0 : m[k], back[k], 0.0, rows + " rows from " + firstRow);
                 }
             }
-            double[] back = new double[rows * cols];
-            Kernels.fromUnitsByRows(t, cols, stride, rows, back);
-            assertArrayEquals(m, back, 0.0, rows + " rows");
         }
     }
 
