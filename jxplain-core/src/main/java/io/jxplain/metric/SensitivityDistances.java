@@ -57,11 +57,20 @@ final class SensitivityDistances {
     Result distances(Model model, Target target, Explainer explainer, double[] x, long seed) {
         target.validateFor(model);
         Checks.requireVector("x", x, model.inputSize());
-        long explanationSeed = RandomStreams.childSeed(seed, 0);
-        DMatrixRMaj ys = new UniformBallPerturbation(x.length, radius, norm)
+        Explanation[] phi = explanations(model, target, explainer, x, neighbours(x, seed), seed,
+                RandomStreams.childSeed(seed, 0));
+        return fromExplanations(phi, 0);
+    }
+
+    /** The n points y around x for this seed. */
+    DMatrixRMaj neighbours(double[] x, long seed) {
+        return new UniformBallPerturbation(x.length, radius, norm)
                 .sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)));
-        Explanation[] phi = explanations(model, target, explainer, x, ys, seed, explanationSeed);
-        double[] phiX = phi[0].attributions();
+    }
+
+    /** The distances from φ(x) = phi[first] to φ(y) = phi[first + 1 …first + n]. */
+    Result fromExplanations(Explanation[] phi, int first) {
+        double[] phiX = phi[first].attributions();
         double scale = 1.0;
         if (relative) {
             scale = norm2(phiX);
@@ -70,10 +79,10 @@ final class SensitivityDistances {
             }
         }
         double[] out = new double[samples];
-        long calls = phi[0].modelCalls();
+        long calls = phi[first].modelCalls();
         for (int k = 0; k < samples; k++) {
-            calls += phi[k + 1].modelCalls();
-            double[] phiY = phi[k + 1].attributions();
+            calls += phi[first + k + 1].modelCalls();
+            double[] phiY = phi[first + k + 1].attributions();
             double sq = 0;
             for (int j = 0; j < phiY.length; j++) {
                 sq += (phiY[j] - phiX[j]) * (phiY[j] - phiX[j]);

@@ -1,17 +1,25 @@
 package io.jxplain.metric;
 
+import io.jxplain.Checks;
+import io.jxplain.Parallel;
 import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
+import io.jxplain.explain.Explanation;
 import io.jxplain.explain.Provenance;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
+import io.jxplain.sample.RandomStreams;
 import io.jxplain.sample.UniformBallPerturbation;
+import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What max- and avg-sensitivity share: the distances, their variants, and how a value is reported. */
 abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metric {
+    private static final int INSTANCES_PER_BLOCK = 64;
     final SensitivityDistances distances;
 
     SensitivityMetric(SensitivityDistances distances) {
@@ -49,11 +57,56 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
 
     @Override
     public Estimate evaluate(Model model, Target target, Explainer explainer, double[] x, long seed) {
-        SensitivityDistances.Result r = distances.distances(model, target, explainer, x, seed);
+        return estimate(distances.distances(model, target, explainer, x, seed), model, target, explainer, seed);
+    }
+
+    private Estimate estimate(SensitivityDistances.Result r, Model model, Target target, Explainer explainer,
+                              long seed) {
         double[] valueAndSe = reduce(r.distances());
         Map<String, Object> p = parameters();
         p.put("explainer", explainer.name());
         return new Estimate(valueAndSe[0], valueAndSe[1], r.modelCalls(), new Provenance(name(), p, model.describe(),
                 target.toString(), seed, distances.samples, Version.get()));
+    }
+
+    /**
+     * A deterministic explainer on a model whose rows do not depend on their batch explains the neighbourhoods of up
+     * to {@link #INSTANCES_PER_BLOCK} instances in one {@link Explainer#explainRange} (as Captum batches its
+     * inputs): the same values as one instance at a time, since neither seeds nor batch positions matter then.
+     */
+    @Override
+    public List<Estimate> evaluateRange(Model model, Target target, Explainer explainer, DMatrixRMaj rows, int from,
+                                        int to, long seed, int threads) {
+        if (explainer.isStochastic() || !model.rowsIndependentOfBatch()) {
+            return Metric.super.evaluateRange(model, target, explainer, rows, from, to, seed, threads);
+        }
+        if (from < 0 || to > rows.numRows || from > to) {
+            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.." + rows.numRows);
+        }
+        target.validateFor(model);
+        Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
+        Estimate[] out = new Estimate[to - from];
+        int blocks = (to - from + INSTANCES_PER_BLOCK - 1) / INSTANCES_PER_BLOCK;
+        Parallel.forEachIndex(0, blocks, threads, b -> {
+            int first = from + b * INSTANCES_PER_BLOCK;
+            int last = Math.min(to, first + INSTANCES_PER_BLOCK);
+            int d = rows.numCols;
+            int perInstance = distances.samples + 1;
+            DMatrixRMaj points = new DMatrixRMaj((last - first) * perInstance, d); // x, then its neighbours, per instance
+            for (int i = first; i < last; i++) {
+                int at = (i - first) * perInstance * d;
+                System.arraycopy(rows.data, i * d, points.data, at, d);
+                double[] x = Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
+                DMatrixRMaj ys = distances.neighbours(x, RandomStreams.childSeed(seed, i));
+                System.arraycopy(ys.data, 0, points.data, at + d, distances.samples * d);
+            }
+            Explanation[] phi = explainer.explainRange(model, target, points, 0, points.numRows, seed, 1)
+                    .toArray(new Explanation[0]);
+            for (int i = first; i < last; i++) {
+                out[i - from] = estimate(distances.fromExplanations(phi, (i - first) * perInstance), model, target,
+                        explainer, RandomStreams.childSeed(seed, i));
+            }
+        });
+        return List.of(out);
     }
 }

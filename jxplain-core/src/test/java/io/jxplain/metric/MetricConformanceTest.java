@@ -4,6 +4,7 @@ import io.jxplain.explain.Gradient;
 import io.jxplain.explain.SmoothGrad;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
+import io.jxplain.sample.RandomStreams;
 import io.jxplain.testing.FunctionModel;
 import io.jxplain.testing.TrainedModels;
 import org.ejml.data.DMatrixRMaj;
@@ -42,6 +43,28 @@ class MetricConformanceTest {
             assertTrue(one.get(i).evaluations() > 0);
             assertEquals(metric.name(), one.get(i).provenance().method());
             assertEquals("smoothgrad", one.get(i).provenance().parameters().get("explainer"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("metrics")
+    void evaluatingManyRowsEqualsEvaluatingEachAlone(Metric metric) {
+        // a deterministic explainer on a built-in network: the sensitivity metrics batch 64 instances per call
+        var net = TrainedModels.simulatedMlp();
+        DMatrixRMaj rows = TrainedModels.simulatedSplit().test().features();
+        DMatrixRMaj some = new DMatrixRMaj(70, 2);
+        System.arraycopy(rows.data, 0, some.data, 0, 140);
+        var explainer = Gradient.create();
+        for (int threads : new int[] {1, 2}) {
+            List<Estimate> all = metric.evaluateAll(net, Target.probability(1), explainer, some, 5L, threads);
+            for (int i : new int[] {0, 1, 63, 64, 69}) {
+                Estimate alone = metric.evaluate(net, Target.probability(1), explainer,
+                        java.util.Arrays.copyOfRange(some.data, 2 * i, 2 * i + 2), RandomStreams.childSeed(5L, i));
+                assertEquals(alone.value(), all.get(i).value(), 0.0, "row " + i);
+                assertEquals(alone.standardError(), all.get(i).standardError(), 0.0, "row " + i);
+                assertEquals(alone.evaluations(), all.get(i).evaluations(), "row " + i);
+                assertEquals(alone.provenance(), all.get(i).provenance(), "row " + i);
+            }
         }
     }
 
