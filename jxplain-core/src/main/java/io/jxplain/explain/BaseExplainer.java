@@ -70,9 +70,9 @@ abstract class BaseExplainer implements Explainer {
             Parallel.forEachIndex(0, blocks, threads, b -> {
                 int start = from + b * size;
                 int end = Math.min(to, start + size);
-                Attribution[] a = attributeRows(model, target, rows, start, end);
+                Attribution[] a = attributeRows(model, target, rows, start, end, seedOf);
                 for (int i = start; i < end; i++) {
-                    out[i - from] = header.explanation(a[i - start], null);
+                    out[i - from] = header.explanation(a[i - start], isStochastic() ? seedOf.applyAsLong(i) : null);
                 }
             });
         } else {
@@ -95,8 +95,8 @@ abstract class BaseExplainer implements Explainer {
     }
 
     /**
-     * For a deterministic method that computes the attributions of many instances from one batched model call
-     * (gradients at all of them, all their occlusions, all their integration paths) in {@link #attributeRows}: the
+     * For a method that computes the attributions of many instances from one batched model call (gradients at all
+     * of them, all their occlusions, all their integration paths, all their samples) in {@link #attributeRows}: the
      * model rows it evaluates per instance of d features. 0 (the default): the method explains one row at a time.
      */
     int modelRowsPerInstance(int d) {
@@ -106,6 +106,12 @@ abstract class BaseExplainer implements Explainer {
     /** The attributions of rows [from, to) of validated {@code rows}, each equal to {@link #attribute} of that row. */
     Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
         throw new UnsupportedOperationException(name() + " explains one row at a time");
+    }
+
+    /** As above, for a random method: row i equal to {@link #attribute} with the stream of seedOf(i). */
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                java.util.function.IntToLongFunction seedOf) {
+        return attributeRows(model, target, rows, from, to);
     }
 
     /** Computes the attribution of a validated input. */

@@ -4,6 +4,8 @@ import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.Draws;
+import io.jxplain.sample.RandomStreams;
+import org.ejml.data.DMatrixRMaj;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,16 +60,56 @@ public final class ContinuousLime extends GaussianSamplingExplainer {
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
-        int n = sampling.samples();
-        if (n <= d + 1 && !minimumNormFallback) {
-            throw new IllegalArgumentException("clime with " + d + " features needs more than " + (d + 1)
-                    + " samples, got " + n);
-        }
-        Draws draws = perturbation(d).draw(x, n, rng);
+        requireEnoughSamples(d);
+        Draws draws = perturbation(d).draw(x, sampling.samples(), rng);
         double[] f = BatchedEvaluation.values(model, target, draws.neighbours(), sampling.maxRowsPerCall());
+        return fit(x, draws, f, 0);
+    }
+
+    /** Samples that fit one model call batch instances ({@link #attributeRows}). */
+    @Override
+    int modelRowsPerInstance(int d) {
+        return sampling.samples() <= sampling.maxRowsPerCall() ? sampling.samples() : 0;
+    }
+
+    /** Every row's samples in one model call, row i drawn as {@link #attribute} draws it with seedOf(i)'s stream. */
+    @Override
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                java.util.function.IntToLongFunction seedOf) {
+        int d = rows.numCols;
+        int n = sampling.samples();
+        requireEnoughSamples(d);
+        Draws[] draws = new Draws[to - from];
+        DMatrixRMaj points = new DMatrixRMaj((to - from) * n, d);
+        for (int i = from; i < to; i++) {
+            double[] x = java.util.Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
+            draws[i - from] = perturbation(d).draw(x, n, RandomStreams.stream(seedOf.applyAsLong(i)));
+            System.arraycopy(draws[i - from].neighbours().data, 0, points.data, (i - from) * n * d, n * d);
+        }
+        double[] f = BatchedEvaluation.values(model, target, points, sampling.maxRowsPerCall());
+        Attribution[] out = new Attribution[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = fit(java.util.Arrays.copyOfRange(rows.data, i * d, (i + 1) * d), draws[i - from], f,
+                    (i - from) * n);
+        }
+        return out;
+    }
+
+    private void requireEnoughSamples(int d) {
+        if (sampling.samples() <= d + 1 && !minimumNormFallback) {
+            throw new IllegalArgumentException("clime with " + d + " features needs more than " + (d + 1)
+                    + " samples, got " + sampling.samples());
+        }
+    }
+
+    /** The least-squares fit to f[first … first + n) at the draws around x. */
+    private Attribution fit(double[] x, Draws draws, double[] f, int first) {
+        int d = x.length;
+        int n = sampling.samples();
+        double[] y = first == 0 && f.length == n ? f : java.util.Arrays.copyOfRange(f, first, first + n);
         LeastSquares.Fit fit = n <= d + 1
-                ? LeastSquares.minimumNormWithIntercept(draws.regressors(), f)
-                : LeastSquares.withIntercept(draws.regressors(), f, draws.weights());
+                ? LeastSquares.minimumNormWithIntercept(draws.regressors(), y)
+                : LeastSquares.withIntercept(draws.regressors(), y, draws.weights());
         double intercept = fit.intercept();
         for (int j = 0; j < d; j++) {
             intercept -= fit.coefficients()[j] * x[j];

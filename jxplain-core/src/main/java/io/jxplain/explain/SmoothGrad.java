@@ -6,6 +6,7 @@ import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.NormalDraws;
+import io.jxplain.sample.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.random.RandomGenerator;
@@ -88,6 +89,43 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
         double[] mean = acc.mean();
         double[] se = acc.standardErrors();
         return new Attribution(mean, se, Double.NaN, n, n);
+    }
+
+    /** Plain sampling whose samples fit one model call batches instances ({@link #attributeRows}). */
+    @Override
+    int modelRowsPerInstance(int d) {
+        boolean batchable = reduction == VarianceReduction.NONE && sampling.samples() <= sampling.maxRowsPerCall();
+        return batchable ? sampling.samples() : 0;
+    }
+
+    /**
+     * Every row's n samples in one gradient call, row i drawn from the stream of seedOf(i) exactly as {@link #plain}
+     * draws them, and averaged in the same order: the same values as one row at a time.
+     */
+    @Override
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                java.util.function.IntToLongFunction seedOf) {
+        Differentiable diff = requireDifferentiable(model);
+        int d = rows.numCols;
+        int n = sampling.samples();
+        GaussianPerturbation perturbation = perturbation(d);
+        DMatrixRMaj points = new DMatrixRMaj((to - from) * n, d);
+        double[] x = new double[d];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(rows.data, i * d, x, 0, d);
+            NormalDraws draws = NormalDraws.from(RandomStreams.stream(seedOf.applyAsLong(i)));
+            perturbation.sample(x, n, draws, points.data, (i - from) * n * d);
+        }
+        double[] g = BatchedEvaluation.gradients(diff, target, points, sampling.maxRowsPerCall()).gradients().data;
+        Attribution[] out = new Attribution[to - from];
+        for (int i = from; i < to; i++) {
+            MeanAccumulator acc = new MeanAccumulator(d);
+            for (int r = (i - from) * n; r < (i - from + 1) * n; r++) {
+                acc.add(g, r * d);
+            }
+            out[i - from] = new Attribution(acc.mean(), acc.standardErrors(), Double.NaN, n, n);
+        }
+        return out;
     }
 
     /** Pairs x ± Lz; the n/2 pair means are independent, so they carry the standard error. */

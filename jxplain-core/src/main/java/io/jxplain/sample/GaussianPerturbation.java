@@ -144,23 +144,28 @@ public final class GaussianPerturbation implements Perturbation {
 
     /** The next n neighbours from {@code draws}: drawn in chunks, the same rows as drawn at once. */
     public void sample(double[] x, int n, NormalDraws draws, DMatrixRMaj out) {
-        Checks.requireVector("x", x, d);
         out.reshape(n, d);
-        draws.next(out.data, 0, n * d); // z, row by row; then x + L·z in place
+        sample(x, n, draws, out.data, 0);
+    }
+
+    /** The next n neighbours from {@code draws}, as n rows of out from out[offset] on. */
+    public void sample(double[] x, int n, NormalDraws draws, double[] out, int offset) {
+        Checks.requireVector("x", x, d);
+        draws.next(out, offset, n * d); // z, row by row; then x + L·z in place
         if (isIsotropic()) {
             double sd = Math.sqrt(sigma2);
             for (int i = 0; i < n; i++) {
-                int row = i * d;
+                int row = offset + i * d;
                 for (int j = 0; j < d; j++) {
-                    out.data[row + j] = x[j] + sd * out.data[row + j];
+                    out[row + j] = x[j] + sd * out[row + j];
                 }
             }
             return;
         }
         double[] z = new double[d];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(out.data, i * d, z, 0, d);
-            fromStandardNormal(x, z, out.data, i * d);
+            System.arraycopy(out, offset + i * d, z, 0, d);
+            fromStandardNormal(x, z, out, offset + i * d);
         }
     }
 

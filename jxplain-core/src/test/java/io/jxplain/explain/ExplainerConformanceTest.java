@@ -130,6 +130,10 @@ class ExplainerConformanceTest {
             assertArrayEquals(one.get(i).attributions(), again.get(i).attributions(), 0.0, "row " + i);
             Explanation alone = explainer.explainRow(net, Target.probability(1), x, i, 21L);
             assertArrayEquals(one.get(i).attributions(), alone.attributions(), 0.0, "row " + i + " alone");
+            assertEquals(alone.hasStandardErrors(), one.get(i).hasStandardErrors(), "row " + i);
+            if (alone.hasStandardErrors()) {
+                assertArrayEquals(alone.standardErrors(), one.get(i).standardErrors(), 0.0, "row " + i + " alone");
+            }
             assertEquals(alone.modelCalls(), one.get(i).modelCalls(), "row " + i);
             assertEquals(alone.diagnostics(), one.get(i).diagnostics(), "row " + i);
             assertEquals(alone.provenance().seed(), one.get(i).provenance().seed(), "row " + i);
