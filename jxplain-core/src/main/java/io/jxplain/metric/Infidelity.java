@@ -1,6 +1,7 @@
 package io.jxplain.metric;
 
 import io.jxplain.Checks;
+import io.jxplain.Parallel;
 import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
@@ -12,7 +13,9 @@ import io.jxplain.sample.Perturbation;
 import io.jxplain.sample.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +26,7 @@ import java.util.Map;
  */
 public final class Infidelity implements Metric {
     public static final int DEFAULT_SAMPLES = 100;
+    private static final int INSTANCES_PER_BLOCK = 64;
 
     private final Perturbation perturbation;
     private final int samples;
@@ -120,17 +124,76 @@ public final class Infidelity implements Metric {
             fx = BatchedEvaluation.values(model, target, DMatrixRMaj.wrap(1, d, x.clone()), 1)[0];
             ft = BatchedEvaluation.values(model, target, points, maxRowsPerCall);
         }
+        return estimate(model, target, phi, x, points.data, ft, 0, fx, seed);
+    }
+
+    /**
+     * A model whose rows do not depend on their batch evaluates the perturbed points of up to
+     * {@link #INSTANCES_PER_BLOCK} instances in one call (and a deterministic explainer explains them in one
+     * {@link Explainer#explainRange}): the same values as one instance at a time.
+     */
+    @Override
+    public List<Estimate> evaluateRange(Model model, Target target, Explainer explainer, DMatrixRMaj rows, int from,
+                                        int to, long seed, int threads) {
+        if (!model.rowsIndependentOfBatch()) {
+            return Metric.super.evaluateRange(model, target, explainer, rows, from, to, seed, threads);
+        }
+        if (from < 0 || to > rows.numRows || from > to) {
+            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.." + rows.numRows);
+        }
+        target.validateFor(model);
+        Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
+        if (perturbation.dimension() != rows.numCols) {
+            throw new IllegalArgumentException("the perturbation has " + perturbation.dimension()
+                    + " features but the rows have " + rows.numCols);
+        }
+        Estimate[] out = new Estimate[to - from];
+        int blocks = (to - from + INSTANCES_PER_BLOCK - 1) / INSTANCES_PER_BLOCK;
+        Parallel.forEachIndex(0, blocks, threads, b -> {
+            int first = from + b * INSTANCES_PER_BLOCK;
+            int last = Math.min(to, first + INSTANCES_PER_BLOCK);
+            int d = rows.numCols;
+            int perInstance = samples + 1;
+            List<Explanation> phis = explainer.isStochastic() ? null
+                    : explainer.explainRange(model, target, rows, first, last, seed, 1);
+            DMatrixRMaj points = new DMatrixRMaj((last - first) * perInstance, d); // each: its points, then x
+            DMatrixRMaj instancePoints = new DMatrixRMaj(samples, d);
+            for (int i = first; i < last; i++) {
+                long rowSeed = RandomStreams.childSeed(seed, i);
+                double[] x = Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
+                perturbation.sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(rowSeed, 1)), instancePoints);
+                int at = (i - first) * perInstance * d;
+                System.arraycopy(instancePoints.data, 0, points.data, at, samples * d);
+                System.arraycopy(x, 0, points.data, at + samples * d, d);
+            }
+            double[] f = BatchedEvaluation.values(model, target, points, maxRowsPerCall);
+            for (int i = first; i < last; i++) {
+                long rowSeed = RandomStreams.childSeed(seed, i);
+                double[] x = Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
+                Explanation phi = phis != null ? phis.get(i - first)
+                        : explainer.explain(model, target, x, RandomStreams.childSeed(rowSeed, 0));
+                int at = (i - first) * perInstance;
+                out[i - from] = estimate(model, target, phi, x, points.data, f, at, f[at + samples], rowSeed);
+            }
+        });
+        return List.of(out);
+    }
+
+    /** The estimate from the perturbed points (rows first … of {@code points}), f there (ft[first …]), and f(x). */
+    private Estimate estimate(Model model, Target target, Explanation phi, double[] x, double[] points, double[] ft,
+                              int first, double fx, long seed) {
+        int d = x.length;
         double[] a = phi.attributions();
         double[] projection = new double[samples];
         double[] change = new double[samples];
         for (int i = 0; i < samples; i++) {
             double s = 0;
             for (int j = 0; j < d; j++) {
-                double removed = x[j] - points.data[i * d + j];
+                double removed = x[j] - points[(first + i) * d + j];
                 s += global ? (removed != 0 ? a[j] : 0.0) : removed * a[j]; // Iᵀφ with I = x − x̃
             }
             projection[i] = s;
-            change[i] = fx - ft[i];
+            change[i] = fx - ft[first + i];
         }
         double beta = 1.0;
         if (normalize) {

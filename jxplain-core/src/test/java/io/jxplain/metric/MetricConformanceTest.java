@@ -1,5 +1,6 @@
 package io.jxplain.metric;
 
+import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Gradient;
 import io.jxplain.explain.SmoothGrad;
 import io.jxplain.model.Target;
@@ -49,21 +50,23 @@ class MetricConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("metrics")
     void evaluatingManyRowsEqualsEvaluatingEachAlone(Metric metric) {
-        // a deterministic explainer on a built-in network: the sensitivity metrics batch 64 instances per call
+        // on a built-in network, infidelity and the sensitivity metrics batch 64 instances per model call
         var net = TrainedModels.simulatedMlp();
         DMatrixRMaj rows = TrainedModels.simulatedSplit().test().features();
         DMatrixRMaj some = new DMatrixRMaj(70, 2);
         System.arraycopy(rows.data, 0, some.data, 0, 140);
-        var explainer = Gradient.create();
-        for (int threads : new int[] {1, 2}) {
-            List<Estimate> all = metric.evaluateAll(net, Target.probability(1), explainer, some, 5L, threads);
-            for (int i : new int[] {0, 1, 63, 64, 69}) {
-                Estimate alone = metric.evaluate(net, Target.probability(1), explainer,
-                        java.util.Arrays.copyOfRange(some.data, 2 * i, 2 * i + 2), RandomStreams.childSeed(5L, i));
-                assertEquals(alone.value(), all.get(i).value(), 0.0, "row " + i);
-                assertEquals(alone.standardError(), all.get(i).standardError(), 0.0, "row " + i);
-                assertEquals(alone.evaluations(), all.get(i).evaluations(), "row " + i);
-                assertEquals(alone.provenance(), all.get(i).provenance(), "row " + i);
+        for (Explainer explainer : List.<Explainer>of(Gradient.create(), SmoothGrad.builder().samples(20).build())) {
+            for (int threads : new int[] {1, 2}) {
+                List<Estimate> all = metric.evaluateAll(net, Target.probability(1), explainer, some, 5L, threads);
+                for (int i : new int[] {0, 1, 63, 64, 69}) {
+                    Estimate alone = metric.evaluate(net, Target.probability(1), explainer,
+                            java.util.Arrays.copyOfRange(some.data, 2 * i, 2 * i + 2), RandomStreams.childSeed(5L, i));
+                    String row = explainer.name() + " row " + i;
+                    assertEquals(alone.value(), all.get(i).value(), 0.0, row);
+                    assertEquals(alone.standardError(), all.get(i).standardError(), 0.0, row);
+                    assertEquals(alone.evaluations(), all.get(i).evaluations(), row);
+                    assertEquals(alone.provenance(), all.get(i).provenance(), row);
+                }
             }
         }
     }
