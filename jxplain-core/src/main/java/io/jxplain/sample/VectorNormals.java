@@ -28,8 +28,9 @@ final class VectorNormals {
 
     /**
      * Writes blocks first … first + blocks − 1 of key {@code key} at out[offset …]; returns the number written. One method
-     * on purpose: C2 will not inline a helper it has already compiled on its own, and a helper that takes or returns
-     * vectors then boxes them (a Horner helper made this 10× slower than the scalar code).
+     * of straight-line code on purpose: C2 will not inline a helper it has already compiled on its own, and a helper
+     * that takes or returns vectors then boxes them (a Horner helper made this 10× slower than the scalar code). The
+     * polynomials are written out term by term, so no vector is carried around a loop.
      */
     static long fillBlocks(long key, long first, long blocks, double[] out, int offset) {
         if (LONGS.length() != LANES || StandardNormals.PAIRS % LANES != 0) {
@@ -67,9 +68,16 @@ final class VectorNormals {
                 DoubleVector s = m.sub(1.0).div(m.add(1.0));
                 DoubleVector s2 = s.mul(s);
                 DoubleVector p = DoubleVector.broadcast(DOUBLES, StandardNormals.LOG_COEFFICIENTS[0]);
-                for (int c = 1; c < StandardNormals.LOG_COEFFICIENTS.length; c++) {
-                    p = p.lanewise(VectorOperators.FMA, s2, DoubleVector.broadcast(DOUBLES, StandardNormals.LOG_COEFFICIENTS[c]));
-                }
+                p = p.lanewise(VectorOperators.FMA, s2, StandardNormals.LOG_COEFFICIENTS[1]);
+                p = p.lanewise(VectorOperators.FMA, s2, StandardNormals.LOG_COEFFICIENTS[2]);
+                p = p.lanewise(VectorOperators.FMA, s2, StandardNormals.LOG_COEFFICIENTS[3]);
+                p = p.lanewise(VectorOperators.FMA, s2, StandardNormals.LOG_COEFFICIENTS[4]);
+                p = p.lanewise(VectorOperators.FMA, s2, StandardNormals.LOG_COEFFICIENTS[5]);
+                p = p.lanewise(VectorOperators.FMA, s2, StandardNormals.LOG_COEFFICIENTS[6]);
+                p = p.lanewise(VectorOperators.FMA, s2, StandardNormals.LOG_COEFFICIENTS[7]);
+                p = p.lanewise(VectorOperators.FMA, s2, StandardNormals.LOG_COEFFICIENTS[8]);
+                p = p.lanewise(VectorOperators.FMA, s2, StandardNormals.LOG_COEFFICIENTS[9]);
+                p = p.lanewise(VectorOperators.FMA, s2, StandardNormals.LOG_COEFFICIENTS[10]);
                 DoubleVector logU = e.lanewise(VectorOperators.FMA, StandardNormals.LN2, s.mul(2.0).mul(p));
                 DoubleVector r = logU.mul(-2.0).lanewise(VectorOperators.SQRT);
 
@@ -80,13 +88,23 @@ final class VectorNormals {
                 DoubleVector t = f.sub(0.5).mul(StandardNormals.HALF_PI);
                 DoubleVector t2 = t.mul(t);
                 DoubleVector sin = DoubleVector.broadcast(DOUBLES, StandardNormals.SIN_COEFFICIENTS[0]);
-                for (int c = 1; c < StandardNormals.SIN_COEFFICIENTS.length; c++) {
-                    sin = sin.lanewise(VectorOperators.FMA, t2, DoubleVector.broadcast(DOUBLES, StandardNormals.SIN_COEFFICIENTS[c]));
-                }
+                sin = sin.lanewise(VectorOperators.FMA, t2, StandardNormals.SIN_COEFFICIENTS[1]);
+                sin = sin.lanewise(VectorOperators.FMA, t2, StandardNormals.SIN_COEFFICIENTS[2]);
+                sin = sin.lanewise(VectorOperators.FMA, t2, StandardNormals.SIN_COEFFICIENTS[3]);
+                sin = sin.lanewise(VectorOperators.FMA, t2, StandardNormals.SIN_COEFFICIENTS[4]);
+                sin = sin.lanewise(VectorOperators.FMA, t2, StandardNormals.SIN_COEFFICIENTS[5]);
+                sin = sin.lanewise(VectorOperators.FMA, t2, StandardNormals.SIN_COEFFICIENTS[6]);
+                sin = sin.lanewise(VectorOperators.FMA, t2, StandardNormals.SIN_COEFFICIENTS[7]);
+                sin = sin.lanewise(VectorOperators.FMA, t2, StandardNormals.SIN_COEFFICIENTS[8]);
                 DoubleVector cos = DoubleVector.broadcast(DOUBLES, StandardNormals.COS_COEFFICIENTS[0]);
-                for (int c = 1; c < StandardNormals.COS_COEFFICIENTS.length; c++) {
-                    cos = cos.lanewise(VectorOperators.FMA, t2, DoubleVector.broadcast(DOUBLES, StandardNormals.COS_COEFFICIENTS[c]));
-                }
+                cos = cos.lanewise(VectorOperators.FMA, t2, StandardNormals.COS_COEFFICIENTS[1]);
+                cos = cos.lanewise(VectorOperators.FMA, t2, StandardNormals.COS_COEFFICIENTS[2]);
+                cos = cos.lanewise(VectorOperators.FMA, t2, StandardNormals.COS_COEFFICIENTS[3]);
+                cos = cos.lanewise(VectorOperators.FMA, t2, StandardNormals.COS_COEFFICIENTS[4]);
+                cos = cos.lanewise(VectorOperators.FMA, t2, StandardNormals.COS_COEFFICIENTS[5]);
+                cos = cos.lanewise(VectorOperators.FMA, t2, StandardNormals.COS_COEFFICIENTS[6]);
+                cos = cos.lanewise(VectorOperators.FMA, t2, StandardNormals.COS_COEFFICIENTS[7]);
+                cos = cos.lanewise(VectorOperators.FMA, t2, StandardNormals.COS_COEFFICIENTS[8]);
                 LongVector sinBits = (LongVector) t.mul(sin).viewAsIntegralLanes();
                 LongVector cosBits = (LongVector) cos.viewAsIntegralLanes();
                 // odd quadrants swap cos and sin (all-ones lanes from q's low bit); signs as in StandardNormals.block
