@@ -33,6 +33,7 @@ public final class Infidelity implements Metric {
     private final boolean normalize;
     private final int maxRowsPerCall;
     private final boolean global;
+    private volatile Map<String, Object> parameters;
 
     private Infidelity(Perturbation perturbation, int samples, boolean normalize, int maxRowsPerCall) {
         this(perturbation, samples, normalize, maxRowsPerCall, false);
@@ -82,17 +83,23 @@ public final class Infidelity implements Metric {
         return "infidelity";
     }
 
+    /** A copy (callers add to it); built once, since every estimate's provenance asks for it. */
     @Override
     public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("perturbation", perturbation.name());
-        p.putAll(perturbation.parameters());
-        p.put("samples", samples);
-        p.put("normalize", normalize);
-        if (global) {
-            p.put("global", true);
+        Map<String, Object> p = parameters;
+        if (p == null) {
+            p = new LinkedHashMap<>();
+            p.put("perturbation", perturbation.name());
+            p.putAll(perturbation.parameters());
+            p.put("samples", samples);
+            p.put("normalize", normalize);
+            if (global) {
+                p.put("global", true);
+            }
+            p = java.util.Collections.unmodifiableMap(p);
+            parameters = p; // a benign race: every thread builds the same map
         }
-        return p;
+        return new LinkedHashMap<>(p);
     }
 
     @Override
