@@ -72,10 +72,11 @@ class VectorKernelsTest {
     @Test
     void vectorAffineKernelIsBitForBitTheScalarOne() {
         RandomGenerator rng = RandomStreams.stream(3L);
-        int stride = 40;
+        int stride = 64;
         int in = 7;
         for (int out : new int[] {6, 9, 1}) { // four units at a time, then the rest one by one
-            for (int end : new int[] {37, 30}) { // rows 3–37: two pairs of vectors; 3–30: a pair and a single vector
+            // rows 3–37: four vectors at once; 3–30: a pair and a single vector; 3–59: four, then two, then one
+            for (int end : new int[] {37, 30, 59}) {
                 double[] xT = random(in * stride, rng);
                 double[] w = random(out * in, rng);
                 double[] b = random(out, rng);
