@@ -1,7 +1,6 @@
 package io.jxplain.metric;
 
 import io.jxplain.Checks;
-import io.jxplain.Parallel;
 import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
@@ -26,7 +25,6 @@ import java.util.Map;
  */
 public final class Infidelity implements Metric {
     public static final int DEFAULT_SAMPLES = 100;
-    private static final int INSTANCES_PER_BLOCK = 64;
 
     private final Perturbation perturbation;
     private final int samples;
@@ -136,7 +134,7 @@ public final class Infidelity implements Metric {
 
     /**
      * A model whose rows do not depend on their batch evaluates the perturbed points of up to
-     * {@link #INSTANCES_PER_BLOCK} instances in one call (and a deterministic explainer explains them in one
+     * 64 instances in one call (and a deterministic explainer explains them in one
      * {@link Explainer#explainRange}): the same values as one instance at a time.
      */
     @Override
@@ -145,9 +143,7 @@ public final class Infidelity implements Metric {
         if (!model.rowsIndependentOfBatch()) {
             return Metric.super.evaluateRange(model, target, explainer, rows, from, to, seed, threads);
         }
-        if (from < 0 || to > rows.numRows || from > to) {
-            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.." + rows.numRows);
-        }
+        InstanceBlocks.requireRange(rows, from, to);
         target.validateFor(model);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
         if (perturbation.dimension() != rows.numCols) {
@@ -155,10 +151,7 @@ public final class Infidelity implements Metric {
                     + " features but the rows have " + rows.numCols);
         }
         Estimate[] out = new Estimate[to - from];
-        int blocks = (to - from + INSTANCES_PER_BLOCK - 1) / INSTANCES_PER_BLOCK;
-        Parallel.forEachIndex(0, blocks, threads, b -> {
-            int first = from + b * INSTANCES_PER_BLOCK;
-            int last = Math.min(to, first + INSTANCES_PER_BLOCK);
+        InstanceBlocks.forEach(from, to, threads, (first, last) -> {
             int d = rows.numCols;
             int perInstance = samples + 1;
             List<Explanation> phis = explainer.isStochastic() ? null

@@ -33,9 +33,7 @@ public interface Metric {
     /** Rows {@code from} to {@code to} (exclusive), row i from the stream (seed, i): block-by-block runs agree with one call. */
     default List<Estimate> evaluateRange(Model model, Target target, Explainer explainer, DMatrixRMaj rows, int from,
                                          int to, long seed, int threads) {
-        if (from < 0 || to > rows.numRows || from > to) {
-            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.." + rows.numRows);
-        }
+        InstanceBlocks.requireRange(rows, from, to);
         Estimate[] out = new Estimate[to - from];
         int d = rows.numCols;
         Parallel.forEachIndex(from, to, threads, i -> out[i - from] = evaluate(model, target, explainer,

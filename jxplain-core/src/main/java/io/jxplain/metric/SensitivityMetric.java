@@ -1,7 +1,6 @@
 package io.jxplain.metric;
 
 import io.jxplain.Checks;
-import io.jxplain.Parallel;
 import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
@@ -19,7 +18,6 @@ import java.util.Map;
 
 /** What max- and avg-sensitivity share: the distances, their variants, and how a value is reported. */
 abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metric {
-    private static final int INSTANCES_PER_BLOCK = 64;
     final SensitivityDistances distances;
 
     SensitivityMetric(SensitivityDistances distances) {
@@ -71,7 +69,7 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
 
     /**
      * A deterministic explainer on a model whose rows do not depend on their batch explains the neighbourhoods of up
-     * to {@link #INSTANCES_PER_BLOCK} instances in one {@link Explainer#explainRange} (as Captum batches its
+     * to 64 instances in one {@link Explainer#explainRange} (as Captum batches its
      * inputs): the same values as one instance at a time, since neither seeds nor batch positions matter then.
      */
     @Override
@@ -80,16 +78,11 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
         if (explainer.isStochastic() || !model.rowsIndependentOfBatch()) {
             return Metric.super.evaluateRange(model, target, explainer, rows, from, to, seed, threads);
         }
-        if (from < 0 || to > rows.numRows || from > to) {
-            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.." + rows.numRows);
-        }
+        InstanceBlocks.requireRange(rows, from, to);
         target.validateFor(model);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
         Estimate[] out = new Estimate[to - from];
-        int blocks = (to - from + INSTANCES_PER_BLOCK - 1) / INSTANCES_PER_BLOCK;
-        Parallel.forEachIndex(0, blocks, threads, b -> {
-            int first = from + b * INSTANCES_PER_BLOCK;
-            int last = Math.min(to, first + INSTANCES_PER_BLOCK);
+        InstanceBlocks.forEach(from, to, threads, (first, last) -> {
             int d = rows.numCols;
             int perInstance = distances.samples + 1;
             DMatrixRMaj points = new DMatrixRMaj((last - first) * perInstance, d); // x, then its neighbours, per instance
