@@ -133,9 +133,9 @@ public final class Infidelity implements Metric {
     }
 
     /**
-     * A model whose rows do not depend on their batch evaluates the perturbed points of up to
-     * 64 instances in one call (and a deterministic explainer explains them in one
-     * {@link Explainer#explainRange}): the same values as one instance at a time.
+     * A model whose rows do not depend on their batch evaluates the perturbed points of a block of instances
+     * ({@link InstanceBlocks}: up to 64, at most 4 096 rows) in one call, and a deterministic explainer explains them
+     * in one {@link Explainer#explainRange}: the same values as one instance at a time.
      */
     @Override
     public List<Estimate> evaluateRange(Model model, Target target, Explainer explainer, DMatrixRMaj rows, int from,
@@ -151,7 +151,7 @@ public final class Infidelity implements Metric {
                     + " features but the rows have " + rows.numCols);
         }
         Estimate[] out = new Estimate[to - from];
-        InstanceBlocks.forEach(from, to, threads, (first, last) -> {
+        InstanceBlocks.forEach(from, to, threads, samples + 1, (first, last) -> {
             int d = rows.numCols;
             int perInstance = samples + 1;
             List<Explanation> phis = explainer.isStochastic() ? null

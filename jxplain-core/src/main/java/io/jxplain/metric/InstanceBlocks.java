@@ -1,11 +1,13 @@
 package io.jxplain.metric;
 
 import io.jxplain.Parallel;
+import io.jxplain.model.BatchedEvaluation;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * Rows of a range in blocks of up to 64 instances, for metrics that evaluate a block's model rows in one batched
- * call when the model's rows do not depend on their batch; blocks also go to threads.
+ * call when the model's rows do not depend on their batch; blocks also go to threads. A block holds at most one
+ * default model call's rows (or one instance), so memory stays bounded whatever the sample count.
  */
 final class InstanceBlocks {
     static final int SIZE = 64;
@@ -18,11 +20,12 @@ final class InstanceBlocks {
     private InstanceBlocks() {
     }
 
-    static void forEach(int from, int to, int threads, Block block) {
-        int blocks = (to - from + SIZE - 1) / SIZE;
+    static void forEach(int from, int to, int threads, int rowsPerInstance, Block block) {
+        int size = Math.max(1, Math.min(SIZE, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL / rowsPerInstance));
+        int blocks = (to - from + size - 1) / size;
         Parallel.forEachIndex(0, blocks, threads, b -> {
-            int first = from + b * SIZE;
-            block.evaluate(first, Math.min(to, first + SIZE));
+            int first = from + b * size;
+            block.evaluate(first, Math.min(to, first + size));
         });
     }
 

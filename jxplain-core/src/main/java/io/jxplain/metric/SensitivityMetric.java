@@ -68,9 +68,10 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
     }
 
     /**
-     * A deterministic explainer on a model whose rows do not depend on their batch explains the neighbourhoods of up
-     * to 64 instances in one {@link Explainer#explainRange} (as Captum batches its
-     * inputs): the same values as one instance at a time, since neither seeds nor batch positions matter then.
+     * A deterministic explainer on a model whose rows do not depend on their batch explains the neighbourhoods of a
+     * block of instances ({@link InstanceBlocks}: up to 64, at most 4 096 rows) in one {@link Explainer#explainRange},
+     * as Captum batches its inputs: the same values as one instance at a time, since neither seeds nor batch positions
+     * matter then.
      */
     @Override
     public List<Estimate> evaluateRange(Model model, Target target, Explainer explainer, DMatrixRMaj rows, int from,
@@ -82,7 +83,7 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
         target.validateFor(model);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
         Estimate[] out = new Estimate[to - from];
-        InstanceBlocks.forEach(from, to, threads, (first, last) -> {
+        InstanceBlocks.forEach(from, to, threads, distances.samples + 1, (first, last) -> {
             int d = rows.numCols;
             int perInstance = distances.samples + 1;
             DMatrixRMaj points = new DMatrixRMaj((last - first) * perInstance, d); // x, then its neighbours, per instance

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MetricConformanceTest {
     static Stream<Metric> metrics() {
         return Stream.of(Infidelity.under(GaussianPerturbation.isotropic(2, 0.1)).samples(50),
+                Infidelity.under(GaussianPerturbation.isotropic(2, 0.1)).samples(500), // 8 instances per 4 096 rows
                 MaxSensitivity.of(0.2, 10), AvgSensitivity.of(0.2, 10),
                 LocalLipschitzEstimate.defaults().budget(12), NeighbourhoodRobustness.paperDefaults(),
                 Equivalence.to(SmoothGrad.builder().samples(30).build()));
