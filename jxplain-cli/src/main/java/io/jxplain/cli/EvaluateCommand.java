@@ -276,8 +276,12 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json) {
             List<Map<String, String>> records = new ArrayList<>();
             for (List<String> row : rows) {
-                records.add(Map.of("method", row.get(0), "metric", row.get(1), "mean", row.get(2),
-                        "standard_error", row.get(3), "rows", row.get(4)));
+                Map<String, String> record = new java.util.LinkedHashMap<>(); // Map.of's order changes run to run
+                String[] names = {"method", "metric", "mean", "standard_error", "rows"};
+                for (int c = 0; c < names.length; c++) {
+                    record.put(names[c], row.get(c));
+                }
+                records.add(record);
             }
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), records);
         }

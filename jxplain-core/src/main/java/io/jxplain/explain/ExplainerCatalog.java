@@ -26,7 +26,7 @@ public final class ExplainerCatalog {
         }
 
         public Settings {
-            options = options == null ? Map.of() : Map.copyOf(options);
+            options = options == null ? Map.of() : io.jxplain.OrderedMaps.copyOf(options);
             dataMean = dataMean == null ? null : dataMean.clone();
         }
 

@@ -74,7 +74,7 @@ public final class InfidelityOptimal extends BaseExplainer {
     public static InfidelityOptimal noisyBaseline(double sigma) {
         BaselinePerturbation.noisy(new double[1], sigma); // validates σ now
         return new InfidelityOptimal(model -> BaselinePerturbation.noisy(new double[model.inputSize()], sigma),
-                "noisy-baseline", Map.of("sigma", sigma, "baseline", "zeros"), DEFAULT_SAMPLES, false, null,
+                "noisy-baseline", io.jxplain.OrderedMaps.of("sigma", sigma, "baseline", "zeros"), DEFAULT_SAMPLES, false, null,
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
@@ -87,7 +87,7 @@ public final class InfidelityOptimal extends BaseExplainer {
         return new InfidelityOptimal(model -> SquarePatchPerturbation.zeros(model.imageShape().orElseThrow(
                 () -> new IllegalArgumentException("square removal needs an image model; " + model.describe()
                         + " takes a flat vector")), copy),
-                "square-removal", Map.of("sides", java.util.Arrays.stream(copy).boxed().toList(), "baseline", "zeros"), DEFAULT_SAMPLES, true, null,
+                "square-removal", io.jxplain.OrderedMaps.of("sides", java.util.Arrays.stream(copy).boxed().toList(), "baseline", "zeros"), DEFAULT_SAMPLES, true, null,
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 

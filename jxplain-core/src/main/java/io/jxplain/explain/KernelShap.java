@@ -91,7 +91,7 @@ public final class KernelShap extends BaseExplainer {
                 phi[players[0]] = ends[1] - ends[0];
             }
             return new Attribution(phi, se, ends[0], 2L * bg.numRows, 2,
-                    Map.of("efficiency_gap", 0.0, "rank_deficient", 0.0));
+                    io.jxplain.OrderedMaps.of("efficiency_gap", 0.0, "rank_deficient", 0.0));
         }
         int n = Math.max(samples, p + 2) + (Math.max(samples, p + 2) % 2); // whole complementary pairs
         boolean[][] z = new boolean[n + 2][];
@@ -150,7 +150,7 @@ public final class KernelShap extends BaseExplainer {
             sum += coefficients[k];
         }
         return new Attribution(phi, se, v0, (long) (n + 2) * bg.numRows, n,
-                Map.of("efficiency_gap", sum - delta, "rank_deficient", rankDeficient));
+                io.jxplain.OrderedMaps.of("efficiency_gap", sum - delta, "rank_deficient", rankDeficient));
     }
 
     private static boolean[] all(int n) {

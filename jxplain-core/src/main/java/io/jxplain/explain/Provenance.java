@@ -10,7 +10,7 @@ import java.util.Map;
 public record Provenance(String method, Map<String, Object> parameters, String model, String target, Long seed,
                          int samples, String libraryVersion) {
     public Provenance {
-        parameters = Map.copyOf(parameters);
+        parameters = io.jxplain.OrderedMaps.copyOf(parameters);
     }
 
     /** As a flat, ordered map for JSON and CSV writers. */

@@ -71,6 +71,6 @@ public final class UniformBallPerturbation implements Perturbation {
 
     @Override
     public Map<String, Object> parameters() {
-        return Map.of("radius", radius, "norm", norm.name().toLowerCase(java.util.Locale.ROOT));
+        return io.jxplain.OrderedMaps.of("radius", radius, "norm", norm.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -6,13 +6,13 @@ import java.util.Map;
 /**
  * A network as stored on disk, with what is needed to apply it to raw data: the feature names it expects, the
  * target column it was trained on, and the input standardisation (x − mean) / scale fitted on the training split.
- * Every field but {@code network} may be empty.
+ * Every field but {@code network} may be empty; the provenance keeps its entries' order.
  */
 public record NetworkFile(Network network, List<String> featureNames, String targetName,
                           double[] inputMean, double[] inputScale, Map<String, Object> provenance) {
     public NetworkFile {
         featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
-        provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+        provenance = provenance == null ? Map.of() : io.jxplain.OrderedMaps.copyOf(provenance);
         int d = network.inputSize();
         if (!featureNames.isEmpty() && featureNames.size() != d) {
             throw new IllegalArgumentException("model file names " + featureNames.size() + " features but the network takes " + d);

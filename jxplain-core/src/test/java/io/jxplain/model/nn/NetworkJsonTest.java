@@ -39,6 +39,28 @@ class NetworkJsonTest {
     }
 
     @Test
+    void theSameFileIsWrittenByteForByteWhateverTheJvmRun() throws IOException {
+        // Map.copyOf orders its entries by a per-JVM random salt: provenance written in that order changed the model
+        // file from one run to the next; it must keep the caller's order (OrderedMaps)
+        Network net = NetworkGradientTest.randomNetwork(new int[] {2, 3, 2}, Activation.ELU, OutputKind.LOGITS, 2L);
+        Map<String, Object> provenance = new java.util.LinkedHashMap<>();
+        for (String key : List.of("data", "epochs", "train_accuracy", "test_accuracy", "seed", "hidden", "optimizer",
+                "jxplain_version")) {
+            provenance.put(key, key.length());
+        }
+        Path path = dir.resolve("ordered.json");
+        NetworkJson.write(new NetworkFile(net, List.of(), null, null, null, provenance), path);
+        String json = Files.readString(path);
+        int last = -1;
+        for (String key : provenance.keySet()) {
+            int at = json.indexOf("\"" + key + "\"");
+            assertTrue(at > last, key + " is out of the order it was given in:\n" + json);
+            last = at;
+        }
+        assertEquals(List.copyOf(provenance.keySet()), List.copyOf(NetworkJson.read(path).provenance().keySet()));
+    }
+
+    @Test
     void readsTheCaptumReferenceLayout() throws IOException {
         Path path = dir.resolve("ref.json");
         Files.writeString(path, "{\"layers\": [{\"W\": [[1.0, 2.0]], \"b\": [0.5], \"activation\": \"elu\"},"

@@ -71,7 +71,7 @@ public record Agarwal2021Config(Set<Integer> figures, List<UnificationDataset> d
         Checks.requirePositive("neighbour variance", neighbourVariance);
         Checks.requirePositive("epsilon", epsilon);
         Checks.requirePositive("bankruptcy features", bankruptcyFeatures);
-        epochs = Map.copyOf(epochs);
+        epochs = io.jxplain.OrderedMaps.copyOf(epochs);
     }
 
     /** The paper's protocol on every data set and figure. */

@@ -76,7 +76,7 @@ public final class Agarwal2021Reproduction {
             Agarwal2021Report.write(index, config, List.copyOf(models.values()), figures);
             log.accept("figure " + figure + " written to " + config.outDir());
         }
-        return new Result(List.copyOf(models.values()), Map.copyOf(figures), index);
+        return new Result(List.copyOf(models.values()), io.jxplain.OrderedMaps.copyOf(figures), index);
     }
 
     private List<Curves> baseRuns() {
