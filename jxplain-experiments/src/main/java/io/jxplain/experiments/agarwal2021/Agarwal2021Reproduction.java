@@ -60,7 +60,7 @@ public final class Agarwal2021Reproduction {
         checkDataFiles();
         Files.createDirectories(config.outDir());
         Path index = config.outDir().resolve("index.html");
-        for (int figure : config.figures()) {
+        for (int figure : new java.util.TreeSet<>(config.figures())) { // in order: Set.of iterates by a per-JVM salt
             List<Curves> curves = switch (figure) {
                 case 2, 3 -> baseRuns();
                 case 4 -> config.sigma2Grid().stream()
