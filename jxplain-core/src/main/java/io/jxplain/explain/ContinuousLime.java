@@ -80,17 +80,17 @@ public final class ContinuousLime extends GaussianSamplingExplainer {
         int n = sampling.samples();
         requireEnoughSamples(d);
         Draws[] draws = new Draws[to - from];
+        double[][] xs = new double[to - from][];
         DMatrixRMaj points = new DMatrixRMaj((to - from) * n, d);
         for (int i = from; i < to; i++) {
-            double[] x = java.util.Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
-            draws[i - from] = perturbation(d).draw(x, n, RandomStreams.stream(seedOf.applyAsLong(i)));
+            xs[i - from] = java.util.Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
+            draws[i - from] = perturbation(d).draw(xs[i - from], n, RandomStreams.stream(seedOf.applyAsLong(i)));
             System.arraycopy(draws[i - from].neighbours().data, 0, points.data, (i - from) * n * d, n * d);
         }
         double[] f = BatchedEvaluation.values(model, target, points, sampling.maxRowsPerCall());
         Attribution[] out = new Attribution[to - from];
         for (int i = from; i < to; i++) {
-            out[i - from] = fit(java.util.Arrays.copyOfRange(rows.data, i * d, (i + 1) * d), draws[i - from], f,
-                    (i - from) * n);
+            out[i - from] = fit(xs[i - from], draws[i - from], f, (i - from) * n);
         }
         return out;
     }

@@ -115,18 +115,15 @@ public final class Infidelity implements Metric {
                     + " features but x has " + x.length);
         }
         int d = x.length;
-        // the perturbed points, with room for x after them (sample gives the same points as draw().neighbours())
-        DMatrixRMaj points = new DMatrixRMaj(samples + 1, d);
-        perturbation.sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)), points);
+        DMatrixRMaj points = pointsAndX(x, seed);
         double fx;
         double[] ft; // f at the perturbed points, in its first `samples` entries
         if (model.rowsIndependentOfBatch()) { // f(x) rides along with the neighbours: one model call, same values
-            points.reshape(samples + 1, d, true);
-            System.arraycopy(x, 0, points.data, samples * d, d);
             ft = BatchedEvaluation.values(model, target, points, maxRowsPerCall);
             fx = ft[samples];
         } else {
             fx = BatchedEvaluation.values(model, target, DMatrixRMaj.wrap(1, d, x.clone()), 1)[0];
+            points.reshape(samples, d, true);
             ft = BatchedEvaluation.values(model, target, points, maxRowsPerCall);
         }
         return estimate(model, target, phi, x, points.data, ft, 0, fx, seed);
@@ -157,19 +154,16 @@ public final class Infidelity implements Metric {
             List<Explanation> phis = explainer.isStochastic() ? null
                     : explainer.explainRange(model, target, rows, first, last, seed, 1);
             DMatrixRMaj points = new DMatrixRMaj((last - first) * perInstance, d); // each: its points, then x
-            DMatrixRMaj instancePoints = new DMatrixRMaj(samples, d);
+            double[][] xs = new double[last - first][];
             for (int i = first; i < last; i++) {
-                long rowSeed = RandomStreams.childSeed(seed, i);
-                double[] x = Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
-                perturbation.sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(rowSeed, 1)), instancePoints);
-                int at = (i - first) * perInstance * d;
-                System.arraycopy(instancePoints.data, 0, points.data, at, samples * d);
-                System.arraycopy(x, 0, points.data, at + samples * d, d);
+                xs[i - first] = Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
+                DMatrixRMaj own = pointsAndX(xs[i - first], RandomStreams.childSeed(seed, i));
+                System.arraycopy(own.data, 0, points.data, (i - first) * perInstance * d, perInstance * d);
             }
             double[] f = BatchedEvaluation.values(model, target, points, maxRowsPerCall);
             for (int i = first; i < last; i++) {
                 long rowSeed = RandomStreams.childSeed(seed, i);
-                double[] x = Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
+                double[] x = xs[i - first];
                 Explanation phi = phis != null ? phis.get(i - first)
                         : explainer.explain(model, target, x, RandomStreams.childSeed(rowSeed, 0));
                 int at = (i - first) * perInstance;
@@ -177,6 +171,16 @@ public final class Infidelity implements Metric {
             }
         });
         return List.of(out);
+    }
+
+    /** The perturbed points of x for this seed, then x itself: (samples + 1) × d (sample = draw().neighbours()). */
+    private DMatrixRMaj pointsAndX(double[] x, long seed) {
+        int d = x.length;
+        DMatrixRMaj points = new DMatrixRMaj(samples + 1, d);
+        perturbation.sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)), points);
+        points.reshape(samples + 1, d, true);
+        System.arraycopy(x, 0, points.data, samples * d, d);
+        return points;
     }
 
     /** The estimate from the perturbed points (rows first … of {@code points}), f there (ft[first …]), and f(x). */

@@ -2,8 +2,6 @@ package io.jxplain.sample;
 
 import io.jxplain.Simd;
 
-import java.util.random.RandomGenerator;
-
 /**
  * Standard normal draws in bulk: the sampler behind every Gaussian perturbation. {@code nextGaussian} costs ~6 ns a
  * draw (a ziggurat with branches and one virtual call per uniform; Commons RNG's ziggurat measured the same here),
@@ -11,7 +9,7 @@ import java.util.random.RandomGenerator;
  * code ({@link VectorNormals}) and its scalar twin below performs exactly the same IEEE operations: the draws are
  * bit-identical with and without the Vector API.
  * <p>
- * Definition (fixed: seeded results depend on it). One key k = rng.nextLong() per call; uniform c (c = 0, 1, …) is
+ * Definition (fixed: seeded results depend on it). One key k = rng.nextLong() per {@link NormalDraws}; uniform c is
  * SplitMix64's output mix(k + (c + 1)·γ), i.e. the c-th {@code nextLong()} of {@code new SplittableRandom(k)}. Draws
  * come in blocks of 16 from 8 Box–Muller pairs (Box &amp; Muller 1958): pair l of block b reads uniforms 16b + 2l (for
  * the radius r = √(−2 ln u₁), u₁ in (0, 1]) and 16b + 2l + 1 (its top two bits pick the quadrant q, the next 50 the
@@ -42,14 +40,6 @@ public final class StandardNormals {
         -1.0 / 3628800.0, 1.0 / 40320.0, -1.0 / 720.0, 1.0 / 24.0, -1.0 / 2.0, 1.0};
 
     private StandardNormals() {
-    }
-
-    /**
-     * Fills out[offset … offset + count) with independent N(0, 1) draws, taking one long from {@code rng}. To draw a
-     * long sequence in parts (and get the same values as at once), use {@link NormalDraws}.
-     */
-    public static void fill(RandomGenerator rng, double[] out, int offset, int count) {
-        NormalDraws.from(rng).next(out, offset, count);
     }
 
     /**

@@ -113,7 +113,7 @@ class StandardNormalsTest {
     void drawsAreStandardNormalAndUncorrelated() {
         int n = 1 << 18;
         double[] z = new double[n];
-        StandardNormals.fill(RandomStreams.stream(11L), z, 0, n);
+        NormalDraws.from(RandomStreams.stream(11L)).next(z, 0, n);
         double mean = Arrays.stream(z).sum() / n;
         double var = Arrays.stream(z).map(v -> (v - mean) * (v - mean)).sum() / (n - 1);
         assertEquals(0.0, mean, 4 / Math.sqrt(n));            // SE of the mean: 1/√n
@@ -151,10 +151,10 @@ class StandardNormalsTest {
     void takesOneLongFromTheStreamAndChecksItsArguments() {
         SplittableRandom a = new SplittableRandom(8);
         SplittableRandom b = new SplittableRandom(8);
-        StandardNormals.fill(a, new double[1000], 0, 1000);
+        NormalDraws.from(a).next(new double[1000], 0, 1000);
         b.nextLong();
         assertEquals(b.nextLong(), a.nextLong());
-        assertThrows(IllegalArgumentException.class, () -> StandardNormals.fill(a, new double[4], 2, 3));
-        assertThrows(IllegalArgumentException.class, () -> StandardNormals.fill(a, new double[4], -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> NormalDraws.from(a).next(new double[4], 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> NormalDraws.from(a).next(new double[4], -1, 1));
     }
 }
