@@ -55,16 +55,22 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
 
     @Override
     public Estimate evaluate(Model model, Target target, Explainer explainer, double[] x, long seed) {
-        return estimate(distances.distances(model, target, explainer, x, seed), model, target, explainer, seed);
+        return estimate(distances.distances(model, target, explainer, x, seed), model, target,
+                provenanceParameters(explainer), seed);
     }
 
-    private Estimate estimate(SensitivityDistances.Result r, Model model, Target target, Explainer explainer,
-                              long seed) {
-        double[] valueAndSe = reduce(r.distances());
+    /** The parameters every estimate of a run records, built once per run. */
+    private Map<String, Object> provenanceParameters(Explainer explainer) {
         Map<String, Object> p = parameters();
         p.put("explainer", explainer.name());
-        return new Estimate(valueAndSe[0], valueAndSe[1], r.modelCalls(), new Provenance(name(), p, model.describe(),
-                target.toString(), seed, distances.samples, Version.get()));
+        return io.jxplain.OrderedMaps.copyOf(p);
+    }
+
+    private Estimate estimate(SensitivityDistances.Result r, Model model, Target target,
+                              Map<String, Object> parameters, long seed) {
+        double[] valueAndSe = reduce(r.distances());
+        return new Estimate(valueAndSe[0], valueAndSe[1], r.modelCalls(), new Provenance(name(), parameters,
+                model.describe(), target.toString(), seed, distances.samples, Version.get()));
     }
 
     /**
@@ -83,6 +89,7 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
         target.validateFor(model);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
         Estimate[] out = new Estimate[to - from];
+        Map<String, Object> parameters = provenanceParameters(explainer);
         InstanceBlocks.forEach(from, to, threads, distances.samples + 1, (first, last) -> {
             int d = rows.numCols;
             int perInstance = distances.samples + 1;
@@ -98,7 +105,7 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
                     .toArray(new Explanation[0]);
             for (int i = first; i < last; i++) {
                 out[i - from] = estimate(distances.fromExplanations(phi, (i - first) * perInstance), model, target,
-                        explainer, RandomStreams.childSeed(seed, i));
+                        parameters, RandomStreams.childSeed(seed, i));
             }
         });
         return List.of(out);
