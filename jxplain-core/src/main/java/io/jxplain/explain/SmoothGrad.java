@@ -3,6 +3,7 @@ package io.jxplain.explain;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Differentiable;
 import io.jxplain.model.Model;
+import io.jxplain.model.RunningMoments;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.NormalDraws;
@@ -75,16 +76,13 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
         int d = x.length;
         int n = sampling.samples();
         GaussianPerturbation perturbation = perturbation(d);
-        MeanAccumulator acc = new MeanAccumulator(d);
+        RunningMoments acc = new RunningMoments(d);
         DMatrixRMaj chunk = new DMatrixRMaj(1, d);
         NormalDraws draws = NormalDraws.from(rng); // one sequence: the same draws whatever the rows per call
         for (int start = 0; start < n; start += sampling.maxRowsPerCall()) {
             int rows = Math.min(sampling.maxRowsPerCall(), n - start);
             perturbation.sample(x, rows, draws, chunk);
-            double[] g = BatchedEvaluation.gradients(diff, target, chunk, rows).gradients().data;
-            for (int i = 0; i < rows; i++) {
-                acc.add(g, i * d);
-            }
+            BatchedEvaluation.gradientMoments(diff, target, chunk, rows, new RunningMoments[] {acc}, rows);
         }
         double[] mean = acc.mean();
         double[] se = acc.standardErrors();
@@ -100,7 +98,7 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
 
     /**
      * Every row's n samples in one gradient call, row i drawn from the stream of seedOf(i) exactly as {@link #plain}
-     * draws them, and averaged in the same order: the same values as one row at a time.
+     * draws them, and their gradients added to its moments in the same order: the same values as one row at a time.
      */
     @Override
     Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
@@ -116,14 +114,14 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
             NormalDraws draws = NormalDraws.from(RandomStreams.stream(seedOf.applyAsLong(i)));
             perturbation.sample(x, n, draws, points.data, (i - from) * n * d);
         }
-        double[] g = BatchedEvaluation.gradients(diff, target, points, sampling.maxRowsPerCall()).gradients().data;
+        RunningMoments[] moments = new RunningMoments[to - from];
+        for (int k = 0; k < moments.length; k++) {
+            moments[k] = new RunningMoments(d);
+        }
+        BatchedEvaluation.gradientMoments(diff, target, points, n, moments, sampling.maxRowsPerCall());
         Attribution[] out = new Attribution[to - from];
-        for (int i = from; i < to; i++) {
-            MeanAccumulator acc = new MeanAccumulator(d);
-            for (int r = (i - from) * n; r < (i - from + 1) * n; r++) {
-                acc.add(g, r * d);
-            }
-            out[i - from] = new Attribution(acc.mean(), acc.standardErrors(), Double.NaN, n, n);
+        for (int k = 0; k < moments.length; k++) {
+            out[k] = new Attribution(moments[k].mean(), moments[k].standardErrors(), Double.NaN, n, n);
         }
         return out;
     }
@@ -133,7 +131,7 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
         int d = x.length;
         int pairs = (sampling.samples() + 1) / 2;
         GaussianPerturbation perturbation = perturbation(d);
-        MeanAccumulator acc = new MeanAccumulator(d);
+        RunningMoments acc = new RunningMoments(d);
         int perCall = Math.max(1, sampling.maxRowsPerCall() / 2);
         double[] z = new double[d];
         double[] minus = new double[d];
@@ -168,7 +166,7 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
         }
         int perReplicate = sampling.samples() / SOBOL_REPLICATES;
         GaussianPerturbation perturbation = perturbation(d);
-        MeanAccumulator replicates = new MeanAccumulator(d);
+        RunningMoments replicates = new RunningMoments(d);
         double[] z = new double[d];
         double[] shift = new double[d];
         for (int r = 0; r < SOBOL_REPLICATES; r++) {

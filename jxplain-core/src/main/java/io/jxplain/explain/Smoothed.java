@@ -2,6 +2,7 @@ package io.jxplain.explain;
 
 import io.jxplain.Checks;
 import io.jxplain.model.Model;
+import io.jxplain.model.RunningMoments;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.RandomStreams;
@@ -100,7 +101,7 @@ public final class Smoothed extends BaseExplainer {
                 ? GaussianPerturbation.isotropic(d, sigma2).sample(x, samples, rng)
                 : new UniformBallPerturbation(d, radius, UniformBallPerturbation.Norm.LINF).sample(x, samples, rng);
         long innerSeeds = rng.nextLong();
-        MeanAccumulator acc = new MeanAccumulator(d);
+        RunningMoments acc = new RunningMoments(d);
         double[] squares = new double[d];
         long calls = 0;
         for (int k = 0; k < samples; k++) {

@@ -68,6 +68,51 @@ public final class BatchedEvaluation {
         return new TargetGradients(values, grads);
     }
 
+    /**
+     * f(xᵢ) for every row, and ∇f(xᵢ) of each group of {@code groupSize} consecutive rows added in row order to its
+     * group's {@link RunningMoments} ({@link Differentiable#targetGradientMoments}), checked as {@link #gradients}:
+     * a group whose sums turn non-finite is evaluated again row by row to name the offending row. Calls hold whole
+     * groups when a group fits {@code maxRowsPerCall}, else pieces of one group.
+     */
+    public static double[] gradientMoments(Differentiable model, Target target, DMatrixRMaj batch, int groupSize,
+                                           RunningMoments[] moments, int maxRowsPerCall) {
+        Differentiable.requireGroups(batch, groupSize, moments);
+        double[] values = new double[batch.numRows];
+        int groupsPerCall = Math.max(1, maxRowsPerCall / groupSize);
+        for (int g0 = 0; g0 < moments.length; g0 += groupsPerCall) {
+            int g1 = Math.min(moments.length, g0 + groupsPerCall);
+            if (groupSize <= maxRowsPerCall) {
+                momentsCall(model, target, batch, g0 * groupSize, g1 * groupSize, groupSize,
+                        Arrays.copyOfRange(moments, g0, g1), values);
+                continue;
+            }
+            for (int start = g0 * groupSize; start < g1 * groupSize; start += maxRowsPerCall) {
+                int end = Math.min(g1 * groupSize, start + maxRowsPerCall);
+                momentsCall(model, target, batch, start, end, end - start, new RunningMoments[] {moments[g0]}, values);
+            }
+        }
+        return values;
+    }
+
+    /** One checked model call for rows [start, end) made of groups of groupSize rows. */
+    private static void momentsCall(Differentiable model, Target target, DMatrixRMaj batch, int start, int end,
+                                    int groupSize, RunningMoments[] groups, double[] values) {
+        DMatrixRMaj chunk = rows(batch, start, end);
+        double[] part = model.targetGradientMoments(target, chunk, groupSize, groups);
+        if (part.length != end - start) {
+            throw new IllegalStateException(model.describe() + " returned " + part.length + " values for a batch of "
+                    + (end - start) + " rows");
+        }
+        checkFinite(model, "output", part, chunk);
+        for (int k = 0; k < groups.length; k++) {
+            if (!groups[k].isFinite()) { // find the row: the gradients of this group's rows, checked
+                DMatrixRMaj group = rows(chunk, k * groupSize, (k + 1) * groupSize);
+                checkFiniteRows(model, model.targetGradients(target, group).gradients(), group);
+            }
+        }
+        System.arraycopy(part, 0, values, start, end - start);
+    }
+
     private static DMatrixRMaj rows(DMatrixRMaj batch, int start, int end) {
         if (start == 0 && end == batch.numRows) {
             return batch;

@@ -21,4 +21,34 @@ public interface Differentiable extends Model {
         target.valuesAndSeeds(outputKind(), outputs, values, seeds);
         return new TargetGradients(values, backward(batch, seeds));
     }
+
+    /**
+     * The explained scalar at every row, with the input gradients of rows [k·groupSize, (k + 1)·groupSize) added to
+     * {@code moments[k]} in row order: the same as adding each row of {@link #targetGradients} to its group's moments
+     * (this default does exactly that); a model may do it without writing the gradients out. Unchecked: use
+     * {@link BatchedEvaluation#gradientMoments}, which rejects non-finite output.
+     */
+    default double[] targetGradientMoments(Target target, DMatrixRMaj batch, int groupSize, RunningMoments[] moments) {
+        requireGroups(batch, groupSize, moments);
+        TargetGradients tg = targetGradients(target, batch);
+        int d = batch.numCols;
+        for (int r = 0; r < batch.numRows; r++) {
+            moments[r / groupSize].add(tg.gradients().data, r * d);
+        }
+        return tg.values();
+    }
+
+    /** Throws unless the batch is {@code moments.length} groups of {@code groupSize} rows, each moments of its width. */
+    static void requireGroups(DMatrixRMaj batch, int groupSize, RunningMoments[] moments) {
+        if (groupSize < 1 || (long) groupSize * moments.length != batch.numRows) {
+            throw new IllegalArgumentException(moments.length + " groups of " + groupSize + " rows do not make a batch of "
+                    + batch.numRows + " rows");
+        }
+        for (RunningMoments m : moments) {
+            if (m.dimension() != batch.numCols) {
+                throw new IllegalArgumentException("moments of " + m.dimension() + " features for a batch of "
+                        + batch.numCols + " columns");
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.jxplain.Checks;
 import io.jxplain.model.Differentiable;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
+import io.jxplain.model.RunningMoments;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;
 import org.ejml.data.DMatrixRMaj;
@@ -314,6 +315,45 @@ public final class Network implements Differentiable {
     }
 
     /**
+     * As the default, block by block of rows, but each block's input gradients go into the moments straight from the
+     * backward pass's units × rows layout (SIMD over rows): no n×d gradient matrix is written, transposed or read
+     * again. The same bits as the default ({@link RunningMoments#addColumns} equals adding rows one by one).
+     */
+    @Override
+    public double[] targetGradientMoments(Target target, DMatrixRMaj batch, int groupSize, RunningMoments[] moments) {
+        if (!imageLayers.isEmpty()) {
+            return Differentiable.super.targetGradientMoments(target, batch, groupSize, moments);
+        }
+        requireInputColumns(batch);
+        Differentiable.requireGroups(batch, groupSize, moments);
+        int n = batch.numRows;
+        int block = rowBlock(n);
+        double[] values = new double[n];
+        Workspace workspace = Workspace.acquire();
+        try {
+            for (int first = 0; first < n; first += block) {
+                int rows = Math.min(block, n - first);
+                workspace.reuseAll(); // the previous block's arrays are no longer needed
+                ForwardPass pass = forward(batch, first, rows, workspace);
+                double[] blockValues = new double[rows];
+                DMatrixRMaj seeds = new DMatrixRMaj(rows, outputSize());
+                target.valuesAndSeeds(outputKind, pass.output(), blockValues, seeds);
+                System.arraycopy(blockValues, 0, values, first, rows);
+                double[] gT = denseBackwardT(pass, seeds, null, false);
+                for (int r = 0; r < rows; ) { // the part of each group that lies in this block
+                    int group = (first + r) / groupSize;
+                    int end = Math.min(rows, (group + 1) * groupSize - first);
+                    moments[group].addColumns(gT, pass.stride(), r, end - r);
+                    r = end;
+                }
+            }
+        } finally {
+            workspace.release();
+        }
+        return values;
+    }
+
+    /**
      * Rows per pass through the whole network: a tabular network's batch goes through in blocks of
      * {@link #ROW_BLOCK} rows, so each layer's activations stay in cache and the work arrays stay small (every row
      * is computed alone, so blocks give the same bits); image networks take the batch in one pass.
@@ -421,6 +461,40 @@ public final class Network implements Differentiable {
     private void backward(ForwardPass pass, DMatrixRMaj outputGradients, List<double[]> parameterGradients,
                           boolean guided, double[] result, int firstRow) {
         int n = pass.rows();
+        int stride = pass.stride();
+        int denseIn = layers.get(0).inputSize();
+        double[] g = denseBackwardT(pass, outputGradients, parameterGradients, guided);
+        int firstDenseParameter = parameterGradients == null ? 0 : parameterGradients.size() - 2 * layers.size();
+        if (imageLayers.isEmpty()) {
+            Kernels.fromUnitsByRows(g, denseIn, stride, n, result, firstRow);
+            return;
+        }
+        g = fromUnitsByRows(g, denseIn, stride, n);
+        int parameter = firstDenseParameter;
+        for (int l = imageLayers.size() - 1; l >= 0; l--) {
+            ImageLayer layer = imageLayers.get(l);
+            double[] z = pass.imagePre()[l];
+            activationBackward(layer.activation(), g, z, pass.imagePost()[l], z.length, guided);
+            double[] in = pass.imageInput(l);
+            if (parameterGradients != null && !layer.parameters().isEmpty()) {
+                parameter -= layer.parameters().size();
+                layer.accumulateParameterGradients(in, g, n,
+                        parameterGradients.subList(parameter, parameter + layer.parameters().size()));
+            }
+            double[] next = new double[in.length];
+            layer.backward(in, z, g, n, next);
+            g = next;
+        }
+        System.arraycopy(g, 0, result, firstRow * inputSize(), n * inputSize());
+    }
+
+    /**
+     * The backward pass through the dense layers: ∂L/∂(the dense layers' input), transposed (units × stride), from
+     * ∂L/∂output (n×k); accumulates parameter gradients when given.
+     */
+    private double[] denseBackwardT(ForwardPass pass, DMatrixRMaj outputGradients, List<double[]> parameterGradients,
+                                    boolean guided) {
+        int n = pass.rows();
         if (outputGradients.numRows != n || outputGradients.numCols != outputSize()) {
             throw new IllegalArgumentException("output gradients must be " + n + "×" + outputSize() + ", got "
                     + outputGradients.numRows + "×" + outputGradients.numCols);
@@ -449,27 +523,7 @@ public final class Network implements Differentiable {
             denseBackward(g, stride, out, layer.weights().data, in, next);
             g = next;
         }
-        if (imageLayers.isEmpty()) {
-            Kernels.fromUnitsByRows(g, denseIn, stride, n, result, firstRow);
-            return;
-        }
-        g = fromUnitsByRows(g, denseIn, stride, n);
-        int parameter = firstDenseParameter;
-        for (int l = imageLayers.size() - 1; l >= 0; l--) {
-            ImageLayer layer = imageLayers.get(l);
-            double[] z = pass.imagePre()[l];
-            activationBackward(layer.activation(), g, z, pass.imagePost()[l], z.length, guided);
-            double[] in = pass.imageInput(l);
-            if (parameterGradients != null && !layer.parameters().isEmpty()) {
-                parameter -= layer.parameters().size();
-                layer.accumulateParameterGradients(in, g, n,
-                        parameterGradients.subList(parameter, parameter + layer.parameters().size()));
-            }
-            double[] next = new double[in.length];
-            layer.backward(in, z, g, n, next);
-            g = next;
-        }
-        System.arraycopy(g, 0, result, firstRow * inputSize(), n * inputSize());
+        return g;
     }
 
     /** g ← g ⊙ act′(z); guided backpropagation also clamps g at zero after every ReLU. */

@@ -1,6 +1,7 @@
 package io.jxplain.model.nn;
 
 import io.jxplain.model.OutputKind;
+import io.jxplain.model.RunningMoments;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;
 import io.jxplain.sample.RandomStreams;
@@ -74,6 +75,43 @@ class NetworkGradientTest {
                 assertEquals(all.gradients().get(i, j), alone.gradients().get(0, j), 0.0, "gradient of row " + i);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("cases")
+    void gradientMomentsEqualTheGradientsAddedRowByRow(Activation activation, OutputKind kind, Target target) {
+        Network net = randomNetwork(new int[] {5, 7, 6, 3}, activation, kind, 4L);
+        RandomGenerator rng = RandomStreams.stream(9L);
+        // groups inside one pass, groups across passes of 256 rows, one group over two passes, single rows
+        for (int groupSize : new int[] {100, 7, 300, 1}) {
+            int groups = groupSize == 300 ? 2 : 5;
+            DMatrixRMaj x = new DMatrixRMaj(groups * groupSize, 5);
+            for (int t = 0; t < x.data.length; t++) {
+                x.data[t] = 2 * rng.nextGaussian();
+            }
+            RunningMoments[] fused = new RunningMoments[groups];
+            RunningMoments[] byRows = new RunningMoments[groups];
+            for (int k = 0; k < groups; k++) {
+                fused[k] = new RunningMoments(5);
+                byRows[k] = new RunningMoments(5);
+            }
+            double[] values = net.targetGradientMoments(target, x, groupSize, fused);
+            TargetGradients all = net.targetGradients(target, x);
+            for (int r = 0; r < x.numRows; r++) {
+                byRows[r / groupSize].add(all.gradients().data, r * 5);
+            }
+            assertArrayEquals(all.values(), values, 0.0);
+            for (int k = 0; k < groups; k++) {
+                assertEquals(groupSize, fused[k].count());
+                assertArrayEquals(byRows[k].mean(), fused[k].mean(), 0.0, "group " + k + " of " + groupSize);
+                if (groupSize > 1) {
+                    assertArrayEquals(byRows[k].variance(), fused[k].variance(), 0.0, "group " + k + " of " + groupSize);
+                }
+            }
+        }
+        RunningMoments[] wrong = {new RunningMoments(5), new RunningMoments(5)};
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> net.targetGradientMoments(target, new DMatrixRMaj(7, 5), 3, wrong), "2 groups of 3 ≠ 7 rows");
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
