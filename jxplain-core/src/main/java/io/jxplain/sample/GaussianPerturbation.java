@@ -142,6 +142,11 @@ public final class GaussianPerturbation implements Perturbation {
         sample(x, n, NormalDraws.from(rng), out);
     }
 
+    @Override
+    public void sample(double[] x, int n, RandomGenerator rng, double[] out, int offset) {
+        sample(x, n, NormalDraws.from(rng), out, offset);
+    }
+
     /** The next n neighbours from {@code draws}: drawn in chunks, the same rows as drawn at once. */
     public void sample(double[] x, int n, NormalDraws draws, DMatrixRMaj out) {
         out.reshape(n, d);

@@ -19,6 +19,15 @@ public interface Perturbation {
      */
     void sample(double[] x, int n, RandomGenerator rng, DMatrixRMaj out);
 
+    /**
+     * The same n neighbours as {@link #sample(double[], int, RandomGenerator, DMatrixRMaj)}, written as n rows of
+     * {@code out} from out[offset] on (into a block that holds many inputs' neighbours). This default copies.
+     */
+    default void sample(double[] x, int n, RandomGenerator rng, double[] out, int offset) {
+        DMatrixRMaj own = sample(x, n, rng);
+        System.arraycopy(own.data, 0, out, offset, n * dimension());
+    }
+
     /** Convenience: a new n×d matrix of neighbours. */
     default DMatrixRMaj sample(double[] x, int n, RandomGenerator rng) {
         DMatrixRMaj out = new DMatrixRMaj(n, dimension());
