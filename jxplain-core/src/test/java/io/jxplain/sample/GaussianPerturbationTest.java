@@ -14,6 +14,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GaussianPerturbationTest {
 
     @Test
+    void samplingIntoAnArrayAtAnOffsetGivesTheSameRows() {
+        double[] x = {1.0, -2.0, 0.5};
+        java.util.List<Perturbation> perturbations = java.util.List.of(GaussianPerturbation.isotropic(3, 0.7),
+                GaussianPerturbation.withCovariance(new DMatrixRMaj(new double[][] {{2, 0.3, 0}, {0.3, 1, 0}, {0, 0, 1}})),
+                new UniformBallPerturbation(3, 0.2, UniformBallPerturbation.Norm.L2)); // the last one: the default
+        for (Perturbation p : perturbations) {
+            DMatrixRMaj rows = p.sample(x, 11, RandomStreams.stream(4L));
+            double[] block = new double[5 + 33 + 2];
+            p.sample(x, 11, RandomStreams.stream(4L), block, 5);
+            assertArrayEquals(rows.data, java.util.Arrays.copyOfRange(block, 5, 38), 0.0, p.name());
+            assertEquals(0.0, block[4], 0.0, "nothing written before the offset");
+            assertEquals(0.0, block[38], 0.0, "nothing written after the rows");
+        }
+    }
+
+    @Test
     void drawsHaveTheRequestedMeanAndCovariance() {
         DMatrixRMaj sigma = new DMatrixRMaj(new double[][] {{2.0, 0.6}, {0.6, 0.5}});
         GaussianPerturbation p = GaussianPerturbation.withCovariance(sigma);
