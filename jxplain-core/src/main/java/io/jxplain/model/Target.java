@@ -111,7 +111,8 @@ public final class Target {
             }
             double sum = 0;
             for (int j = 0; j < k; j++) {
-                double e = Math.exp(o[row + j] - max);
+                double shifted = o[row + j] - max;
+                double e = shifted == 0 ? 1.0 : Math.exp(shifted); // Math.exp(±0) is exactly 1: one exp fewer per row
                 exps[j] = e;
                 sum += e;
             }

@@ -19,6 +19,30 @@ class TargetTest {
     }
 
     @Test
+    void softmaxSkipsOnlyExponentialsThatAreExactlyOne() {
+        // rows with ties, a maximum of ±0, large gaps, ±∞ and NaN: the same bits as exponentiating every entry
+        double[][] rows = {{0.5, 2.0, -1.0}, {3.0, 3.0, 1.0}, {-0.0, 0.0, -2.0}, {-800, 0, 1e-300},
+            {Double.POSITIVE_INFINITY, 1, 2}, {Double.NaN, 1, 2}, {1, Double.NEGATIVE_INFINITY, 0}};
+        for (double[] row : rows) {
+            for (int c = 0; c < 3; c++) {
+                double[] v = new double[1];
+                DMatrixRMaj seeds = new DMatrixRMaj(1, 3);
+                Target.probability(c).valuesAndSeeds(OutputKind.LOGITS, new DMatrixRMaj(new double[][] {row}), v, seeds);
+                double max = Math.max(Math.max(row[0], row[1]), row[2]);
+                double[] e = {Math.exp(row[0] - max), Math.exp(row[1] - max), Math.exp(row[2] - max)};
+                double sum = e[0] + e[1] + e[2];
+                double pc = e[c] / sum;
+                assertEquals(Double.doubleToRawLongBits(pc), Double.doubleToRawLongBits(v[0]),
+                        java.util.Arrays.toString(row) + " class " + c);
+                for (int j = 0; j < 3; j++) {
+                    double seed = pc * ((j == c ? 1.0 : 0.0) - e[j] / sum);
+                    assertEquals(Double.doubleToRawLongBits(seed), Double.doubleToRawLongBits(seeds.get(0, j)));
+                }
+            }
+        }
+    }
+
+    @Test
     void probabilityOfALogitModelIsItsSoftmax() {
         DMatrixRMaj out = new DMatrixRMaj(new double[][] {{0.5, 2.0}});
         double[] v = new double[1];

@@ -618,7 +618,8 @@ public final class Network implements Differentiable {
             }
             double sum = 0;
             for (int j = 0; j < k; j++) {
-                double e = Math.exp(logits.data[i * k + j] - max);
+                double shifted = logits.data[i * k + j] - max;
+                double e = shifted == 0 ? 1.0 : Math.exp(shifted); // Math.exp(±0) is exactly 1
                 p.data[i * k + j] = e;
                 sum += e;
             }
