@@ -43,13 +43,7 @@ public final class RunningMoments {
         if (shift == null) {
             shift = Arrays.copyOfRange(values, offset, offset + d);
         }
-        int lane = (int) (count % LANES);
-        for (int j = 0; j < d; j++) {
-            double v = values[offset + j] - shift[j];
-            sum[j * LANES + lane] += v;
-            sumSq[j * LANES + lane] = Math.fma(v, v, sumSq[j * LANES + lane]);
-        }
-        count++;
+        addStrided(values, offset, 1);
     }
 
     /**
@@ -73,7 +67,7 @@ public final class RunningMoments {
         }
         int r = 0;
         for (; r < rows && count % LANES != 0; r++) {
-            addColumn(t, stride, first + r);
+            addStrided(t, first + r, stride);
         }
         int whole = (rows - r) / LANES * LANES;
         if (io.jxplain.Simd.ENABLED && whole > 0) {
@@ -82,15 +76,15 @@ public final class RunningMoments {
             r += whole;
         }
         for (; r < rows; r++) {
-            addColumn(t, stride, first + r);
+            addStrided(t, first + r, stride);
         }
     }
 
-    /** {@link #add} of the vector in column p. */
-    private void addColumn(double[] t, int stride, int p) {
+    /** The definition of adding one vector, whose entry j is at a[offset + j·step]. */
+    private void addStrided(double[] a, int offset, int step) {
         int lane = (int) (count % LANES);
         for (int j = 0; j < d; j++) {
-            double v = t[j * stride + p] - shift[j];
+            double v = a[offset + j * step] - shift[j];
             sum[j * LANES + lane] += v;
             sumSq[j * LANES + lane] = Math.fma(v, v, sumSq[j * LANES + lane]);
         }

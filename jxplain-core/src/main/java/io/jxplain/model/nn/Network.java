@@ -292,25 +292,9 @@ public final class Network implements Differentiable {
     @Override
     public TargetGradients targetGradients(Target target, DMatrixRMaj batch) {
         requireInputColumns(batch);
-        int n = batch.numRows;
-        int block = rowBlock(n);
-        double[] values = new double[n];
-        DMatrixRMaj gradients = new DMatrixRMaj(n, inputSize());
-        Workspace workspace = Workspace.acquire();
-        try {
-            for (int first = 0; first < n; first += block) {
-                int rows = Math.min(block, n - first);
-                workspace.reuseAll(); // the previous block's arrays are no longer needed
-                ForwardPass pass = forward(batch, first, rows, workspace);
-                double[] blockValues = rows == n ? values : new double[rows];
-                DMatrixRMaj seeds = new DMatrixRMaj(rows, outputSize());
-                target.valuesAndSeeds(outputKind, pass.output(), blockValues, seeds);
-                System.arraycopy(blockValues, 0, values, first, rows);
-                backward(pass, seeds, null, false, gradients.data, first);
-            }
-        } finally {
-            workspace.release();
-        }
+        DMatrixRMaj gradients = new DMatrixRMaj(batch.numRows, inputSize());
+        double[] values = targetPasses(target, batch,
+                (pass, seeds) -> backward(pass, seeds, null, false, gradients.data, pass.first()));
         return new TargetGradients(values, gradients);
     }
 
@@ -326,6 +310,25 @@ public final class Network implements Differentiable {
         }
         requireInputColumns(batch);
         Differentiable.requireGroups(batch, groupSize, moments);
+        return targetPasses(target, batch, (pass, seeds) -> {
+            double[] gT = denseBackwardT(pass, seeds, null, false);
+            int first = pass.first();
+            for (int r = 0; r < pass.rows(); ) { // the part of each group that lies in this block
+                int group = (first + r) / groupSize;
+                int end = Math.min(pass.rows(), (group + 1) * groupSize - first);
+                moments[group].addColumns(gT, pass.stride(), r, end - r);
+                r = end;
+            }
+        });
+    }
+
+    /** What a target pass does with one block's forward pass and the target's seeds ∂f/∂output. */
+    private interface BlockBackward {
+        void accept(ForwardPass pass, DMatrixRMaj seeds);
+    }
+
+    /** The target's value at every row, block by block of rows, each block's pass and seeds handed to {@code backward}. */
+    private double[] targetPasses(Target target, DMatrixRMaj batch, BlockBackward backward) {
         int n = batch.numRows;
         int block = rowBlock(n);
         double[] values = new double[n];
@@ -335,17 +338,11 @@ public final class Network implements Differentiable {
                 int rows = Math.min(block, n - first);
                 workspace.reuseAll(); // the previous block's arrays are no longer needed
                 ForwardPass pass = forward(batch, first, rows, workspace);
-                double[] blockValues = new double[rows];
+                double[] blockValues = rows == n ? values : new double[rows];
                 DMatrixRMaj seeds = new DMatrixRMaj(rows, outputSize());
                 target.valuesAndSeeds(outputKind, pass.output(), blockValues, seeds);
                 System.arraycopy(blockValues, 0, values, first, rows);
-                double[] gT = denseBackwardT(pass, seeds, null, false);
-                for (int r = 0; r < rows; ) { // the part of each group that lies in this block
-                    int group = (first + r) / groupSize;
-                    int end = Math.min(rows, (group + 1) * groupSize - first);
-                    moments[group].addColumns(gT, pass.stride(), r, end - r);
-                    r = end;
-                }
+                backward.accept(pass, seeds);
             }
         } finally {
             workspace.release();
