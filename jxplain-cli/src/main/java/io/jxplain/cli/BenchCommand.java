@@ -64,7 +64,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--captum", paramLabel = "FILE",
-            description = "Captum timings to compare with, e.g. ../shared/reference/timings_1thread.json.")
+            description = "Captum timings to compare with, e.g. ../shared/reference/timings_1thread.json, or plain"
+                    + " PyTorch timed now by jxplain-bench/torch/torch_baseline.py (same layout).")
     Path captum;
 
     @Option(names = "--variance-reduction", description = "Instead of throughput: model calls each SmoothGrad sampling"
@@ -115,10 +116,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BenchCase> cases = selected(BenchCases.all(d, quick ? List.of(20) : List.of(100, 1000)));
         stdout.printf(Locale.ROOT, "%s, %d rows, %s%n", net.describe(), n,
-                reference == null ? "no Captum comparison (--captum FILE)" : "Captum: " + captum
+                reference == null ? "no Captum comparison (--captum FILE)" : reference.label() + ": " + captum
                         + " (torch threads " + reference.torchThreads() + ", data set " + dataset + ")");
         stdout.printf(Locale.ROOT, "%-26s %6s %7s %14s %14s %9s %10s%n", "case", "n", "threads", "per second",
-                "Captum /s", "ratio", "peak MiB");
+                "baseline /s", "ratio", "peak MiB");
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("jxplain_version", Version.get());

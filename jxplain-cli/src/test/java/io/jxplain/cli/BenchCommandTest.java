@@ -54,6 +54,22 @@ class BenchCommandTest {
         assertTrue(cases.containsAll(Set.of("gradient", "smoothgrad", "clime", "kernel-shap", "integrated-gradients",
                 "infidelity(gradient)", "max-sensitivity(gradient)")), cases.toString());
         assertTrue(r.out().contains("ratio"), r.out());
+        assertTrue(r.out().contains("Captum: " + captum), "a file without a label is Captum's: " + r.out());
+    }
+
+    @Test
+    void aBaselineFileNamesWhatItMeasured() throws IOException {
+        Path torch = dir.resolve("torch-now.json");
+        Files.writeString(torch, """
+                {"label": "plain PyTorch, this run", "torch_threads": 1, "timings": [
+                  {"method": "saliency", "dataset": "breast_cancer", "mode": "batched", "explanations_per_s": 500.0}]}""");
+        Path out = dir.resolve("vs-torch.json");
+        CliTestSupport.Result r = CliTestSupport.run("bench", "--quick", "--threads", "1", "--cases", "gradient",
+                "--captum", torch.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("plain PyTorch, this run: " + torch), r.out());
+        JsonNode row = new ObjectMapper().readTree(out.toFile()).get("results").get(0);
+        assertEquals(row.get("per_second").asDouble() / 500.0, row.get("ratio_to_captum").asDouble(), 1e-9);
     }
 
     @Test

@@ -10,15 +10,19 @@ import java.util.OptionalDouble;
 
 /**
  * Captum's measured throughput (../shared/reference/timings_1thread.json: explanations per second, median over
- * repeats, "batched" = one Captum call over the whole test split, as Captum is normally used).
+ * repeats, "batched" = one Captum call over the whole test split, as Captum is normally used), or a file of the same
+ * layout with another baseline named by its "label" (jxplain-bench/torch/torch_baseline.py: plain PyTorch, timed in
+ * the same sitting).
  */
 public final class CaptumTimings {
     private final JsonNode timings;
     private final int torchThreads;
+    private final String label;
 
     private CaptumTimings(JsonNode root) {
         this.timings = root.get("timings");
         this.torchThreads = root.path("torch_threads").asInt(0);
+        this.label = root.path("label").asText("Captum");
         if (timings == null || !timings.isArray()) {
             throw new IllegalArgumentException("not a Captum timings file: no \"timings\" array");
         }
@@ -37,6 +41,11 @@ public final class CaptumTimings {
 
     public int torchThreads() {
         return torchThreads;
+    }
+
+    /** What was measured: "Captum" unless the file says otherwise. */
+    public String label() {
+        return label;
     }
 
     /**
