@@ -28,7 +28,9 @@ class BenchCommandTest {
                   {"method": "saliency", "dataset": "breast_cancer", "mode": "batched", "explanations_per_s": 1000.0},
                   {"method": "saliency", "dataset": "breast_cancer", "mode": "per_point", "explanations_per_s": 10.0},
                   {"method": "smoothgrad", "dataset": "breast_cancer", "mode": "batched", "n": 20, "sigma2": 1.0,
-                   "explanations_per_s": 50.0}]}""");
+                   "explanations_per_s": 50.0},
+                  {"method": "lime_marcotcr", "dataset": "breast_cancer", "mode": "batched", "n": 20, "sigma2": 1.0,
+                   "explanations_per_s": 40.0}]}""");
         Path out = dir.resolve("bench.json");
         CliTestSupport.Result r = CliTestSupport.run("bench", "--quick", "--threads", "1,2", "--captum", captum.toString(),
                 "--out", out.toString());
@@ -46,13 +48,15 @@ class BenchCommandTest {
                         "the batched figure, not the per-point one");
             } else if (name.equals("smoothgrad")) {
                 assertEquals(50.0, row.get("captum_per_second").asDouble(), 0.0);
+            } else if (name.equals("clime-vs-lime")) {
+                assertEquals(40.0, row.get("captum_per_second").asDouble(), 0.0, "C-LIME against lime's run");
             } else {
                 assertFalse(row.has("ratio_to_captum"), name + " has no Captum figure in this file");
             }
         }
         assertEquals(2 * cases.size(), results.size(), "every case at 1 and 2 threads");
-        assertTrue(cases.containsAll(Set.of("gradient", "smoothgrad", "clime", "kernel-shap", "integrated-gradients",
-                "infidelity(gradient)", "max-sensitivity(gradient)")), cases.toString());
+        assertTrue(cases.containsAll(Set.of("gradient", "smoothgrad", "clime", "clime-vs-lime", "kernel-shap",
+                "integrated-gradients", "infidelity(gradient)", "max-sensitivity(gradient)")), cases.toString());
         assertTrue(r.out().contains("ratio"), r.out());
         assertTrue(r.out().contains("Captum: " + captum), "a file without a label is Captum's: " + r.out());
     }

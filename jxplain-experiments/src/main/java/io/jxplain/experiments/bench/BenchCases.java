@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * The cases of {@code jxplain bench}: every explainer at the paper's settings (n = 100 and 1000 samples, σ² = 1) and
- * the two metrics Captum also has, each mapped to the Captum measurement with the same method and settings.
+ * the two metrics Captum also has, each mapped to the Captum measurement with the same method and settings; C-LIME
+ * also to the lime package's (marcotcr) run configured as C-LIME.
  */
 public final class BenchCases {
     private BenchCases() {
@@ -42,6 +43,9 @@ public final class BenchCases {
             cases.add(explainer("smoothgrad", n, SmoothGrad.builder().samples(n).sigma2(1.0).build(), "smoothgrad", n, 1.0));
             cases.add(explainer("clime", n, ContinuousLime.builder().samples(n).sigma2(1.0).build(),
                     "clime_captum_limebase", n, 1.0));
+            // the same C-LIME against the lime package configured as C-LIME (Gaussian samples, no discretisation)
+            cases.add(explainer("clime-vs-lime", n, ContinuousLime.builder().samples(n).sigma2(1.0).build(),
+                    "lime_marcotcr", n, 1.0));
             cases.add(explainer("closed-form", n, ClosedFormSmoothGrad.builder().samples(n).sigma2(1.0).build(),
                     null, null, null));
         }
