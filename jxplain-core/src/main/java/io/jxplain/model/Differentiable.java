@@ -32,6 +32,12 @@ public interface Differentiable extends Model {
         requireGroups(batch, groupSize, moments);
         TargetGradients tg = targetGradients(target, batch);
         int d = batch.numCols;
+        if (tg.values().length != batch.numRows || tg.gradients().numRows != batch.numRows
+                || tg.gradients().numCols != d) {
+            throw new IllegalStateException(describe() + " returned " + tg.values().length + " values and gradients of "
+                    + "shape " + tg.gradients().numRows + "×" + tg.gradients().numCols + " for a batch of "
+                    + batch.numRows + "×" + d);
+        }
         for (int r = 0; r < batch.numRows; r++) {
             moments[r / groupSize].add(tg.gradients().data, r * d);
         }

@@ -61,6 +61,45 @@ class BatchedGradientMomentsTest {
     }
 
     @Test
+    void aModelReturningGradientsOfTheWrongShapeIsNamed() {
+        Differentiable wrong = new Differentiable() { // one gradient column short
+            @Override
+            public DMatrixRMaj backward(DMatrixRMaj batch, DMatrixRMaj outputGradients) {
+                return new DMatrixRMaj(batch.numRows, 1);
+            }
+
+            @Override
+            public DMatrixRMaj predict(DMatrixRMaj batch) {
+                return new DMatrixRMaj(batch.numRows, 1);
+            }
+
+            @Override
+            public int inputSize() {
+                return 2;
+            }
+
+            @Override
+            public int outputSize() {
+                return 1;
+            }
+
+            @Override
+            public OutputKind outputKind() {
+                return OutputKind.REGRESSION;
+            }
+
+            @Override
+            public String describe() {
+                return "short-gradients";
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> BatchedEvaluation.gradientMoments(wrong, Target.output(0), rows(4), 2, moments(2), 100));
+        assertTrue(e.getMessage().contains("short-gradients returned 4 values and gradients of shape 4×1"),
+                e.getMessage());
+    }
+
+    @Test
     void aNonFiniteGradientIsReportedWithItsRow() {
         for (int cap : new int[] {1000, 10, 4}) {
             NonFiniteOutputException e = assertThrows(NonFiniteOutputException.class,
