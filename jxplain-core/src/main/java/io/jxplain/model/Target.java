@@ -105,17 +105,7 @@ public final class Target {
                 }
                 continue;
             }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, o[row + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                double shifted = o[row + j] - max;
-                double e = shifted == 0 ? 1.0 : Math.exp(shifted); // Math.exp(±0) is exactly 1: one exp fewer per row
-                exps[j] = e;
-                sum += e;
-            }
+            double sum = Softmax.shiftedExponentials(o, row, k, exps, 0);
             double pc = exps[index] / sum;
             values[i] = pc;
             if (seeds != null) {

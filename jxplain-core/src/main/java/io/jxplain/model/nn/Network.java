@@ -5,6 +5,7 @@ import io.jxplain.model.Differentiable;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.RunningMoments;
+import io.jxplain.model.Softmax;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;
 import org.ejml.data.DMatrixRMaj;
@@ -609,17 +610,7 @@ public final class Network implements Differentiable {
         int k = logits.numCols;
         DMatrixRMaj p = new DMatrixRMaj(n, k);
         for (int i = 0; i < n; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, logits.data[i * k + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                double shifted = logits.data[i * k + j] - max;
-                double e = shifted == 0 ? 1.0 : Math.exp(shifted); // Math.exp(±0) is exactly 1
-                p.data[i * k + j] = e;
-                sum += e;
-            }
+            double sum = Softmax.shiftedExponentials(logits.data, i * k, k, p.data, i * k);
             for (int j = 0; j < k; j++) {
                 p.data[i * k + j] /= sum;
             }
