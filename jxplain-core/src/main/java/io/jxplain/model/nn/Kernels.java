@@ -52,26 +52,26 @@ final class Kernels {
 
     /**
      * yᵀ[j][i] = fma(xᵀ[in−1][i], w(j, in−1), … fma(xᵀ[0][i], w(j, 0), b[j])) for every unit j &lt; out and row i in
-     * [i0, i1), where w(j, k) = w[j·rowStep + k·colStep] and b null means 0; xᵀ and yᵀ are units × stride (row i of
-     * unit k at k·stride + i). The forward pass of a dense layer reads W (out×in) with steps (in, 1), its backward
-     * pass reads Wᵀ from the same array with steps (1, in) and no bias.
+     * [i0, i1), where w(j, k) = w[k·colStep + j] (the units' weights for one input are adjacent) and b null means 0;
+     * xᵀ and yᵀ are units × stride (row i of unit k at k·stride + i). The forward pass of a dense layer reads Wᵀ
+     * (in×out, colStep out), its backward pass reads W itself (out×in, colStep in) as the weights of Wᵀ's units.
      */
-    static void affine(double[] xT, int stride, int in, double[] w, int rowStep, int colStep, double[] b, int out,
+    static void affine(double[] xT, int stride, int in, double[] w, int colStep, double[] b, int out,
                        double[] yT, int i0, int i1) {
-        int from = VECTOR ? VectorKernels.affine(xT, stride, in, w, rowStep, colStep, b, out, yT, i0, i1) : i0;
+        int from = VECTOR ? VectorKernels.affine(xT, stride, in, w, colStep, b, out, yT, i0, i1) : i0;
         if (from < i1) {
-            scalarAffine(xT, stride, in, w, rowStep, colStep, b, out, yT, from, i1);
+            scalarAffine(xT, stride, in, w, colStep, b, out, yT, from, i1);
         }
     }
 
     /** {@link #affine} in plain Java, for rows [i0, i1). */
-    static void scalarAffine(double[] xT, int stride, int in, double[] w, int rowStep, int colStep, double[] b, int out,
+    static void scalarAffine(double[] xT, int stride, int in, double[] w, int colStep, double[] b, int out,
                              double[] yT, int i0, int i1) {
         for (int j = 0; j < out; j++) { // input by input, so that loads run along the batch; same FMA order per element
             int y = j * stride;
             java.util.Arrays.fill(yT, y + i0, y + i1, b == null ? 0.0 : b[j]);
             for (int k = 0; k < in; k++) {
-                double wjk = w[j * rowStep + k * colStep];
+                double wjk = w[k * colStep + j];
                 int x = k * stride;
                 for (int i = i0; i < i1; i++) {
                     yT[y + i] = Math.fma(xT[x + i], wjk, yT[y + i]);

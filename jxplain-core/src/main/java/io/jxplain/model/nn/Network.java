@@ -9,6 +9,7 @@ import io.jxplain.model.Softmax;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ public final class Network implements Differentiable {
     private final List<DenseLayer> layers;
     private final OutputKind outputKind;
     private final double eluAlpha;
+    /**
+     * Each dense layer's Wᵀ (in×out), the layout the forward kernel reads ({@link Kernels#affine}); null when the
+     * layers are shared with a trainer that updates them in place: then every pass transposes W into a work array.
+     */
+    private final double[][] transposedWeights;
     private volatile String description;
 
     /** Copies the layers; checks that each layer's input size matches the previous layer's output size. */
@@ -43,13 +49,16 @@ public final class Network implements Differentiable {
         this(copyAllImage(imageLayers), copyAll(layers), outputKind, eluAlpha, true);
     }
 
-    Network(List<DenseLayer> layers, OutputKind outputKind, double eluAlpha, boolean validate) {
-        this(List.of(), layers, outputKind, eluAlpha, validate);
+    Network(List<DenseLayer> layers, OutputKind outputKind, double eluAlpha, boolean ownsLayers) {
+        this(List.of(), layers, outputKind, eluAlpha, ownsLayers);
     }
 
-    /** Shares the given layers (the trainer updates them in place). */
+    /**
+     * Keeps the given layers without copying them; {@code ownsLayers} false means a trainer shares them and updates
+     * them in place, so nothing derived from the weights may be kept.
+     */
     Network(List<ImageLayer> imageLayers, List<DenseLayer> layers, OutputKind outputKind, double eluAlpha,
-            boolean validate) {
+            boolean ownsLayers) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one dense layer (the output layer)");
         }
@@ -78,6 +87,15 @@ public final class Network implements Differentiable {
         this.layers = List.copyOf(layers);
         this.outputKind = outputKind;
         this.eluAlpha = eluAlpha;
+        this.transposedWeights = ownsLayers ? transposedWeights(this.layers) : null;
+    }
+
+    private static double[][] transposedWeights(List<DenseLayer> layers) {
+        double[][] t = new double[layers.size()][];
+        for (int l = 0; l < t.length; l++) {
+            t[l] = CommonOps_DDRM.transpose(layers.get(l).weights(), null).data;
+        }
+        return t;
     }
 
     /** Reads a network from the JSON format documented in {@link NetworkJson}. */
@@ -429,7 +447,7 @@ public final class Network implements Differentiable {
             DenseLayer layer = layers.get(l);
             int out = layer.outputSize();
             double[] z = workspace.take(out * stride);
-            denseForward(h, stride, layer.inputSize(), layer.weights().data, layer.bias(), out, z);
+            denseForward(h, stride, layer, transposedWeights == null ? null : transposedWeights[l], z, workspace);
             double[] a = z; // identity: the activations are the pre-activations (neither is written after this)
             if (layer.activation() != Activation.IDENTITY) {
                 a = workspace.take(out * stride);
@@ -552,17 +570,28 @@ public final class Network implements Differentiable {
         return (rows + PAD - 1) / PAD * PAD;
     }
 
-    /** zᵀ = W·hᵀ + b, with hᵀ of in×stride and W of out×in, block by block of rows ({@link Kernels#affine}). */
-    private static void denseForward(double[] hT, int stride, int in, double[] w, double[] b, int out, double[] zT) {
+    /**
+     * zᵀ = W·hᵀ + b, with hᵀ of in×stride and W out×in, block by block of rows ({@link Kernels#affine}, which wants
+     * the weights of adjacent units adjacent: it reads Wᵀ, the network's own or transposed here into a work array).
+     */
+    private static void denseForward(double[] hT, int stride, DenseLayer layer, double[] kept, double[] zT,
+                                     Workspace workspace) {
+        int in = layer.inputSize();
+        int out = layer.outputSize();
+        double[] wT = kept;
+        if (wT == null) {
+            wT = workspace.take(in * out);
+            CommonOps_DDRM.transpose(layer.weights(), DMatrixRMaj.wrap(in, out, wT));
+        }
         for (int i0 = 0; i0 < stride; i0 += BLOCK) {
-            Kernels.affine(hT, stride, in, w, in, 1, b, out, zT, i0, Math.min(stride, i0 + BLOCK));
+            Kernels.affine(hT, stride, in, wT, out, layer.bias(), out, zT, i0, Math.min(stride, i0 + BLOCK));
         }
     }
 
     /** (∂L/∂h)ᵀ = Wᵀ·gᵀ, with gᵀ of out×stride: the backward of {@link #denseForward}. */
     private static void denseBackward(double[] gT, int stride, int out, double[] w, int in, double[] ginT) {
-        for (int i0 = 0; i0 < stride; i0 += BLOCK) { // Wᵀ: unit k's weight from input j is W[j][k] = w[k + j·in]
-            Kernels.affine(gT, stride, out, w, 1, in, null, in, ginT, i0, Math.min(stride, i0 + BLOCK));
+        for (int i0 = 0; i0 < stride; i0 += BLOCK) { // Wᵀ's unit k takes input j with weight W[j][k] = w[j·in + k]
+            Kernels.affine(gT, stride, out, w, in, null, in, ginT, i0, Math.min(stride, i0 + BLOCK));
         }
     }
 

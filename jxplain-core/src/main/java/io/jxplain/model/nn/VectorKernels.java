@@ -60,103 +60,178 @@ final class VectorKernels {
     }
 
     /**
-     * {@link Kernels#affine} on whole vectors of rows from i0; returns the first row not done. Register blocking: four
-     * units by two vectors of rows at a time, so each weight is broadcast once for two vectors and each load of xᵀ
-     * serves four units; the eight accumulators stay in registers over all inputs. Every element still sees the same
-     * FMAs in the same order as in the scalar code, so the same bits.
+     * {@link Kernels#affine} on whole vectors of rows from i0; returns the first row not done. Register blocking: eight
+     * (or four) units by two vectors of rows at a time, so each weight is broadcast once for two vectors and each load
+     * of xᵀ serves eight units; the sixteen accumulators stay in registers over all inputs. The weights of consecutive
+     * units are adjacent (w[k·colStep + j]), so the compiler sees w[c], w[c + 1], … and checks their bounds once, and
+     * keeps no per-unit offsets (with eight offsets it spilled them to the stack and checked every load: ~70
+     * instructions per 16 FMAs). The units that do not fill a group of eight go by four, the last four overlapping
+     * units already done, and an odd last vector of rows is computed as both vectors of a pair: an element computed
+     * twice gets the same FMAs in the same order both times, so the same bits, as in the scalar code. Layers of fewer
+     * than four units go unit by unit.
      */
-    static int affine(double[] xT, int stride, int in, double[] w, int rowStep, int colStep, double[] b, int out,
+    static int affine(double[] xT, int stride, int in, double[] w, int colStep, double[] b, int out,
                       double[] yT, int i0, int i1) {
-        int lanes = SPECIES.length();
         int bound = i0 + SPECIES.loopBound(i1 - i0);
-        int pairBound = i0 + (bound - i0) / (2 * lanes) * (2 * lanes);
-        int j = 0;
-        for (; j + 3 < out; j += 4) {
-            int w0 = j * rowStep;
-            int w1 = w0 + rowStep;
-            int w2 = w1 + rowStep;
-            int w3 = w2 + rowStep;
-            double b0 = b == null ? 0.0 : b[j];
-            double b1 = b == null ? 0.0 : b[j + 1];
-            double b2 = b == null ? 0.0 : b[j + 2];
-            double b3 = b == null ? 0.0 : b[j + 3];
-            int i = i0;
-            for (; i < pairBound; i += 2 * lanes) {
-                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b0);
-                DoubleVector a1 = DoubleVector.broadcast(SPECIES, b1);
-                DoubleVector a2 = DoubleVector.broadcast(SPECIES, b2);
-                DoubleVector a3 = DoubleVector.broadcast(SPECIES, b3);
-                DoubleVector c0 = a0;
-                DoubleVector c1 = a1;
-                DoubleVector c2 = a2;
-                DoubleVector c3 = a3;
-                for (int k = 0, x = i, c = 0; k < in; k++, x += stride, c += colStep) {
-                    DoubleVector h = DoubleVector.fromArray(SPECIES, xT, x);
-                    DoubleVector g = DoubleVector.fromArray(SPECIES, xT, x + lanes);
-                    DoubleVector v0 = DoubleVector.broadcast(SPECIES, w[w0 + c]);
-                    DoubleVector v1 = DoubleVector.broadcast(SPECIES, w[w1 + c]);
-                    DoubleVector v2 = DoubleVector.broadcast(SPECIES, w[w2 + c]);
-                    DoubleVector v3 = DoubleVector.broadcast(SPECIES, w[w3 + c]);
-                    a0 = h.fma(v0, a0);
-                    a1 = h.fma(v1, a1);
-                    a2 = h.fma(v2, a2);
-                    a3 = h.fma(v3, a3);
-                    c0 = g.fma(v0, c0);
-                    c1 = g.fma(v1, c1);
-                    c2 = g.fma(v2, c2);
-                    c3 = g.fma(v3, c3);
-                }
-                a0.intoArray(yT, j * stride + i);
-                a1.intoArray(yT, (j + 1) * stride + i);
-                a2.intoArray(yT, (j + 2) * stride + i);
-                a3.intoArray(yT, (j + 3) * stride + i);
-                c0.intoArray(yT, j * stride + i + lanes);
-                c1.intoArray(yT, (j + 1) * stride + i + lanes);
-                c2.intoArray(yT, (j + 2) * stride + i + lanes);
-                c3.intoArray(yT, (j + 3) * stride + i + lanes);
-            }
-            for (; i < bound; i += lanes) {
-                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b0);
-                DoubleVector a1 = DoubleVector.broadcast(SPECIES, b1);
-                DoubleVector a2 = DoubleVector.broadcast(SPECIES, b2);
-                DoubleVector a3 = DoubleVector.broadcast(SPECIES, b3);
-                for (int k = 0, x = i, c = 0; k < in; k++, x += stride, c += colStep) {
-                    DoubleVector h = DoubleVector.fromArray(SPECIES, xT, x);
-                    a0 = h.lanewise(VectorOperators.FMA, w[w0 + c], a0);
-                    a1 = h.lanewise(VectorOperators.FMA, w[w1 + c], a1);
-                    a2 = h.lanewise(VectorOperators.FMA, w[w2 + c], a2);
-                    a3 = h.lanewise(VectorOperators.FMA, w[w3 + c], a3);
-                }
-                a0.intoArray(yT, j * stride + i);
-                a1.intoArray(yT, (j + 1) * stride + i);
-                a2.intoArray(yT, (j + 2) * stride + i);
-                a3.intoArray(yT, (j + 3) * stride + i);
-            }
+        if (bound == i0) {
+            return i0;
         }
-        for (; j < out; j++) {
-            int w0 = j * rowStep;
-            double b0 = b == null ? 0.0 : b[j];
-            int i = i0;
-            for (; i < pairBound; i += 2 * lanes) {
-                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b0);
-                DoubleVector c0 = a0;
-                for (int k = 0, x = i, c = 0; k < in; k++, x += stride, c += colStep) {
-                    DoubleVector v0 = DoubleVector.broadcast(SPECIES, w[w0 + c]);
-                    a0 = DoubleVector.fromArray(SPECIES, xT, x).fma(v0, a0);
-                    c0 = DoubleVector.fromArray(SPECIES, xT, x + lanes).fma(v0, c0);
-                }
-                a0.intoArray(yT, j * stride + i);
-                c0.intoArray(yT, j * stride + i + lanes);
+        int j = 0;
+        for (; j + 8 <= out; j += 8) {
+            eightUnits(xT, stride, in, w, colStep, b, j, yT, i0, bound);
+        }
+        if (out >= 4) {
+            while (j < out) {
+                int first = Math.min(j, out - 4);
+                fourUnits(xT, stride, in, w, colStep, b, first, yT, i0, bound);
+                j = first + 4;
             }
-            for (; i < bound; i += lanes) {
-                DoubleVector a0 = DoubleVector.broadcast(SPECIES, b0);
-                for (int k = 0, x = i, c = 0; k < in; k++, x += stride, c += colStep) {
-                    a0 = DoubleVector.fromArray(SPECIES, xT, x).lanewise(VectorOperators.FMA, w[w0 + c], a0);
-                }
-                a0.intoArray(yT, j * stride + i);
+        } else {
+            for (; j < out; j++) {
+                oneUnit(xT, stride, in, w, colStep, b, j, yT, i0, bound);
             }
         }
         return bound;
+    }
+
+    /** The second vector of the pair of row vectors at i: the next one, or i itself when i is the last. */
+    private static int pairedVector(int i, int bound) {
+        return Math.min(i + SPECIES.length(), bound - SPECIES.length());
+    }
+
+    /** Units j … j + 7 of {@link #affine} over the whole vectors of rows [i0, bound). */
+    private static void eightUnits(double[] xT, int stride, int in, double[] w, int colStep, double[] b, int j,
+                                   double[] yT, int i0, int bound) {
+        for (int i = i0; i < bound; i += 2 * SPECIES.length()) {
+            int i2 = pairedVector(i, bound);
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, biasOf(b, j));
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES, biasOf(b, j + 1));
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES, biasOf(b, j + 2));
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES, biasOf(b, j + 3));
+            DoubleVector a4 = DoubleVector.broadcast(SPECIES, biasOf(b, j + 4));
+            DoubleVector a5 = DoubleVector.broadcast(SPECIES, biasOf(b, j + 5));
+            DoubleVector a6 = DoubleVector.broadcast(SPECIES, biasOf(b, j + 6));
+            DoubleVector a7 = DoubleVector.broadcast(SPECIES, biasOf(b, j + 7));
+            DoubleVector c0 = a0;
+            DoubleVector c1 = a1;
+            DoubleVector c2 = a2;
+            DoubleVector c3 = a3;
+            DoubleVector c4 = a4;
+            DoubleVector c5 = a5;
+            DoubleVector c6 = a6;
+            DoubleVector c7 = a7;
+            for (int k = 0, x = 0, c = j; k < in; k++, x += stride, c += colStep) {
+                DoubleVector h = DoubleVector.fromArray(SPECIES, xT, x + i);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, xT, x + i2);
+                DoubleVector v = DoubleVector.broadcast(SPECIES, w[c]);
+                a0 = h.fma(v, a0);
+                c0 = g.fma(v, c0);
+                v = DoubleVector.broadcast(SPECIES, w[c + 1]);
+                a1 = h.fma(v, a1);
+                c1 = g.fma(v, c1);
+                v = DoubleVector.broadcast(SPECIES, w[c + 2]);
+                a2 = h.fma(v, a2);
+                c2 = g.fma(v, c2);
+                v = DoubleVector.broadcast(SPECIES, w[c + 3]);
+                a3 = h.fma(v, a3);
+                c3 = g.fma(v, c3);
+                v = DoubleVector.broadcast(SPECIES, w[c + 4]);
+                a4 = h.fma(v, a4);
+                c4 = g.fma(v, c4);
+                v = DoubleVector.broadcast(SPECIES, w[c + 5]);
+                a5 = h.fma(v, a5);
+                c5 = g.fma(v, c5);
+                v = DoubleVector.broadcast(SPECIES, w[c + 6]);
+                a6 = h.fma(v, a6);
+                c6 = g.fma(v, c6);
+                v = DoubleVector.broadcast(SPECIES, w[c + 7]);
+                a7 = h.fma(v, a7);
+                c7 = g.fma(v, c7);
+            }
+            int y = j * stride;
+            a0.intoArray(yT, y + i);
+            c0.intoArray(yT, y + i2);
+            a1.intoArray(yT, y + stride + i);
+            c1.intoArray(yT, y + stride + i2);
+            a2.intoArray(yT, y + 2 * stride + i);
+            c2.intoArray(yT, y + 2 * stride + i2);
+            a3.intoArray(yT, y + 3 * stride + i);
+            c3.intoArray(yT, y + 3 * stride + i2);
+            a4.intoArray(yT, y + 4 * stride + i);
+            c4.intoArray(yT, y + 4 * stride + i2);
+            a5.intoArray(yT, y + 5 * stride + i);
+            c5.intoArray(yT, y + 5 * stride + i2);
+            a6.intoArray(yT, y + 6 * stride + i);
+            c6.intoArray(yT, y + 6 * stride + i2);
+            a7.intoArray(yT, y + 7 * stride + i);
+            c7.intoArray(yT, y + 7 * stride + i2);
+        }
+    }
+
+    /** Units j … j + 3 of {@link #affine} over the whole vectors of rows [i0, bound). */
+    private static void fourUnits(double[] xT, int stride, int in, double[] w, int colStep, double[] b, int j,
+                                  double[] yT, int i0, int bound) {
+        for (int i = i0; i < bound; i += 2 * SPECIES.length()) {
+            int i2 = pairedVector(i, bound);
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, biasOf(b, j));
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES, biasOf(b, j + 1));
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES, biasOf(b, j + 2));
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES, biasOf(b, j + 3));
+            DoubleVector c0 = a0;
+            DoubleVector c1 = a1;
+            DoubleVector c2 = a2;
+            DoubleVector c3 = a3;
+            for (int k = 0, x = 0, c = j; k < in; k++, x += stride, c += colStep) {
+                DoubleVector h = DoubleVector.fromArray(SPECIES, xT, x + i);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, xT, x + i2);
+                DoubleVector v = DoubleVector.broadcast(SPECIES, w[c]);
+                a0 = h.fma(v, a0);
+                c0 = g.fma(v, c0);
+                v = DoubleVector.broadcast(SPECIES, w[c + 1]);
+                a1 = h.fma(v, a1);
+                c1 = g.fma(v, c1);
+                v = DoubleVector.broadcast(SPECIES, w[c + 2]);
+                a2 = h.fma(v, a2);
+                c2 = g.fma(v, c2);
+                v = DoubleVector.broadcast(SPECIES, w[c + 3]);
+                a3 = h.fma(v, a3);
+                c3 = g.fma(v, c3);
+            }
+            int y = j * stride;
+            a0.intoArray(yT, y + i);
+            c0.intoArray(yT, y + i2);
+            a1.intoArray(yT, y + stride + i);
+            c1.intoArray(yT, y + stride + i2);
+            a2.intoArray(yT, y + 2 * stride + i);
+            c2.intoArray(yT, y + 2 * stride + i2);
+            a3.intoArray(yT, y + 3 * stride + i);
+            c3.intoArray(yT, y + 3 * stride + i2);
+        }
+    }
+
+    /** Unit j of {@link #affine} over the whole vectors of rows [i0, bound): layers of fewer than four units. */
+    private static void oneUnit(double[] xT, int stride, int in, double[] w, int colStep, double[] b, int j,
+                                double[] yT, int i0, int bound) {
+        for (int i = i0; i < bound; i += 2 * SPECIES.length()) {
+            int i2 = pairedVector(i, bound);
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, biasOf(b, j));
+            DoubleVector c0 = a0;
+            for (int k = 0, x = 0, c = j; k < in; k++, x += stride, c += colStep) {
+                DoubleVector h = DoubleVector.fromArray(SPECIES, xT, x + i);
+                DoubleVector g = DoubleVector.fromArray(SPECIES, xT, x + i2);
+                DoubleVector v = DoubleVector.broadcast(SPECIES, w[c]);
+                a0 = h.fma(v, a0);
+                c0 = g.fma(v, c0);
+            }
+            int y = j * stride;
+            a0.intoArray(yT, y + i);
+            c0.intoArray(yT, y + i2);
+        }
+    }
+
+    /** b[j], or 0 without a bias (the backward pass). Returns a double: see {@link #elu} on helpers with vectors. */
+    private static double biasOf(double[] b, int j) {
+        return b == null ? 0.0 : b[j];
     }
 
     private static final int[][] ROW_OFFSETS = new int[65][];

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.random.RandomGenerator;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,46 +73,32 @@ class VectorKernelsTest {
         RandomGenerator rng = RandomStreams.stream(3L);
         int stride = 64;
         int in = 7;
-        for (int out : new int[] {6, 9, 1}) { // four units at a time, then the rest one by one
-            // rows 3–37: four vectors at once; 3–30: a pair and a single vector; 3–59: four, then two, then one
-            for (int end : new int[] {37, 30, 59}) {
-                double[] xT = random(in * stride, rng);
-                double[] w = random(out * in, rng);
-                double[] b = random(out, rng);
-                for (double[] bias : new double[][] {b, null}) {
-                    double[] yT = new double[out * stride];
-                    int done = VectorKernels.affine(xT, stride, in, w, in, 1, bias, out, yT, 3, end); // a block mid-batch
-                    assertTrue(done > 3 && done <= end);
-                    for (int j = 0; j < out; j++) {
-                        for (int i = 0; i < stride; i++) {
-                            double acc = bias == null ? 0.0 : bias[j];
-                            for (int k = 0; k < in; k++) {
-                                acc = Math.fma(xT[k * stride + i], w[j * in + k], acc);
+        int lanes = VectorKernels.SPECIES.length();
+        // units by eight, then by four overlapping the last ones done (6, 9, 12, 15, 21), or one by one (1, 3)
+        for (int out : new int[] {1, 3, 4, 6, 8, 9, 12, 15, 21}) {
+            // rows from 3: an even and an odd number of vectors (the odd one computed twice), one vector, none
+            for (int end : new int[] {35, 59, 11, 10}) {
+                for (int colStep : new int[] {out, out + 5}) { // a layer's Wᵀ, or W read as its transpose's weights
+                    double[] xT = random(in * stride, rng);
+                    double[] w = random(in * colStep, rng);
+                    double[] b = random(out, rng);
+                    for (double[] bias : new double[][] {b, null}) {
+                        double[] yT = new double[out * stride];
+                        int done = VectorKernels.affine(xT, stride, in, w, colStep, bias, out, yT, 3, end);
+                        assertEquals(3 + (end - 3) / lanes * lanes, done, "whole vectors of rows from row 3");
+                        double[] scalar = new double[out * stride]; // the plain-Java kernel (no Vector API module)
+                        Kernels.scalarAffine(xT, stride, in, w, colStep, bias, out, scalar, 3, end);
+                        for (int j = 0; j < out; j++) {
+                            for (int i = 0; i < stride; i++) {
+                                double acc = bias == null ? 0.0 : bias[j];
+                                for (int k = 0; k < in; k++) {
+                                    acc = Math.fma(xT[k * stride + i], w[k * colStep + j], acc);
+                                }
+                                String where = "y[" + j + "][" + i + "], out = " + out + ", rows 3–" + end;
+                                assertEquals(i >= 3 && i < done ? acc : 0.0, yT[j * stride + i], 0.0,
+                                        where + ": only the rows asked for");
+                                assertEquals(i >= 3 && i < end ? acc : 0.0, scalar[j * stride + i], 0.0, where);
                             }
-                            assertEquals(i >= 3 && i < done ? acc : 0.0, yT[j * stride + i], 0.0,
-                                    "y[" + j + "][" + i + "], out = " + out + ": only the rows asked for");
-                        }
-                    }
-                    double[] wT = new double[in * out]; // Wᵀ read from w itself: as from a transposed copy
-                    for (int j = 0; j < out; j++) {
-                        for (int k = 0; k < in; k++) {
-                            wT[k * out + j] = w[j * in + k];
-                        }
-                    }
-                    double[] gT = random(out * stride, rng);
-                    double[] viaSteps = new double[in * stride];
-                    double[] viaCopy = new double[in * stride];
-                    VectorKernels.affine(gT, stride, out, w, 1, in, null, in, viaSteps, 0, stride);
-                    VectorKernels.affine(gT, stride, out, wT, out, 1, null, in, viaCopy, 0, stride);
-                    assertArrayEquals(viaCopy, viaSteps, 0.0);
-                    double[] scalar = new double[in * stride]; // the plain-Java kernel (no Vector API module): same bits
-                    Kernels.scalarAffine(gT, stride, out, w, 1, in, null, in, scalar, 0, stride);
-                    assertArrayEquals(viaSteps, scalar, 0.0);
-                    double[] scalarForward = new double[out * stride];
-                    Kernels.scalarAffine(xT, stride, in, w, in, 1, bias, out, scalarForward, 3, end);
-                    for (int j = 0; j < out; j++) {
-                        for (int i = 3; i < done; i++) {
-                            assertEquals(yT[j * stride + i], scalarForward[j * stride + i], 0.0, "scalar y[" + j + "][" + i + "]");
                         }
                     }
                 }
