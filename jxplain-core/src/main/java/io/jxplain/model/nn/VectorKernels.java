@@ -2,6 +2,7 @@ package io.jxplain.model.nn;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -21,40 +22,47 @@ final class VectorKernels {
      * ELU on whole vectors from 0; returns the first index not done. The exponential ({@link Kernels#expNonPositive},
      * lane by lane) is written inside the loop, term by term, on purpose: a helper taking and returning vectors can be
      * compiled on its own before its caller and then be called with boxed vectors (seen in VectorNormals' history).
+     * Lanes are chosen by masks, not by {@code min}/{@code max}: C2 compiles Java's min/max of vectors (NaN and −0
+     * rules) to six instructions each, and this loop had three. The results are the scalar code's bit for bit:
+     * a negative lane is (e^z − 1)·α, which is never −0, so adding the scalar code's +0 = max(z, 0) changes nothing; any
+     * other lane (z ≥ 0, −0, NaN) is z + 0, which is max(z, 0) there (+0 for −0, NaN for NaN).
      */
     static int elu(double[] z, double[] a, int length, double alpha) {
         int bound = SPECIES.loopBound(length);
-        DoubleVector zero = DoubleVector.zero(SPECIES);
         for (int t = 0; t < bound; t += SPECIES.length()) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, z, t);
-            if (!v.compare(VectorOperators.LT, 0.0).anyTrue()) {
-                v.max(zero).intoArray(a, t); // the same bits: e⁰ − 1 is exactly 0 in Kernels.expNonPositive
+            VectorMask<Double> negative = v.compare(VectorOperators.LT, 0.0);
+            DoubleVector nonNegative = v.add(0.0);
+            if (!negative.anyTrue()) {
+                nonNegative.intoArray(a, t); // the same bits: e⁰ − 1 is exactly 0 in Kernels.expNonPositive
                 continue;
             }
-            DoubleVector xc = v.min(zero).max(Kernels.EXP_FLOOR);
-            DoubleVector k = xc.mul(Kernels.INV_LN2).add(Kernels.ROUNDER).sub(Kernels.ROUNDER);
-            DoubleVector r = k.mul(-Kernels.LN2_HI).add(xc).sub(k.mul(Kernels.LN2_LO));
-            DoubleVector p = DoubleVector.broadcast(SPECIES, Kernels.EXP_COEFFICIENTS[0]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[1]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[2]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[3]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[4]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[5]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[6]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[7]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[8]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[9]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[10]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[11]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[12]);
-            p = p.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[13]);
-            // (long) k through the bits of k + 1.5·2⁵²: Java 17's C2 has no SIMD double→long conversion (convert(D2L)
-            // fell back to a per-lane copy through an array and took a sixth of the gradient pass); the lane views are
-            // cheaper than reinterpretAsLongs/Doubles here (ELU 2.4 → 1.9 ns per element, same bits)
-            LongVector integerK = ((LongVector) k.add(Kernels.ROUNDER).viewAsIntegralLanes()).sub(Kernels.ROUNDER_BITS);
-            LongVector bits = integerK.add(1023L).lanewise(VectorOperators.LSHL, 52);
+            // max(z, floor) on the negative lanes; the others' exponentials are computed and not used
+            DoubleVector xc = v.blend(Kernels.EXP_FLOOR, v.compare(VectorOperators.LT, Kernels.EXP_FLOOR));
+            DoubleVector shifted = xc.mul(Kernels.INV_LN2).add(Kernels.ROUNDER);
+            DoubleVector k = shifted.sub(Kernels.ROUNDER);
+            DoubleVector r = k.lanewise(VectorOperators.FMA, -Kernels.LN2_HI, xc).sub(k.mul(Kernels.LN2_LO));
+            DoubleVector high = DoubleVector.broadcast(SPECIES, Kernels.EXP_COEFFICIENTS[0]);
+            DoubleVector low = DoubleVector.broadcast(SPECIES, Kernels.EXP_COEFFICIENTS[Kernels.EXP_SPLIT]);
+            high = high.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[1]);
+            low = low.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[Kernels.EXP_SPLIT + 1]);
+            high = high.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[2]);
+            low = low.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[Kernels.EXP_SPLIT + 2]);
+            high = high.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[3]);
+            low = low.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[Kernels.EXP_SPLIT + 3]);
+            high = high.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[4]);
+            low = low.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[Kernels.EXP_SPLIT + 4]);
+            high = high.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[5]);
+            low = low.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[Kernels.EXP_SPLIT + 5]);
+            high = high.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[6]);
+            low = low.lanewise(VectorOperators.FMA, r, Kernels.EXP_COEFFICIENTS[Kernels.EXP_SPLIT + 6]);
+            DoubleVector r2 = r.mul(r);
+            DoubleVector p = high.lanewise(VectorOperators.FMA, r2.mul(r2).mul(r2.mul(r)), low);
+            // 2^k from the bits of k + 1.5·2⁵² (Kernels.twoToThe): Java 17's C2 has no SIMD double→long conversion
+            // (convert(D2L) fell back to a per-lane copy through an array and took a sixth of the gradient pass)
+            LongVector bits = ((LongVector) shifted.viewAsIntegralLanes()).add(1023L).lanewise(VectorOperators.LSHL, 52);
             DoubleVector e = p.mul((DoubleVector) bits.viewAsFloatingLanes());
-            v.max(zero).add(e.sub(1.0).mul(alpha)).intoArray(a, t);
+            nonNegative.blend(e.sub(1.0).mul(alpha), negative).intoArray(a, t);
         }
         return bound;
     }

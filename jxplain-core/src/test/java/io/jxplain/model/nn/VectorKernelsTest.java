@@ -47,6 +47,31 @@ class VectorKernelsTest {
     }
 
     @Test
+    void vectorEluKeepsTheScalarBitsOnSpecialValues() {
+        // every value in every lane position, among negative and non-negative neighbours (the lanes are chosen by masks)
+        double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, -700.0,
+            -700.25, -745.2, -800.0, -1e-300, -Double.MIN_VALUE, Double.MIN_VALUE, 1e300, -1e-17, -0.34657359028,
+            -0.34657359029, 3.0, -3.0, -1e-9};
+        int lanes = VectorKernels.SPECIES.length();
+        for (double neighbour : new double[] {-1.5, 2.0}) {
+            double[] z = new double[special.length * lanes];
+            java.util.Arrays.fill(z, neighbour);
+            for (int s = 0; s < special.length; s++) {
+                z[s * lanes + s % lanes] = special[s];
+            }
+            double[] a = new double[z.length];
+            assertEquals(z.length, VectorKernels.elu(z, a, z.length, 0.7));
+            for (int t = 0; t < z.length; t++) {
+                double[] one = new double[1]; // shorter than any vector: the scalar code
+                Kernels.elu(new double[] {z[t]}, one, 1, 0.7);
+                assertEquals(Double.doubleToRawLongBits(one[0]), Double.doubleToRawLongBits(a[t]), "z = " + z[t]);
+                assertEquals(Double.doubleToRawLongBits(Activation.ELU.apply(z[t], 0.7)),
+                        Double.doubleToRawLongBits(a[t]), "z = " + z[t]);
+            }
+        }
+    }
+
+    @Test
     void eluSkipsTheExponentialOnlyWhereItIsExactlyZero() {
         // whole vectors of non-negative values (with ±0) skip the exponential; mixed and negative ones do not
         double[] z = new double[64];
