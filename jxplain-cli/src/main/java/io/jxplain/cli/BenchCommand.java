@@ -80,6 +80,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path out;
 
+    @Option(names = "--fork", description = "Run each case in a fresh JVM (as JMH does), so that what the JIT compiled"
+            + " for one case does not shape the next one's figures; same options otherwise.")
+    boolean fork;
+
+    /** Set by a forking run for its children: run only this case of the selection, without the table's header. */
+    @Option(names = "--case-index", hidden = true)
+    Integer caseIndex;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -112,14 +120,25 @@ final class BenchCommand implements Callable<Integer> {
         }
         Target target = Target.probability(1);
         if (varianceReduction) {
+            if (fork) {
+                throw new IllegalArgumentException("--fork applies to the throughput cases, not --variance-reduction");
+            }
             return varianceReduction(stdout, net, target, x, threadCounts.get(threadCounts.size() - 1));
         }
         List<BenchCase> cases = selected(BenchCases.all(d, quick ? List.of(20) : List.of(100, 1000)));
-        stdout.printf(Locale.ROOT, "%s, %d rows, %s%n", net.describe(), n,
-                reference == null ? "no Captum comparison (--captum FILE)" : reference.label() + ": " + captum
-                        + " (torch threads " + reference.torchThreads() + ", data set " + dataset + ")");
-        stdout.printf(Locale.ROOT, "%-26s %6s %7s %14s %14s %9s %10s%n", "case", "n", "threads", "per second",
-                "baseline /s", "ratio", "peak MiB");
+        if (caseIndex != null) {
+            if (caseIndex < 0 || caseIndex >= cases.size()) {
+                throw new IllegalArgumentException("--case-index must be in 0.." + (cases.size() - 1));
+            }
+            cases = List.of(cases.get(caseIndex));
+        } else {
+            stdout.printf(Locale.ROOT, "%s, %d rows, %s%s%n", net.describe(), n,
+                    reference == null ? "no Captum comparison (--captum FILE)" : reference.label() + ": " + captum
+                            + " (torch threads " + reference.torchThreads() + ", data set " + dataset + ")",
+                    fork ? ", each case in its own JVM" : "");
+            stdout.printf(Locale.ROOT, "%-26s %6s %7s %14s %14s %9s %10s%n", "case", "n", "threads", "per second",
+                    "baseline /s", "ratio", "peak MiB");
+        }
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("jxplain_version", Version.get());
@@ -127,7 +146,15 @@ final class BenchCommand implements Callable<Integer> {
         root.put("rows", n);
         root.put("available_processors", Runtime.getRuntime().availableProcessors());
         root.put("captum", captum == null ? null : captum.toString());
+        root.put("forked", fork);
         ArrayNode results = root.putArray("results");
+        if (fork && caseIndex == null) {
+            for (int i = 0; i < cases.size(); i++) {
+                ForkedCase.run(this, i, threadCounts, stdout, mapper, results);
+            }
+            writeJson(stdout, mapper, root);
+            return 0;
+        }
         for (BenchCase c : cases) {
             List<EndToEndBench.Result> perThreads = new ArrayList<>();
             for (int t : threadCounts) {
@@ -156,6 +183,7 @@ final class BenchCommand implements Callable<Integer> {
                     o.put("ratio_to_captum", r.perSecond() / theirs.getAsDouble());
                 }
                 o.put("identical_to_first_thread_count", Arrays.equals(r.values(), perThreads.get(0).values()));
+                o.put("process_id", ProcessHandle.current().pid());
             }
             for (EndToEndBench.Result r : perThreads) {
                 if (!Arrays.equals(r.values(), perThreads.get(0).values())) {

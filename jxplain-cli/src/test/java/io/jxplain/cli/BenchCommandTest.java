@@ -62,6 +62,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void forkRunsEachCaseInItsOwnJvmAndGathersTheirResults() throws IOException {
+        Path out = dir.resolve("forked.json");
+        CliTestSupport.Result r = CliTestSupport.run("bench", "--quick", "--fork", "--threads", "1", "--cases",
+                "gradient,smoothgrad", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = new ObjectMapper().readTree(out.toFile());
+        assertTrue(root.get("forked").asBoolean());
+        JsonNode results = root.get("results");
+        assertEquals(2, results.size(), results.toString());
+        assertEquals("gradient", results.get(0).get("case").asText());
+        assertEquals("smoothgrad", results.get(1).get("case").asText());
+        Set<Long> processes = new HashSet<>();
+        for (JsonNode row : results) {
+            assertTrue(row.get("per_second").asDouble() > 0, row.toString());
+            processes.add(row.get("process_id").asLong());
+        }
+        assertEquals(2, processes.size(), "one JVM per case");
+        assertFalse(processes.contains(ProcessHandle.current().pid()), "not this JVM");
+        assertEquals(1, r.out().lines().filter(line -> line.startsWith("case ")).count(), "one header: " + r.out());
+        assertTrue(r.out().lines().anyMatch(line -> line.startsWith("gradient ")), r.out());
+        assertTrue(r.out().lines().anyMatch(line -> line.startsWith("smoothgrad ")), r.out());
+        CliTestSupport.Result wrong = CliTestSupport.run("bench", "--quick", "--fork", "--variance-reduction");
+        assertEquals(1, wrong.exitCode());
+        assertTrue(wrong.err().contains("--fork applies to the throughput cases"), wrong.err());
+    }
+
+    @Test
     void aBaselineFileNamesWhatItMeasured() throws IOException {
         Path torch = dir.resolve("torch-now.json");
         Files.writeString(torch, """
