@@ -81,7 +81,8 @@ public final class Gradient extends BaseExplainer {
     /** ∇f at rows [from, to), in one batched, checked call. */
     static double[][] gradientsAt(BaseExplainer caller, Model model, Target target, DMatrixRMaj rows, int from, int to) {
         int d = rows.numCols;
-        DMatrixRMaj block = CommonOps_DDRM.extract(rows, from, to, 0, d);
+        // a metric's perturbed points are explained whole: no copy then (the model does not change its input)
+        DMatrixRMaj block = from == 0 && to == rows.numRows ? rows : CommonOps_DDRM.extract(rows, from, to, 0, d);
         double[] g = BatchedEvaluation.gradients(caller.requireDifferentiable(model), target, block,
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL).gradients().data;
         double[][] out = new double[to - from][];

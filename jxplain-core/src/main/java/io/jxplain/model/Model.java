@@ -18,7 +18,10 @@ public interface Model {
     /** What the outputs mean (logits, probabilities, regression values). */
     OutputKind outputKind();
 
-    /** Evaluates every row of {@code batch} (n×d) and returns the n×k outputs. */
+    /**
+     * Evaluates every row of {@code batch} (n×d) and returns the n×k outputs. A model reads its batches and never
+     * writes them (here and in every other method): explainers and metrics pass rows without copying them.
+     */
     DMatrixRMaj predict(DMatrixRMaj batch);
 
     /** The image shape of the input when the model takes images (attributions are then maps of that shape). */
