@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -59,7 +58,7 @@ final class ForkedCase {
         List<String> args = new ArrayList<>(List.of("bench", "--case-index", Integer.toString(index),
                 "--rows", Integer.toString(bench.rows),
                 "--threads", threads.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                "--min-time", String.format(Locale.ROOT, "%s", bench.minTime),
+                "--min-time", Double.toString(bench.minTime),
                 "--out", json.toString()));
         if (bench.model != null) {
             args.addAll(List.of("--model", bench.model.toAbsolutePath().toString()));

@@ -447,7 +447,7 @@ public final class Network implements Differentiable {
             DenseLayer layer = layers.get(l);
             int out = layer.outputSize();
             double[] z = workspace.take(out * stride);
-            denseForward(h, stride, layer, transposedWeights == null ? null : transposedWeights[l], z, workspace);
+            denseForward(h, stride, layer.inputSize(), forwardWeights(l, workspace), layer.bias(), out, z);
             double[] a = z; // identity: the activations are the pre-activations (neither is written after this)
             if (layer.activation() != Activation.IDENTITY) {
                 a = workspace.take(out * stride);
@@ -571,20 +571,23 @@ public final class Network implements Differentiable {
     }
 
     /**
-     * zᵀ = W·hᵀ + b, with hᵀ of in×stride and W out×in, block by block of rows ({@link Kernels#affine}, which wants
-     * the weights of adjacent units adjacent: it reads Wᵀ, the network's own or transposed here into a work array).
+     * Dense layer l's Wᵀ (in×out), the layout the forward kernel reads (the weights of adjacent units adjacent): the
+     * network's own, or transposed now into a work array when a trainer shares the layers.
      */
-    private static void denseForward(double[] hT, int stride, DenseLayer layer, double[] kept, double[] zT,
-                                     Workspace workspace) {
-        int in = layer.inputSize();
-        int out = layer.outputSize();
-        double[] wT = kept;
-        if (wT == null) {
-            wT = workspace.take(in * out);
-            CommonOps_DDRM.transpose(layer.weights(), DMatrixRMaj.wrap(in, out, wT));
+    private double[] forwardWeights(int l, Workspace workspace) {
+        if (transposedWeights != null) {
+            return transposedWeights[l];
         }
+        DenseLayer layer = layers.get(l);
+        double[] wT = workspace.take(layer.inputSize() * layer.outputSize());
+        CommonOps_DDRM.transpose(layer.weights(), DMatrixRMaj.wrap(layer.inputSize(), layer.outputSize(), wT));
+        return wT;
+    }
+
+    /** zᵀ = W·hᵀ + b, with hᵀ of in×stride and Wᵀ of in×out, block by block of rows ({@link Kernels#affine}). */
+    private static void denseForward(double[] hT, int stride, int in, double[] wT, double[] b, int out, double[] zT) {
         for (int i0 = 0; i0 < stride; i0 += BLOCK) {
-            Kernels.affine(hT, stride, in, wT, out, layer.bias(), out, zT, i0, Math.min(stride, i0 + BLOCK));
+            Kernels.affine(hT, stride, in, wT, out, b, out, zT, i0, Math.min(stride, i0 + BLOCK));
         }
     }
 
