@@ -11,6 +11,8 @@ import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.IntToLongFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,12 +39,28 @@ abstract class BaseExplainer implements Explainer {
     @Override
     public final List<Explanation> explainRange(Model model, Target target, DMatrixRMaj rows, int from, int to,
                                                 long seed, int threads) {
-        Checks.requirePositive("threads", threads);
-        if (rows == null || from < 0 || to > rows.numRows || from > to) {
-            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.."
-                    + (rows == null ? 0 : rows.numRows));
-        }
+        requireRange(rows, from, to, threads);
         return explainRows(model, target, rows, from, to, i -> RandomStreams.childSeed(seed, i), threads);
+    }
+
+    /**
+     * As {@link #explainRange}, without an explanation per row; a batching method's blocks are as large as one model
+     * call allows (at least one per thread), since no per-row objects are built to spread over threads.
+     */
+    @Override
+    public final AttributionMatrix attributeRange(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                                  long seed, int threads) {
+        requireRange(rows, from, to, threads);
+        validate(model, target);
+        Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
+        AttributionMatrix out = new AttributionMatrix(new DMatrixRMaj(to - from, rows.numCols), new long[to - from]);
+        IntToLongFunction seedOf = i -> RandomStreams.childSeed(seed, i);
+        int instancesPerBlock = Math.max(INSTANCES_PER_BLOCK, (to - from + threads - 1) / threads);
+        inBlocks(model, from, to, threads, instancesPerBlock,
+                (start, end) -> attributeRowsInto(model, target, rows, start, end, seedOf, out, start - from),
+                i -> copyInto(attribute(model, target, row(rows, i), RandomStreams.stream(seedOf.applyAsLong(i))),
+                        out, i - from));
+        return out;
     }
 
     @Override
@@ -54,37 +72,66 @@ abstract class BaseExplainer implements Explainer {
         return explainRows(model, target, rows, 0, rows.numRows, i -> RandomStreams.childSeed(seed, keys[i]), 1);
     }
 
+    private static void requireRange(DMatrixRMaj rows, int from, int to, int threads) {
+        Checks.requirePositive("threads", threads);
+        if (rows == null || from < 0 || to > rows.numRows || from > to) {
+            throw new IllegalArgumentException("row range [" + from + ", " + to + ") is outside 0.."
+                    + (rows == null ? 0 : rows.numRows));
+        }
+    }
+
     /** Rows [from, to), row i with the stream seedOf(i): one by one, or in blocks for a method that batches rows. */
     private List<Explanation> explainRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
-                                          java.util.function.IntToLongFunction seedOf, int threads) {
+                                          IntToLongFunction seedOf, int threads) {
         validate(model, target);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
         ProvenanceHeader header = ProvenanceHeader.of(this, model, target);
         Explanation[] out = new Explanation[to - from];
+        inBlocks(model, from, to, threads, INSTANCES_PER_BLOCK, (start, end) -> {
+            Attribution[] a = attributeRows(model, target, rows, start, end, seedOf);
+            for (int i = start; i < end; i++) {
+                out[i - from] = header.explanation(a[i - start], isStochastic() ? seedOf.applyAsLong(i) : null);
+            }
+        }, i -> {
+            long rowSeed = seedOf.applyAsLong(i);
+            Attribution a = attribute(model, target, row(rows, i), RandomStreams.stream(rowSeed));
+            out[i - from] = header.explanation(a, isStochastic() ? rowSeed : null);
+        });
+        return List.of(out);
+    }
+
+    /** Work on rows [start, end) of a batching method, in one model call. */
+    private interface BlockTask {
+        void run(int start, int end);
+    }
+
+    /**
+     * Rows [from, to) on {@code threads} threads: a method that batches rows, on a model whose rows do not depend on
+     * their batch, by blocks of at most {@code instancesPerBlock} instances and one default model call (bounded
+     * memory); any other one row at a time.
+     */
+    private void inBlocks(Model model, int from, int to, int threads, int instancesPerBlock, BlockTask block,
+                          IntConsumer row) {
         int perInstance = modelRowsPerInstance(model.inputSize());
         if (perInstance > 0 && model.rowsIndependentOfBatch()) {
-            // blocks of at most one default model call (bounded memory), and of 64 instances (work for every thread)
-            int size = Math.max(1,
-                    Math.min(INSTANCES_PER_BLOCK, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL / perInstance));
+            int size = Math.max(1, Math.min(instancesPerBlock, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL / perInstance));
             int blocks = (to - from + size - 1) / size;
             Parallel.forEachIndex(0, blocks, threads, b -> {
                 int start = from + b * size;
-                int end = Math.min(to, start + size);
-                Attribution[] a = attributeRows(model, target, rows, start, end, seedOf);
-                for (int i = start; i < end; i++) {
-                    out[i - from] = header.explanation(a[i - start], isStochastic() ? seedOf.applyAsLong(i) : null);
-                }
+                block.run(start, Math.min(to, start + size));
             });
         } else {
-            int d = rows.numCols;
-            Parallel.forEachIndex(from, to, threads, i -> {
-                long rowSeed = seedOf.applyAsLong(i);
-                double[] x = Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
-                Attribution a = attribute(model, target, x, RandomStreams.stream(rowSeed));
-                out[i - from] = header.explanation(a, isStochastic() ? rowSeed : null);
-            });
+            Parallel.forEachIndex(from, to, threads, row);
         }
-        return List.of(out);
+    }
+
+    private static double[] row(DMatrixRMaj rows, int i) {
+        return Arrays.copyOfRange(rows.data, i * rows.numCols, (i + 1) * rows.numCols);
+    }
+
+    private static void copyInto(Attribution a, AttributionMatrix out, int at) {
+        System.arraycopy(a.values(), 0, out.values().data, at * out.values().numCols, out.values().numCols);
+        out.modelCalls()[at] = a.modelCalls();
     }
 
     private static void validate(Model model, Target target) {
@@ -110,8 +157,20 @@ abstract class BaseExplainer implements Explainer {
 
     /** As above, for a random method: row i equal to {@link #attribute} with the stream of seedOf(i). */
     Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
-                                java.util.function.IntToLongFunction seedOf) {
+                                IntToLongFunction seedOf) {
         return attributeRows(model, target, rows, from, to);
+    }
+
+    /**
+     * {@link #attributeRows} of rows [from, to) written into rows at … of {@code out}; a method whose batched
+     * result already is a matrix overrides this to skip the per-row objects.
+     */
+    void attributeRowsInto(Model model, Target target, DMatrixRMaj rows, int from, int to, IntToLongFunction seedOf,
+                           AttributionMatrix out, int at) {
+        Attribution[] a = attributeRows(model, target, rows, from, to, seedOf);
+        for (int i = 0; i < a.length; i++) {
+            copyInto(a[i], out, at + i);
+        }
     }
 
     /** Computes the attribution of a validated input. */

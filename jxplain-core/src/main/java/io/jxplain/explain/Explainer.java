@@ -67,6 +67,16 @@ public interface Explainer {
     }
 
     /**
+     * The attributions alone of rows [from, to), row i with the stream of (seed, i): the values and model calls of
+     * {@link #explainRange}, as one matrix, without an {@link Explanation} per row. For metrics, which explain
+     * thousands of perturbed points and keep only the values.
+     */
+    default AttributionMatrix attributeRange(Model model, Target target, DMatrixRMaj rows, int from, int to, long seed,
+                                             int threads) {
+        return AttributionMatrix.of(explainRange(model, target, rows, from, to, seed, threads), model.inputSize());
+    }
+
+    /**
      * Explains rows {@code from} (inclusive) to {@code to} (exclusive) on {@code threads} threads, row i with the
      * stream of (seed, i): a long run can go block by block and get the same values as one call.
      */

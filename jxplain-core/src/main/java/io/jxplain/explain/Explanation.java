@@ -51,6 +51,11 @@ public final class Explanation {
         return attributions.clone();
     }
 
+    /** The attributions themselves, not a copy: for this package's own readers, which never write them. */
+    double[] attributionsView() {
+        return attributions;
+    }
+
     public double attribution(int feature) {
         return attributions[feature];
     }

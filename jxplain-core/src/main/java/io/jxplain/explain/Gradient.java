@@ -8,6 +8,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 import java.util.random.RandomGenerator;
 
 /** Vanilla gradient ∇f(x) ("saliency", Simonyan et al. 2014); with {@code abs}, its absolute value as Captum's Saliency. */
@@ -78,17 +79,36 @@ public final class Gradient extends BaseExplainer {
         return BatchedEvaluation.gradients(caller.requireDifferentiable(model), target, row, 1).gradients().data;
     }
 
-    /** ∇f at rows [from, to), in one batched, checked call. */
+    /** ∇f at rows [from, to), one array per row, in one batched, checked call. */
     static double[][] gradientsAt(BaseExplainer caller, Model model, Target target, DMatrixRMaj rows, int from, int to) {
         int d = rows.numCols;
-        // a metric's perturbed points are explained whole: no copy then (the model does not change its input)
-        DMatrixRMaj block = from == 0 && to == rows.numRows ? rows : CommonOps_DDRM.extract(rows, from, to, 0, d);
-        double[] g = BatchedEvaluation.gradients(caller.requireDifferentiable(model), target, block,
-                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL).gradients().data;
+        double[] g = gradientMatrix(caller, model, target, rows, from, to);
         double[][] out = new double[to - from][];
         for (int i = 0; i < out.length; i++) {
             out[i] = Arrays.copyOfRange(g, i * d, (i + 1) * d);
         }
         return out;
+    }
+
+    /** ∇f at rows [from, to) as one row-major (to − from)×d array, in one batched, checked call. */
+    static double[] gradientMatrix(BaseExplainer caller, Model model, Target target, DMatrixRMaj rows, int from,
+                                   int to) {
+        // a metric's perturbed points are explained whole: no copy then (the model does not change its input)
+        DMatrixRMaj block = from == 0 && to == rows.numRows ? rows : CommonOps_DDRM.extract(rows, from, to, 0, rows.numCols);
+        return BatchedEvaluation.gradients(caller.requireDifferentiable(model), target, block,
+                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL).gradients().data;
+    }
+
+    /** Straight from the gradient matrix into {@code out}: no object per row. */
+    @Override
+    void attributeRowsInto(Model model, Target target, DMatrixRMaj rows, int from, int to, IntToLongFunction seedOf,
+                           AttributionMatrix out, int at) {
+        double[] g = gradientMatrix(this, model, target, rows, from, to);
+        double[] values = out.values().data;
+        int offset = at * rows.numCols;
+        for (int t = 0; t < g.length; t++) {
+            values[offset + t] = abs ? Math.abs(g[t]) : g[t];
+        }
+        Arrays.fill(out.modelCalls(), at, at + to - from, 1L);
     }
 }

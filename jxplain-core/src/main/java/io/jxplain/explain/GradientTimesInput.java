@@ -4,7 +4,9 @@ import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 import java.util.random.RandomGenerator;
 
 /** x ⊙ ∇f(x) (Shrikumar et al. 2016; Ancona et al. 2018), Captum's InputXGradient. */
@@ -46,6 +48,19 @@ public final class GradientTimesInput extends BaseExplainer {
             out[i] = times(g[i], rows.data, (from + i) * rows.numCols);
         }
         return out;
+    }
+
+    /** Straight from the gradient matrix into {@code out}: no object per row. */
+    @Override
+    void attributeRowsInto(Model model, Target target, DMatrixRMaj rows, int from, int to, IntToLongFunction seedOf,
+                           AttributionMatrix out, int at) {
+        double[] g = Gradient.gradientMatrix(this, model, target, rows, from, to);
+        double[] values = out.values().data;
+        int d = rows.numCols;
+        for (int t = 0; t < g.length; t++) {
+            values[at * d + t] = g[t] * rows.data[from * d + t];
+        }
+        Arrays.fill(out.modelCalls(), at, at + to - from, 1L);
     }
 
     /** g ⊙ x, with x at {@code x[offset …]}. */

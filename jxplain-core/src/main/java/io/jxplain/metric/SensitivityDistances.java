@@ -1,6 +1,7 @@
 package io.jxplain.metric;
 
 import io.jxplain.Checks;
+import io.jxplain.explain.AttributionMatrix;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
 import io.jxplain.model.Model;
@@ -9,7 +10,9 @@ import io.jxplain.sample.RandomStreams;
 import io.jxplain.sample.UniformBallPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -53,13 +56,13 @@ final class SensitivityDistances {
         return p;
     }
 
-    /** The n distances, and (last entry of the returned pair's count) the model evaluations spent. */
+    /** The n distances, and the model evaluations spent. */
     Result distances(Model model, Target target, Explainer explainer, double[] x, long seed) {
         target.validateFor(model);
         Checks.requireVector("x", x, model.inputSize());
-        Explanation[] phi = explanations(model, target, explainer, x, neighbours(x, seed), seed,
+        AttributionMatrix phi = attributions(model, target, explainer, x, neighbours(x, seed), seed,
                 RandomStreams.childSeed(seed, 0));
-        return fromExplanations(phi, 0);
+        return fromAttributions(phi, 0);
     }
 
     /** The n points y around x for this seed. */
@@ -68,24 +71,26 @@ final class SensitivityDistances {
                 .sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)));
     }
 
-    /** The distances from φ(x) = phi[first] to φ(y) = phi[first + 1 …first + n]. */
-    Result fromExplanations(Explanation[] phi, int first) {
-        double[] phiX = phi[first].attributions();
+    /** The distances from φ(x) = row {@code first} of phi to φ(y) = rows first + 1 … first + n. */
+    Result fromAttributions(AttributionMatrix phi, int first) {
+        int d = phi.values().numCols;
+        double[] v = phi.values().data;
+        int x = first * d;
         double scale = 1.0;
         if (relative) {
-            scale = norm2(phiX);
+            scale = norm2(v, x, d);
             if (scale == 0) {
                 throw new IllegalArgumentException("relative sensitivity is undefined: the explanation at x is zero");
             }
         }
         double[] out = new double[samples];
-        long calls = phi[first].modelCalls();
+        long calls = phi.modelCalls()[first];
         for (int k = 0; k < samples; k++) {
-            calls += phi[first + k + 1].modelCalls();
-            double[] phiY = phi[first + k + 1].attributions();
+            calls += phi.modelCalls()[first + k + 1];
+            int y = (first + k + 1) * d;
             double sq = 0;
-            for (int j = 0; j < phiY.length; j++) {
-                sq += (phiY[j] - phiX[j]) * (phiY[j] - phiX[j]);
+            for (int j = 0; j < d; j++) {
+                sq += (v[y + j] - v[x + j]) * (v[y + j] - v[x + j]);
             }
             out[k] = Math.sqrt(sq) / scale;
         }
@@ -93,35 +98,36 @@ final class SensitivityDistances {
     }
 
     /**
-     * φ(x), then φ at every y. A deterministic explainer explains them all in one {@link Explainer#explainRange}
+     * φ(x), then φ at every y. A deterministic explainer explains them all in one {@link Explainer#attributeRange}
      * (one model call for batchable methods, and no seed to hold fixed); a random one, each with its seed.
      */
-    private Explanation[] explanations(Model model, Target target, Explainer explainer, double[] x, DMatrixRMaj ys,
-                                       long seed, long explanationSeed) {
+    private AttributionMatrix attributions(Model model, Target target, Explainer explainer, double[] x, DMatrixRMaj ys,
+                                           long seed, long explanationSeed) {
         int d = x.length;
-        Explanation[] phi = new Explanation[samples + 1];
         if (!explainer.isStochastic()) {
             DMatrixRMaj all = new DMatrixRMaj(samples + 1, d);
             System.arraycopy(x, 0, all.data, 0, d);
             System.arraycopy(ys.data, 0, all.data, d, samples * d);
-            return explainer.explainRange(model, target, all, 0, samples + 1, explanationSeed, 1).toArray(phi);
+            return explainer.attributeRange(model, target, all, 0, samples + 1, explanationSeed, 1);
         }
-        phi[0] = explainer.explain(model, target, x, explanationSeed);
+        List<Explanation> phi = new ArrayList<>(samples + 1);
+        phi.add(explainer.explain(model, target, x, explanationSeed));
         for (int k = 0; k < samples; k++) {
             double[] y = Arrays.copyOfRange(ys.data, k * d, (k + 1) * d);
-            phi[k + 1] = explainer.explain(model, target, y,
-                    commonRandomNumbers ? explanationSeed : RandomStreams.childSeed(seed, k + 2));
+            phi.add(explainer.explain(model, target, y,
+                    commonRandomNumbers ? explanationSeed : RandomStreams.childSeed(seed, k + 2)));
         }
-        return phi;
+        return AttributionMatrix.of(phi, d);
     }
 
     record Result(double[] distances, long modelCalls) {
     }
 
-    static double norm2(double[] v) {
+    /** ‖v[from … from + d)‖₂. */
+    static double norm2(double[] v, int from, int d) {
         double s = 0;
-        for (double a : v) {
-            s += a * a;
+        for (int j = from; j < from + d; j++) {
+            s += v[j] * v[j];
         }
         return Math.sqrt(s);
     }

@@ -3,7 +3,7 @@ package io.jxplain.metric;
 import io.jxplain.Checks;
 import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
-import io.jxplain.explain.Explanation;
+import io.jxplain.explain.AttributionMatrix;
 import io.jxplain.explain.Provenance;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
@@ -75,7 +75,7 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
 
     /**
      * A deterministic explainer on a model whose rows do not depend on their batch explains the neighbourhoods of a
-     * block of instances ({@link InstanceBlocks}: up to 64, at most 4 096 rows) in one {@link Explainer#explainRange},
+     * block of instances ({@link InstanceBlocks}: up to 64, at most 4 096 rows) in one {@link Explainer#attributeRange},
      * as Captum batches its inputs: the same values as one instance at a time, since neither seeds nor batch positions
      * matter then.
      */
@@ -101,10 +101,9 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
                 DMatrixRMaj ys = distances.neighbours(x, RandomStreams.childSeed(seed, i));
                 System.arraycopy(ys.data, 0, points.data, at + d, distances.samples * d);
             }
-            Explanation[] phi = explainer.explainRange(model, target, points, 0, points.numRows, seed, 1)
-                    .toArray(new Explanation[0]);
+            AttributionMatrix phi = explainer.attributeRange(model, target, points, 0, points.numRows, seed, 1);
             for (int i = first; i < last; i++) {
-                out[i - from] = estimate(distances.fromExplanations(phi, (i - first) * perInstance), model, target,
+                out[i - from] = estimate(distances.fromAttributions(phi, (i - first) * perInstance), model, target,
                         parameters, RandomStreams.childSeed(seed, i));
             }
         });

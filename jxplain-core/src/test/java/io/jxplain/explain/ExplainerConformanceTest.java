@@ -160,6 +160,33 @@ class ExplainerConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("explainers")
+    void attributeRangeGivesTheExplanationsValuesAndModelCalls(Explainer explainer) {
+        Network net = network();
+        Target t = Target.probability(1);
+        int n = 150; // blocks of 64 rows and larger ones, and more rows than either
+        DMatrixRMaj x = rows(n);
+        List<Explanation> all = explainer.explainAll(net, t, x, 21L, 1);
+        for (int threads : new int[] {1, 3}) {
+            AttributionMatrix m = explainer.attributeRange(net, t, x, 7, 143, 21L, threads);
+            assertEquals(136, m.rows());
+            assertEquals(D, m.values().numCols);
+            for (int i = 7; i < 143; i++) {
+                for (int j = 0; j < D; j++) {
+                    assertEquals(all.get(i).attribution(j), m.values().get(i - 7, j), 0.0, "row " + i + ", " + threads + " threads");
+                }
+                assertEquals(all.get(i).modelCalls(), m.modelCalls()[i - 7], "row " + i);
+            }
+        }
+        assertEquals(0, explainer.attributeRange(net, t, x, 4, 4, 21L, 1).rows());
+        assertMessage(() -> explainer.attributeRange(net, t, x, 5, n + 1, 21L, 1), "outside");
+        DMatrixRMaj bad = x.copy();
+        bad.set(9, 2, Double.NaN);
+        assertMessage(() -> explainer.attributeRange(net, t, bad, 0, n, 21L, 1), "NaN");
+        assertMessage(() -> explainer.attributeRange(net, t, new DMatrixRMaj(2, 4), 0, 2, 21L, 1), "4 columns");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("explainers")
     void aModelReturningNaNIsReportedWithTheRow(Explainer explainer) {
         FunctionModel nan = new FunctionModel(D, "broken", new FunctionModel.Formula() {
             @Override
