@@ -67,8 +67,15 @@ final class SensitivityDistances {
 
     /** The n points y around x for this seed. */
     DMatrixRMaj neighbours(double[] x, long seed) {
-        return new UniformBallPerturbation(x.length, radius, norm)
-                .sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)));
+        DMatrixRMaj ys = new DMatrixRMaj(samples, x.length);
+        neighbours(x, seed, ys.data, 0);
+        return ys;
+    }
+
+    /** The same n points, written as rows of {@code out} from out[offset] on. */
+    void neighbours(double[] x, long seed, double[] out, int offset) {
+        new UniformBallPerturbation(x.length, radius, norm)
+                .sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)), out, offset);
     }
 
     /** The distances from φ(x) = row {@code first} of phi to φ(y) = rows first + 1 … first + n. */

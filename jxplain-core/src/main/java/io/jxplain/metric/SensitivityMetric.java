@@ -98,8 +98,7 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
                 int at = (i - first) * perInstance * d;
                 System.arraycopy(rows.data, i * d, points.data, at, d);
                 double[] x = Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
-                DMatrixRMaj ys = distances.neighbours(x, RandomStreams.childSeed(seed, i));
-                System.arraycopy(ys.data, 0, points.data, at + d, distances.samples * d);
+                distances.neighbours(x, RandomStreams.childSeed(seed, i), points.data, at + d);
             }
             AttributionMatrix phi = explainer.attributeRange(model, target, points, 0, points.numRows, seed, 1);
             for (int i = first; i < last; i++) {

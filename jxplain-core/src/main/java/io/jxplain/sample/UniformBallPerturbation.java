@@ -1,6 +1,7 @@
 package io.jxplain.sample;
 
 import io.jxplain.Checks;
+import io.jxplain.Simd;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Map;
@@ -44,14 +45,35 @@ public final class UniformBallPerturbation implements Perturbation {
     public void sample(double[] x, int n, RandomGenerator rng, DMatrixRMaj out) {
         Checks.requireVector("x", x, d);
         out.reshape(n, d);
+        draw(x, n, rng, out.data, 0);
+    }
+
+    /**
+     * In the L∞ ball, coordinate j of row i is x[j] + r·w with w = {@link SymmetricUniforms} draw i·d + j of the key
+     * rng.nextLong(); in the L2 ball, d normal draws and one uniform per row through {@code rng}.
+     */
+    @Override
+    public void sample(double[] x, int n, RandomGenerator rng, double[] out, int offset) {
+        Checks.requireVector("x", x, d);
+        if (n < 0 || offset < 0 || offset + (long) n * d > out.length) {
+            throw new IllegalArgumentException("cannot write " + n + " neighbours of " + d + " features at " + offset
+                    + " into " + out.length + " values");
+        }
+        draw(x, n, rng, out, offset);
+    }
+
+    private void draw(double[] x, int n, RandomGenerator rng, double[] out, int offset) {
+        if (norm == Norm.LINF) {
+            SymmetricUniforms.fill(rng.nextLong(), out, offset, n * d, Simd.ENABLED);
+            for (int i = 0, t = offset; i < n; i++) {
+                for (int j = 0; j < d; j++, t++) {
+                    out[t] = x[j] + radius * out[t];
+                }
+            }
+            return;
+        }
         double[] z = new double[d];
         for (int i = 0; i < n; i++) {
-            if (norm == Norm.LINF) {
-                for (int j = 0; j < d; j++) {
-                    out.data[i * d + j] = x[j] + radius * (2 * rng.nextDouble() - 1);
-                }
-                continue;
-            }
             double sq = 0;
             for (int j = 0; j < d; j++) {
                 z[j] = rng.nextGaussian();
@@ -59,7 +81,7 @@ public final class UniformBallPerturbation implements Perturbation {
             }
             double scale = radius * Math.pow(rng.nextDouble(), 1.0 / d) / Math.sqrt(sq);
             for (int j = 0; j < d; j++) {
-                out.data[i * d + j] = x[j] + scale * z[j];
+                out[offset + i * d + j] = x[j] + scale * z[j];
             }
         }
     }
