@@ -90,18 +90,21 @@ final class SensitivityDistances {
                 throw new IllegalArgumentException("relative sensitivity is undefined: the explanation at x is zero");
             }
         }
-        double[] out = new double[samples];
+        // feature by feature across the n points: n independent sums, each in feature order (one point at a time
+        // waited on each addition's latency: a sixth of max-sensitivity's time on a small network)
+        double[] sq = new double[samples];
+        for (int j = 0; j < d; j++) {
+            double xj = v[x + j];
+            for (int k = 0, y = x + d + j; k < samples; k++, y += d) {
+                sq[k] += (v[y] - xj) * (v[y] - xj);
+            }
+        }
         long calls = phi.modelCalls()[first];
         for (int k = 0; k < samples; k++) {
             calls += phi.modelCalls()[first + k + 1];
-            int y = (first + k + 1) * d;
-            double sq = 0;
-            for (int j = 0; j < d; j++) {
-                sq += (v[y + j] - v[x + j]) * (v[y + j] - v[x + j]);
-            }
-            out[k] = Math.sqrt(sq) / scale;
+            sq[k] = Math.sqrt(sq[k]) / scale;
         }
-        return new Result(out, calls);
+        return new Result(sq, calls);
     }
 
     /**

@@ -109,9 +109,9 @@ public final class Target {
             double pc = exps[index] / sum;
             values[i] = pc;
             if (seeds != null) {
-                // ∂p_c/∂z_j = p_c(δ_cj − p_j)
+                // ∂p_c/∂z_j = p_c(δ_cj − p_j); p_c is p_j at j = c (one division fewer per row, the same value)
                 for (int j = 0; j < k; j++) {
-                    seeds.data[row + j] = pc * ((j == index ? 1.0 : 0.0) - exps[j] / sum);
+                    seeds.data[row + j] = pc * (j == index ? 1.0 - pc : 0.0 - exps[j] / sum);
                 }
             }
         }

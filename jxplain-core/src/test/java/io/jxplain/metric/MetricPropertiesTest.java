@@ -166,6 +166,38 @@ class MetricPropertiesTest {
         }
     }
 
+    /** Max-/avg-sensitivity of the gradient, written out from its definition on the metric's own neighbours: same bits. */
+    @Test
+    void sensitivityIsTheDistanceOfTheNeighboursExplanationsToX() {
+        Network net = TrainedModels.simulatedMlp();
+        Target t = Target.probability(1);
+        double[] x = TrainedModels.simulatedSplit().test().row(7);
+        SensitivityDistances box = new SensitivityDistances(0.3, 12, io.jxplain.sample.UniformBallPerturbation.Norm.LINF,
+                false, true);
+        long seed = io.jxplain.sample.RandomStreams.childSeed(9L, 0); // instance 0's seed in a run seeded 9
+        DMatrixRMaj ys = box.neighbours(x, seed);
+        double[] gx = Gradient.create().explain(net, t, x, 0L).attributions();
+        double max = 0;
+        double sum = 0;
+        for (int k = 0; k < 12; k++) {
+            double[] y = java.util.Arrays.copyOfRange(ys.data, k * x.length, (k + 1) * x.length);
+            assertTrue(Math.abs(y[0] - x[0]) <= 0.3 && Math.abs(y[1] - x[1]) <= 0.3, "neighbour " + k + " in the box");
+            double[] gy = Gradient.create().explain(net, t, y, 0L).attributions();
+            double sq = 0;
+            for (int j = 0; j < x.length; j++) {
+                sq += (gy[j] - gx[j]) * (gy[j] - gx[j]);
+            }
+            max = Math.max(max, Math.sqrt(sq));
+            sum += Math.sqrt(sq);
+        }
+        assertTrue(max > 0);
+        assertEquals(max, MaxSensitivity.of(0.3, 12).evaluate(net, t, Gradient.create(), x, seed).value(), 0.0);
+        DMatrixRMaj row = DMatrixRMaj.wrap(1, x.length, x.clone());
+        assertEquals(max, MaxSensitivity.of(0.3, 12).evaluateAll(net, t, Gradient.create(), row, 9L, 1).get(0).value(),
+                0.0, "the batched path");
+        assertEquals(sum / 12, AvgSensitivity.of(0.3, 12).evaluate(net, t, Gradient.create(), x, seed).value(), 1e-14);
+    }
+
     /** The reported standard errors match the spread of the estimate over seeds within 25%. */
     @Test
     void standardErrorsMatchTheSpreadOverSeeds() {
