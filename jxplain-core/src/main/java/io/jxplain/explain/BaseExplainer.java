@@ -53,11 +53,14 @@ abstract class BaseExplainer implements Explainer {
         requireRange(rows, from, to, threads);
         validate(model, target);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
-        AttributionMatrix out = new AttributionMatrix(new DMatrixRMaj(to - from, rows.numCols), new long[to - from]);
         IntToLongFunction seedOf = i -> RandomStreams.childSeed(seed, i);
-        int instancesPerBlock = Math.max(INSTANCES_PER_BLOCK, (to - from + threads - 1) / threads);
-        inBlocks(model, from, to, threads, instancesPerBlock,
-                (start, end) -> attributeRowsInto(model, target, rows, start, end, seedOf, out, start - from),
+        int size = blockSize(model, Math.max(INSTANCES_PER_BLOCK, (to - from + threads - 1) / threads));
+        if (size >= to - from && to > from) { // one block (a metric's points): its matrix is the result
+            return attributeBlock(model, target, rows, from, to, seedOf);
+        }
+        AttributionMatrix out = new AttributionMatrix(new DMatrixRMaj(to - from, rows.numCols), new long[to - from]);
+        inBlocks(model, from, to, threads, size,
+                (start, end) -> copyInto(attributeBlock(model, target, rows, start, end, seedOf), out, start - from),
                 i -> copyInto(attribute(model, target, row(rows, i), RandomStreams.stream(seedOf.applyAsLong(i))),
                         out, i - from));
         return out;
@@ -106,15 +109,22 @@ abstract class BaseExplainer implements Explainer {
     }
 
     /**
-     * Rows [from, to) on {@code threads} threads: a method that batches rows, on a model whose rows do not depend on
-     * their batch, by blocks of at most {@code instancesPerBlock} instances and one default model call (bounded
-     * memory); any other one row at a time.
+     * Instances per block for a method that batches rows, on a model whose rows do not depend on their batch: at most
+     * {@code instancesPerBlock} and one default model call (bounded memory). 0 for any other: one row at a time.
      */
+    private int blockSize(Model model, int instancesPerBlock) {
+        int perInstance = modelRowsPerInstance(model.inputSize());
+        if (perInstance <= 0 || !model.rowsIndependentOfBatch()) {
+            return 0;
+        }
+        return Math.max(1, Math.min(instancesPerBlock, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL / perInstance));
+    }
+
+    /** Rows [from, to) on {@code threads} threads, by blocks of {@link #blockSize} instances, or one row at a time. */
     private void inBlocks(Model model, int from, int to, int threads, int instancesPerBlock, BlockTask block,
                           IntConsumer row) {
-        int perInstance = modelRowsPerInstance(model.inputSize());
-        if (perInstance > 0 && model.rowsIndependentOfBatch()) {
-            int size = Math.max(1, Math.min(instancesPerBlock, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL / perInstance));
+        int size = blockSize(model, instancesPerBlock);
+        if (size > 0) {
             int blocks = (to - from + size - 1) / size;
             Parallel.forEachIndex(0, blocks, threads, b -> {
                 int start = from + b * size;
@@ -132,6 +142,13 @@ abstract class BaseExplainer implements Explainer {
     private static void copyInto(Attribution a, AttributionMatrix out, int at) {
         System.arraycopy(a.values(), 0, out.values().data, at * out.values().numCols, out.values().numCols);
         out.modelCalls()[at] = a.modelCalls();
+    }
+
+    /** A block's rows into rows at … of {@code out}. */
+    private static void copyInto(AttributionMatrix block, AttributionMatrix out, int at) {
+        int d = out.values().numCols;
+        System.arraycopy(block.values().data, 0, out.values().data, at * d, block.rows() * d);
+        System.arraycopy(block.modelCalls(), 0, out.modelCalls(), at, block.rows());
     }
 
     private static void validate(Model model, Target target) {
@@ -162,15 +179,17 @@ abstract class BaseExplainer implements Explainer {
     }
 
     /**
-     * {@link #attributeRows} of rows [from, to) written into rows at … of {@code out}; a method whose batched
-     * result already is a matrix overrides this to skip the per-row objects.
+     * {@link #attributeRows} of rows [from, to) as a new matrix; a method whose batched result already is a matrix
+     * overrides this to skip the per-row objects.
      */
-    void attributeRowsInto(Model model, Target target, DMatrixRMaj rows, int from, int to, IntToLongFunction seedOf,
-                           AttributionMatrix out, int at) {
+    AttributionMatrix attributeBlock(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                     IntToLongFunction seedOf) {
         Attribution[] a = attributeRows(model, target, rows, from, to, seedOf);
+        AttributionMatrix out = new AttributionMatrix(new DMatrixRMaj(to - from, rows.numCols), new long[to - from]);
         for (int i = 0; i < a.length; i++) {
-            copyInto(a[i], out, at + i);
+            copyInto(a[i], out, i);
         }
+        return out;
     }
 
     /** Computes the attribution of a validated input. */

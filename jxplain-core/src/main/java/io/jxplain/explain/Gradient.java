@@ -90,25 +90,34 @@ public final class Gradient extends BaseExplainer {
         return out;
     }
 
-    /** ∇f at rows [from, to) as one row-major (to − from)×d array, in one batched, checked call. */
+    /** ∇f at rows [from, to) as one row-major (to − from)×d array, the caller's to change, in one batched, checked call. */
     static double[] gradientMatrix(BaseExplainer caller, Model model, Target target, DMatrixRMaj rows, int from,
                                    int to) {
         // a metric's perturbed points are explained whole: no copy then (the model does not change its input)
         DMatrixRMaj block = from == 0 && to == rows.numRows ? rows : CommonOps_DDRM.extract(rows, from, to, 0, rows.numCols);
-        return BatchedEvaluation.gradients(caller.requireDifferentiable(model), target, block,
-                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL).gradients().data;
+        DMatrixRMaj g = BatchedEvaluation.gradients(caller.requireDifferentiable(model), target, block,
+                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL).gradients();
+        int size = (to - from) * rows.numCols;
+        return g.data.length == size ? g.data : Arrays.copyOf(g.data, size); // a model may return a roomier array
     }
 
-    /** Straight from the gradient matrix into {@code out}: no object per row. */
+    /** The gradient matrix itself: no object per row. */
     @Override
-    void attributeRowsInto(Model model, Target target, DMatrixRMaj rows, int from, int to, IntToLongFunction seedOf,
-                           AttributionMatrix out, int at) {
+    AttributionMatrix attributeBlock(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                     IntToLongFunction seedOf) {
         double[] g = gradientMatrix(this, model, target, rows, from, to);
-        double[] values = out.values().data;
-        int offset = at * rows.numCols;
-        for (int t = 0; t < g.length; t++) {
-            values[offset + t] = abs ? Math.abs(g[t]) : g[t];
+        if (abs) {
+            for (int t = 0; t < g.length; t++) {
+                g[t] = Math.abs(g[t]);
+            }
         }
-        Arrays.fill(out.modelCalls(), at, at + to - from, 1L);
+        return exactRows(g, to - from, rows.numCols);
+    }
+
+    /** Rows of an exact method's values (one model row each), as an attribution matrix. */
+    static AttributionMatrix exactRows(double[] values, int n, int d) {
+        long[] calls = new long[n];
+        Arrays.fill(calls, 1L);
+        return new AttributionMatrix(DMatrixRMaj.wrap(n, d, values), calls);
     }
 }

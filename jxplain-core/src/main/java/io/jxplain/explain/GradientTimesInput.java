@@ -4,7 +4,6 @@ import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.function.IntToLongFunction;
 import java.util.random.RandomGenerator;
@@ -50,17 +49,16 @@ public final class GradientTimesInput extends BaseExplainer {
         return out;
     }
 
-    /** Straight from the gradient matrix into {@code out}: no object per row. */
+    /** The gradient matrix, times the inputs in place: no object per row. */
     @Override
-    void attributeRowsInto(Model model, Target target, DMatrixRMaj rows, int from, int to, IntToLongFunction seedOf,
-                           AttributionMatrix out, int at) {
+    AttributionMatrix attributeBlock(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                     IntToLongFunction seedOf) {
         double[] g = Gradient.gradientMatrix(this, model, target, rows, from, to);
-        double[] values = out.values().data;
-        int d = rows.numCols;
+        int x = from * rows.numCols;
         for (int t = 0; t < g.length; t++) {
-            values[at * d + t] = g[t] * rows.data[from * d + t];
+            g[t] *= rows.data[x + t];
         }
-        Arrays.fill(out.modelCalls(), at, at + to - from, 1L);
+        return Gradient.exactRows(g, to - from, rows.numCols);
     }
 
     /** g ⊙ x, with x at {@code x[offset …]}. */

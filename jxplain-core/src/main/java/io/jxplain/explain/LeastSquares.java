@@ -374,13 +374,8 @@ public final class LeastSquares {
             double e = leverageAdjusted(residual[i], h[i]);
             e2[i] = e * e;
         }
-        DMatrixRMaj meat = DMatrixRMaj.wrap(p, p, TallSkinnyProducts.weightedGram(a.data, n, p, e2)); // Σ ẽᵢ²aᵢaᵢᵀ
-        DMatrixRMaj left = new DMatrixRMaj(p, p);
-        chol.solve(meat, left);               // G⁻¹·meat
-        DMatrixRMaj leftT = CommonOps_DDRM.transpose(left, null);
-        DMatrixRMaj cov = new DMatrixRMaj(p, p);
-        chol.solve(leftT, cov);               // G⁻¹·(G⁻¹·meat)ᵀ = G⁻¹·meat·G⁻¹ (both symmetric)
-        return new Solution(beta.data.clone(), cov.data, residual);
+        double[] meat = TallSkinnyProducts.weightedGram(a.data, n, p, e2); // Σ ẽᵢ²aᵢaᵢᵀ
+        return new Solution(beta.data.clone(), CholeskySandwich.of(lower, meat, p), residual);
     }
 
     private static Solution byQr(DMatrixRMaj a, double[] b, boolean intercept, boolean covariance) {
