@@ -39,10 +39,9 @@ public final class Checks {
     }
 
     public static void requireFinite(String name, double[] v) {
-        for (int j = 0; j < v.length; j++) {
-            if (!Double.isFinite(v[j])) {
-                throw new IllegalArgumentException(name + "[" + j + "] is " + v[j] + "; inputs must be finite");
-            }
+        int j = FiniteScan.firstNonFinite(v, 0, v.length);
+        if (j >= 0) {
+            throw new IllegalArgumentException(name + "[" + j + "] is " + v[j] + "; inputs must be finite");
         }
     }
 
@@ -64,14 +63,10 @@ public final class Checks {
                     name + " has " + m.numCols + " columns but the model expects " + expectedColumns);
         }
         int d = m.numCols;
-        for (int i = from; i < to; i++) {
-            for (int j = 0; j < d; j++) {
-                double v = m.data[i * d + j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(
-                            name + " row " + i + ", column " + j + " is " + v + "; inputs must be finite");
-                }
-            }
+        int t = FiniteScan.firstNonFinite(m.data, from * d, to * d);
+        if (t >= 0) {
+            throw new IllegalArgumentException(
+                    name + " row " + t / d + ", column " + t % d + " is " + m.data[t] + "; inputs must be finite");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jxplain.model;
 
+import io.jxplain.FiniteScan;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -128,22 +129,17 @@ public final class BatchedEvaluation {
     }
 
     private static void checkFinite(Model model, String what, double[] values, DMatrixRMaj chunk) {
-        for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i])) {
-                throw new NonFiniteOutputException(model.describe(), what, values[i], row(chunk, i));
-            }
+        int i = FiniteScan.firstNonFinite(values, 0, values.length);
+        if (i >= 0) {
+            throw new NonFiniteOutputException(model.describe(), what, values[i], row(chunk, i));
         }
     }
 
     private static void checkFiniteRows(Model model, DMatrixRMaj grads, DMatrixRMaj chunk) {
         int d = grads.numCols;
-        for (int i = 0; i < grads.numRows; i++) {
-            for (int j = 0; j < d; j++) {
-                double v = grads.data[i * d + j];
-                if (!Double.isFinite(v)) {
-                    throw new NonFiniteOutputException(model.describe(), "gradient", v, row(chunk, i));
-                }
-            }
+        int t = FiniteScan.firstNonFinite(grads.data, 0, grads.numRows * d);
+        if (t >= 0) {
+            throw new NonFiniteOutputException(model.describe(), "gradient", grads.data[t], row(chunk, t / d));
         }
     }
 
