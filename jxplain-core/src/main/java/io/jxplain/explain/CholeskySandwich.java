@@ -26,33 +26,31 @@ final class CholeskySandwich {
     /** G⁻¹·B in place of B (p×p row-major): forward substitution with L, then back substitution with Lᵀ. */
     private static double[] solveG(double[] lower, double[] b, int p) {
         for (int i = 0; i < p; i++) { // row i of L⁻¹B: (bᵢ − Σ_{k<i} Lᵢₖ·row k) / Lᵢᵢ
-            int ri = i * p;
             for (int k = 0; k < i; k++) {
-                double l = lower[ri + k];
-                int rk = k * p;
-                for (int j = 0; j < p; j++) {
-                    b[ri + j] -= l * b[rk + j];
-                }
+                subtractRow(b, i, k, lower[i * p + k], p);
             }
-            double pivot = lower[ri + i];
-            for (int j = 0; j < p; j++) {
-                b[ri + j] /= pivot;
-            }
+            divideRow(b, i, lower[i * p + i], p);
         }
         for (int i = p - 1; i >= 0; i--) { // row i of L⁻ᵀC: (cᵢ − Σ_{k>i} Lₖᵢ·row k) / Lᵢᵢ
-            int ri = i * p;
             for (int k = i + 1; k < p; k++) {
-                double l = lower[k * p + i];
-                int rk = k * p;
-                for (int j = 0; j < p; j++) {
-                    b[ri + j] -= l * b[rk + j];
-                }
+                subtractRow(b, i, k, lower[k * p + i], p);
             }
-            double pivot = lower[ri + i];
-            for (int j = 0; j < p; j++) {
-                b[ri + j] /= pivot;
-            }
+            divideRow(b, i, lower[i * p + i], p);
         }
         return b;
+    }
+
+    /** Row i of b −= l·row k. */
+    private static void subtractRow(double[] b, int i, int k, double l, int p) {
+        for (int j = 0, ri = i * p, rk = k * p; j < p; j++) {
+            b[ri + j] -= l * b[rk + j];
+        }
+    }
+
+    /** Row i of b /= pivot. */
+    private static void divideRow(double[] b, int i, double pivot, int p) {
+        for (int j = 0, ri = i * p; j < p; j++) {
+            b[ri + j] /= pivot;
+        }
     }
 }
