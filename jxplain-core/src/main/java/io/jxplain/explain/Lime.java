@@ -34,7 +34,7 @@ public final class Lime extends BaseExplainer {
     public static final int DEFAULT_FEATURES = 10;
     public static final double DEFAULT_RIDGE = 1.0;
 
-    private final DMatrixRMaj training;
+    private final TrainingStatistics training; // null: standardised features
     private final boolean discretize;
     private final int samples;
     private final int features;
@@ -42,7 +42,7 @@ public final class Lime extends BaseExplainer {
     private final double kernelWidth; // NaN: 0.75·√d
     private final int maxRowsPerCall;
 
-    private Lime(DMatrixRMaj training, boolean discretize, int samples, int features, Selection selection,
+    private Lime(TrainingStatistics training, boolean discretize, int samples, int features, Selection selection,
                  double kernelWidth, int maxRowsPerCall) {
         if (discretize && training == null) {
             throw new IllegalArgumentException("quartile discretisation needs training data; call training(rows) or discretize(false)");
@@ -69,7 +69,7 @@ public final class Lime extends BaseExplainer {
     /** Training rows for the sampling statistics and the quartiles; turns discretisation on (the default). */
     public Lime training(DMatrixRMaj rows) {
         Checks.requireRows("training data", rows, rows.numCols);
-        return new Lime(rows.copy(), true, samples, features, selection, kernelWidth, maxRowsPerCall);
+        return new Lime(new TrainingStatistics(rows), true, samples, features, selection, kernelWidth, maxRowsPerCall);
     }
 
     public Lime discretize(boolean on) {
@@ -107,7 +107,7 @@ public final class Lime extends BaseExplainer {
         p.put("discretize", discretize ? "quartile" : "none");
         p.put("kernelWidth", Double.isNaN(kernelWidth) ? "0.75*sqrt(d)" : kernelWidth);
         p.put("ridge", DEFAULT_RIDGE);
-        p.put("training", training == null ? "standardised (mean 0, sd 1)" : training.numRows + " rows");
+        p.put("training", training == null ? "standardised (mean 0, sd 1)" : training.rows + " rows");
         return p;
     }
 
@@ -119,8 +119,8 @@ public final class Lime extends BaseExplainer {
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
-        if (training != null && training.numCols != d) {
-            throw new IllegalArgumentException("training data has " + training.numCols + " features, x has " + d);
+        if (training != null && training.features != d) {
+            throw new IllegalArgumentException("training data has " + training.features + " features, x has " + d);
         }
         DMatrixRMaj inputs = new DMatrixRMaj(samples, d);   // what the model sees
         DMatrixRMaj representation = new DMatrixRMaj(samples, d); // what the surrogate sees
@@ -156,12 +156,13 @@ public final class Lime extends BaseExplainer {
     /** Row 0 is x; others N(mean, sd²) per feature; the surrogate sees (value − mean)/sd. */
     private void sampleContinuous(double[] x, RandomGenerator rng, DMatrixRMaj inputs, DMatrixRMaj representation) {
         int d = x.length;
-        double[][] stats = columnStatistics(d);
         for (int i = 0; i < samples; i++) {
             for (int j = 0; j < d; j++) {
-                double v = i == 0 ? x[j] : stats[0][j] + stats[1][j] * rng.nextGaussian();
+                double mean = training == null ? 0.0 : training.mean[j];
+                double sd = training == null ? 1.0 : training.sd[j];
+                double v = i == 0 ? x[j] : mean + sd * rng.nextGaussian();
                 inputs.data[i * d + j] = v;
-                representation.data[i * d + j] = (v - stats[0][j]) / stats[1][j];
+                representation.data[i * d + j] = (v - mean) / sd;
             }
         }
     }
@@ -173,34 +174,10 @@ public final class Lime extends BaseExplainer {
      */
     private void sampleDiscretized(double[] x, RandomGenerator rng, DMatrixRMaj inputs, DMatrixRMaj representation) {
         int d = x.length;
-        int n = training.numRows;
+        int n = training.rows;
         for (int j = 0; j < d; j++) {
-            double[] col = new double[n];
-            for (int i = 0; i < n; i++) {
-                col[i] = training.data[i * d + j];
-            }
-            double[] sorted = col.clone();
-            Arrays.sort(sorted);
-            double[] cuts = {quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75)};
-            int bins = 4;
-            double[] lo = {Double.NEGATIVE_INFINITY, cuts[0], cuts[1], cuts[2]};
-            double[] hi = {cuts[0], cuts[1], cuts[2], Double.POSITIVE_INFINITY};
-            double[] count = new double[bins];
-            double[] mean = new double[bins];
-            double[] sq = new double[bins];
-            for (double v : col) {
-                int b = bin(v, cuts);
-                count[b]++;
-                mean[b] += v;
-                sq[b] += v * v;
-            }
-            for (int b = 0; b < bins; b++) {
-                if (count[b] > 0) {
-                    mean[b] /= count[b];
-                    sq[b] = Math.sqrt(Math.max(sq[b] / count[b] - mean[b] * mean[b], 0));
-                }
-            }
-            int xBin = bin(x[j], cuts);
+            double[] count = training.count[j];
+            int xBin = training.bin(j, x[j]);
             for (int i = 0; i < samples; i++) {
                 double v;
                 int b;
@@ -210,11 +187,12 @@ public final class Lime extends BaseExplainer {
                 } else {
                     double u = rng.nextDouble() * n;
                     b = 0;
-                    while (b < bins - 1 && u >= count[b]) {
+                    while (b < TrainingStatistics.BINS - 1 && u >= count[b]) {
                         u -= count[b];
                         b++;
                     }
-                    v = truncatedNormal(mean[b], sq[b], lo[b], hi[b], rng);
+                    v = truncatedNormal(training.binMean[j][b], training.binSd[j][b], training.lo[j][b],
+                            training.hi[j][b], rng);
                 }
                 inputs.data[i * d + j] = v;
                 representation.data[i * d + j] = b == xBin ? 1.0 : 0.0;
@@ -233,49 +211,6 @@ public final class Lime extends BaseExplainer {
             }
         }
         return Math.min(Math.max(mean, lo), hi);
-    }
-
-    private static int bin(double v, double[] cuts) {
-        int b = 0;
-        while (b < cuts.length && v > cuts[b]) {
-            b++;
-        }
-        return b;
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    /** [means, sds] of the training columns, or (0, 1) without training data. */
-    private double[][] columnStatistics(int features) {
-        if (training == null) {
-            double[] ones = new double[features];
-            Arrays.fill(ones, 1.0);
-            return new double[][] {new double[features], ones};
-        }
-        int d = training.numCols;
-        double[] mean = new double[d];
-        double[] sd = new double[d];
-        int n = training.numRows;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += training.data[i * d + j] / n;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                double t = training.data[i * d + j] - mean[j];
-                sd[j] += t * t / n;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1.0;
-        }
-        return new double[][] {mean, sd};
     }
 
     private int[] select(DMatrixRMaj z, double[] f, double[] w, int k) {
