@@ -48,14 +48,14 @@ class BenchCommandTest {
                         "the batched figure, not the per-point one");
             } else if (name.equals("smoothgrad")) {
                 assertEquals(50.0, row.get("captum_per_second").asDouble(), 0.0);
-            } else if (name.equals("clime-vs-lime")) {
-                assertEquals(40.0, row.get("captum_per_second").asDouble(), 0.0, "C-LIME against lime's run");
+            } else if (name.equals("clime-vs-lime") || name.equals("lime")) {
+                assertEquals(40.0, row.get("captum_per_second").asDouble(), 0.0, name + " against lime's run");
             } else {
                 assertFalse(row.has("ratio_to_captum"), name + " has no Captum figure in this file");
             }
         }
         assertEquals(2 * cases.size(), results.size(), "every case at 1 and 2 threads");
-        assertTrue(cases.containsAll(Set.of("gradient", "smoothgrad", "clime", "clime-vs-lime", "kernel-shap",
+        assertTrue(cases.containsAll(Set.of("gradient", "smoothgrad", "clime", "clime-vs-lime", "lime", "kernel-shap",
                 "integrated-gradients", "infidelity(gradient)", "max-sensitivity(gradient)")), cases.toString());
         assertTrue(r.out().contains("ratio"), r.out());
         assertTrue(r.out().contains("Captum: " + captum), "a file without a label is Captum's: " + r.out());
