@@ -69,6 +69,18 @@ public final class LeastSquares {
      * fit (a heuristic for a biased estimator). Works for any n ≥ 2 when α &gt; 0.
      */
     public static Fit ridge(DMatrixRMaj design, double[] y, double[] weights, double alpha) {
+        return ridge(design, y, weights, alpha, true);
+    }
+
+    /**
+     * {@link #ridge}'s coefficients and intercept alone, the same values, without the robust covariance (standard
+     * errors NaN) when α &gt; 0: for choosing features, where the sandwich would double the cost of every trial fit.
+     */
+    public static Fit ridgeCoefficientsOnly(DMatrixRMaj design, double[] y, double[] weights, double alpha) {
+        return ridge(design, y, weights, alpha, false);
+    }
+
+    private static Fit ridge(DMatrixRMaj design, double[] y, double[] weights, double alpha, boolean covariance) {
         if (!(alpha >= 0) || !Double.isFinite(alpha)) {
             throw new IllegalArgumentException("ridge penalty must be ≥ 0, got " + alpha);
         }
@@ -110,7 +122,7 @@ public final class LeastSquares {
             a.data[(n + j) * d + j] = Math.sqrt(alpha);
             w[n + j] = 1;
         }
-        Fit centred = withoutIntercept(a, b, w);
+        Fit centred = covariance ? withoutIntercept(a, b, w) : withoutInterceptCoefficientsOnly(a, b, w);
         double intercept = my;
         for (int j = 0; j < d; j++) {
             intercept -= centred.coefficients()[j] * mx[j];

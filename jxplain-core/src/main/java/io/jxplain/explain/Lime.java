@@ -228,7 +228,7 @@ public final class Lime extends BaseExplainer {
         }
         if (s == Selection.HIGHEST_WEIGHTS) {
             // lime: ridge (α = 0.01) on every feature, then the largest |coefficient × x's representation|
-            LeastSquares.Fit fit = LeastSquares.ridge(z, f, w, 0.01);
+            LeastSquares.Fit fit = LeastSquares.ridgeCoefficientsOnly(z, f, w, 0.01);
             Integer[] order = new Integer[d];
             for (int j = 0; j < d; j++) {
                 order[j] = j;
@@ -269,7 +269,7 @@ public final class Lime extends BaseExplainer {
     }
 
     private static double weightedR2(DMatrixRMaj z, double[] f, double[] w) {
-        LeastSquares.Fit fit = LeastSquares.ridge(z, f, w, 1e-12);
+        LeastSquares.Fit fit = LeastSquares.ridgeCoefficientsOnly(z, f, w, 1e-12);
         int n = f.length;
         int k = z.numCols;
         double wsum = 0;

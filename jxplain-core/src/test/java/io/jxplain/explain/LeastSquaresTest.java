@@ -31,6 +31,32 @@ class LeastSquaresTest {
         assertEquals(0, fit.residualVariance(), 1e-20);
     }
 
+    @Test
+    void ridgeCoefficientsAloneAreRidgesCoefficients() {
+        RandomGenerator rng = RandomStreams.stream(4L);
+        int n = 40;
+        DMatrixRMaj x = new DMatrixRMaj(n, 5);
+        double[] y = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 5; j++) {
+                x.set(i, j, rng.nextGaussian());
+            }
+            y[i] = x.get(i, 0) - 2 * x.get(i, 3) + 0.1 * rng.nextGaussian();
+            w[i] = rng.nextDouble();
+        }
+        for (double alpha : new double[] {0.0, 1e-12, 0.01, 1.0}) {
+            LeastSquares.Fit full = LeastSquares.ridge(x, y, w, alpha);
+            LeastSquares.Fit alone = LeastSquares.ridgeCoefficientsOnly(x, y, w, alpha);
+            assertArrayEquals(full.coefficients(), alone.coefficients(), 0.0, "α = " + alpha);
+            assertEquals(full.intercept(), alone.intercept(), 0.0, "α = " + alpha);
+            assertTrue(full.standardErrors()[0] > 0);
+            if (alpha > 0) {
+                assertTrue(Double.isNaN(alone.standardErrors()[0]), "no sandwich computed");
+            }
+        }
+    }
+
     /** cond(AᵀA) ≈ 1e10 here: the normal equations would lose about 6 digits, so the QR path must take over. */
     @Test
     void anIllConditionedDesignStillGetsAnAccurateFit() {
