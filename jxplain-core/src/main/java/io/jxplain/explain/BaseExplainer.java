@@ -54,12 +54,12 @@ abstract class BaseExplainer implements Explainer {
         validate(model, target);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
         IntToLongFunction seedOf = i -> RandomStreams.childSeed(seed, i);
-        int size = blockSize(model, Math.max(INSTANCES_PER_BLOCK, (to - from + threads - 1) / threads));
-        if (size >= to - from && to > from) { // one block (a metric's points): its matrix is the result
+        int instancesPerBlock = Math.max(INSTANCES_PER_BLOCK, (to - from + threads - 1) / threads);
+        if (blockSize(model, instancesPerBlock) >= to - from && to > from) { // one block (a metric's points)
             return attributeBlock(model, target, rows, from, to, seedOf);
         }
         AttributionMatrix out = new AttributionMatrix(new DMatrixRMaj(to - from, rows.numCols), new long[to - from]);
-        inBlocks(model, from, to, threads, size,
+        inBlocks(model, from, to, threads, instancesPerBlock,
                 (start, end) -> copyInto(attributeBlock(model, target, rows, start, end, seedOf), out, start - from),
                 i -> copyInto(attribute(model, target, row(rows, i), RandomStreams.stream(seedOf.applyAsLong(i))),
                         out, i - from));
