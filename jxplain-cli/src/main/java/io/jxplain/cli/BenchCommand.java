@@ -10,6 +10,7 @@ import io.jxplain.experiments.bench.BenchCases;
 import io.jxplain.experiments.bench.CaptumTimings;
 import io.jxplain.experiments.bench.EndToEndBench;
 import io.jxplain.experiments.bench.VarianceReductionBench;
+import io.jxplain.io.StagedFile;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.Activation;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +77,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Only these cases (names as printed, e.g. gradient,smoothgrad). Default: all.")
     List<String> caseNames;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the results as JSON (never over --model or"
+            + " --captum; replaced when the run ends, marked \"complete\").")
     Path out;
 
     @Option(names = "--fork", description = "Run each case in a fresh JVM (as JMH does), so that what the JIT compiled"
@@ -94,6 +95,21 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
+        try (RunOutputs outputs = new RunOutputs(spec.commandLine().getErr())) {
+            outputs.input("--model", model).input("--captum", captum);
+            results = out == null ? null : outputs.file("--out", out);
+            int code = measure(stdout, outputs);
+            outputs.commit();
+            if (out != null) {
+                stdout.println("wrote " + out);
+            }
+            return code;
+        }
+    }
+
+    private StagedFile results;
+
+    private int measure(PrintWriter stdout, RunOutputs outputs) throws Exception {
         Network net = model == null ? defaultNetwork() : NetworkJson.read(model).network();
         int d = net.inputSize();
         int n = quick ? Math.min(rows, 10) : rows;
@@ -123,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
             if (fork) {
                 throw new IllegalArgumentException("--fork applies to the throughput cases, not --variance-reduction");
             }
-            return varianceReduction(stdout, net, target, x, threadCounts.get(threadCounts.size() - 1));
+            return varianceReduction(net, target, x, threadCounts.get(threadCounts.size() - 1), stdout);
         }
         List<BenchCase> cases = selected(BenchCases.all(d, quick ? List.of(20) : List.of(100, 1000)));
         if (caseIndex != null) {
@@ -148,11 +164,12 @@ final class BenchCommand implements Callable<Integer> {
         root.put("captum", captum == null ? null : captum.toString());
         root.put("forked", fork);
         ArrayNode results = root.putArray("results");
+        outputs.whenInterrupted(reason -> writeJson(mapper, root.put("incomplete_because", reason).put("complete", false)));
         if (fork && caseIndex == null) {
             for (int i = 0; i < cases.size(); i++) {
                 ForkedCase.run(this, i, threadCounts, stdout, mapper, results);
             }
-            writeJson(stdout, mapper, root);
+            writeJson(mapper, root.put("complete", true));
             return 0;
         }
         for (BenchCase c : cases) {
@@ -192,11 +209,11 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        writeJson(stdout, mapper, root);
+        writeJson(mapper, root.put("complete", true));
         return 0;
     }
 
-    private int varianceReduction(PrintWriter stdout, Network net, Target target, DMatrixRMaj x, int threads)
+    private int varianceReduction(Network net, Target target, DMatrixRMaj x, int threads, PrintWriter stdout)
             throws java.io.IOException {
         int[] grid = quick ? new int[] {16, 64, 256} : new int[] {16, 32, 64, 128, 256, 512, 1024, 2048, 4096};
         VarianceReductionBench.Result r = VarianceReductionBench.run(net, target, x, grid, quick ? 64 : 256,
@@ -221,7 +238,7 @@ final class BenchCommand implements Callable<Integer> {
                 pts.addObject().put("samples", c.samples()[k]).put("calls", c.calls()[k]).put("mean_l1", c.meanL1()[k]);
             }
         }
-        writeJson(stdout, mapper, root);
+        writeJson(mapper, root.put("complete", true));
         return 0;
     }
 
@@ -239,18 +256,16 @@ final class BenchCommand implements Callable<Integer> {
         return all.stream().filter(c -> caseNames.contains(c.name())).toList();
     }
 
-    /** Writes the results to --out, if given. */
-    private void writeJson(PrintWriter stdout, ObjectMapper mapper, ObjectNode root) throws java.io.IOException {
-        if (out == null) {
+    /** Writes the results into the staged --out, if given (once: the first call, complete or not, counts). */
+    private synchronized void writeJson(ObjectMapper mapper, ObjectNode root) throws java.io.IOException {
+        if (results == null || written) {
             return;
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        mapper.writeValue(out.toFile(), root);
-        stdout.println("wrote " + out);
+        written = true;
+        mapper.writeValue(results.stream(), root);
     }
+
+    private boolean written;
 
     /** The unification paper's MLP shape (15→10→10→2 ELU) with fixed random weights: speed does not depend on them. */
     static Network defaultNetwork() {

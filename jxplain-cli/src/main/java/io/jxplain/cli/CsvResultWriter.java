@@ -3,14 +3,22 @@ package io.jxplain.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jxplain.explain.Explanation;
+import io.jxplain.io.StagedFile;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,29 +27,51 @@ import java.util.Map;
  * One CSV row per instance: row, attribution per feature, standard error per feature (stochastic methods),
  * intercept (surrogates), model calls, then the method's diagnostics (e.g. completeness_gap, samples_used,
  * certified_radius), named by the first row's. The provenance goes to a JSON file beside it
- * ({@code <out>.provenance.json}), with "complete" set when the run ends.
+ * ({@code <out>.provenance.json}), written at the end with "complete", the row count and the CSV's SHA-256, so the
+ * pair can be checked against each other.
  */
 final class CsvResultWriter implements ResultWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final Path out;
+    private final Writer csv;
+    private final MessageDigest digest; // of the bytes written, when they go to a file
+    private final StagedFile provenanceFile;
     private final List<String> featureNames;
-    private CSVPrinter printer; // created with the first rows, whose diagnostics name the last columns
-    private List<String> diagnostics;
-    private final Path provenancePath;
     private final Map<String, Object> provenance;
     private final int d;
+    private CSVPrinter printer; // created with the first rows, whose diagnostics name the last columns
+    private List<String> diagnostics;
     private boolean finished;
     private int rows;
 
-    CsvResultWriter(Path out, List<String> featureNames, Map<String, Object> provenance) throws IOException {
-        Files.createDirectories(out.toAbsolutePath().getParent());
+    /** Into a file's stream, its provenance into {@code provenanceFile}. */
+    CsvResultWriter(OutputStream out, StagedFile provenanceFile, List<String> featureNames,
+                    Map<String, Object> provenance) {
+        this(digested(out), provenanceFile, featureNames, provenance);
+    }
+
+    /** Into standard output (which closing the CSV leaves open), without provenance. */
+    static CsvResultWriter toStandardOutput(PrintWriter out, List<String> featureNames) {
+        Writer open = new FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        return new CsvResultWriter(new Sink(open, null), null, featureNames, Map.of());
+    }
+
+    /** Where the CSV text goes, and the digest of its bytes when they go to a file. */
+    private record Sink(Writer writer, MessageDigest digest) {
+    }
+
+    private CsvResultWriter(Sink sink, StagedFile provenanceFile, List<String> featureNames,
+                            Map<String, Object> provenance) {
+        this.csv = sink.writer();
+        this.digest = sink.digest();
+        this.provenanceFile = provenanceFile;
         this.d = featureNames.size();
-        this.provenancePath = out.resolveSibling(out.getFileName() + ".provenance.json");
         this.provenance = new LinkedHashMap<>(provenance);
-        this.out = out;
         this.featureNames = List.copyOf(featureNames);
-        Files.deleteIfExists(out);
-        writeProvenance(false);
     }
 
     private void open(List<String> diagnosticNames) throws IOException {
@@ -57,12 +87,15 @@ final class CsvResultWriter implements ResultWriter {
         header.add("intercept");
         header.add("model_calls");
         header.addAll(diagnostics);
-        printer = new CSVPrinter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
+        printer = new CSVPrinter(csv,
                 CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build());
     }
 
     @Override
     public synchronized void write(int firstRow, List<Explanation> explanations) throws IOException {
+        if (finished) {
+            return; // the run was interrupted meanwhile: the output is closed
+        }
         if (printer == null) {
             open(explanations.isEmpty() ? List.of() : List.copyOf(explanations.get(0).diagnostics().keySet()));
         }
@@ -90,7 +123,7 @@ final class CsvResultWriter implements ResultWriter {
     }
 
     @Override
-    public synchronized void finish(boolean complete) throws IOException {
+    public synchronized void finish(boolean complete, String reason) throws IOException {
         if (finished) {
             return;
         }
@@ -99,13 +132,33 @@ final class CsvResultWriter implements ResultWriter {
             open(List.of());
         }
         printer.close();
-        writeProvenance(complete);
+        if (provenanceFile != null) {
+            Map<String, Object> p = new LinkedHashMap<>(provenance);
+            p.put("rows_written", rows);
+            p.put("csv_sha256", HexFormat.of().formatHex(digest.digest()));
+            if (reason != null) {
+                p.put("incomplete_because", reason);
+            }
+            p.put("complete", complete);
+            JSON.writeValue(provenanceFile.stream(), p);
+        }
     }
 
-    private void writeProvenance(boolean complete) throws IOException {
-        Map<String, Object> p = new LinkedHashMap<>(provenance);
-        p.put("rows_written", rows);
-        p.put("complete", complete);
-        JSON.writeValue(provenancePath.toFile(), p);
+    @Override
+    public synchronized int rowsWritten() {
+        return rows;
+    }
+
+    private static Sink digested(OutputStream out) {
+        MessageDigest sha256 = sha256();
+        return new Sink(new OutputStreamWriter(new DigestOutputStream(out, sha256), StandardCharsets.UTF_8), sha256);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

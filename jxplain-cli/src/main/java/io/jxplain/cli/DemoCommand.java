@@ -27,9 +27,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import io.jxplain.io.StagedFile;
+import io.jxplain.io.StagedFolder;
+
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,9 +72,29 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int workers = SamplingOptions.resolveThreads(threads);
-        Files.createDirectories(out);
-        stdout.println("jxplain demo: SmoothGrad vs C-LIME on the simulated set of Agarwal et al. 2021 (§6.1)");
+        try (RunOutputs outputs = new RunOutputs(err)) {
+            StagedFolder folder = outputs.folder("--out", out);
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("command", "demo");
+            provenance.put("seed", seed);
+            provenance.put("sigma2", sigma2);
+            provenance.put("jxplain_version", Version.get());
+            outputs.whenInterrupted(reason -> Provenance.writeMarker(folder.path(), provenance, false, reason));
+            try {
+                run(folder.path(), stdout, err, workers);
+                Provenance.writeMarker(folder.path(), provenance, true, null);
+                outputs.commit();
+            } catch (Exception e) {
+                throw outputs.failed(e, false);
+            }
+        }
+        stdout.println("wrote " + out.resolve("model.json") + ", " + out.resolve("summary.csv")
+                + " and the explanations (explanations-<method>-n<N>.csv)");
+        return 0;
+    }
 
+    private void run(Path dir, PrintWriter stdout, PrintWriter err, int workers) throws Exception {
+        stdout.println("jxplain demo: SmoothGrad vs C-LIME on the simulated set of Agarwal et al. 2021 (§6.1)");
         StandardizedSplit prepared = StandardizedSplit.of(SimulatedData.generate(SimulatedData.DEFAULT_ROWS, seed), 0.8, seed);
         TrainTestSplit split = prepared.split();
         Standardization standardization = prepared.standardization();
@@ -90,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
         modelProvenance.put("test_accuracy", testAcc);
         modelProvenance.put("jxplain_version", Version.get());
         NetworkJson.write(new NetworkFile(net, split.train().featureNames(), "y", standardization.mean(),
-                standardization.scale(), modelProvenance), out.resolve("model.json"));
+                standardization.scale(), modelProvenance), dir.resolve("model.json"));
 
         Target target = Target.probability(1);
         DMatrixRMaj x = split.test().features();
@@ -100,8 +123,8 @@ final class DemoCommand implements Callable<Integer> {
             for (int n : SAMPLE_SIZES) {
                 Explainer sg = SmoothGrad.builder().samples(n).sigma2(sigma2).build();
                 Explainer clime = ContinuousLime.builder().samples(n).sigma2(sigma2).build();
-                List<Explanation> a = explainTo(sg, net, target, x, n, workers, progress);
-                List<Explanation> b = explainTo(clime, net, target, x, n, workers, progress);
+                List<Explanation> a = explainTo(dir, sg, net, target, x, n, workers, progress);
+                List<Explanation> b = explainTo(dir, clime, net, target, x, n, workers, progress);
                 double[] d = new double[a.size()];
                 for (int i = 0; i < d.length; i++) {
                     d[i] = a.get(i).l1DistanceTo(b.get(i));
@@ -128,32 +151,38 @@ final class DemoCommand implements Callable<Integer> {
                         + " (√(2/π)·∇f_max/σ; the paper's ∇f_max/(2σ) = %.4f is too small)%n",
                 gradientBound, SmoothGradLipschitz.corrected(gradientBound, sigma),
                 SmoothGradLipschitz.paper(gradientBound, sigma));
-        writeSummary(table);
-        stdout.println("wrote " + out.resolve("model.json") + ", " + out.resolve("summary.csv")
-                + " and the explanations (explanations-<method>-n<N>.csv)");
-        return 0;
+        writeSummary(dir, table);
     }
 
-    private List<Explanation> explainTo(Explainer explainer, Network net, Target target, DMatrixRMaj x, int n,
+    private List<Explanation> explainTo(Path dir, Explainer explainer, Network net, Target target, DMatrixRMaj x, int n,
                                         int workers, ProgressBar progress) throws Exception {
-        Path file = out.resolve("explanations-" + explainer.name() + "-n" + n + ".csv");
+        Path file = dir.resolve("explanations-" + explainer.name() + "-n" + n + ".csv");
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("method", explainer.name());
         provenance.put("parameters", explainer.parameters());
         provenance.put("seed", seed);
         provenance.put("target", target.toString());
         provenance.put("jxplain_version", Version.get());
-        try (ResultWriter writer = ResultWriter.open(file, List.of("x1", "x2"), provenance)) {
-            return ExplainRun.run(explainer, net, target, x, seed, workers, writer, progress, Integer.MAX_VALUE).kept();
+        try (StagedFile csv = StagedFile.create(file);
+             StagedFile sidecar = StagedFile.create(file.resolveSibling(file.getFileName() + ".provenance.json"))) {
+            ResultWriter writer = ResultWriter.open(false, csv.stream(), sidecar, List.of("x1", "x2"), provenance);
+            List<Explanation> all = ExplainRun.run(explainer, net, target, x, seed, workers, writer, progress,
+                    Integer.MAX_VALUE).kept();
+            writer.finish(true, null);
+            csv.commit();
+            sidecar.commit();
+            return all;
         }
     }
 
-    private void writeSummary(List<double[]> table) throws Exception {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(out.resolve("summary.csv"), StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("n", "mean_l1_smoothgrad_clime", "standard_error").build())) {
-            for (double[] row : table) {
-                p.printRecord((int) row[0], row[1], row[2]);
+    private static void writeSummary(Path dir, List<double[]> table) throws Exception {
+        StagedFile.write(dir.resolve("summary.csv"), out -> {
+            try (CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    CSVFormat.DEFAULT.builder().setHeader("n", "mean_l1_smoothgrad_clime", "standard_error").build())) {
+                for (double[] row : table) {
+                    p.printRecord((int) row[0], row[1], row[2]);
+                }
             }
-        }
+        });
     }
 }

@@ -1,22 +1,16 @@
 package io.jxplain.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jxplain.Version;
-import io.jxplain.experiments.Statistics;
 import io.jxplain.explain.Explainer;
-import io.jxplain.explain.ExplainerCatalog;
+import io.jxplain.io.StagedFolder;
 import io.jxplain.metric.AdaptiveMetric;
 import io.jxplain.metric.DiscreteLipschitz;
-import io.jxplain.metric.Estimate;
 import io.jxplain.metric.Metric;
 import io.jxplain.metric.MetricCatalog;
 import io.jxplain.metric.ParameterRandomisation;
 import io.jxplain.model.Model;
 import io.jxplain.model.nn.Network;
 import io.jxplain.model.Target;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,11 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +30,10 @@ import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate explainers with metrics on every row of a CSV file.",
-                "Writes <method>-<metric>.csv (one row per instance, written as it goes), summary.csv (mean ± standard"
-                        + " error over rows per method and metric) and provenance.json to --out."})
+                "Writes <method>-<metric>.csv (one row per instance), summary.csv (mean ± standard error over rows per"
+                        + " method and metric, and each pair's status) and provenance.json to --out, a folder built"
+                        + " beside it and swapped in when the run ends; interrupted, it is marked \"complete\": false and"
+                        + " the summary says which pairs are partial or missing."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,7 +41,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelDataOptions input;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder: new, empty, or one jxplain wrote (it holds provenance.json).")
     Path out;
 
     @Option(names = "--methods", split = ",", defaultValue = "gradient,smoothgrad", paramLabel = "NAME,…",
@@ -123,12 +117,17 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (ModelDataOptions.Loaded loaded = input.load(err)) {
-            return evaluate(loaded, stdout, err);
+        try (RunOutputs outputs = new RunOutputs(err)) {
+            outputs.input("--model", input.model).input("--data", input.data);
+            StagedFolder folder = outputs.folder("--out", out);
+            try (ModelDataOptions.Loaded loaded = input.load(err)) {
+                return evaluate(loaded, outputs, folder.path(), stdout, err);
+            }
         }
     }
 
-    private int evaluate(ModelDataOptions.Loaded loaded, PrintWriter stdout, PrintWriter err) throws IOException {
+    private int evaluate(ModelDataOptions.Loaded loaded, RunOutputs outputs, Path dir, PrintWriter stdout,
+                         PrintWriter err) throws IOException {
         Model model = loaded.model();
         Target t = loaded.target();
         DMatrixRMaj rows = loaded.rows();
@@ -148,61 +147,62 @@ final class EvaluateCommand implements Callable<Integer> {
                         metricPrecision, sampling.budget));
             }
         }
-        Files.createDirectories(out);
-        writeProvenance(explainers, chosen, t, model);
-        int threads = sampling.threads();
-        List<List<String>> summary = new ArrayList<>();
+        EvaluationFiles files = new EvaluationFiles(dir, json, provenance(explainers, chosen, t, model));
         for (Explainer explainer : explainers) {
-            for (Metric metric : chosen) {
-                double[] values = evaluateTo(out.resolve(explainer.name() + "-" + metric.name() + ".csv"), metric,
-                        explainer, model, t, rows, threads, err);
-                summary.add(summaryRow(explainer.name(), metric.name(), values));
-                writeSummary(summary);
-                writeJson(explainer.name() + "-" + metric.name(), values);
-            }
+            chosen.forEach(m -> files.plan(explainer.name(), m.name()));
             for (String m : dataSetMetrics) {
-                for (Map.Entry<String, double[]> e : dataSetMetric(m, explainer, model, t, loaded, threads).entrySet()) {
-                    writeValues(out.resolve(explainer.name() + "-" + e.getKey() + ".csv"), e.getValue());
-                    summary.add(summaryRow(explainer.name(), e.getKey(), e.getValue()));
-                    writeSummary(summary);
-                    writeJson(explainer.name() + "-" + e.getKey(), e.getValue());
+                files.plan(explainer.name(), m);
+                if (m.equals("randomisation")) {
+                    files.plan(explainer.name(), m + "-abs");
                 }
             }
         }
+        outputs.whenInterrupted(reason -> files.finish(false, reason));
+        int threads = sampling.threads();
+        boolean[] started = new boolean[1];
+        try {
+            for (Explainer explainer : explainers) {
+                for (Metric metric : chosen) {
+                    started[0] = true;
+                    evaluateTo(files, metric, explainer, model, t, rows, threads, err);
+                }
+                for (String m : dataSetMetrics) {
+                    for (Map.Entry<String, double[]> e : dataSetMetric(m, explainer, model, t, loaded, threads).entrySet()) {
+                        files.whole(explainer.name(), e.getKey(), e.getValue());
+                        started[0] = true;
+                    }
+                }
+            }
+            files.finish(true, null);
+            outputs.commit();
+        } catch (IOException | RuntimeException e) {
+            throw outputs.failed(e, started[0]);
+        }
         stdout.printf(Locale.ROOT, "%-18s %-16s %30s %6s%n", "method", "metric", "mean ± 95% half-width", "rows");
-        for (List<String> row : summary) {
-            stdout.printf(Locale.ROOT, "%-18s %-16s %30s %6s%n", row.get(0), row.get(1),
-                    Summary.plusMinus(Double.parseDouble(row.get(2)), Double.parseDouble(row.get(3))), row.get(4));
+        for (List<String> row : files.summary()) {
+            stdout.printf(Locale.ROOT, "%-18s %-16s %30s %6s%n", row.get(0), row.get(1), row.get(2).isEmpty() ? "-"
+                    : Summary.plusMinus(Double.parseDouble(row.get(2)), Double.parseDouble(row.get(3))), row.get(4));
         }
         stdout.println("wrote " + out.resolve("summary.csv") + " and per-instance files");
         return 0;
     }
 
-    /** Evaluates block by block, appending and flushing each block; returns the values. */
-    private double[] evaluateTo(Path csv, Metric metric, Explainer explainer, Model model, Target t,
-                                DMatrixRMaj rows, int threads, PrintWriter err) throws IOException {
+    /** Evaluates block by block, appending and flushing each block. */
+    private void evaluateTo(EvaluationFiles files, Metric metric, Explainer explainer, Model model, Target t,
+                            DMatrixRMaj rows, int threads, PrintWriter err) throws IOException {
         int n = rows.numRows;
-        double[] values = new double[n];
         int block = Math.max(8, 4 * threads);
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("row", "value", "standard_error", "model_calls").build());
-             ProgressBar progress = new ProgressBar(err, explainer.name() + " " + metric.name(), n,
-                     ProgressBar.terminalAttached())) {
+        files.start(explainer.name(), metric.name(), n);
+        Main.doing("evaluating " + explainer.name() + " with " + metric.name());
+        try (ProgressBar progress = new ProgressBar(err, explainer.name() + " " + metric.name(), n,
+                ProgressBar.terminalAttached())) {
             for (int start = 0; start < n; start += block) {
                 int end = Math.min(n, start + block);
-                List<Estimate> done = metric.evaluateRange(model, t, explainer, rows, start, end, sampling.seed,
-                        threads);
-                for (int i = 0; i < done.size(); i++) {
-                    Estimate e = done.get(i);
-                    values[start + i] = e.value();
-                    p.printRecord(start + i, e.value(), Double.isNaN(e.standardError()) ? "" : e.standardError(),
-                            e.evaluations());
-                }
-                p.flush();
+                files.block(start, metric.evaluateRange(model, t, explainer, rows, start, end, sampling.seed, threads));
                 progress.advance(end - start);
             }
         }
-        return values;
+        files.end();
     }
 
     /** Metrics over the whole data set that still give one value per row. */
@@ -235,60 +235,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Mean ± standard error over the rows with a value (NaN marks a row without one, e.g. no neighbour). */
-    private static List<String> summaryRow(String method, String metric, double[] values) {
-        double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
-        if (present.length == 0) {
-            return List.of(method, metric, fmt(Double.NaN), fmt(Double.NaN), "0");
-        }
-        Statistics s = Statistics.of(present);
-        return List.of(method, metric, fmt(s.mean()), fmt(s.standardError()), String.valueOf(s.count()));
-    }
-
-    private static void writeValues(Path csv, double[] values) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("row", "value").build())) {
-            for (int i = 0; i < values.length; i++) {
-                p.printRecord(i, Double.isNaN(values[i]) ? "" : values[i]);
-            }
-        }
-    }
-
-    /** With --json: {"values": [...]} per method and metric (null where a row has no value). */
-    private void writeJson(String stem, double[] values) throws IOException {
-        if (!json) {
-            return;
-        }
-        List<Double> boxed = new ArrayList<>();
-        for (double v : values) {
-            boxed.add(Double.isNaN(v) ? null : v);
-        }
-        new ObjectMapper().writeValue(out.resolve(stem + ".json").toFile(), Map.of("values", boxed));
-    }
-
-    private void writeSummary(List<List<String>> rows) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(out.resolve("summary.csv"), StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("method", "metric", "mean", "standard_error", "rows").build())) {
-            for (List<String> row : rows) {
-                p.printRecord(row);
-            }
-        }
-        if (json) {
-            List<Map<String, String>> records = new ArrayList<>();
-            for (List<String> row : rows) {
-                Map<String, String> record = new java.util.LinkedHashMap<>(); // Map.of's order changes run to run
-                String[] names = {"method", "metric", "mean", "standard_error", "rows"};
-                for (int c = 0; c < names.length; c++) {
-                    record.put(names[c], row.get(c));
-                }
-                records.add(record);
-            }
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), records);
-        }
-    }
-
-    private void writeProvenance(List<Explainer> explainers, List<Metric> chosen, Target t, Model model)
-            throws IOException {
+    private Map<String, Object> provenance(List<Explainer> explainers, List<Metric> chosen, Target t, Model model) {
         Map<String, Object> p = new LinkedHashMap<>();
         Map<String, Object> e = new LinkedHashMap<>();
         explainers.forEach(x -> e.put(x.name(), x.parameters()));
@@ -301,12 +248,8 @@ final class EvaluateCommand implements Callable<Integer> {
         p.put("model", input.model.toString());
         p.put("model_description", model.describe());
         p.put("target", t.toString());
-        p.put("data", input.data.toString());
+        p.put("data", input.data.toString().equals("-") ? "standard input" : input.data.toString());
         p.put("jxplain_version", Version.get());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("provenance.json").toFile(), p);
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return p;
     }
 }

@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import io.jxplain.io.StagedFile;
+import io.jxplain.io.StagedFolder;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explain every row of a CSV file with a trained model.",
@@ -32,7 +36,10 @@ final class ExplainCommand implements Callable<Integer> {
     ModelDataOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "Output: .csv or .json (--engine spark: a .csv or .parquet table, which must not exist).")
+            description = "Output: .csv (its provenance beside it, as FILE.provenance.json), .json, or - for CSV on"
+                    + " standard output. Replaced only when the run completes (or is interrupted: then marked"
+                    + " \"complete\": false); never an input. --engine spark: a .csv or .parquet table, which must not"
+                    + " exist.")
     Path out;
 
     @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
@@ -46,7 +53,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--heatmaps", paramLabel = "DIR",
             description = "For an image model: also write each explained row's attribution map beside the input, as"
-                    + " DIR/row-NNNNN.svg (at most --heatmap-rows of them).")
+                    + " DIR/row-NNNNN.svg (at most --heatmap-rows of them), replacing DIR only if jxplain wrote it.")
     Path heatmaps;
 
     @Option(names = "--heatmap-rows", defaultValue = "16", paramLabel = "N",
@@ -64,23 +71,42 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int threads = sampling.threads();
+        if (heatmaps != null && heatmapRows < 1) {
+            throw new IllegalArgumentException("--heatmap-rows must be at least 1, got " + heatmapRows);
+        }
         if (engine.equals("spark")) {
+            new RunOutputs(err).input("--model", input.model).input("--data", input.data).check("--out", out);
             return SparkEngine.explain(input, sampling, out.toString(), master, stdout, err);
         }
         if (!engine.equals("local")) {
             throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
         }
-        try (ModelDataOptions.Loaded loaded = input.load(err)) {
-            return explain(loaded, stdout, err, threads);
+        boolean json = ResultWriter.isJson(out);
+        boolean toStandardOutput = out.toString().equals("-");
+        try (RunOutputs outputs = new RunOutputs(err)) {
+            outputs.input("--model", input.model).input("--data", input.data);
+            StagedFile file = toStandardOutput ? null : outputs.file("--out", out);
+            StagedFile sidecar = toStandardOutput || json ? null
+                    : outputs.file("--out (its provenance)", out.resolveSibling(out.getFileName() + ".provenance.json"));
+            StagedFolder maps = heatmaps == null ? null : outputs.folder("--heatmaps", heatmaps);
+            try (ModelDataOptions.Loaded loaded = input.load(err)) {
+                // with --out -, standard output carries the CSV alone: the run's summary goes to standard error
+                PrintWriter report = toStandardOutput ? err : stdout;
+                Function<Map<String, Object>, ResultWriter> writers = provenance -> toStandardOutput
+                        ? CsvResultWriter.toStandardOutput(stdout, loaded.dataset().featureNames())
+                        : ResultWriter.open(json, file.stream(), sidecar, loaded.dataset().featureNames(), provenance);
+                return explain(loaded, outputs, writers, maps, report, err, threads);
+            }
         }
     }
 
-    private int explain(ModelDataOptions.Loaded loaded, PrintWriter stdout, PrintWriter err, int threads)
-            throws IOException {
+    private int explain(ModelDataOptions.Loaded loaded, RunOutputs outputs,
+                        Function<Map<String, Object>, ResultWriter> writers, StagedFolder maps, PrintWriter report,
+                        PrintWriter err, int threads) throws IOException {
         Explainer explainer = sampling.explainer(loaded.dataset());
         Model model = loaded.model();
         Target t = loaded.target();
-        if (heatmaps != null && model.imageShape().isEmpty()) {
+        if (maps != null && model.imageShape().isEmpty()) {
             throw new IllegalArgumentException("--heatmaps needs an image model; " + input.model + " takes a flat vector"
                     + " (train one with 'jxplain train --image CxHxW')");
         }
@@ -94,37 +120,38 @@ final class ExplainCommand implements Callable<Integer> {
         provenance.put("model", input.model.toString());
         provenance.put("model_description", model.describe());
         provenance.put("target", t.toString());
-        provenance.put("data", input.data.toString());
+        provenance.put("data", input.data.toString().equals("-") ? "standard input" : input.data.toString());
         provenance.put("standardized_with_model_statistics", loaded.standardized());
         provenance.put("jxplain_version", Version.get());
+        HeatmapFiles heatmapFiles = maps == null ? null : new HeatmapFiles(maps.path(),
+                model.imageShape().orElseThrow(), explainer.name(), t, rows, heatmapRows, provenance);
+        ResultWriter writer = writers.apply(provenance);
+        outputs.whenInterrupted(reason -> {
+            writer.finish(false, reason);
+            if (heatmapFiles != null) {
+                heatmapFiles.finish(false, reason);
+            }
+        });
         long start = System.nanoTime();
         ExplainRun.Result results;
-        try (ResultWriter writer = ResultWriter.open(out, dataset.featureNames(), provenance);
-             ProgressBar progress = new ProgressBar(err, "explain", rows.numRows, ProgressBar.terminalAttached())) {
-            Thread hook = new Thread(() -> finishQuietly(writer));
-            Runtime.getRuntime().addShutdownHook(hook);
-            results = ExplainRun.run(explainer, model, t, rows, sampling.seed, threads, writer, progress,
-                    heatmaps == null ? 0 : heatmapRows);
-            writer.finish(true);
-            Runtime.getRuntime().removeShutdownHook(hook);
+        try (ProgressBar progress = new ProgressBar(err, "explain", rows.numRows, ProgressBar.terminalAttached())) {
+            results = ExplainRun.run(explainer, model, t, rows, sampling.seed, threads, writer, progress, 0,
+                    heatmapFiles == null ? null : heatmapFiles::block);
+            writer.finish(true, null);
+            if (heatmapFiles != null) {
+                heatmapFiles.finish(true, null);
+            }
+            outputs.commit();
+        } catch (IOException | RuntimeException e) {
+            throw outputs.failed(e, writer.rowsWritten() > 0);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        stdout.printf(Locale.ROOT, "explained %d rows with %s %s in %.2f s -> %s%n", results.rows(), explainer.name(),
-                explainer.parameters(), seconds, out);
-        if (heatmaps != null) {
-            int written = HeatmapFiles.write(heatmaps, model.imageShape().orElseThrow(), explainer.name(), t,
-                    rows, results.kept(), heatmapRows);
-            stdout.printf(Locale.ROOT, "wrote %d heat maps -> %s%n", written, heatmaps);
+        report.printf(Locale.ROOT, "explained %d rows with %s %s in %.2f s -> %s%n", results.rows(), explainer.name(),
+                explainer.parameters(), seconds, out.toString().equals("-") ? "standard output" : out);
+        if (heatmapFiles != null) {
+            report.printf(Locale.ROOT, "wrote %d heat maps -> %s%n", heatmapFiles.written(), heatmaps);
         }
-        Summary.printMeanAttributions(stdout, dataset.featureNames(), results.means());
+        Summary.printMeanAttributions(report, dataset.featureNames(), results.means());
         return 0;
-    }
-
-    private static void finishQuietly(ResultWriter writer) {
-        try {
-            writer.finish(false);
-        } catch (Exception ignored) {
-            // the JVM is exiting: nothing more can be saved
-        }
     }
 }

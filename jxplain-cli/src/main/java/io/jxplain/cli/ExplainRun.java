@@ -3,6 +3,7 @@ package io.jxplain.cli;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
 import io.jxplain.model.Model;
+import io.jxplain.model.NonFiniteOutputException;
 import io.jxplain.model.Target;
 import org.ejml.data.DMatrixRMaj;
 
@@ -21,20 +22,40 @@ final class ExplainRun {
     record Result(int rows, List<Explanation> kept, AttributionMeans means) {
     }
 
+    /** Told of each finished block (e.g. to draw its heat maps) after it is written. */
+    @FunctionalInterface
+    interface BlockListener {
+        void block(int firstRow, List<Explanation> explanations) throws IOException;
+    }
+
     private ExplainRun() {
     }
 
     static Result run(Explainer explainer, Model model, Target target, DMatrixRMaj rows, long seed, int threads,
                       ResultWriter writer, ProgressBar progress, int keep) throws IOException {
+        return run(explainer, model, target, rows, seed, threads, writer, progress, keep, null);
+    }
+
+    static Result run(Explainer explainer, Model model, Target target, DMatrixRMaj rows, long seed, int threads,
+                      ResultWriter writer, ProgressBar progress, int keep, BlockListener listener) throws IOException {
         int n = rows.numRows;
         int block = Math.max(64, 16 * threads);
         List<Explanation> kept = new ArrayList<>(Math.min(n, keep));
         AttributionMeans means = new AttributionMeans(rows.numCols);
         for (int start = 0; start < n; start += block) {
             int end = Math.min(n, start + block);
-            List<Explanation> done = explainer.explainRange(model, target, rows, start, end, seed, threads);
+            Main.doing("explaining rows " + start + "–" + (end - 1) + " with " + explainer.name());
+            List<Explanation> done;
+            try {
+                done = explainer.explainRange(model, target, rows, start, end, seed, threads);
+            } catch (RuntimeException e) {
+                throw nonFinite(e) ? located(e, explainer, model, target, rows, start, end, seed) : e;
+            }
             if (writer != null) {
                 writer.write(start, done);
+            }
+            if (listener != null) {
+                listener.block(start, done);
             }
             for (Explanation e : done) {
                 means.add(e);
@@ -45,5 +66,33 @@ final class ExplainRun {
             progress.advance(end - start);
         }
         return new Result(n, kept, means);
+    }
+
+    /**
+     * The data row whose explanation met the model's non-finite output: the block's rows explained again one by one
+     * (same streams, so the same points), so that the message names it as the output's "row" column does.
+     */
+    private static RuntimeException located(RuntimeException e, Explainer explainer, Model model,
+                                            Target target, DMatrixRMaj rows, int start, int end, long seed) {
+        for (int i = start; i < end; i++) {
+            try {
+                explainer.explainRange(model, target, rows, i, i + 1, seed, 1);
+            } catch (RuntimeException atRow) {
+                if (nonFinite(atRow)) {
+                    return new IllegalArgumentException("row " + i + ": " + UserErrors.describe(atRow), atRow);
+                }
+            }
+        }
+        return e;
+    }
+
+    /** Whether {@code e} is, or wraps (as a fork/join rethrow does), a model's non-finite output. */
+    private static boolean nonFinite(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NonFiniteOutputException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

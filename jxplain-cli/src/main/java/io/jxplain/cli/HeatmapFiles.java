@@ -10,30 +10,61 @@ import org.ejml.data.DMatrixRMaj;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Writes the first rows' attribution maps as SVG heat maps beside their input images. */
+/**
+ * The first rows' attribution maps as SVG heat maps beside their input images, drawn as their blocks finish (so an
+ * interrupted run keeps the maps of the rows it explained), and the folder's provenance.
+ */
 final class HeatmapFiles {
-    private HeatmapFiles() {
+    private final Path dir;
+    private final ImageShape shape;
+    private final String method;
+    private final Target target;
+    private final DMatrixRMaj rows;
+    private final int limit;
+    private final Map<String, Object> provenance;
+    private int written;
+
+    HeatmapFiles(Path dir, ImageShape shape, String method, Target target, DMatrixRMaj rows, int limit,
+                 Map<String, Object> provenance) {
+        this.dir = dir;
+        this.shape = shape;
+        this.method = method;
+        this.target = target;
+        this.rows = rows;
+        this.limit = limit;
+        this.provenance = new LinkedHashMap<>(provenance);
     }
 
-    /** Returns how many files were written. */
-    static int write(Path dir, ImageShape shape, String method, Target target, DMatrixRMaj rows,
-                     List<Explanation> results, int limit) throws IOException {
-        if (limit < 1) {
-            throw new IllegalArgumentException("--heatmap-rows must be at least 1, got " + limit);
-        }
-        Files.createDirectories(dir);
-        int count = Math.min(limit, results.size());
-        for (int i = 0; i < count; i++) {
+    /** Draws the maps of this block's rows among the first {@code limit}. */
+    synchronized void block(int firstRow, List<Explanation> explanations) throws IOException {
+        for (int k = 0; k < explanations.size() && firstRow + k < limit; k++) {
+            int i = firstRow + k;
             double[] x = new double[rows.numCols];
             System.arraycopy(rows.data, i * rows.numCols, x, 0, x.length);
             String title = String.format(Locale.ROOT, "row %d: %s of %s", i, method, target);
             String svg = Heatmap.toSvg(title, AttributionMap.of(x, shape).pixels(),
-                    AttributionMap.of(results.get(i), shape).pixels());
+                    AttributionMap.of(explanations.get(k), shape).pixels());
             Files.writeString(dir.resolve(String.format(Locale.ROOT, "row-%05d.svg", i)), svg);
+            written++;
         }
-        return count;
+    }
+
+    /** Writes the folder's provenance (its mark as a jxplain output); only the first call counts. */
+    synchronized void finish(boolean complete, String reason) throws IOException {
+        if (provenance.containsKey("complete")) {
+            return;
+        }
+        provenance.put("heat_maps", written);
+        Provenance.writeMarker(dir, provenance, complete, reason);
+        provenance.put("complete", complete);
+    }
+
+    synchronized int written() {
+        return written;
     }
 }

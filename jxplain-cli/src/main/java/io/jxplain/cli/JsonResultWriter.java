@@ -6,24 +6,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jxplain.explain.Explanation;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {"provenance": {...}, "features": [...], "explanations": [{row, attributions, standard_errors, intercept,
- * model_calls, diagnostics}, ...], "complete": true|false, "rows_written": n}, streamed so that an interrupted run still
- * leaves valid JSON with the rows it finished and "complete": false.
+ * model_calls, diagnostics}, ...], "rows_written": n, "complete": true|false}, streamed so that an interrupted run
+ * still leaves valid JSON with the rows it finished and "complete": false (written last).
  */
 final class JsonResultWriter implements ResultWriter {
     private final JsonGenerator json;
     private boolean finished;
     private int rows;
 
-    JsonResultWriter(Path out, List<String> featureNames, Map<String, Object> provenance) throws IOException {
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        json = new ObjectMapper().getFactory().createGenerator(out.toFile(), JsonEncoding.UTF8);
+    JsonResultWriter(OutputStream out, List<String> featureNames, Map<String, Object> provenance) throws IOException {
+        json = new ObjectMapper().getFactory().createGenerator(out, JsonEncoding.UTF8);
         json.writeStartObject();
         json.writeObjectField("provenance", provenance);
         json.writeObjectField("features", featureNames);
@@ -33,6 +31,9 @@ final class JsonResultWriter implements ResultWriter {
 
     @Override
     public synchronized void write(int firstRow, List<Explanation> explanations) throws IOException {
+        if (finished) {
+            return; // the run was interrupted meanwhile: the output is closed
+        }
         for (int i = 0; i < explanations.size(); i++) {
             Explanation e = explanations.get(i);
             json.writeStartObject();
@@ -59,15 +60,23 @@ final class JsonResultWriter implements ResultWriter {
     }
 
     @Override
-    public synchronized void finish(boolean complete) throws IOException {
+    public synchronized void finish(boolean complete, String reason) throws IOException {
         if (finished) {
             return;
         }
         finished = true;
         json.writeEndArray();
-        json.writeBooleanField("complete", complete);
         json.writeNumberField("rows_written", rows);
+        if (reason != null) {
+            json.writeStringField("incomplete_because", reason);
+        }
+        json.writeBooleanField("complete", complete);
         json.writeEndObject();
         json.close();
+    }
+
+    @Override
+    public synchronized int rowsWritten() {
+        return rows;
     }
 }

@@ -25,12 +25,37 @@ public final class Main implements Runnable {
         try {
             System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
         } catch (OutOfMemoryError e) {
-            // the data (8 bytes per cell once parsed, more while the CSV is read) or the results did not fit the heap
-            System.err.println("jxplain: error: out of memory (" + e.getMessage() + ", heap limit "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); give the JVM more with"
-                    + " JXPLAIN_JAVA_OPTS=-Xmx4g, explain fewer rows at a time (--max-rows), or use --engine spark");
+            // a size no check foresaw did not fit the heap: say what was running and what this command can do
+            System.err.println("jxplain: error: out of memory while " + activity + " (" + e.getMessage() + "); "
+                    + UserErrors.memoryRemedy(command(args)));
             System.exit(USER_ERROR);
         }
+    }
+
+    /** What the run is doing, for an out-of-memory message; commands set it as they move on. */
+    static volatile String activity = "starting";
+
+    static void doing(String what) {
+        activity = what;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The subcommand named in {@code args}, or null. */
+    static String command(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** Runs the CLI with the given streams; returns the exit code (used by the tests). */
@@ -40,7 +65,11 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.originalArgs().contains("--verbose");
-            commandLine.getErr().println("jxplain: error: " + UserErrors.describe(e));
+            String message = UserErrors.describe(e);
+            if (causedBy(e, io.jxplain.HeapBudget.Exceeded.class)) {
+                message += "; " + UserErrors.memoryRemedy(command(args));
+            }
+            commandLine.getErr().println("jxplain: error: " + message);
             if (verbose) {
                 e.printStackTrace(commandLine.getErr());
             }

@@ -4,7 +4,6 @@ import io.jxplain.data.Dataset;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -18,14 +17,14 @@ final class ModelDataOptions {
             description = "Model file: .json (from 'jxplain train'), .onnx (ONNX) or .pt (TorchScript).")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row (.csv or .csv.gz).")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row (plain or gzip); - reads standard input.")
     Path data;
 
     @Option(names = "--target", paramLabel = "KIND:I",
             description = "Explained scalar: probability:I, logit:I or output:I. Default: probability:1 for a classifier, output:0 for regression.")
     String target;
 
-    @Option(names = "--max-rows", paramLabel = "N", description = "Only the first N rows.")
+    @Option(names = "--max-rows", paramLabel = "N", description = "Only the first N rows (the rest of the file is not read).")
     Integer maxRows;
 
     @Mixin
@@ -55,16 +54,12 @@ final class ModelDataOptions {
         if (maxRows != null && maxRows < 1) {
             throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
         }
-        ModelInput.Prepared prepared = ModelInput.load(model, data, external, err);
+        ModelInput.Prepared prepared = ModelInput.load(model, data, external, maxRows == null ? 0 : maxRows, err);
         try {
             Model m = prepared.opened().model();
             Target t = target == null ? ModelInput.defaultTarget(m) : Target.parse(target);
             t.validateFor(m);
-            DMatrixRMaj rows = prepared.dataset().features();
-            if (maxRows != null) {
-                rows = CommonOps_DDRM.extract(rows, 0, Math.min(maxRows, rows.numRows), 0, rows.numCols);
-            }
-            return new Loaded(prepared.opened(), t, prepared.dataset(), rows);
+            return new Loaded(prepared.opened(), t, prepared.dataset(), prepared.dataset().features());
         } catch (RuntimeException e) {
             try {
                 prepared.opened().close();

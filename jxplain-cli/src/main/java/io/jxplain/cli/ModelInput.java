@@ -1,8 +1,10 @@
 package io.jxplain.cli;
 
+import io.jxplain.Names;
 import io.jxplain.data.CsvDatasetReader;
 import io.jxplain.data.Dataset;
 import io.jxplain.data.Standardization;
+import io.jxplain.data.TableReadOptions;
 import io.jxplain.model.Model;
 import io.jxplain.spark.ModelSource.Format;
 import io.jxplain.model.OutputKind;
@@ -26,21 +28,27 @@ final class ModelInput {
     record Prepared(ModelFiles.Opened opened, Dataset dataset) {
     }
 
-    static Prepared load(Path modelPath, Path data, ExternalModelOptions external, PrintWriter err) throws IOException {
+    /**
+     * Opens the model and reads the data once (standard input when {@code data} is "-"), at most {@code maxRows}
+     * rows (0: all).
+     */
+    static Prepared load(Path modelPath, Path data, ExternalModelOptions external, long maxRows, PrintWriter err)
+            throws IOException {
         Format format = io.jxplain.spark.ModelSource.formatOf(modelPath);
+        Main.doing("reading " + data);
         if (format == Format.BUILT_IN) {
             ModelFiles.Opened opened = ModelFiles.open(modelPath, external, null);
-            return new Prepared(opened, builtInData(data, opened.builtIn(), external.labelColumn, err));
+            return new Prepared(opened, builtInData(data, opened.builtIn(), external.labelColumn, maxRows, err));
         }
-        requireColumn(data, external.labelColumn);
-        Dataset d = CsvDatasetReader.read(data, external.labelColumn, null, w -> err.println("jxplain: warning: " + w));
+        Dataset d = CsvDatasetReader.read(data, TableReadOptions.target(external.labelColumn).withMaxRows(maxRows),
+                warnings(err));
         ModelFiles.Opened opened;
         try {
             opened = ModelFiles.open(modelPath, external, d.dimension());
         } catch (IllegalArgumentException e) {
             if (format == Format.TORCHSCRIPT && external.imageShape() == null) {
                 throw new IllegalArgumentException(e.getMessage() + " (the width is the " + d.dimension()
-                        + " numeric columns of " + data.getFileName() + ", " + d.featureNames()
+                        + " numeric columns of " + data.getFileName() + ", " + Names.shortList(d.featureNames())
                         + "; mark a label column with --label-column)", e);
             }
             throw e;
@@ -59,17 +67,14 @@ final class ModelInput {
     }
 
     /** The rows of a built-in network, standardised if it was trained on standardised data. */
-    private static Dataset builtInData(Path data, NetworkFile model, String labelColumn, PrintWriter err) {
+    private static Dataset builtInData(Path data, NetworkFile model, String labelColumn, long maxRows, PrintWriter err) {
         List<String> features = model.featureNames().isEmpty() ? null : model.featureNames();
-        // The target column, when the file has it, is read as labels (never as a feature); --label-column names it
-        // for a network file that does not.
-        String target = model.targetName() != null && CsvDatasetReader.header(data).contains(model.targetName())
-                ? model.targetName() : null;
-        if (labelColumn != null) {
-            requireColumn(data, labelColumn);
-            target = labelColumn;
-        }
-        Dataset d = CsvDatasetReader.read(data, target, features, w -> err.println("jxplain: warning: " + w));
+        // The model's target column, when the file has it, is read as labels (never as a feature); --label-column
+        // names it for a network file that does not.
+        TableReadOptions options = labelColumn != null ? TableReadOptions.target(labelColumn)
+                : model.targetName() != null ? TableReadOptions.optionalTarget(model.targetName())
+                : TableReadOptions.target(null);
+        Dataset d = CsvDatasetReader.read(data, options.withFeatures(features).withMaxRows(maxRows), warnings(err));
         checkWidth(data, d, model.network());
         if (model.hasStandardization()) {
             d = new Standardization(model.inputMean(), model.inputScale()).apply(d);
@@ -77,16 +82,15 @@ final class ModelInput {
         return d;
     }
 
-    private static void requireColumn(Path data, String column) {
-        if (column != null && !CsvDatasetReader.header(data).contains(column)) {
-            throw new IllegalArgumentException(data + " has no column '" + column + "' (--label-column)");
-        }
+    private static java.util.function.Consumer<String> warnings(PrintWriter err) {
+        return w -> err.println("jxplain: warning: " + w);
     }
 
     private static void checkWidth(Path data, Dataset d, Model model) {
         if (d.dimension() != model.inputSize()) {
-            throw new IllegalArgumentException(data + " has " + d.dimension() + " numeric feature columns "
-                    + d.featureNames() + " but " + model.describe() + " takes " + model.inputSize() + " inputs");
+            throw new IllegalArgumentException(data + " has " + d.dimension() + " numeric feature columns ("
+                    + Names.shortList(d.featureNames()) + ") but " + model.describe() + " takes " + model.inputSize()
+                    + " inputs");
         }
     }
 

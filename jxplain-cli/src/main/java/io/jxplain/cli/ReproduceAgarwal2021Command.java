@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -86,31 +85,30 @@ final class ReproduceAgarwal2021Command implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Agarwal2021Config.Builder b = Agarwal2021Config.paper(dataDir, out, seed)
-                .figures(figures(figure))
-                .datasets(datasets.stream().map(UnificationDataset::parse).toList())
-                .sigma2(sigma2).sigma2Grid(sigma2Grid).weakEpochs(weakEpochs).epsilon(epsilon)
-                .threads(SamplingOptions.resolveThreads(threads))
-                .maxPoints(maxPoints);
-        if (bankruptcyFile != null || bankruptcyFeatures != 15) {
-            b.bankruptcy(bankruptcyFile == null ? io.jxplain.data.BankruptcyData.DEFAULT_FILE : bankruptcyFile,
-                    bankruptcyFeatures);
-        }
-        if (epochs != null) {
-            epochs.forEach((name, e) -> b.epochs(UnificationDataset.parse(name), e));
-        }
-        if (quick) {
-            b.quick();
-        }
-        if (sampleSizes != null) {
-            b.sampleSizes(sampleSizes);
-        }
-        Agarwal2021Config config = b.build();
-        long start = System.nanoTime();
-        Agarwal2021Reproduction.Result result = Agarwal2021Reproduction.run(config, stdout::println,
-                new BarProgress(err, ProgressBar.terminalAttached()));
-        stdout.printf(Locale.ROOT, "done in %.1f s; open %s%n", (System.nanoTime() - start) / 1e9, result.index());
-        return 0;
+        return ReproductionOutput.run("agarwal2021", dataDir, out, spec.commandLine().getParseResult().originalArgs(),
+                stdout, err, folder -> {
+                    Agarwal2021Config.Builder b = Agarwal2021Config.paper(dataDir, folder, seed)
+                            .figures(figures(figure))
+                            .datasets(datasets.stream().map(UnificationDataset::parse).toList())
+                            .sigma2(sigma2).sigma2Grid(sigma2Grid).weakEpochs(weakEpochs).epsilon(epsilon)
+                            .threads(SamplingOptions.resolveThreads(threads))
+                            .maxPoints(maxPoints);
+                    if (bankruptcyFile != null || bankruptcyFeatures != 15) {
+                        b.bankruptcy(bankruptcyFile == null ? io.jxplain.data.BankruptcyData.DEFAULT_FILE
+                                : bankruptcyFile, bankruptcyFeatures);
+                    }
+                    if (epochs != null) {
+                        epochs.forEach((name, e) -> b.epochs(UnificationDataset.parse(name), e));
+                    }
+                    if (quick) {
+                        b.quick();
+                    }
+                    if (sampleSizes != null) {
+                        b.sampleSizes(sampleSizes);
+                    }
+                    return Agarwal2021Reproduction.run(b.build(), stdout::println,
+                            new BarProgress(err, ProgressBar.terminalAttached())).index();
+                });
     }
 
     static Set<Integer> figures(String text) {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "alvarez2018", mixinStandardHelpOptions = true,
@@ -36,20 +35,20 @@ final class ReproduceAlvarez2018Command implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Alvarez2018Config config = Alvarez2018Config.defaults(options.dataDir, out, options.seed, options.threads());
-        if (options.quick) {
-            config = config.quick();
-        }
-        if (options.imageSet() != null) {
-            config = config.withImages(options.imageSet());
-        }
-        if (options.points != null) {
-            config = config.withPoints(options.points);
-        }
-        long start = System.nanoTime();
-        Alvarez2018Reproduction.Result result = Alvarez2018Reproduction.run(config, stdout::println,
-                new BarProgress(err, ProgressBar.terminalAttached()));
-        stdout.printf(Locale.ROOT, "done in %.1f s; open %s%n", (System.nanoTime() - start) / 1e9, result.index());
-        return 0;
+        return ReproductionOutput.run("alvarez2018", options.dataDir, out, spec.commandLine().getParseResult().originalArgs(),
+                stdout, err, folder -> {
+                    Alvarez2018Config config = Alvarez2018Config.defaults(options.dataDir, folder, options.seed, options.threads());
+                    if (options.quick) {
+                        config = config.quick();
+                    }
+                    if (options.imageSet() != null) {
+                        config = config.withImages(options.imageSet());
+                    }
+                    if (options.points != null) {
+                        config = config.withPoints(options.points);
+                    }
+                    return Alvarez2018Reproduction.run(config, stdout::println,
+                            new BarProgress(err, ProgressBar.terminalAttached())).index();
+                });
     }
 }

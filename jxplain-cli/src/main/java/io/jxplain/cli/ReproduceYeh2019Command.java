@@ -10,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "yeh2019", mixinStandardHelpOptions = true,
@@ -33,20 +32,20 @@ final class ReproduceYeh2019Command implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Yeh2019Config config = Yeh2019Config.defaults(options.dataDir, out, options.seed, options.threads());
-        if (options.quick) {
-            config = config.quick();
-        }
-        if (options.imageSet() != null) {
-            config = config.withImages(options.imageSet());
-        }
-        if (options.points != null) {
-            config = config.withPoints(options.points);
-        }
-        long start = System.nanoTime();
-        Yeh2019Reproduction.Result result = Yeh2019Reproduction.run(config, stdout::println,
-                new BarProgress(err, ProgressBar.terminalAttached()));
-        stdout.printf(Locale.ROOT, "done in %.1f s; open %s%n", (System.nanoTime() - start) / 1e9, result.index());
-        return 0;
+        return ReproductionOutput.run("yeh2019", options.dataDir, out, spec.commandLine().getParseResult().originalArgs(),
+                stdout, err, folder -> {
+                    Yeh2019Config config = Yeh2019Config.defaults(options.dataDir, folder, options.seed, options.threads());
+                    if (options.quick) {
+                        config = config.quick();
+                    }
+                    if (options.imageSet() != null) {
+                        config = config.withImages(options.imageSet());
+                    }
+                    if (options.points != null) {
+                        config = config.withPoints(options.points);
+                    }
+                    return Yeh2019Reproduction.run(config, stdout::println,
+                            new BarProgress(err, ProgressBar.terminalAttached())).index();
+                });
     }
 }

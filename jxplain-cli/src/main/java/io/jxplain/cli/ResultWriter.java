@@ -1,9 +1,10 @@
 package io.jxplain.cli;
 
 import io.jxplain.explain.Explanation;
+import io.jxplain.io.StagedFile;
 
-import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,29 +12,45 @@ import java.util.Map;
 
 /**
  * Writes explanations as they are computed, one row per instance, flushing after each block so an interrupted run
- * keeps what it finished. {@link #finish(boolean)} records whether the run completed.
+ * keeps what it finished. {@link #finish} writes the marker saying whether the run completed: last, and only once.
  */
-interface ResultWriter extends Closeable {
+interface ResultWriter {
     /** Appends explanations of rows {@code firstRow}, {@code firstRow + 1}, …; flushes. */
     void write(int firstRow, List<Explanation> explanations) throws IOException;
 
-    /** Ends the output, marking it complete or interrupted. Idempotent. */
-    void finish(boolean complete) throws IOException;
+    /**
+     * Ends the output: {@code "complete": true}, or false with the reason (interrupted, or the error that stopped the
+     * run). Only the first call counts.
+     */
+    void finish(boolean complete, String reason) throws IOException;
 
-    @Override
-    default void close() throws IOException {
-        finish(true);
+    /** Rows written so far. */
+    int rowsWritten();
+
+    /** The formats by name: CSV for {@code .csv} (and "-", standard output), JSON for {@code .json}. */
+    static boolean isJson(Path out) {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return true;
+        }
+        if (name.endsWith(".csv") || out.toString().equals("-")) {
+            return false;
+        }
+        throw new IllegalArgumentException("--out must end in .csv or .json (or be - for CSV on standard output), got "
+                + out);
     }
 
-    /** CSV for {@code .csv}, JSON for {@code .json}; the header names features and the run's provenance. */
-    static ResultWriter open(Path out, List<String> featureNames, Map<String, Object> provenance) throws IOException {
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            return new CsvResultWriter(out, featureNames, provenance);
+    /**
+     * A writer into {@code stream}; a CSV's provenance goes to {@code provenance} (its sidecar; null on standard
+     * output), a JSON file carries it inline.
+     */
+    static ResultWriter open(boolean json, OutputStream stream, StagedFile provenance, List<String> featureNames,
+                             Map<String, Object> header) {
+        try {
+            return json ? new JsonResultWriter(stream, featureNames, header)
+                    : new CsvResultWriter(stream, provenance, featureNames, header);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        if (name.endsWith(".json")) {
-            return new JsonResultWriter(out, featureNames, provenance);
-        }
-        throw new IllegalArgumentException("--out must end in .csv or .json, got " + out);
     }
 }

@@ -1,6 +1,8 @@
 package io.jxplain.cli;
 
+import io.jxplain.HeapBudget;
 import io.jxplain.Version;
+import io.jxplain.io.StagedFile;
 import io.jxplain.data.CsvDatasetReader;
 import io.jxplain.data.Dataset;
 import io.jxplain.data.Standardization;
@@ -38,13 +40,13 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row (.csv or .csv.gz).")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row (plain or gzip); - reads standard input.")
     Path data;
 
     @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "Name of the target column.")
     String target;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model (.json).")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model (.json); replaced only once training has succeeded, never the --data file.")
     Path out;
 
     @Option(names = "--hidden", split = ",", defaultValue = "10,10", paramLabel = "N,N",
@@ -96,8 +98,32 @@ final class TrainCommand implements Callable<Integer> {
             case "mse" -> Loss.MSE;
             default -> throw new IllegalArgumentException("--loss must be cross-entropy or mse, got '" + loss + "'");
         };
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("--test-fraction must lie strictly between 0 and 1, got " + testFraction);
+        }
+        requirePositive("--epochs", epochs);
+        requirePositive("--batch-size", batchSize);
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("--learning-rate must be a positive number, got " + learningRate);
+        }
+        for (int units : hidden) {
+            requirePositive("--hidden", units);
+        }
+        try (RunOutputs outputs = new RunOutputs(err)) {
+            outputs.input("--data", data);
+            StagedFile file = outputs.file("--out", out);
+            NetworkFile trained = train(lossKind, stdout, err);
+            NetworkJson.write(trained, file.stream());
+            outputs.commit();
+        }
+        stdout.println("wrote " + out);
+        return 0;
+    }
+
+    private NetworkFile train(Loss lossKind, PrintWriter stdout, PrintWriter err) {
         TrainingConfig config = new TrainingConfig(hidden, Activation.parse(activation), lossKind, epochs, batchSize,
                 learningRate, 0.0, seed);
+        Main.doing("reading " + data);
         Dataset all = CsvDatasetReader.read(data, target, w -> err.println("jxplain: warning: " + w));
         TrainTestSplit split;
         Standardization standardization = null;
@@ -108,16 +134,16 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             split = TrainTestSplit.of(all, 1 - testFraction, seed);
         }
-        int classes = lossKind == Loss.CROSS_ENTROPY ? split.train().classCount() : 0;
-        if (lossKind == Loss.CROSS_ENTROPY && classes < 2) {
-            throw new IllegalArgumentException("target '" + target + "' has a single class in the training split");
-        }
+        int classes = lossKind == Loss.CROSS_ENTROPY ? classes(split.train()) : 0;
+        ImageShape shape = image == null ? null : ImageShape.parse(image);
+        checkSize(all.dimension(), shape, lossKind == Loss.CROSS_ENTROPY ? classes : 1);
+        Main.doing("training the network");
         Network net = image == null
                 ? NetworkTrainer.train(split.train().features(), split.train().targets(), classes, config)
-                : NetworkTrainer.train(cnn(ImageShape.parse(image), all.dimension(), lossKind == Loss.CROSS_ENTROPY ? classes : 1,
+                : NetworkTrainer.train(cnn(shape, all.dimension(), lossKind == Loss.CROSS_ENTROPY ? classes : 1,
                         lossKind), split.train().features(), split.train().targets(), config, (e, l) -> { });
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("data", data.toString());
+        provenance.put("data", data.toString().equals("-") ? "standard input" : data.toString());
         if (image != null) {
             provenance.put("image", image);
             provenance.put("conv", conv);
@@ -144,31 +170,99 @@ final class TrainCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "trained %s on %d rows: test MSE %.6g (%d rows)%n", net.describe(),
                     split.train().rows(), mse, split.test().rows());
         }
-        NetworkJson.write(new NetworkFile(net, all.featureNames(), target,
+        return new NetworkFile(net, all.featureNames(), target,
                 standardization == null ? null : standardization.mean(),
-                standardization == null ? null : standardization.scale(), provenance), out);
-        stdout.println("wrote " + out);
-        return 0;
+                standardization == null ? null : standardization.scale(), provenance);
+    }
+
+    /** The class count, checked: labels must be 0 … K−1 with K at most the rows (a label of 10⁹ is not a class). */
+    private int classes(Dataset train) {
+        int[] labels;
+        try {
+            labels = train.labels();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("target '" + target + "': " + e.getMessage()
+                    + " (for a numeric target, use --loss mse)", e);
+        }
+        int max = java.util.Arrays.stream(labels).max().orElse(0);
+        if (max >= train.rows()) {
+            throw new IllegalArgumentException("target '" + target + "' has a label of " + max + " but only "
+                    + train.rows() + " training rows: class labels must be 0, 1, …, K−1; recode them, or use --loss mse"
+                    + " for a numeric target");
+        }
+        int classes = max + 1;
+        if (classes < 2) {
+            throw new IllegalArgumentException("target '" + target + "' has a single class in the training split");
+        }
+        return classes;
+    }
+
+    /**
+     * Refuses a network whose weights cannot fit the heap, naming the options: training holds about five copies of
+     * them (the weights, their gradients, Adam's two moments and a transposed copy).
+     */
+    private void checkSize(int inputs, ImageShape shape, int outputs) {
+        long weights = 0;
+        int width = inputs;
+        if (shape != null) {
+            if (shape.size() != inputs) {
+                throw new IllegalArgumentException("--image " + shape + " has " + shape.size() + " pixels but " + data
+                        + " has " + inputs + " feature columns");
+            }
+            int channels = shape.channels();
+            int height = shape.height();
+            int side = shape.width();
+            for (String stage : conv) {
+                int[] fk = convStage(stage);
+                if (fk[1] > Math.min(height, side)) {
+                    throw new IllegalArgumentException("--conv " + stage + ": a " + fk[1] + "×" + fk[1] + " kernel is"
+                            + " larger than the " + height + "×" + side + " image it would slide over");
+                }
+                weights += (long) fk[0] * channels * fk[1] * fk[1];
+                channels = fk[0];
+                height = Math.max(1, height / 2);
+                side = Math.max(1, side / 2);
+            }
+            width = (int) Math.min(Integer.MAX_VALUE, (long) channels * height * side);
+        }
+        for (int units : hidden) {
+            weights += (long) units * width;
+            width = units;
+        }
+        weights += (long) outputs * width;
+        long bytes = HeapBudget.doubles(5, weights);
+        HeapBudget.require("--hidden " + hidden.stream().map(String::valueOf).collect(
+                java.util.stream.Collectors.joining(",")) + (shape == null ? "" : " --conv " + String.join(",", conv))
+                + ": a network of " + weights + " weights (training holds five copies)", bytes);
+    }
+
+    private static int[] convStage(String stage) {
+        String[] parts = stage.trim().split(":");
+        try {
+            int filters = Integer.parseInt(parts[0].trim());
+            int kernel = Integer.parseInt(parts.length > 1 ? parts[1].trim() : "3");
+            if (parts.length > 2 || filters < 1 || kernel < 1) {
+                throw new NumberFormatException();
+            }
+            return new int[] {filters, kernel};
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--conv entries are FILTERS:KERNEL with both at least 1, e.g. 8:3, got '"
+                    + stage + "'");
+        }
+    }
+
+    private static void requirePositive(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+        }
     }
 
     /** The --image architecture: --conv stages, --hidden dense layers, then the outputs. */
     private Network cnn(ImageShape shape, int columns, int outputs, Loss lossKind) {
-        if (shape.size() != columns) {
-            throw new IllegalArgumentException("--image " + shape + " has " + shape.size() + " pixels but " + data + " has "
-                    + columns + " feature columns");
-        }
         NetworkBuilder builder = NetworkBuilder.image(shape);
         for (String stage : conv) {
-            String[] parts = stage.trim().split(":");
-            int filters;
-            int kernel;
-            try {
-                filters = Integer.parseInt(parts[0].trim());
-                kernel = Integer.parseInt(parts.length > 1 ? parts[1].trim() : "3");
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--conv entries are FILTERS:KERNEL, e.g. 8:3, got '" + stage + "'");
-            }
-            builder.conv(filters, kernel, 1, kernel / 2, Activation.RELU).maxPool(2);
+            int[] fk = convStage(stage);
+            builder.conv(fk[0], fk[1], 1, fk[1] / 2, Activation.RELU).maxPool(2);
         }
         for (int units : hidden) {
             builder.dense(units, Activation.parse(activation));

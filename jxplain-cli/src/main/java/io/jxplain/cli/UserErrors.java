@@ -1,12 +1,25 @@
 package io.jxplain.cli;
 
+import io.jxplain.HeapBudget;
+
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Map;
 
-/** Turns an exception into the one line a user reads. */
+/** Turns an exception into the one line a user reads: the real cause, and for memory, a remedy that exists. */
 final class UserErrors {
+    /** What each command can do about memory, beyond giving the JVM more of it. */
+    private static final Map<String, String> MEMORY_REMEDIES = Map.of(
+            "train", "train a smaller network (--hidden, --conv) or on fewer rows",
+            "explain", "read fewer rows (--max-rows), lower --max-rows-per-call, or use --engine spark",
+            "evaluate", "read fewer rows (--max-rows) or lower --max-rows-per-call",
+            "reproduce", "use fewer points (--points, --max-points)",
+            "bench", "use fewer rows (--rows)");
+
     private UserErrors() {
     }
 
@@ -25,13 +38,35 @@ final class UserErrors {
         if (e instanceof AccessDeniedException a) {
             return "permission denied: " + a.getFile();
         }
+        if (e instanceof NotDirectoryException n) {
+            return n.getFile() + " is a file where a folder is needed";
+        }
         if (e instanceof FileAlreadyExistsException f) {
-            return "file exists and is in the way: " + f.getFile();
+            return f.getReason() != null ? f.getFile() + " " + f.getReason()
+                    : "file exists and is in the way: " + f.getFile();
         }
         String message = e.getMessage();
+        if (e instanceof IOException && message != null) {
+            if (message.contains("No space left on device")) {
+                return "no space left on the device while writing the outputs (" + message + ")";
+            }
+            if (message.contains("File too large")) {
+                return "a file grew past this process's size limit (ulimit -f) while writing the outputs";
+            }
+            if (message.contains("Is a directory")) {
+                return message.replace(" (Is a directory)", "") + " is a folder, not a file";
+            }
+        }
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();
         }
         return message.replace('\n', ' ');
+    }
+
+    /** The remedy for a memory problem in {@code command} (its name, or null when unknown). */
+    static String memoryRemedy(String command) {
+        String own = command == null ? null : MEMORY_REMEDIES.get(command);
+        return (own == null ? "" : own + ", or ") + "give the JVM more memory: JXPLAIN_JAVA_OPTS=-Xmx8g (this one has "
+                + HeapBudget.bytes(Runtime.getRuntime().maxMemory()) + ")";
     }
 }

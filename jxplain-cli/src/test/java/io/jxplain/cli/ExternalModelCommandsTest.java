@@ -114,7 +114,7 @@ class ExternalModelCommandsTest {
         String[][] cases = {
                 {"missing.onnx", "", "file not found: "},
                 {"not-a-model.onnx", "label", "not-a-model.onnx is not a model ONNX Runtime can load"},
-                {"mlp.onnx", "", "has 7 numeric feature columns [a, b, c, d, e, f, label] but ONNX mlp.onnx"},
+                {"mlp.onnx", "", "has 7 numeric feature columns (a, b, c, d, e, f, label) but ONNX mlp.onnx"},
                 {"mlp.pt", "", "mlp.pt rejects inputs of shape (1, 7): mat1 and mat2 shapes cannot be multiplied"},
                 {"rank5.onnx", "label", "input 'input' has rank 5"},
                 {"nan.onnx", "label", "returned a non-finite output (NaN) for input row"},

@@ -29,10 +29,10 @@ class ReproduceCommandTest {
                 dir.resolve("missing").toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().strip().startsWith("jxplain: error: ") && r.err().contains("data file not found"), r.err());
-        r = CliTestSupport.run("reproduce", "agarwal2021", "--figure", "7", "--out", dir.toString());
+        r = CliTestSupport.run("reproduce", "agarwal2021", "--figure", "7", "--out", dir.resolve("o").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("figures are 2, 3, 4 and 5"), r.err());
-        r = CliTestSupport.run("reproduce", "agarwal2021", "--datasets", "iris", "--out", dir.toString());
+        r = CliTestSupport.run("reproduce", "agarwal2021", "--datasets", "iris", "--out", dir.resolve("o").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("unknown data set 'iris'"), r.err());
     }

@@ -62,7 +62,7 @@ public final class ArffReader {
                 lines.add(lineNumber);
             }
         } catch (IOException e) {
-            throw new DataFormatException(file + ": cannot be read: " + e.getMessage(), e);
+            throw CsvDatasetReader.unreadable(file.toString(), lineNumber, e);
         }
         if (header.isEmpty()) {
             throw new DataFormatException(file + ": no @attribute lines: not an ARFF file");
@@ -70,7 +70,8 @@ public final class ArffReader {
         if (!inData) {
             throw new DataFormatException(file + ": no @data section");
         }
-        return new RawTable(file, header, rows, lines);
+        TableConverter.checkHeader(file.toString(), header);
+        return new RawTable(file.toString(), header, rows, lines);
     }
 
     private static String attributeName(Path file, long line, String text) {

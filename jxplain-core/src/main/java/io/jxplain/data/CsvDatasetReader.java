@@ -2,13 +2,17 @@ package io.jxplain.data;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +22,8 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads a CSV file (plain or .gz) with a header row into a {@link Dataset}; the column rules are
- * {@link TableConverter}'s. Parsing is Apache Commons CSV's.
+ * Reads a CSV file (plain or gzip) or standard input with a header row into a {@link Dataset}, in one pass; the
+ * column rules are {@link TableConverter}'s. Parsing is Apache Commons CSV's.
  */
 public final class CsvDatasetReader {
     private CsvDatasetReader() {
@@ -30,15 +34,7 @@ public final class CsvDatasetReader {
         return read(file, TableReadOptions.target(targetColumn), warnings);
     }
 
-    /**
-     * @param targetColumn   the target's header name, or null for unlabelled data
-     * @param featureColumns the feature columns to keep, in this order (e.g. the model's), or null for all numeric ones
-     */
-    public static Dataset read(Path file, String targetColumn, List<String> featureColumns, Consumer<String> warnings) {
-        return read(file, TableReadOptions.target(targetColumn).withFeatures(featureColumns), warnings);
-    }
-
-    /** Reads the file straight into numbers (twice when columns must be detected), never holding it as text. */
+    /** Reads the file once, straight into numbers, never holding it as text. {@code file} "-" is standard input. */
     public static Dataset read(Path file, TableReadOptions options, Consumer<String> warnings) {
         return TableConverter.toDataset(new CsvFileRows(file, null), options, warnings);
     }
@@ -53,42 +49,105 @@ public final class CsvDatasetReader {
         CsvFileRows rows = new CsvFileRows(file, columnNames);
         List<String[]> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        rows.forEach((cells, line) -> {
-            records.add(cells);
-            lines.add(line);
+        List<List<String>> header = new ArrayList<>(1);
+        rows.read(new TableRows.Visitor() {
+            @Override
+            public void header(List<String> names) {
+                TableConverter.checkHeader(rows.source(), names);
+                header.add(names);
+            }
+
+            @Override
+            public boolean row(String[] cells, long line) {
+                records.add(cells);
+                lines.add(line);
+                return true;
+            }
         });
-        return new RawTable(file, rows.header(), records, lines);
+        return new RawTable(rows.source(), header.get(0), records, lines);
     }
 
-    /** The header row's column names. */
+    /** The header row's column names (trimmed, a byte-order mark dropped), checked: non-empty and unique. */
     public static List<String> header(Path file) {
         requireFile(file);
+        String source = describe(file);
         try (Reader reader = open(file); CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
             var it = parser.iterator();
             if (!it.hasNext()) {
-                throw new DataFormatException(file + ": the file is empty (no header row)");
+                throw new DataFormatException(source + ": the file is empty (no header row)");
             }
-            return it.next().toList().stream().map(String::trim).toList();
-        } catch (IOException e) {
-            throw new DataFormatException(file + ": cannot be read as CSV: " + e.getMessage(), e);
+            List<String> names = it.next().toList().stream().map(String::trim).toList();
+            TableConverter.checkHeader(source, names);
+            return names;
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw unreadable(source, 1, e);
         }
     }
 
+    /** Whether {@code file} names standard input ("-"). */
+    public static boolean isStandardInput(Path file) {
+        return file.toString().equals("-");
+    }
+
+    /** How messages name the source: its path, or "standard input". */
+    static String describe(Path file) {
+        return isStandardInput(file) ? "standard input" : file.toString();
+    }
+
     static void requireFile(Path file) {
+        if (isStandardInput(file)) {
+            return;
+        }
         if (!Files.exists(file)) {
             throw new DataFormatException(file + ": file not found");
         }
         if (Files.isDirectory(file)) {
-            throw new DataFormatException(file + ": is a directory, not a data file");
+            throw new DataFormatException(file + ": is a folder, not a data file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new DataFormatException(file + ": permission denied (not readable)");
         }
     }
 
-    /** A UTF-8 reader, decompressing {@code .gz} files. */
+    /**
+     * A strict UTF-8 reader (a byte-order mark dropped), decompressing gzip whatever the file's name (by its magic
+     * bytes), that refuses binary data (a NUL character) and lines longer than {@value TextGuard#MAX_LINE} characters, so
+     * that a wrong file (an image, /dev/zero) fails at once with its name instead of filling the heap.
+     */
     static Reader open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in);
+        InputStream raw = isStandardInput(file) ? new FilterInputStream(System.in) {
+            @Override
+            public void close() {
+                // standard input belongs to the process, not to this reader
+            }
+        } : Files.newInputStream(file);
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        InputStream bytes = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new TextGuard(new BufferedReader(new InputStreamReader(bytes, utf8), 1 << 16));
+    }
+
+    /** The one-line error for a source that fails while being read. */
+    static DataFormatException unreadable(String source, long line, Exception e) {
+        Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof IllegalStateException && cause.getCause() instanceof IOException io) {
+            cause = io; // Commons CSV wraps its reader's errors
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        if (cause instanceof TextGuard.NotText notText) {
+            return new DataFormatException(source + ": " + notText.getMessage(), cause);
+        }
+        if (cause instanceof CharacterCodingException) {
+            return new DataFormatException(source + (line > 0 ? ", near line " + (line + 1) : "")
+                    + ": not UTF-8 text; save it as UTF-8 (Excel: \"CSV UTF-8\")", cause);
+        }
+        if (cause instanceof java.util.zip.ZipException) {
+            return new DataFormatException(source + ": a damaged gzip stream (" + cause.getMessage() + ")", cause);
+        }
+        return new DataFormatException(source + ": cannot be read as CSV: " + cause.getMessage(), cause);
     }
 }

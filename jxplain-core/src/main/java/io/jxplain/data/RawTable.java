@@ -1,10 +1,9 @@
 package io.jxplain.data;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /** A file's cells as text, held in memory, before any column is chosen or parsed: the common form of CSV and ARFF input. */
-public record RawTable(Path source, List<String> header, List<String[]> rows, List<Long> lines) implements TableRows {
+public record RawTable(String source, List<String> header, List<String[]> rows, List<Long> lines) implements TableRows {
     public RawTable {
         header = List.copyOf(header);
         if (rows.size() != lines.size()) {
@@ -13,9 +12,12 @@ public record RawTable(Path source, List<String> header, List<String[]> rows, Li
     }
 
     @Override
-    public void forEach(Visitor visitor) {
+    public void read(Visitor visitor) {
+        visitor.header(header);
         for (int i = 0; i < rows.size(); i++) {
-            visitor.row(rows.get(i), lines.get(i));
+            if (!visitor.row(rows.get(i), lines.get(i))) {
+                return;
+            }
         }
     }
 }

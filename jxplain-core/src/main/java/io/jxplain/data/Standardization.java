@@ -47,8 +47,19 @@ public record Standardization(double[] mean, double[] scale) {
         return new Standardization(mean, scale);
     }
 
+    /** The standardised data set; a value that overflows (e.g. 1e308 with a small scale) is an error naming it. */
     public Dataset apply(Dataset data) {
-        return data.withFeatures(apply(data.features()));
+        DMatrixRMaj raw = data.features();
+        DMatrixRMaj out = apply(raw);
+        int t = io.jxplain.FiniteScan.firstNonFinite(out.data, 0, out.data.length);
+        if (t >= 0) {
+            int d = out.numCols;
+            int j = t % d;
+            throw new IllegalArgumentException("row " + t / d + ", column '" + data.featureNames().get(j) + "' = "
+                    + raw.data[t] + " is out of range: standardised with the training statistics (mean " + mean[j]
+                    + ", scale " + scale[j] + ") it becomes " + out.data[t]);
+        }
+        return data.withFeatures(out);
     }
 
     public DMatrixRMaj apply(DMatrixRMaj x) {

@@ -1,16 +1,22 @@
 package io.jxplain.data;
 
+import io.jxplain.HeapBudget;
+import io.jxplain.Names;
 import org.ejml.data.DMatrixRMaj;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Turns a table's rows ({@link TableRows}) into a {@link Dataset}, for CSV and ARFF alike.
+ * Turns a table's rows ({@link TableRows}) into a {@link Dataset}, for CSV and ARFF alike, in one pass.
  * <ul>
+ * <li>Header names must be unique and non-empty (a repeated name would make "the column named a" ambiguous).</li>
  * <li>Cells TRUE/FALSE (any case) read as 1/0, in features and target.</li>
  * <li>A column whose first present value is neither a number nor TRUE/FALSE is categorical: it is dropped, and a
  *     warning names it (the unification paper drops categorical features, §6.1).</li>
@@ -25,174 +31,318 @@ public final class TableConverter {
     }
 
     /**
-     * One walk over the rows to detect the numeric columns (only when the features are not named), one to parse the
-     * kept cells straight into numbers: 8 bytes per kept cell, never the table as text (unless it already is).
+     * Reads the table once, parsing kept cells straight into numbers: 8 bytes per numeric cell, never the table as
+     * text (unless it already is); with {@link TableReadOptions#maxRows()}, only those rows are read.
      */
     public static Dataset toDataset(TableRows table, TableReadOptions options, Consumer<String> warnings) {
-        Path file = table.source();
-        List<String> header = table.header();
-        int targetIndex = -1;
-        if (options.target() != null) {
-            targetIndex = header.indexOf(options.target());
-            if (targetIndex < 0) {
-                throw new DataFormatException(file + ": no column named '" + options.target() + "'; columns are " + header);
+        Pass pass = new Pass(table.source(), options);
+        table.read(pass);
+        if (pass.header == null) {
+            throw new DataFormatException(table.source() + ": the file is empty (no header row)");
+        }
+        return pass.finish(warnings);
+    }
+
+    /**
+     * Checks a header: every name non-empty and unique. Throws naming the file and the offending names and columns.
+     * The one rule for CSV, ARFF and the Spark engine.
+     */
+    public static void checkHeader(String source, List<String> names) {
+        for (int j = 0; j < names.size(); j++) {
+            if (names.get(j).isBlank()) {
+                throw new DataFormatException(source + ": column " + (j + 1) + " of the header has no name; every"
+                        + " column needs one");
             }
         }
-        for (String name : options.excluded()) {
-            if (!header.contains(name)) {
-                throw new DataFormatException(file + ": cannot exclude column '" + name + "': there is none; columns are " + header);
-            }
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            positions.computeIfAbsent(names.get(j), k -> new ArrayList<>()).add(j + 1);
         }
-        List<Integer> kept = new ArrayList<>();
-        if (options.features() != null) {
-            for (String name : options.features()) {
-                int j = header.indexOf(name);
-                if (j < 0) {
-                    throw new DataFormatException(file + ": the model needs column '" + name + "', which the file lacks");
+        List<String> repeated = new ArrayList<>();
+        positions.forEach((name, at) -> {
+            if (at.size() > 1) {
+                repeated.add("'" + name + "' (columns " + Names.shortList(at) + ")");
+            }
+        });
+        if (!repeated.isEmpty()) {
+            throw new DataFormatException(source + ": the header repeats " + String.join(", ", repeated)
+                    + "; column names must be unique: rename the copies");
+        }
+    }
+
+    /** One pass over the rows: column kinds are found and cells parsed as they arrive. */
+    private static final class Pass implements TableRows.Visitor {
+        private static final byte UNSEEN = 0; // only missing cells so far
+        private static final byte NUMERIC = 1;
+        private static final byte TEXT = 2;
+
+        private final String source;
+        private final TableReadOptions options;
+        private List<String> header;
+        private int targetIndex = -1;
+        private int[] columns; // candidate feature columns, in output order
+        private byte[] kind;
+        private Column[] values;
+        private long[] firstMissingLine;
+        private Column targets;
+        private long rows;
+
+        Pass(String source, TableReadOptions options) {
+            this.source = source;
+            this.options = options;
+        }
+
+        @Override
+        public void header(List<String> names) {
+            checkHeader(source, names);
+            header = List.copyOf(names);
+            Map<String, Integer> index = new HashMap<>();
+            for (int j = 0; j < names.size(); j++) {
+                index.put(names.get(j), j);
+            }
+            if (options.target() != null) {
+                targetIndex = index.getOrDefault(options.target(), -1);
+                if (targetIndex < 0 && !options.targetOptional()) {
+                    throw new DataFormatException(source + ": no column named '" + options.target() + "'; its columns"
+                            + " are " + Names.shortList(names));
                 }
-                kept.add(j);
             }
-        } else {
-            // a column's kind is that of its first present value (-1 unseen, 0 text, 1 numeric)
-            int[] kind = new int[header.size()];
-            java.util.Arrays.fill(kind, -1);
-            long[] count = new long[1];
-            table.forEach((r, line) -> {
-                count[0]++;
-                for (int j = 0; j < kind.length; j++) {
-                    if (kind[j] < 0 && !isMissing(r[j])) {
-                        kind[j] = isNumeric(r[j]) ? 1 : 0;
+            for (String name : options.excluded()) {
+                if (!index.containsKey(name)) {
+                    throw new DataFormatException(source + ": cannot exclude column '" + name + "': there is none; its"
+                            + " columns are " + Names.shortList(names));
+                }
+            }
+            List<Integer> candidates = new ArrayList<>();
+            if (options.features() != null) {
+                List<String> lacking = new ArrayList<>();
+                for (String name : options.features()) {
+                    Integer j = index.get(name);
+                    if (j == null) {
+                        lacking.add(name);
+                    } else {
+                        candidates.add(j);
                     }
                 }
-            });
-            if (count[0] == 0) {
-                throw new DataFormatException(file + ": no data rows after the header");
+                if (!lacking.isEmpty()) {
+                    throw new DataFormatException(source + " lacks " + (lacking.size() == 1 ? "column '" + lacking.get(0)
+                            + "', which the model needs" : lacking.size() + " columns the model needs: "
+                            + Names.shortList(lacking)) + "; its columns are " + Names.shortList(names));
+                }
+            } else {
+                for (int j = 0; j < names.size(); j++) {
+                    if (j != targetIndex && !options.excluded().contains(names.get(j))) {
+                        candidates.add(j);
+                    }
+                }
             }
-            List<String> dropped = new ArrayList<>();
-            for (int j = 0; j < header.size(); j++) {
-                if (j == targetIndex || options.excluded().contains(header.get(j))) {
+            columns = candidates.stream().mapToInt(Integer::intValue).toArray();
+            kind = new byte[columns.length];
+            if (options.features() != null) {
+                Arrays.fill(kind, NUMERIC); // the model's columns must hold numbers
+            }
+            values = new Column[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                values[c] = new Column();
+            }
+            firstMissingLine = new long[columns.length];
+            targets = targetIndex >= 0 ? new Column() : null;
+        }
+
+        @Override
+        public boolean row(String[] cells, long line) {
+            rows++;
+            boolean dropMissing = options.missing() == MissingValues.DROP_ROWS;
+            for (int c = 0; c < columns.length; c++) {
+                if (kind[c] == TEXT) {
                     continue;
                 }
-                if (kind[j] == 1) {
-                    kept.add(j);
+                int j = columns[c];
+                String cell = cells[j].trim();
+                if (isMissingTrimmed(cell)) {
+                    if (kind[c] == NUMERIC && !dropMissing) {
+                        throw missing(line, header.get(j), cell, false);
+                    }
+                    if (firstMissingLine[c] == 0) {
+                        firstMissingLine[c] = line;
+                    }
+                    values[c].add(Double.NaN, this);
+                    continue;
+                }
+                double v = parseNumber(cell);
+                if (Double.isNaN(v)) { // not a number, nor TRUE/FALSE
+                    if (kind[c] == NUMERIC) {
+                        throw new DataFormatException(where(line, header.get(j), false) + ": '" + cell + "' is not a number");
+                    }
+                    kind[c] = TEXT; // categorical: dropped
+                    values[c] = null;
+                    continue;
+                }
+                requireFinite(v, line, header.get(j), cell, false);
+                if (kind[c] == UNSEEN && firstMissingLine[c] != 0 && !dropMissing) {
+                    throw missing(firstMissingLine[c], header.get(j), "", false);
+                }
+                kind[c] = NUMERIC;
+                values[c].add(v, this);
+            }
+            if (targets != null) {
+                String cell = cells[targetIndex].trim();
+                if (isMissingTrimmed(cell)) {
+                    if (!dropMissing) {
+                        throw missing(line, header.get(targetIndex), cell, true);
+                    }
+                    targets.add(Double.NaN, this);
                 } else {
-                    dropped.add(header.get(j)); // text, or an entirely empty column that carries nothing to explain
+                    double v = parseNumber(cell);
+                    if (Double.isNaN(v)) {
+                        throw new DataFormatException(where(line, header.get(targetIndex), true) + ": '" + cell
+                                + "' is not numeric (expected a number or TRUE/FALSE)");
+                    }
+                    requireFinite(v, line, header.get(targetIndex), cell, true);
+                    targets.add(v, this);
+                }
+            }
+            return options.maxRows() == 0 || rows < options.maxRows();
+        }
+
+        Dataset finish(Consumer<String> warnings) {
+            if (rows == 0) {
+                throw new DataFormatException(source + ": no data rows after the header");
+            }
+            List<Integer> kept = new ArrayList<>();
+            List<String> dropped = new ArrayList<>();
+            for (int c = 0; c < columns.length; c++) {
+                if (kind[c] == NUMERIC) {
+                    kept.add(c);
+                } else {
+                    dropped.add(header.get(columns[c])); // text, or an entirely empty column that carries nothing
                 }
             }
             if (!dropped.isEmpty()) {
-                warnings.accept(file.getFileName() + ": dropped non-numeric column(s) " + dropped);
+                warnings.accept(sourceName() + ": dropped non-numeric column(s) " + Names.shortList(dropped));
             }
             if (kept.isEmpty()) {
-                throw new DataFormatException(file + ": no numeric feature columns");
+                throw new DataFormatException(source + ": no numeric feature columns");
+            }
+            int n = (int) rows;
+            boolean[] keep = new boolean[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                boolean complete = targets == null || !Double.isNaN(targets.data[i]);
+                for (int k = 0; k < kept.size() && complete; k++) {
+                    complete = !Double.isNaN(values[kept.get(k)].data[i]);
+                }
+                keep[i] = complete;
+                m += complete ? 1 : 0;
+            }
+            if (m < n) {
+                warnings.accept(sourceName() + ": dropped " + (n - m) + " of " + n
+                        + " rows with a missing value in a kept column");
+            }
+            if (m == 0) {
+                throw new DataFormatException(source + ": every row has a missing value in a kept column");
+            }
+            int d = kept.size();
+            HeapBudget.require(source + ": a " + m + " × " + d + " feature matrix", 8L * m * d);
+            double[] x = new double[m * d];
+            double[] y = targets == null ? null : new double[m];
+            for (int k = 0; k < d; k++) {
+                double[] column = values[kept.get(k)].data;
+                for (int i = 0, r = 0; i < n; i++) {
+                    if (keep[i]) {
+                        x[r++ * d + k] = column[i];
+                    }
+                }
+                values[kept.get(k)] = null; // free each column once copied
+            }
+            if (y != null) {
+                for (int i = 0, r = 0; i < n; i++) {
+                    if (keep[i]) {
+                        y[r++] = targets.data[i];
+                    }
+                }
+            }
+            List<String> names = new ArrayList<>();
+            kept.forEach(c -> names.add(header.get(columns[c])));
+            return new Dataset(DMatrixRMaj.wrap(m, d, x), y, names, targets == null ? null : options.target());
+        }
+
+        /** Columns still being collected (not dropped as text): they grow together. */
+        int liveColumns() {
+            int live = 0;
+            for (byte k : kind) {
+                live += k == TEXT ? 0 : 1;
+            }
+            return live + (targets == null ? 0 : 1);
+        }
+
+        private String sourceName() {
+            int slash = source.lastIndexOf('/');
+            return slash < 0 ? source : source.substring(slash + 1);
+        }
+
+        private String where(long line, String column, boolean target) {
+            return source + ", line " + line + (target ? ", target column '" : ", column '") + column + "'";
+        }
+
+        private DataFormatException missing(long line, String column, String cell, boolean target) {
+            return new DataFormatException(where(line, column, target) + ": missing value ('" + cell
+                    + "'); impute or drop such rows before explaining");
+        }
+
+        private void requireFinite(double v, long line, String column, String cell, boolean target) {
+            if (!Double.isFinite(v)) {
+                throw new DataFormatException(where(line, column, target) + ": " + cell + " is not a finite number");
             }
         }
-        int d = kept.size();
-        int target = targetIndex;
-        DoubleBuffer xs = new DoubleBuffer();
-        DoubleBuffer ys = new DoubleBuffer();
-        long[] seen = new long[2]; // rows, dropped rows
-        table.forEach((r, line) -> {
-            seen[0]++;
-            if (options.missing() == MissingValues.DROP_ROWS && hasMissing(r, kept, target)) {
-                seen[1]++;
-                return;
-            }
-            for (int j = 0; j < d; j++) {
-                int col = kept.get(j);
-                xs.add(parseCell(file, line, header.get(col), r[col], false));
-            }
-            if (target >= 0) {
-                ys.add(parseCell(file, line, header.get(target), r[target], true));
-            }
-        });
-        if (seen[0] == 0) {
-            throw new DataFormatException(file + ": no data rows after the header");
-        }
-        if (seen[1] > 0) {
-            warnings.accept(file.getFileName() + ": dropped " + seen[1] + " of " + seen[0]
-                    + " rows with a missing value in a kept column");
-        }
-        int n = xs.size() / d;
-        if (n == 0) {
-            throw new DataFormatException(file + ": every row has a missing value in a kept column");
-        }
-        DMatrixRMaj x = DMatrixRMaj.wrap(n, d, xs.toArray());
-        double[] y = target < 0 ? null : ys.toArray();
-        List<String> names = new ArrayList<>();
-        kept.forEach(j -> names.add(header.get(j)));
-        return new Dataset(x, y, names, options.target());
     }
 
-    /** A growable array of doubles: no boxing, no per-row arrays. */
-    private static final class DoubleBuffer {
-        private double[] values = new double[1024];
+    /** A growable column of doubles: no boxing, and a heap check before each growth names the file. */
+    private static final class Column {
+        private double[] data = new double[256];
         private int size;
 
-        void add(double v) {
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, values.length * 2);
+        void add(double v, Pass pass) {
+            if (size == data.length) {
+                if (size == Integer.MAX_VALUE - 8) {
+                    throw new DataFormatException(pass.source + ": more than " + size + " rows; read fewer rows");
+                }
+                int grown = (int) Math.min(Integer.MAX_VALUE - 8L, 2L * size);
+                HeapBudget.require(pass.source + ": reading row " + (pass.rows) + " of " + pass.columns.length
+                        + " column(s)", 8L * (grown - size) * Math.max(1, pass.liveColumns()));
+                data = Arrays.copyOf(data, grown);
             }
-            values[size++] = v;
-        }
-
-        int size() {
-            return size;
-        }
-
-        double[] toArray() {
-            return size == values.length ? values : java.util.Arrays.copyOf(values, size);
+            data[size++] = v;
         }
     }
 
     static boolean isMissing(String cell) {
-        return MISSING.contains(cell.trim().toLowerCase(Locale.ROOT));
+        return isMissingTrimmed(cell.trim());
     }
 
-    private static boolean hasMissing(String[] r, List<Integer> kept, int targetIndex) {
-        for (int col : kept) {
-            if (isMissing(r[col])) {
-                return true;
-            }
-        }
-        return targetIndex >= 0 && isMissing(r[targetIndex]);
-    }
-
-    private static boolean isNumeric(String text) {
-        String cell = text.trim();
-        if (cell.equalsIgnoreCase("true") || cell.equalsIgnoreCase("false")) {
+    private static boolean isMissingTrimmed(String cell) {
+        if (cell.isEmpty()) {
             return true;
         }
-        try {
-            Double.parseDouble(cell);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
+        char c = cell.charAt(0);
+        if (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
+            return false; // no missing marker starts like a number: skip the lower-casing
         }
+        return MISSING.contains(cell.toLowerCase(Locale.ROOT));
     }
 
-    private static double parseCell(Path file, long line, String column, String text, boolean target) {
-        String cell = text.trim();
-        String where = file + ", line " + line + (target ? ", target column '" : ", column '") + column + "'";
+    /** The cell's number, 1/0 for TRUE/FALSE, or NaN when it is neither (a trimmed, present cell). */
+    private static double parseNumber(String cell) {
         if (cell.equalsIgnoreCase("true")) {
             return 1;
         }
         if (cell.equalsIgnoreCase("false")) {
             return 0;
         }
-        if (isMissing(cell)) {
-            throw new DataFormatException(where + ": missing value ('" + cell
-                    + "'); impute or drop such rows before explaining");
-        }
-        double v;
         try {
-            v = Double.parseDouble(cell);
+            return Double.parseDouble(cell);
         } catch (NumberFormatException e) {
-            throw new DataFormatException(where + ": '" + cell + "' is not " + (target
-                    ? "numeric (expected a number or TRUE/FALSE)" : "a number"));
+            return Double.NaN;
         }
-        if (!Double.isFinite(v)) {
-            throw new DataFormatException(where + ": " + cell + " is not a finite number");
-        }
-        return v;
     }
 }

@@ -3,33 +3,51 @@ package io.jxplain.data;
 import java.util.List;
 
 /**
- * Which columns of a table become the data set.
+ * Which columns and rows of a table become the data set.
  *
- * @param target   the target column's name, or null for unlabelled data
- * @param features the feature columns in this order, or null for every numeric column but the target and the excluded
- * @param excluded columns never used as features (e.g. numeric codes of categories)
- * @param missing  what to do with a missing value in a kept column
+ * @param target         the target column's name, or null for unlabelled data
+ * @param targetOptional read {@code target} as labels when the table has it, and go without labels when it does not
+ *                       (a model's target column, which data to explain may or may not carry)
+ * @param features       the feature columns in this order, or null for every numeric column but the target and the
+ *                       excluded
+ * @param excluded       columns never used as features (e.g. numeric codes of categories)
+ * @param missing        what to do with a missing value in a kept column
+ * @param maxRows        read at most this many data rows (0: all); the rest of the file is never read
  */
-public record TableReadOptions(String target, List<String> features, List<String> excluded, MissingValues missing) {
+public record TableReadOptions(String target, boolean targetOptional, List<String> features, List<String> excluded,
+                               MissingValues missing, long maxRows) {
     public TableReadOptions {
         features = features == null ? null : List.copyOf(features);
         excluded = excluded == null ? List.of() : List.copyOf(excluded);
         missing = missing == null ? MissingValues.ERROR : missing;
+        if (maxRows < 0) {
+            throw new IllegalArgumentException("maxRows must be 0 (all) or positive, got " + maxRows);
+        }
     }
 
     public static TableReadOptions target(String target) {
-        return new TableReadOptions(target, null, List.of(), MissingValues.ERROR);
+        return new TableReadOptions(target, false, null, List.of(), MissingValues.ERROR, 0);
+    }
+
+    /** {@code target} read as labels when the table has that column; unlabelled otherwise. */
+    public static TableReadOptions optionalTarget(String target) {
+        return new TableReadOptions(target, true, null, List.of(), MissingValues.ERROR, 0);
     }
 
     public TableReadOptions withFeatures(List<String> f) {
-        return new TableReadOptions(target, f, excluded, missing);
+        return new TableReadOptions(target, targetOptional, f, excluded, missing, maxRows);
     }
 
     public TableReadOptions withExcluded(List<String> e) {
-        return new TableReadOptions(target, features, e, missing);
+        return new TableReadOptions(target, targetOptional, features, e, missing, maxRows);
     }
 
     public TableReadOptions withMissing(MissingValues m) {
-        return new TableReadOptions(target, features, excluded, m);
+        return new TableReadOptions(target, targetOptional, features, excluded, m, maxRows);
+    }
+
+    /** Only the first {@code n} data rows (0: all). */
+    public TableReadOptions withMaxRows(long n) {
+        return new TableReadOptions(target, targetOptional, features, excluded, missing, n);
     }
 }

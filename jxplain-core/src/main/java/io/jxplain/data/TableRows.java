@@ -1,22 +1,24 @@
 package io.jxplain.data;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A table's cells as text, row by row, that can be walked more than once: held in memory ({@link RawTable}) or
- * re-read from its file on each walk ({@link CsvFileRows}), so a large CSV never sits in memory as text.
+ * A table's cells as text, read once from the start: the header, then the data rows in order. Held in memory
+ * ({@link RawTable}) or streamed from a file or standard input ({@link CsvFileRows}), so a large CSV is never held as
+ * text and a pipe can be read.
  */
 public interface TableRows {
-    /** One row's cells and its line number in the source. */
+    /** Receives the header, then each data row, in order. */
     interface Visitor {
-        void row(String[] cells, long line);
+        void header(List<String> names);
+
+        /** One row's cells and its line number in the source; returns false to stop reading. */
+        boolean row(String[] cells, long line);
     }
 
-    Path source();
+    /** Where the rows come from, as messages name it: a file's path, or "standard input". */
+    String source();
 
-    List<String> header();
-
-    /** Visits every data row in order. */
-    void forEach(Visitor visitor);
+    /** Reads the table once, from the header to the last row or until the visitor stops. */
+    void read(Visitor visitor);
 }

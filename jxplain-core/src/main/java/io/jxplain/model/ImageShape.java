@@ -11,6 +11,10 @@ public record ImageShape(int channels, int height, int width) {
             throw new IllegalArgumentException("an image shape needs positive channels, height and width, got "
                     + channels + "×" + height + "×" + width);
         }
+        if ((long) channels * height * width > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("an image of " + channels + "×" + height + "×" + width + " has "
+                    + (long) channels * height * width + " pixels, more than one row can hold");
+        }
     }
 
     /** Parses "C×H×W", "CxHxW" or "C,H,W". */

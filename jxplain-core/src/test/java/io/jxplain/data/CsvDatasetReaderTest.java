@@ -53,11 +53,11 @@ class CsvDatasetReaderTest {
     @Test
     void selectsTheModelsColumnsInTheModelsOrderWithoutATarget() throws IOException {
         Path p = write("d.csv", "b,a,c\n1,2,3\n4,5,6\n");
-        Dataset d = CsvDatasetReader.read(p, null, List.of("c", "a"), w -> { });
+        Dataset d = CsvDatasetReader.read(p, TableReadOptions.target(null).withFeatures(List.of("c", "a")), w -> { });
         assertArrayEquals(new double[] {3, 2, 6, 5}, d.features().data, 0.0);
         assertFalse(d.hasTargets());
         DataFormatException e = assertThrows(DataFormatException.class,
-                () -> CsvDatasetReader.read(p, null, List.of("z"), w -> { }));
+                () -> CsvDatasetReader.read(p, TableReadOptions.target(null).withFeatures(List.of("z")), w -> { }));
         assertTrue(e.getMessage().contains("'z'"), e.getMessage());
     }
 
@@ -74,6 +74,68 @@ class CsvDatasetReaderTest {
         assertMessage(write("text.csv", "a,y\n1,0\nabc,1\n"), "y", "line 3, column 'a': 'abc' is not a number");
         assertMessage(write("noy.csv", "a,b\n1,2\n"), "y", "no column named 'y'");
         assertMessage(write("nofeat.csv", "c,y\nred,1\n"), "y", "no numeric feature columns");
+        assertMessage(write("dup.csv", "a,a,y\n1,2,0\n"), "y", "the header repeats 'a' (columns 1, 2)");
+        assertMessage(write("dupy.csv", "a,y,y\n1,2,0\n"), "y", "the header repeats 'y' (columns 2, 3)");
+        assertMessage(write("noname.csv", "a,,y\n1,2,0\n"), "y", "column 2 of the header has no name");
+        assertMessage(write("nul.csv", "a,y\n1,0\n2\u00000,1\n"), "y", "not a text file (a NUL character on line 3)");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "caf\u00e9,y\n1,0\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertMessage(latin1, "y", "not UTF-8 text");
+        assertMessage(dir, "y", "is a folder, not a data file");
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnsName() throws IOException {
+        Path p = dir.resolve("excel.csv");
+        Files.write(p, "\uFEFFx1,x2,y\n1,2,0\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("x1", "x2"), CsvDatasetReader.read(p, "y", w -> { }).featureNames());
+        assertEquals(List.of("x1", "x2", "y"), CsvDatasetReader.header(p));
+        Dataset byName = CsvDatasetReader.read(p, TableReadOptions.target(null).withFeatures(List.of("x1")), w -> { });
+        assertArrayEquals(new double[] {1}, byName.features().data, 0.0);
+    }
+
+    @Test
+    void maxRowsReadsOnlyThoseRowsAndNeverTheRest() throws IOException {
+        StringBuilder rows = new StringBuilder("a,y\n1,0\n2,1\n3,0\n");
+        for (int i = 4; i < 200_000; i++) {
+            rows.append(i).append(",1\n"); // far past every read-ahead buffer
+        }
+        Path p = write("long.csv", rows + "not a number,oops\n");
+        Dataset d = CsvDatasetReader.read(p, TableReadOptions.target("y").withMaxRows(3), w -> { });
+        assertArrayEquals(new double[] {1, 2, 3}, d.features().data, 0.0);
+        assertThrows(DataFormatException.class, () -> CsvDatasetReader.read(p, TableReadOptions.target("y"), w -> { }));
+    }
+
+    @Test
+    void standardInputIsReadOnceInOnePass() throws IOException {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("a,colour,y\n1,red,0\n\n2,blue,1\n".getBytes(StandardCharsets.UTF_8)));
+            List<String> warnings = new ArrayList<>();
+            Dataset d = CsvDatasetReader.read(Path.of("-"), "y", warnings::add);
+            assertArrayEquals(new double[] {1, 2}, d.features().data, 0.0);
+            assertTrue(warnings.get(0).startsWith("standard input: dropped non-numeric column(s) colour"), warnings.get(0));
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void gzipIsRecognisedByItsContentWhateverTheName() throws IOException {
+        Path p = dir.resolve("d.csv");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
+            out.write("x,y\n1,0\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertArrayEquals(new double[] {1}, CsvDatasetReader.read(p, "y", w -> { }).features().data, 0.0);
+    }
+
+    @Test
+    void aColumnThatStartsEmptyThenHoldsNumbersIsAMissingValueError() throws IOException {
+        Path p = write("late.csv", "a,b,y\n1,,0\n2,5,1\n");
+        assertMessage(p, "y", "line 2, column 'b': missing value");
+        Dataset dropped = CsvDatasetReader.read(p, TableReadOptions.target("y").withMissing(MissingValues.DROP_ROWS),
+                w -> { });
+        assertArrayEquals(new double[] {2, 5}, dropped.features().data, 0.0);
     }
 
     private static void assertMessage(Path p, String target, String fragment) {

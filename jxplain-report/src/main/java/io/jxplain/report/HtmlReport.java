@@ -1,9 +1,5 @@
 package io.jxplain.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** A single self-contained HTML page: headings, paragraphs, tables and SVG figures (linked files). */
@@ -57,13 +53,5 @@ public final class HtmlReport {
                 + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;"
                 + "text-align:left}th{background:#f3f3f3}figure{margin:1em 0}img{max-width:100%}"
                 + "figcaption{color:#555;font-size:90%}</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
-    }
-
-    public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, toHtml(), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package io.jxplain.model.nn;
 
+import io.jxplain.HeapBudget;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
 import io.jxplain.sample.RandomStreams;
@@ -111,6 +112,9 @@ public final class NetworkBuilder {
         int width = inputSize;
         for (Spec spec : specs) {
             if (spec instanceof ConvSpec c) {
+                HeapBudget.require("a convolution of " + c.filters() + " filters of " + shape.channels() + "×"
+                        + c.kernel() + "×" + c.kernel(), HeapBudget.doubles(c.filters(), shape.channels(), c.kernel(),
+                        c.kernel()));
                 int fanIn = shape.channels() * c.kernel() * c.kernel();
                 double[] w = uniform(c.filters() * fanIn, fanIn, rng);
                 double[] b = uniform(c.filters(), fanIn, rng);
@@ -124,6 +128,8 @@ public final class NetworkBuilder {
                 shape = pool.outputShape();
                 width = shape.size();
             } else if (spec instanceof DenseSpec d) {
+                HeapBudget.require("a dense layer of " + d.units() + " units on " + width + " inputs",
+                        HeapBudget.doubles(d.units(), width));
                 DMatrixRMaj w = DMatrixRMaj.wrap(d.units(), width, uniform(d.units() * width, width, rng));
                 double[] b = uniform(d.units(), width, rng);
                 dense.add(new DenseLayer(w, b, d.activation()));

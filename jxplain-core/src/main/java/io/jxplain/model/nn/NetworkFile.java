@@ -17,6 +17,16 @@ public record NetworkFile(Network network, List<String> featureNames, String tar
         if (!featureNames.isEmpty() && featureNames.size() != d) {
             throw new IllegalArgumentException("model file names " + featureNames.size() + " features but the network takes " + d);
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : featureNames) {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("the model names feature '" + name + "' twice, so which column it"
+                        + " reads is ambiguous; retrain it from data whose column names are unique");
+            }
+        }
+        if (targetName != null && seen.contains(targetName)) {
+            throw new IllegalArgumentException("the model's target '" + targetName + "' is also one of its features");
+        }
         if ((inputMean == null) != (inputScale == null)) {
             throw new IllegalArgumentException("standardisation needs both mean and scale");
         }

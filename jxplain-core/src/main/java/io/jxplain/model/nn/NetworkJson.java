@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jxplain.io.StagedFile;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
 import org.ejml.data.DMatrixRMaj;
@@ -47,12 +48,15 @@ public final class NetworkJson {
     private NetworkJson() {
     }
 
+    /** Writes the network file as one atomic replacement of {@code path} (a failed write leaves it as it was). */
     public static void write(NetworkFile file, Path path) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        MAPPER.writeValue(path.toFile(), toJson(file));
+        ObjectNode json = toJson(file);
+        StagedFile.write(path, out -> MAPPER.writeValue(out, json));
+    }
+
+    /** Writes the network file to {@code out} (which it closes). */
+    public static void write(NetworkFile file, java.io.OutputStream out) throws IOException {
+        MAPPER.writeValue(out, toJson(file));
     }
 
     public static ObjectNode toJson(NetworkFile file) {

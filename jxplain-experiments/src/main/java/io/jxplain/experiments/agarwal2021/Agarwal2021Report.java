@@ -1,5 +1,6 @@
 package io.jxplain.experiments.agarwal2021;
 
+import io.jxplain.io.StagedFile;
 import io.jxplain.Version;
 import io.jxplain.experiments.Statistics;
 import io.jxplain.report.HtmlReport;
@@ -63,7 +64,7 @@ final class Agarwal2021Report {
         if (figures.containsKey(5)) {
             figure5(r, figures.get(5));
         }
-        r.write(file);
+        StagedFile.writeString(file, r.toHtml());
     }
 
     private static void figure2(HtmlReport r, List<Curves> curves, Agarwal2021Config config) {

@@ -1,5 +1,6 @@
 package io.jxplain.experiments.agarwal2021;
 
+import io.jxplain.io.StagedFile;
 import io.jxplain.Version;
 import io.jxplain.data.DataFormatException;
 import io.jxplain.data.Dataset;
@@ -18,7 +19,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,7 +171,7 @@ public final class Agarwal2021Reproduction {
             chart.add(series(name.apply(c), c, metric.apply(c)));
         }
         chart.addGuide(rateGuide(curves.get(0), metric.apply(curves.get(0))));
-        Files.writeString(file, chart.toSvg(), StandardCharsets.UTF_8);
+        StagedFile.writeString(file, chart.toSvg());
     }
 
     private static void robustnessChart(Path file, String title, List<Curves> curves, Function<Curves, String> name)
@@ -181,7 +181,7 @@ public final class Agarwal2021Reproduction {
             chart.add(series(name.apply(c) + " SmoothGrad", c, c.robustnessSmoothGrad()));
             chart.add(series(name.apply(c) + " C-LIME", c, c.robustnessClime()));
         }
-        Files.writeString(file, chart.toSvg(), StandardCharsets.UTF_8);
+        StagedFile.writeString(file, chart.toSvg());
     }
 
     /** Mean with a ±1.96 standard-error band. */
@@ -208,18 +208,19 @@ public final class Agarwal2021Reproduction {
     }
 
     private static void writeCsv(Path file, List<Curves> curves) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("run", "dataset", "epochs", "sigma2", "metric", "n", "mean",
+        StagedFile.writeText(file, w -> {
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("run", "dataset", "epochs", "sigma2", "metric", "n", "mean",
                         "standard_error", "p10", "p90", "points").build())) {
-            for (Curves c : curves) {
-                for (int k = 0; k < c.sampleSizes().size(); k++) {
-                    row(p, c, "equivalence_l1", k, c.equivalence().get(k));
-                    row(p, c, "robustness_smoothgrad", k, c.robustnessSmoothGrad().get(k));
-                    row(p, c, "robustness_clime", k, c.robustnessClime().get(k));
-                    row(p, c, "smoothgrad_l1_norm", k, c.smoothGradNorm().get(k));
+                for (Curves c : curves) {
+                    for (int k = 0; k < c.sampleSizes().size(); k++) {
+                        row(p, c, "equivalence_l1", k, c.equivalence().get(k));
+                        row(p, c, "robustness_smoothgrad", k, c.robustnessSmoothGrad().get(k));
+                        row(p, c, "robustness_clime", k, c.robustnessClime().get(k));
+                        row(p, c, "smoothgrad_l1_norm", k, c.smoothGradNorm().get(k));
+                    }
                 }
             }
-        }
+        });
     }
 
     private static void row(CSVPrinter p, Curves c, String metric, int k, Statistics s) throws IOException {
@@ -228,13 +229,14 @@ public final class Agarwal2021Reproduction {
     }
 
     private void writeModels() throws IOException {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(config.outDir().resolve("models.csv"),
-                StandardCharsets.UTF_8), CSVFormat.DEFAULT.builder().setHeader("dataset", "features", "epochs",
+        StagedFile.writeText(config.outDir().resolve("models.csv"), w -> {
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("dataset", "features", "epochs",
                 "train_accuracy", "test_accuracy", "majority_class_rate", "paper_accuracy", "jxplain_version").build())) {
-            for (TrainedModel m : models.values()) {
-                p.printRecord(m.dataset().id(), m.split().train().dimension(), m.epochs(), m.trainAccuracy(),
-                        m.testAccuracy(), m.majorityClassRate(), m.dataset().paperAccuracy(), Version.get());
+                for (TrainedModel m : models.values()) {
+                    p.printRecord(m.dataset().id(), m.split().train().dimension(), m.epochs(), m.trainAccuracy(),
+                            m.testAccuracy(), m.majorityClassRate(), m.dataset().paperAccuracy(), Version.get());
+                }
             }
-        }
+        });
     }
 }

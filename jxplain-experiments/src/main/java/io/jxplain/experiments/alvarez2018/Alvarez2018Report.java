@@ -1,5 +1,6 @@
 package io.jxplain.experiments.alvarez2018;
 
+import io.jxplain.io.StagedFile;
 import io.jxplain.experiments.Statistics;
 import io.jxplain.report.HtmlReport;
 
@@ -95,7 +96,7 @@ final class Alvarez2018Report {
         uciSection(r, c, uci);
         r.paragraph("Not reproduced here: §3.4 (a ResNet on ImageNet): neither the data nor the network is within reach"
                 + " of this machine.");
-        r.write(index);
+        StagedFile.writeString(index, r.toHtml());
     }
 
     /** Figures 2–3: per data set and method, the estimates and how far the explanation moves within the box. */

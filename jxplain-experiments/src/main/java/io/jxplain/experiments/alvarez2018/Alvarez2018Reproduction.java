@@ -1,5 +1,6 @@
 package io.jxplain.experiments.alvarez2018;
 
+import io.jxplain.io.StagedFile;
 import io.jxplain.Parallel;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.explain.AttributionMap;
@@ -26,7 +27,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,9 +160,9 @@ public final class Alvarez2018Reproduction {
                 String title = String.format(Locale.ROOT, "%s, %s (p = %.3f)%s", labels().get(m),
                         c == 0 ? "the digit" : "noisy copy " + c, value(net, target, copies[c]),
                         c == 0 ? "" : String.format(Locale.ROOT, ", δ = %.3g", delta));
-                Files.writeString(dir.resolve(String.format(Locale.ROOT, "method%d-copy%d.svg", m, c)),
+                StagedFile.writeString(dir.resolve(String.format(Locale.ROOT, "method%d-copy%d.svg", m, c)),
                         Heatmap.toSvg(title, AttributionMap.of(copies[c], shape).pixels(),
-                                AttributionMap.of(phi[c], shape).pixels()), StandardCharsets.UTF_8);
+                                AttributionMap.of(phi[c], shape).pixels()));
             }
         }
         return ratios;
@@ -192,14 +192,15 @@ public final class Alvarez2018Reproduction {
     }
 
     private void writeScores(List<RobustnessScores> scores) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(config.out().resolve("lipschitz.csv"),
-                StandardCharsets.UTF_8), CSVFormat.DEFAULT.builder().setHeader("method", "point", "lipschitz").build())) {
-            for (RobustnessScores s : scores) {
-                for (int i = 0; i < s.lipschitz().length; i++) {
-                    p.printRecord(s.label(), i, s.lipschitz()[i]);
+        StagedFile.writeText(config.out().resolve("lipschitz.csv"), w -> {
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("method", "point", "lipschitz").build())) {
+                for (RobustnessScores s : scores) {
+                    for (int i = 0; i < s.lipschitz().length; i++) {
+                        p.printRecord(s.label(), i, s.lipschitz()[i]);
+                    }
                 }
             }
-        }
+        });
     }
 
     private void writeFigure6(List<RobustnessScores> scores) throws IOException {
@@ -208,7 +209,7 @@ public final class Alvarez2018Reproduction {
         for (RobustnessScores s : scores) {
             plot.add(s.label(), s.lipschitz());
         }
-        Files.writeString(config.out().resolve("figure6.svg"), plot.toSvg(), StandardCharsets.UTF_8);
+        StagedFile.writeString(config.out().resolve("figure6.svg"), plot.toSvg());
     }
 
     /** The first digit's Lipschitz-maximising neighbour for each method, with both explanations. */
@@ -225,9 +226,8 @@ public final class Alvarez2018Reproduction {
                         RandomStreams.childSeed(config.seed(), 0), 0)).attributions();
                 String title = String.format(Locale.ROOT, "%s: %s", s.label(), c == 0 ? "the digit"
                         : String.format(Locale.ROOT, "its worst neighbour (L = %.3g)", s.lipschitz()[0]));
-                Files.writeString(dir.resolve(String.format(Locale.ROOT, "method%d-%s.svg", m, c == 0 ? "x" : "worst")),
-                        Heatmap.toSvg(title, AttributionMap.of(input, shape).pixels(), AttributionMap.of(phi, shape).pixels()),
-                        StandardCharsets.UTF_8);
+                StagedFile.writeString(dir.resolve(String.format(Locale.ROOT, "method%d-%s.svg", m, c == 0 ? "x" : "worst")),
+                        Heatmap.toSvg(title, AttributionMap.of(input, shape).pixels(), AttributionMap.of(phi, shape).pixels()));
             }
         }
     }

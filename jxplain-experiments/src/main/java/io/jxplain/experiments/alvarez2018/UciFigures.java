@@ -1,12 +1,12 @@
 package io.jxplain.experiments.alvarez2018;
 
+import io.jxplain.io.StagedFile;
 import io.jxplain.report.BarChart;
 import io.jxplain.report.BoxPlot;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,18 +22,19 @@ final class UciFigures {
     }
 
     static void write(Alvarez2018Config c, List<UciRobustness.SetResult> results) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(c.out().resolve("uci-lipschitz.csv"),
-                StandardCharsets.UTF_8), CSVFormat.DEFAULT.builder()
+        StagedFile.writeText(c.out().resolve("uci-lipschitz.csv"), w -> {
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
                 .setHeader("dataset", "method", "point", "lipschitz", "explanation_norm").build())) {
-            for (UciRobustness.SetResult r : results) {
-                for (int m = 0; m < r.scores().size(); m++) {
-                    double[] l = r.scores().get(m).lipschitz();
-                    for (int i = 0; i < l.length; i++) {
-                        p.printRecord(r.set().name(), r.scores().get(m).label(), i, l[i], r.norms()[m][i]);
+                for (UciRobustness.SetResult r : results) {
+                    for (int m = 0; m < r.scores().size(); m++) {
+                        double[] l = r.scores().get(m).lipschitz();
+                        for (int i = 0; i < l.length; i++) {
+                            p.printRecord(r.set().name(), r.scores().get(m).label(), i, l[i], r.norms()[m][i]);
+                        }
                     }
                 }
             }
-        }
+        });
         BoxPlot plot = new BoxPlot("Local Lipschitz estimates (Eq. 1, ε = " + c.epsilon() + ") of LIME and SHAP on"
                 + " random forests", "local Lipschitz estimate", true);
         for (UciRobustness.SetResult r : results) {
@@ -43,7 +44,7 @@ final class UciFigures {
                 }
             }
         }
-        Files.writeString(c.out().resolve("figure2.svg"), plot.toSvg(), StandardCharsets.UTF_8);
+        StagedFile.writeString(c.out().resolve("figure2.svg"), plot.toSvg());
         for (UciRobustness.SetResult r : results) {
             if (r.set().name().equals("boston")) {
                 figure3(c, r);
@@ -62,13 +63,11 @@ final class UciFigures {
             double[] atX = s.explainer().explain(r.forest(), r.targets()[0], x, seed).attributions();
             double[] atWorst = s.explainer().explain(r.forest(), r.targets()[0], worst, seed).attributions();
             double scale = Math.max(maxAbs(atX), maxAbs(atWorst));
-            Files.writeString(dir.resolve(s.label() + "-x.svg"), BarChart.toSvg(String.format(Locale.ROOT,
-                    "%s at x (prediction %.3g)", s.label(), prediction(r, x)), r.features(), atX, scale),
-                    StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(s.label() + "-worst.svg"), BarChart.toSvg(String.format(Locale.ROOT,
+            StagedFile.writeString(dir.resolve(s.label() + "-x.svg"), BarChart.toSvg(String.format(Locale.ROOT,
+                    "%s at x (prediction %.3g)", s.label(), prediction(r, x)), r.features(), atX, scale));
+            StagedFile.writeString(dir.resolve(s.label() + "-worst.svg"), BarChart.toSvg(String.format(Locale.ROOT,
                     "%s at its worst neighbour x′ (‖x − x′‖ = %.3g, prediction %.3g, L = %.3g)", s.label(),
-                    distance(x, worst), prediction(r, worst), s.lipschitz()[0]), r.features(), atWorst, scale),
-                    StandardCharsets.UTF_8);
+                    distance(x, worst), prediction(r, worst), s.lipschitz()[0]), r.features(), atWorst, scale));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jxplain.experiments.yeh2019;
 
+import io.jxplain.io.StagedFile;
 import io.jxplain.experiments.Statistics;
 import io.jxplain.report.HtmlReport;
 
@@ -94,7 +95,7 @@ final class Yeh2019Report {
                 }
             }
         }
-        r.write(index);
+        StagedFile.writeString(index, r.toHtml());
     }
 
     private static List<List<String>> rows(List<MethodScores> table) {

@@ -1,5 +1,6 @@
 package io.jxplain.experiments.yeh2019;
 
+import io.jxplain.io.StagedFile;
 import io.jxplain.Parallel;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.explain.AttributionMap;
@@ -17,7 +18,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,7 +162,7 @@ public final class Yeh2019Reproduction {
                 String title = String.format(Locale.ROOT, "digit %d (label %d): %s", i, labels[i], methods.get(k).label());
                 String svg = Heatmap.toSvg(title, AttributionMap.of(x[i], config.images().shape()).pixels(),
                         AttributionMap.of(explanations.get(k)[i], config.images().shape()).pixels());
-                Files.writeString(dir.resolve(figureFile(i, k)), svg, StandardCharsets.UTF_8);
+                StagedFile.writeString(dir.resolve(figureFile(i, k)), svg);
             }
         }
     }
@@ -172,26 +172,28 @@ public final class Yeh2019Reproduction {
     }
 
     private static void writeScores(Path file, List<MethodScores> rows) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("method", "point", "max_sensitivity_relative", "max_sensitivity",
+        StagedFile.writeText(file, w -> {
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("method", "point", "max_sensitivity_relative", "max_sensitivity",
                         "infidelity").build())) {
-            for (MethodScores r : rows) {
-                for (int i = 0; i < r.sensitivity().length; i++) {
-                    p.printRecord(r.method().label(), i, r.sensitivity()[i], r.absoluteSensitivity()[i], r.infidelity()[i]);
+                for (MethodScores r : rows) {
+                    for (int i = 0; i < r.sensitivity().length; i++) {
+                        p.printRecord(r.method().label(), i, r.sensitivity()[i], r.absoluteSensitivity()[i], r.infidelity()[i]);
+                    }
                 }
             }
-        }
+        });
     }
 
     private static void writeSanity(Path file, List<SanityScores> rows) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader("method", "point", "spearman", "spearman_abs").build())) {
-            for (SanityScores r : rows) {
-                for (int i = 0; i < r.correlation().length; i++) {
-                    p.printRecord(r.method().label(), i, r.correlation()[i], r.absCorrelation()[i]);
+        StagedFile.writeText(file, w -> {
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("method", "point", "spearman", "spearman_abs").build())) {
+                for (SanityScores r : rows) {
+                    for (int i = 0; i < r.correlation().length; i++) {
+                        p.printRecord(r.method().label(), i, r.correlation()[i], r.absCorrelation()[i]);
+                    }
                 }
             }
-        }
+        });
     }
 
     private static double[] absolute(double[] v) {
