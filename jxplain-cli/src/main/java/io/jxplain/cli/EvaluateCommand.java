@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
     int budget;
 
     @Option(names = "--metric-precision", paramLabel = "EPS",
-            description = "Adaptive sample size for infidelity and avg-sensitivity: double their samples until the 95%"
+            description = "Adaptive sample size for infidelity and avg-sensitivity: double their samples until the 95%%"
                     + " half-width is at most EPS (within --budget model calls per row).")
     Double metricPrecision;
 

@@ -57,7 +57,12 @@ final class ModelDataOptions {
         ModelInput.Prepared prepared = ModelInput.load(model, data, external, maxRows == null ? 0 : maxRows, err);
         try {
             Model m = prepared.opened().model();
-            Target t = target == null ? ModelInput.defaultTarget(m) : Target.parse(target);
+            Target t;
+            try {
+                t = target == null ? ModelInput.defaultTarget(m) : Target.parse(target);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--target " + target + ": " + e.getMessage(), e);
+            }
             t.validateFor(m);
             return new Loaded(prepared.opened(), t, prepared.dataset(), prepared.dataset().features());
         } catch (RuntimeException e) {

@@ -51,7 +51,7 @@ final class SamplingOptions {
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--precision", paramLabel = "EPS",
-            description = "Adaptive sample size: double --samples until every feature's 95% half-width is at most EPS"
+            description = "Adaptive sample size: double --samples until every feature's 95%% half-width is at most EPS"
                     + " (or their L2 norm, with --precision-norm l2), within --budget model calls per explanation.")
     Double precision;
 
@@ -68,9 +68,9 @@ final class SamplingOptions {
             + " Theorem 2) and the radius within which the top --certify-top features provably stay.")
     boolean certify;
 
-    @Option(names = "--certify-top", defaultValue = "3", paramLabel = "K", description = "Features whose ranking is"
-            + " certified (at most d − 1). Default: ${DEFAULT-VALUE}.")
-    int certifyTop;
+    @Option(names = "--certify-top", paramLabel = "K", description = "Features whose ranking is certified (at most"
+            + " d − 1). Default: 3, or d − 1 for a model of fewer than four features.")
+    Integer certifyTop;
 
     /** The --method explainer; baseline=mean uses the column means of {@code data}. */
     Explainer explainer(Dataset data) {
@@ -106,7 +106,8 @@ final class SamplingOptions {
                             + precisionNorm + "'");
                 });
             }
-            out.add(certify ? Certified.of(e, certifyTop) : e);
+            out.add(certify ? Certified.of(e, certifyTop != null ? certifyTop
+                    : Math.max(1, Math.min(3, data.dimension() - 1))) : e);
         }
         if (!unused.isEmpty()) {
             throw new IllegalArgumentException("no chosen method takes option " + String.join(", ", unused)

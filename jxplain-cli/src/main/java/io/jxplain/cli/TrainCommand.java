@@ -109,6 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         for (int units : hidden) {
             requirePositive("--hidden", units);
         }
+        activation();
         try (RunOutputs outputs = new RunOutputs(err)) {
             outputs.input("--data", data);
             StagedFile file = outputs.file("--out", out);
@@ -121,8 +122,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private NetworkFile train(Loss lossKind, PrintWriter stdout, PrintWriter err) {
-        TrainingConfig config = new TrainingConfig(hidden, Activation.parse(activation), lossKind, epochs, batchSize,
-                learningRate, 0.0, seed);
+        TrainingConfig config = new TrainingConfig(hidden, activation(), lossKind, epochs, batchSize, learningRate, 0.0,
+                seed);
         Main.doing("reading " + data);
         Dataset all = CsvDatasetReader.read(data, target, w -> err.println("jxplain: warning: " + w));
         TrainTestSplit split;
@@ -251,6 +252,14 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private Activation activation() {
+        try {
+            return Activation.parse(activation);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--activation: " + e.getMessage(), e);
+        }
+    }
+
     private static void requirePositive(String option, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(option + " must be at least 1, got " + value);
@@ -265,7 +274,7 @@ final class TrainCommand implements Callable<Integer> {
             builder.conv(fk[0], fk[1], 1, fk[1] / 2, Activation.RELU).maxPool(2);
         }
         for (int units : hidden) {
-            builder.dense(units, Activation.parse(activation));
+            builder.dense(units, activation());
         }
         return builder.dense(outputs, Activation.IDENTITY)
                 .build(lossKind == Loss.CROSS_ENTROPY ? OutputKind.LOGITS : OutputKind.REGRESSION, seed);

@@ -1,6 +1,7 @@
 package io.jxplain.explain;
 
 import io.jxplain.Checks;
+import io.jxplain.HeapBudget;
 import io.jxplain.Parallel;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Differentiable;
@@ -44,6 +45,24 @@ abstract class BaseExplainer implements Explainer {
     }
 
     /**
+     * Refuses, before any work, a run whose per-explanation rows (samples, path steps, occlusions) cannot fit the
+     * heap on {@code threads} threads: with 2·10⁹ samples the allocation would fail only after minutes.
+     */
+    private void requireMemory(Model model, int threads) {
+        int d = model.inputSize();
+        long held = rowsHeldPerInstance(d);
+        if (held > 0) {
+            HeapBudget.require(name() + ": " + held + " model rows (samples, steps or occlusions) of " + d
+                    + " features per explanation, on " + threads + " thread(s)", HeapBudget.doubles(held, d + 1L, threads));
+        }
+    }
+
+    /** The rows of d + 1 numbers one explanation holds at once (samples, a path); 0 when that is small. */
+    long rowsHeldPerInstance(int d) {
+        return modelRowsPerInstance(d);
+    }
+
+    /**
      * As {@link #explainRange}, without an explanation per row; a batching method's blocks are as large as one model
      * call allows (at least one per thread), since no per-row objects are built to spread over threads.
      */
@@ -52,6 +71,7 @@ abstract class BaseExplainer implements Explainer {
                                                   long seed, int threads) {
         requireRange(rows, from, to, threads);
         validate(model, target);
+        requireMemory(model, threads);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
         IntToLongFunction seedOf = i -> RandomStreams.childSeed(seed, i);
         int instancesPerBlock = Math.max(INSTANCES_PER_BLOCK, (to - from + threads - 1) / threads);
@@ -87,6 +107,7 @@ abstract class BaseExplainer implements Explainer {
     private List<Explanation> explainRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
                                           IntToLongFunction seedOf, int threads) {
         validate(model, target);
+        requireMemory(model, threads);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
         ProvenanceHeader header = ProvenanceHeader.of(this, model, target);
         Explanation[] out = new Explanation[to - from];

@@ -68,12 +68,16 @@ public final class Certified extends BaseExplainer {
                     + " C-LIME, closed-form); " + inner.name() + " has no σ²");
         }
         double lipschitz = SmoothGradLipschitz.corrected(GradientNormBound.of(net, target), Math.sqrt(sigma2));
-        int k = Math.min(topK, x.length - 1); // the top d are all features: nothing to certify
-        double radius = k < 1 ? Double.NaN : radius(e, lipschitz, k);
+        if (topK > x.length - 1) { // the top d are all features: nothing to certify
+            throw new IllegalArgumentException("top k = " + topK + " features to certify, but a model of " + x.length
+                    + " features has at most " + (x.length - 1) + " whose ranking can change (--certify-top)");
+        }
+        int k = topK;
+        double radius = radius(e, lipschitz, k);
         Map<String, Double> diagnostics = new LinkedHashMap<>(e.diagnostics());
         diagnostics.put("lipschitz_bound", lipschitz);
         diagnostics.put("certified_radius", radius);
-        diagnostics.put("certified_top_k", (double) Math.max(k, 0));
+        diagnostics.put("certified_top_k", (double) k);
         double intercept = e.intercept().isPresent() ? e.intercept().getAsDouble() : Double.NaN;
         return new Attribution(e.attributions(), e.hasStandardErrors() ? e.standardErrors() : null, intercept,
                 e.modelCalls(), e.provenance().samples(), diagnostics);

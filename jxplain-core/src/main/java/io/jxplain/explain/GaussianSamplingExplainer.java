@@ -36,4 +36,9 @@ abstract class GaussianSamplingExplainer extends BaseExplainer {
     public boolean isStochastic() {
         return true;
     }
+
+    @Override
+    long rowsHeldPerInstance(int d) {
+        return Math.max(modelRowsPerInstance(d), sampling.samples());
+    }
 }

@@ -231,4 +231,9 @@ public final class InfidelityOptimal extends BaseExplainer {
         }
         return kept;
     }
+
+    @Override
+    long rowsHeldPerInstance(int d) {
+        return Math.max(modelRowsPerInstance(d), samples);
+    }
 }

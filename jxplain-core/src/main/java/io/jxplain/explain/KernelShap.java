@@ -197,4 +197,9 @@ public final class KernelShap extends BaseExplainer {
         }
         return v;
     }
+
+    @Override
+    long rowsHeldPerInstance(int d) {
+        return Math.max(modelRowsPerInstance(d), samples);
+    }
 }

@@ -291,4 +291,9 @@ public final class Lime extends BaseExplainer {
         }
         return sst == 0 ? 0 : 1 - ssr / sst;
     }
+
+    @Override
+    long rowsHeldPerInstance(int d) {
+        return Math.max(modelRowsPerInstance(d), samples);
+    }
 }

@@ -16,6 +16,9 @@ import java.util.Locale;
 public enum Quadrature {
     RIEMANN_LEFT, RIEMANN_RIGHT, RIEMANN_MIDDLE, RIEMANN_TRAPEZOID, GAUSS_LEGENDRE;
 
+    /** The largest Gauss–Legendre rule: computing its nodes grows with the square of their count. */
+    public static final int MAX_GAUSS_LEGENDRE_NODES = 500;
+
     /** Gauss–Legendre rules by node count, computed once (11 ms at 50 nodes). */
     private static final java.util.Map<Integer, double[][]> GAUSS_LEGENDRE_RULES =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -25,6 +28,12 @@ public enum Quadrature {
         if (n < 2) {
             throw new IllegalArgumentException("a quadrature needs at least 2 steps, got " + n);
         }
+        if (this == GAUSS_LEGENDRE && n > MAX_GAUSS_LEGENDRE_NODES) {
+            throw new IllegalArgumentException("gauss-legendre takes at most " + MAX_GAUSS_LEGENDRE_NODES + " steps (its"
+                    + " nodes take seconds to compute at that count, and 50 are already exact for polynomials of"
+                    + " degree 99), got " + n + "; for more steps use rule=riemann-trapezoid");
+        }
+        io.jxplain.HeapBudget.require("a quadrature of " + n + " steps", io.jxplain.HeapBudget.doubles(2, n));
         double[] a = new double[n];
         double[] w = new double[n];
         switch (this) {

@@ -125,4 +125,9 @@ public final class Smoothed extends BaseExplainer {
         }
         return new Attribution(acc.mean(), acc.standardErrors(), Double.NaN, calls, samples);
     }
+
+    @Override
+    long rowsHeldPerInstance(int d) {
+        return Math.max(modelRowsPerInstance(d), samples);
+    }
 }

@@ -67,10 +67,18 @@ public final class ModelSource implements Serializable {
         if (format != Format.BUILT_IN) {
             return null;
         }
+        com.fasterxml.jackson.databind.JsonNode root;
         try {
-            return NetworkJson.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes));
+            root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(io.jxplain.io.InvalidJson.of(name, e).getMessage(), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(name + " is not valid JSON: " + e.getMessage(), e);
+            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+        }
+        try {
+            return NetworkJson.fromJson(root);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,6 +101,9 @@ public final class ModelSource implements Serializable {
 
     /** The format a file's extension names: .json, .onnx, .pt (also .pth, .torchscript). */
     public static Format formatOf(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder, not a model file");
+        }
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".json")) {
             return Format.BUILT_IN;
@@ -109,6 +120,9 @@ public final class ModelSource implements Serializable {
 
     /** Reads a .json, .onnx or .pt file (chosen by extension). */
     public static ModelSource of(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder, not a model file");
+        }
         Format format = formatOf(file);
         try {
             if (!Files.isRegularFile(file)) {

@@ -70,6 +70,9 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
         this.inputSize = b.imageShape != null ? b.imageShape.size() : b.inputSize;
         this.type = parameterType(model, b.name);
         this.maxRowsPerCall = b.maxRowsPerCall;
+        // the output-kind probe runs 16 rows of this width, in doubles and as the model's tensors
+        io.jxplain.HeapBudget.require(b.name + ": 16 probe rows of " + inputSize + " inputs",
+                io.jxplain.HeapBudget.doubles(32, inputSize));
         this.lifecycle = new NativeLifecycle("TorchScript " + b.name);
         JniUtils.enableInferenceMode(block); // eval(): dropout off, batch norm on running statistics
         // Only input gradients are wanted: frozen parameters also keep concurrent backward passes independent.

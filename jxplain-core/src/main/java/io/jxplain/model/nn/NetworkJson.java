@@ -158,7 +158,7 @@ public final class NetworkJson {
         try {
             root = MAPPER.readTree(path.toFile());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(path + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw io.jxplain.io.InvalidJson.of(path.toString(), e);
         }
         try {
             return fromJson(root);

@@ -34,6 +34,8 @@ public final class CaptumTimings {
         }
         try {
             return new CaptumTimings(new ObjectMapper().readTree(file.toFile()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw io.jxplain.io.InvalidJson.of(file.toString(), e);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
