@@ -5,6 +5,7 @@ import io.jxplain.explain.Explainer;
 import io.jxplain.io.StagedFolder;
 import io.jxplain.metric.AdaptiveMetric;
 import io.jxplain.metric.DiscreteLipschitz;
+import io.jxplain.metric.LocalLipschitzEstimate;
 import io.jxplain.metric.Metric;
 import io.jxplain.metric.MetricCatalog;
 import io.jxplain.metric.ParameterRandomisation;
@@ -194,12 +195,18 @@ final class EvaluateCommand implements Callable<Integer> {
         int block = Math.max(8, 4 * threads);
         files.start(explainer.name(), metric.name(), n);
         Main.doing("evaluating " + explainer.name() + " with " + metric.name());
-        try (ProgressBar progress = new ProgressBar(err, explainer.name() + " " + metric.name(), n,
+        // a Lipschitz search moves its bar by explanations: one point's search of 1 000 can take a while
+        int perRow = metric instanceof LocalLipschitzEstimate l ? l.budget() : 1;
+        try (ProgressBar progress = new ProgressBar(err, explainer.name() + " " + metric.name(), (long) n * perRow,
                 ProgressBar.terminalAttached())) {
+            Metric measured = metric instanceof LocalLipschitzEstimate l ? l.withProgress(() -> progress.advance(1))
+                    : metric;
             for (int start = 0; start < n; start += block) {
                 int end = Math.min(n, start + block);
-                files.block(start, metric.evaluateRange(model, t, explainer, rows, start, end, sampling.seed, threads));
-                progress.advance(end - start);
+                files.block(start, measured.evaluateRange(model, t, explainer, rows, start, end, sampling.seed, threads));
+                if (perRow == 1) {
+                    progress.advance(end - start);
+                }
             }
         }
         files.end();

@@ -35,14 +35,34 @@ public final class LocalLipschitzEstimate implements Metric {
     private final int budget;
     private final Maximizer maximizer;
     private final boolean commonRandomNumbers;
+    private final Runnable afterEachExplanation;
 
-    private LocalLipschitzEstimate(double epsilon, int budget, Maximizer maximizer, boolean commonRandomNumbers) {
+    private LocalLipschitzEstimate(double epsilon, int budget, Maximizer maximizer, boolean commonRandomNumbers,
+                                   Runnable afterEachExplanation) {
         Checks.requirePositive("epsilon", epsilon);
         Checks.requirePositive("budget", budget);
         this.epsilon = epsilon;
         this.budget = budget;
         this.maximizer = maximizer;
         this.commonRandomNumbers = commonRandomNumbers;
+        this.afterEachExplanation = afterEachExplanation;
+    }
+
+    private LocalLipschitzEstimate(double epsilon, int budget, Maximizer maximizer, boolean commonRandomNumbers) {
+        this(epsilon, budget, maximizer, commonRandomNumbers, () -> { });
+    }
+
+    /**
+     * The same metric, calling {@code tick} (thread-safe) after each of the search's explanations: a progress bar's
+     * step, since one point's search can take a while. Changes no value.
+     */
+    public LocalLipschitzEstimate withProgress(Runnable tick) {
+        return new LocalLipschitzEstimate(epsilon, budget, maximizer, commonRandomNumbers, tick);
+    }
+
+    /** Explanations the search computes per point (the budget), the unit of {@link #withProgress}. */
+    public int budget() {
+        return budget;
     }
 
     /** Bayesian optimisation, ε = 0.1, 200 calls (the paper's settings for gradient methods). */
@@ -118,7 +138,7 @@ public final class LocalLipschitzEstimate implements Metric {
                 den += (xp[j] - x[j]) * (xp[j] - x[j]);
             }
             return den == 0 ? 0.0 : Math.sqrt(num / den);
-        }, lower, upper, budget, RandomStreams.stream(RandomStreams.childSeed(seed, 1)));
+        }, lower, upper, budget, RandomStreams.stream(RandomStreams.childSeed(seed, 1)), afterEachExplanation);
         return new Search(r.value(), r.argmax(), budget + 1L, calls.get(), r.bestSoFar());
     }
 }

@@ -15,9 +15,17 @@ public final class BayesianOptimization implements Maximizer {
     private static final int CANDIDATES = 400;
     private static final int LOCAL_CANDIDATES = 100;
     private static final double XI = 0.01; // skopt's default exploration margin
+    /** Forward-solve terms between two looks at a candidate's bound. */
+    private static final int STEP = 32;
 
     @Override
     public Result maximize(ToDoubleFunction<double[]> f, double[] lower, double[] upper, int budget, RandomGenerator rng) {
+        return maximize(f, lower, upper, budget, rng, () -> { });
+    }
+
+    @Override
+    public Result maximize(ToDoubleFunction<double[]> f, double[] lower, double[] upper, int budget, RandomGenerator rng,
+                           Runnable afterEachEvaluation) {
         Maximizer.validate(lower, upper, budget);
         int d = lower.length;
         int initial = Math.min(budget, Math.max(5, budget / 5));
@@ -29,22 +37,30 @@ public final class BayesianOptimization implements Maximizer {
         for (int j = 0; j < d; j++) {
             width = Math.max(width, upper[j] - lower[j]);
         }
-        double[] scales = {0.05 * width, 0.1 * width, 0.25 * width, 0.5 * width, width};
+        GaussianProcess gp = new GaussianProcess(new double[] {0.05 * width, 0.1 * width, 0.25 * width, 0.5 * width, width});
         for (int t = 0; t < budget; t++) {
-            double[] p = t < initial ? Maximizer.uniform(lower, upper, rng) : nextPoint(xs, ys, best, lower, upper, scales, rng);
+            double[] p = t < initial ? Maximizer.uniform(lower, upper, rng) : nextPoint(gp, xs, ys, best, lower, upper, rng);
             double v = f.applyAsDouble(p);
             xs.add(p);
             ys.add(v);
+            if (t + 1 < budget) {
+                gp.add(p); // the last point is never modelled: nothing is chosen after it
+            }
             if (best < 0 || v > ys.get(best)) {
                 best = xs.size() - 1;
             }
             trace[t] = ys.get(best);
+            afterEachEvaluation.run();
         }
         return new Result(ys.get(best), xs.get(best).clone(), budget, trace);
     }
 
-    private static double[] nextPoint(List<double[]> xs, List<Double> ys, int best, double[] lower, double[] upper,
-                                      double[] scales, RandomGenerator rng) {
+    /**
+     * The candidate of largest expected improvement among uniform points in the box and Gaussian moves around the
+     * incumbent; the GP conditioned on the points so far (its factors extended by one row per point: O(m²) a step).
+     */
+    private static double[] nextPoint(GaussianProcess gp, List<double[]> xs, List<Double> ys, int best, double[] lower,
+                                      double[] upper, RandomGenerator rng) {
         int m = ys.size();
         double mean = 0;
         for (double y : ys) {
@@ -59,12 +75,13 @@ public final class BayesianOptimization implements Maximizer {
         for (int i = 0; i < m; i++) {
             z[i] = (ys.get(i) - mean) / sd;
         }
-        GaussianProcess gp = GaussianProcess.fit(xs, z, scales);
+        gp.condition(z);
         double incumbent = z[best];
-        double[] bestCandidate = null;
-        double bestEi = Double.NEGATIVE_INFINITY;
         int d = lower.length;
-        for (int c = 0; c < CANDIDATES + LOCAL_CANDIDATES; c++) {
+        int count = CANDIDATES + LOCAL_CANDIDATES;
+        double[][] candidates = new double[count][];
+        double[][] covariances = new double[count][];
+        for (int c = 0; c < count; c++) {
             double[] p;
             if (c < CANDIDATES) {
                 p = Maximizer.uniform(lower, upper, rng);
@@ -75,10 +92,17 @@ public final class BayesianOptimization implements Maximizer {
                     p[j] = Math.min(upper[j], Math.max(lower[j], p[j] + step));
                 }
             }
-            double ei = expectedImprovement(gp.predict(p), incumbent);
+            candidates[c] = p;
+            covariances[c] = gp.covariances(p);
+        }
+        double[] sds = gp.sds(covariances);
+        double[] bestCandidate = null;
+        double bestEi = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < count; c++) {
+            double ei = expectedImprovement(new double[] {gp.mean(covariances[c]), sds[c]}, incumbent);
             if (ei > bestEi) {
                 bestEi = ei;
-                bestCandidate = p;
+                bestCandidate = candidates[c];
             }
         }
         return bestCandidate;

@@ -11,6 +11,16 @@ public interface Maximizer {
 
     Result maximize(ToDoubleFunction<double[]> f, double[] lower, double[] upper, int budget, RandomGenerator rng);
 
+    /** As above, calling {@code afterEachEvaluation} after each of the budget's evaluations (progress). */
+    default Result maximize(ToDoubleFunction<double[]> f, double[] lower, double[] upper, int budget,
+                            RandomGenerator rng, Runnable afterEachEvaluation) {
+        return maximize(xp -> {
+            double v = f.applyAsDouble(xp);
+            afterEachEvaluation.run();
+            return v;
+        }, lower, upper, budget, rng);
+    }
+
     String name();
 
     /** Uniform in the box. */
