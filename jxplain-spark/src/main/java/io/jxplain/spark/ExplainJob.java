@@ -226,7 +226,8 @@ public final class ExplainJob implements Callable<Integer> {
     private List<String> defaultFeatures(Dataset<Row> table) {
         List<String> out = new ArrayList<>();
         for (StructField f : table.schema().fields()) {
-            boolean numeric = f.dataType() instanceof org.apache.spark.sql.types.NumericType;
+            boolean numeric = f.dataType() instanceof org.apache.spark.sql.types.NumericType
+                    || f.dataType().equals(org.apache.spark.sql.types.DataTypes.BooleanType); // 1/0, as locally
             if (numeric && !f.name().equals(key) && !f.name().equals(labelColumn)) {
                 out.add(f.name());
             }
@@ -236,12 +237,31 @@ public final class ExplainJob implements Callable<Integer> {
 
     private static Dataset<Row> read(SparkSession spark, String path) {
         if (isCsv(path)) {
+            checkHeader(spark, path);
             return spark.read().option("header", "true").option("inferSchema", "true").option("escape", "\"").csv(path);
         }
         if (path.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
             return spark.read().parquet(path);
         }
         throw new IllegalArgumentException(path + ": tables must end in .csv or .parquet");
+    }
+
+    /**
+     * The header by the local reader's rules (names unique and non-empty, a byte-order mark not part of a name): Spark
+     * would rename a repeated "a" to "a0", "a1" and explain other columns than the local engine.
+     */
+    private static void checkHeader(SparkSession spark, String path) {
+        List<Row> first = spark.read().option("header", "false").option("escape", "\"").csv(path).limit(1)
+                .collectAsList();
+        if (first.isEmpty()) {
+            throw new IllegalArgumentException(path + ": the file is empty (no header row)");
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < first.get(0).size(); j++) {
+            String cell = first.get(0).isNullAt(j) ? "" : first.get(0).getString(j);
+            names.add((j == 0 && cell.startsWith("\uFEFF") ? cell.substring(1) : cell).trim());
+        }
+        io.jxplain.data.TableConverter.checkHeader(path, names);
     }
 
     /** Through Spark's committer: the table appears only when every task has succeeded. */

@@ -124,7 +124,9 @@ final class FeatureRows {
         double[] x = new double[index.length];
         for (int j = 0; j < index.length; j++) {
             Object v = row.get(index[j]);
-            x[j] = v instanceof java.math.BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+            // TRUE/FALSE read as 1/0, as the local CSV reader does
+            x[j] = v instanceof Boolean flag ? (flag ? 1 : 0)
+                    : v instanceof java.math.BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
         }
         return x;
     }
@@ -141,11 +143,12 @@ final class FeatureRows {
             }
         }
         throw new IllegalArgumentException(what + " '" + name + "' is not in the input; its columns are "
-                + Arrays.toString(names));
+                + io.jxplain.Names.shortList(Arrays.asList(names)));
     }
 
+    /** Numbers, and booleans (1/0) as the local engine reads TRUE/FALSE cells. */
     private static boolean numeric(DataType t) {
-        return t.equals(DataTypes.DoubleType) || t.equals(DataTypes.FloatType) || t.equals(DataTypes.LongType)
+        return t.equals(DataTypes.BooleanType) || t.equals(DataTypes.DoubleType) || t.equals(DataTypes.FloatType) || t.equals(DataTypes.LongType)
                 || t.equals(DataTypes.IntegerType) || t.equals(DataTypes.ShortType) || t.equals(DataTypes.ByteType)
                 || t instanceof DecimalType;
     }
