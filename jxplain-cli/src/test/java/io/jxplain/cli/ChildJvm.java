@@ -22,8 +22,15 @@ final class ChildJvm {
 
     /** Starts {@code jxplain args…}, its output (both streams) going to {@code log}; {@code shell} prefixes it. */
     static ChildJvm start(Path log, List<String> shellPrefix, String... args) throws IOException {
+        return start(log, shellPrefix, List.of(), args);
+    }
+
+    /** As above, with options for the child JVM (e.g. a small heap). */
+    static ChildJvm start(Path log, List<String> shellPrefix, List<String> jvmOptions, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(shellPrefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.addAll(List.of("--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));

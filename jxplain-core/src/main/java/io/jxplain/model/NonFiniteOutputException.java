@@ -8,7 +8,8 @@ public final class NonFiniteOutputException extends RuntimeException {
     private final transient double[] input;
 
     public NonFiniteOutputException(String model, String what, double value, double[] input) {
-        super(model + " returned a non-finite " + what + " (" + value + ") for input row " + Arrays.toString(input));
+        super(model + " returned a non-finite " + what + " (" + value + ") for input row ["
+                + io.jxplain.Names.shortList(Arrays.stream(input).boxed().toList()) + "]");
         this.input = input.clone();
     }
 

@@ -81,7 +81,7 @@ final class FeatureRows {
         }
         if (index.length != modelInputSize) {
             throw new IllegalArgumentException(modelName + " takes " + modelInputSize + " inputs but " + index.length
-                    + " feature columns were chosen " + chosen);
+                    + " feature columns were chosen: " + io.jxplain.Names.shortList(chosen));
         }
         Column anyNull = functions.col(key).isNull();
         for (String c : chosen) {
