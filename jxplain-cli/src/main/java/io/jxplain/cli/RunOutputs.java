@@ -66,6 +66,7 @@ final class RunOutputs implements Closeable {
         claim(option, path, false);
         StagedFile file = StagedFile.create(path);
         staged.add(file);
+        installHook();
         return file;
     }
 
@@ -74,13 +75,19 @@ final class RunOutputs implements Closeable {
         claim(option, path, true);
         StagedFolder folder = StagedFolder.create(path);
         staged.add(folder);
+        installHook();
         return folder;
     }
 
     /** On SIGINT/SIGTERM: mark the outputs incomplete, then commit them. */
     synchronized void whenInterrupted(Finisher markIncomplete) {
         this.finisher = markIncomplete;
-        if (hook == null) {
+        installHook();
+    }
+
+    /** On SIGINT/SIGTERM: without a finisher (nothing finished to keep) the staged outputs are discarded. */
+    private synchronized void installHook() {
+        if (hook == null && state == State.OPEN) {
             hook = new Thread(this::interrupted, "jxplain-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
         }
@@ -154,10 +161,12 @@ final class RunOutputs implements Closeable {
             return;
         }
         state = State.INTERRUPTED;
+        if (finisher == null) {
+            discardAll(); // e.g. a model half trained: the previous file stays, no temporary is left
+            return;
+        }
         try {
-            if (finisher != null) {
-                finisher.markIncomplete("interrupted");
-            }
+            finisher.markIncomplete("interrupted");
             commitAll();
             err.println("jxplain: interrupted: the finished part is in " + String.join(", ",
                     outputs.keySet().stream().map(Path::toString).toList()) + ", marked \"complete\": false");
