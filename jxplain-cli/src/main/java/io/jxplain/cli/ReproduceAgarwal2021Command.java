@@ -86,7 +86,7 @@ final class ReproduceAgarwal2021Command implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return ReproductionOutput.run("agarwal2021", dataDir, out, spec.commandLine().getParseResult().originalArgs(),
-                stdout, err, folder -> {
+                stdout, err, (folder, log) -> {
                     Agarwal2021Config.Builder b = Agarwal2021Config.paper(dataDir, folder, seed)
                             .figures(figures(figure))
                             .datasets(datasets.stream().map(UnificationDataset::parse).toList())
@@ -106,7 +106,7 @@ final class ReproduceAgarwal2021Command implements Callable<Integer> {
                     if (sampleSizes != null) {
                         b.sampleSizes(sampleSizes);
                     }
-                    return Agarwal2021Reproduction.run(b.build(), stdout::println,
+                    return Agarwal2021Reproduction.run(b.build(), log,
                             new BarProgress(err, ProgressBar.terminalAttached())).index();
                 });
     }

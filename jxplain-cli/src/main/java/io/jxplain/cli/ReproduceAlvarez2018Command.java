@@ -36,7 +36,7 @@ final class ReproduceAlvarez2018Command implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return ReproductionOutput.run("alvarez2018", options.dataDir, out, spec.commandLine().getParseResult().originalArgs(),
-                stdout, err, folder -> {
+                stdout, err, (folder, log) -> {
                     Alvarez2018Config config = Alvarez2018Config.defaults(options.dataDir, folder, options.seed, options.threads());
                     if (options.quick) {
                         config = config.quick();
@@ -47,7 +47,7 @@ final class ReproduceAlvarez2018Command implements Callable<Integer> {
                     if (options.points != null) {
                         config = config.withPoints(options.points);
                     }
-                    return Alvarez2018Reproduction.run(config, stdout::println,
+                    return Alvarez2018Reproduction.run(config, log,
                             new BarProgress(err, ProgressBar.terminalAttached())).index();
                 });
     }

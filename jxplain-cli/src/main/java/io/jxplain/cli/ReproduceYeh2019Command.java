@@ -33,7 +33,7 @@ final class ReproduceYeh2019Command implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return ReproductionOutput.run("yeh2019", options.dataDir, out, spec.commandLine().getParseResult().originalArgs(),
-                stdout, err, folder -> {
+                stdout, err, (folder, log) -> {
                     Yeh2019Config config = Yeh2019Config.defaults(options.dataDir, folder, options.seed, options.threads());
                     if (options.quick) {
                         config = config.quick();
@@ -44,7 +44,7 @@ final class ReproduceYeh2019Command implements Callable<Integer> {
                     if (options.points != null) {
                         config = config.withPoints(options.points);
                     }
-                    return Yeh2019Reproduction.run(config, stdout::println,
+                    return Yeh2019Reproduction.run(config, log,
                             new BarProgress(err, ProgressBar.terminalAttached())).index();
                 });
     }

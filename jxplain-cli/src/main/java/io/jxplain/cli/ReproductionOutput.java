@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +23,8 @@ final class ReproductionOutput {
     /** The reproduction itself, writing into the folder it is given; returns its index page there. */
     @FunctionalInterface
     interface Work {
-        Path run(Path folder) throws Exception;
+        /** Runs into {@code folder}, telling its progress through {@code log}; returns the index page. */
+        Path run(Path folder, Consumer<String> log) throws Exception;
     }
 
     private ReproductionOutput() {
@@ -50,13 +52,20 @@ final class ReproductionOutput {
             provenance.put("arguments", arguments);
             provenance.put("jxplain_version", Version.get());
             outputs.whenInterrupted(reason -> Provenance.writeMarker(folder.path(), provenance, false, reason));
-            if (ProgressBar.terminalAttached()) {
-                err.println("jxplain: writing into " + folder.path() + " until the run ends; then it becomes " + out);
-            }
+            // the experiment names the folder it writes: the staged one, which becomes --out when the run ends
+            boolean[] told = new boolean[1];
+            Consumer<String> log = line -> {
+                if (!told[0] && line.contains(folder.path().toString())) {
+                    told[0] = true;
+                    stdout.println("(the results go to " + folder.path() + " while the run lasts, and become " + out
+                            + " when it ends)");
+                }
+                stdout.println(line);
+            };
             long start = System.nanoTime();
             Path index;
             try {
-                index = work.run(folder.path());
+                index = work.run(folder.path(), log);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 provenance.put("wall_seconds", Math.round(seconds * 10) / 10.0);
                 Provenance.writeMarker(folder.path(), provenance, true, null);

@@ -23,7 +23,7 @@ public final class CompasData {
     }
 
     public static Dataset load(Path file) {
-        RawTable t = CsvDatasetReader.table(file);
+        RawTable t = CsvDatasetReader.tableWithIdenticalRepeats(file); // ProPublica's file repeats two columns
         List<String> h = t.header();
         int days = column(h, "days_b_screening_arrest", file);
         int isRecid = column(h, "is_recid", file);

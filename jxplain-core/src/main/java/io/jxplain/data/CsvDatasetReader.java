@@ -46,6 +46,19 @@ public final class CsvDatasetReader {
 
     /** A headerless file's cells, under the given column names (null: the file's first row is the header). */
     public static RawTable table(Path file, List<String> columnNames) {
+        return table(file, columnNames, true);
+    }
+
+    /**
+     * A file whose header repeats names, as published data sets sometimes do (ProPublica's COMPAS file holds
+     * decile_score and priors_count twice): each repeated column must be an exact copy of the first, and is dropped;
+     * a repeat that differs is an error naming it. For user data, {@link #table(Path)} refuses any repeat.
+     */
+    public static RawTable tableWithIdenticalRepeats(Path file) {
+        return table(file, null, false).withoutRepeats();
+    }
+
+    private static RawTable table(Path file, List<String> columnNames, boolean uniqueNames) {
         CsvFileRows rows = new CsvFileRows(file, columnNames);
         List<String[]> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
@@ -53,7 +66,9 @@ public final class CsvDatasetReader {
         rows.read(new TableRows.Visitor() {
             @Override
             public void header(List<String> names) {
-                TableConverter.checkHeader(rows.source(), names);
+                if (uniqueNames) {
+                    TableConverter.checkHeader(rows.source(), names);
+                }
                 header.add(names);
             }
 

@@ -20,4 +20,34 @@ public record RawTable(String source, List<String> header, List<String[]> rows, 
             }
         }
     }
+
+    /** The table with each repeated column dropped after checking, row by row, that it copies the first one. */
+    RawTable withoutRepeats() {
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        List<Integer> keep = new java.util.ArrayList<>();
+        for (int j = 0; j < header.size(); j++) {
+            Integer original = first.putIfAbsent(header.get(j), j);
+            if (original == null) {
+                keep.add(j);
+                continue;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i)[j].equals(rows.get(i)[original])) {
+                    throw new DataFormatException(source + ", line " + lines.get(i) + ": column '" + header.get(j)
+                            + "' appears twice with different values (columns " + (original + 1) + " and " + (j + 1)
+                            + "); which one is meant is ambiguous");
+                }
+            }
+        }
+        List<String> names = keep.stream().map(header::get).toList();
+        List<String[]> kept = new java.util.ArrayList<>(rows.size());
+        for (String[] row : rows) {
+            String[] r = new String[keep.size()];
+            for (int k = 0; k < r.length; k++) {
+                r[k] = row[keep.get(k)];
+            }
+            kept.add(r);
+        }
+        return new RawTable(source, names, kept, lines);
+    }
 }

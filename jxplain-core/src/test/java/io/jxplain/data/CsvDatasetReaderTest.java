@@ -143,4 +143,18 @@ class CsvDatasetReaderTest {
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
         assertTrue(e.getMessage().contains(p.getFileName().toString()), e.getMessage());
     }
+
+    @Test
+    void aPublishedFileMayRepeatAColumnOnlyAsAnExactCopy() throws IOException {
+        Path copies = write("copies.csv", "id,score,age,score\n1,5,30,5\n2,7,41,7\n");
+        RawTable t = CsvDatasetReader.tableWithIdenticalRepeats(copies);
+        assertEquals(List.of("id", "score", "age"), t.header());
+        assertArrayEquals(new String[] {"2", "7", "41"}, t.rows().get(1));
+        Path differ = write("differ.csv", "id,score,age,score\n1,5,30,5\n2,7,41,8\n");
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> CsvDatasetReader.tableWithIdenticalRepeats(differ));
+        assertTrue(e.getMessage().contains("line 3: column 'score' appears twice with different values (columns 2 and 4)"),
+                e.getMessage());
+        assertThrows(DataFormatException.class, () -> CsvDatasetReader.table(copies), "user data: any repeat is refused");
+    }
 }
