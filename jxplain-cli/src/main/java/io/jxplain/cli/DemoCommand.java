@@ -146,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println(falls ? "the distance falls as n grows: both estimate Σ⁻¹·cov(a, f(a)) (Theorem 1)"
                 : "warning: the distance did not fall at every step of n");
         double gradientBound = GradientNormBound.of(net, target);
-        double sigma = Math.sqrt(sigma2);
+        double sigma = io.jxplain.sample.Perturbation.gaussian(sigma2).sigma();
         stdout.printf(Locale.ROOT, "Theorem 2: ‖∇f‖ ≤ %.4f from the weights; Lipschitz constant of SmoothGrad/C-LIME ≤ %.4f"
                         + " (√(2/π)·∇f_max/σ; the paper's ∇f_max/(2σ) = %.4f is too small)%n",
                 gradientBound, SmoothGradLipschitz.corrected(gradientBound, sigma),

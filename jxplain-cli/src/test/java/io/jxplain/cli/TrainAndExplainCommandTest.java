@@ -176,7 +176,7 @@ class TrainAndExplainCommandTest {
         assertOneLineError(1, "exact: a precision target applies to sampling methods only", "explain", "--model",
                 model.toString(), "--data", csv.toString(), "--method", "gradient", "--precision", "0.1", "--out",
                 dir.resolve("o.csv").toString());
-        assertOneLineError(1, "has no σ²", "explain", "--model", model.toString(), "--data", csv.toString(),
+        assertOneLineError(1, "kernel-shap is not one", "explain", "--model", model.toString(), "--data", csv.toString(),
                 "--method", "kernel-shap", "--certify", "--out", dir.resolve("o.csv").toString());
     }
 

@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.Checks;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
@@ -64,6 +65,16 @@ public final class Adaptive extends BaseExplainer {
     /** At most this many model evaluations per explanation, over all rounds. */
     public Adaptive budget(long modelCalls) {
         return new Adaptive(withSamples, initialSamples, epsilon, norm, modelCalls);
+    }
+
+    @Override
+    public java.util.Optional<io.jxplain.sample.Perturbation> perturbation() {
+        return probe().perturbation();
+    }
+
+    /** The method at its initial sample count: what it is and draws from, whatever the count it ends at. */
+    Explainer probe() {
+        return withSamples.apply(initialSamples);
     }
 
     @Override
@@ -134,8 +145,9 @@ public final class Adaptive extends BaseExplainer {
         if (!(model instanceof Network net) || net.imageShape().isPresent()) {
             return Double.NaN;
         }
-        Object s2 = e.provenance().parameters().get("sigma2");
-        if (!(s2 instanceof Double sigma2)) {
+        GaussianPerturbation gaussian = withSamples.apply(initialSamples).perturbation()
+                .orElse(null) instanceof GaussianPerturbation g && g.isIsotropic() ? g : null;
+        if (gaussian == null) {
             return Double.NaN;
         }
         int d = x.length;
@@ -148,7 +160,7 @@ public final class Adaptive extends BaseExplainer {
             for (double v : x) {
                 normX += v * v;
             }
-            return SampleSizeBounds.continuousLime(d, THEORY_DELTA, epsilon, Math.sqrt(sigma2), Math.sqrt(normX),
+            return SampleSizeBounds.continuousLime(d, THEORY_DELTA, epsilon, gaussian.sigma(), Math.sqrt(normX),
                     SampleSizeBounds.DEFAULT_C);
         }
         return Double.NaN;

@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.Checks;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
@@ -61,13 +62,16 @@ public final class Certified extends BaseExplainer {
             throw new IllegalArgumentException("certificates need a built-in network (its weights bound the gradient); "
                     + model.describe() + " is not one");
         }
-        Explanation e = inner.explain(model, target, x, rng.nextLong());
-        Object s2 = e.provenance().parameters().get("sigma2");
-        if (!(s2 instanceof Double sigma2)) {
-            throw new IllegalArgumentException("certificates follow from Theorem 2 for Gaussian smoothing (SmoothGrad,"
-                    + " C-LIME, closed-form); " + inner.name() + " has no σ²");
+        // Theorem 2 bounds the Lipschitz constant of the Gaussian-smoothed gradient, whose limit SmoothGrad, C-LIME and
+        // the closed form all estimate; it says nothing of other smoothed methods
+        GaussianPerturbation gaussian = estimatesSmoothedGradient(inner) && inner.perturbation()
+                .orElse(null) instanceof GaussianPerturbation g && g.isIsotropic() ? g : null;
+        if (gaussian == null) {
+            throw new IllegalArgumentException("certificates follow from Theorem 2 for Gaussian smoothing with σ²I"
+                    + " (SmoothGrad, C-LIME, closed-form); " + inner.name() + " is not one");
         }
-        double lipschitz = SmoothGradLipschitz.corrected(GradientNormBound.of(net, target), Math.sqrt(sigma2));
+        Explanation e = inner.explain(model, target, x, rng.nextLong());
+        double lipschitz = SmoothGradLipschitz.corrected(GradientNormBound.of(net, target), gaussian.sigma());
         if (topK > x.length - 1) { // the top d are all features: nothing to certify
             throw new IllegalArgumentException("top k = " + topK + " features to certify, but a model of " + x.length
                     + " features has at most " + (x.length - 1) + " whose ranking can change (--certify-top)");
@@ -111,5 +115,10 @@ public final class Certified extends BaseExplainer {
             return 0.0;
         }
         return lipschitz == 0 ? Double.POSITIVE_INFINITY : gap / (Math.sqrt(2) * lipschitz);
+    }
+
+    /** SmoothGrad, C-LIME and the closed form (adaptive or not): the estimators of E∇f(a), a ~ N(x, Σ). */
+    private static boolean estimatesSmoothedGradient(Explainer e) {
+        return e instanceof Adaptive a ? estimatesSmoothedGradient(a.probe()) : e instanceof GaussianSamplingExplainer;
     }
 }

@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.sample.Perturbation;
 import io.jxplain.Checks;
 import io.jxplain.Parallel;
 import io.jxplain.model.Model;
@@ -10,6 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one verb of every attribution method: explain the target scalar of a model at an input. A user who knows
@@ -24,6 +26,15 @@ public interface Explainer {
 
     /** Whether the method draws random samples (and so reports standard errors). */
     boolean isStochastic();
+
+    /**
+     * The distribution of neighbours the method draws its explanation from (SmoothGrad's and C-LIME's N(x, Σ), a
+     * smoothed method's noise), or empty for a method that draws none: what certificates and sample-size bounds ask,
+     * instead of reading a parameter back out of the provenance.
+     */
+    default Optional<Perturbation> perturbation() {
+        return Optional.empty();
+    }
 
     /** Explains {@code target} of {@code model} at {@code x}, drawing randomness from {@code seed} alone. */
     Explanation explain(Model model, Target target, double[] x, long seed);

@@ -100,7 +100,7 @@ public final class ExplainerCatalog {
         add("noisy-baseline", "Yeh et al. 2019 §2.4 (infidelity-optimal for baseline 0 + N(0, sigma2 I))", false,
                 List.of(new Option("global", "false", "true: the global variant, multiplied by (x - 0) (§2.5)")),
                 (s, o) -> {
-                    InfidelityOptimal e = InfidelityOptimal.noisyBaseline(Math.sqrt(s.sigma2())).samples(s.samples());
+                    InfidelityOptimal e = InfidelityOptimal.noisyBaseline(io.jxplain.sample.Perturbation.gaussian(s.sigma2())).samples(s.samples());
                     return o.choice("global", "false", "true").equals("true") ? e.global() : e;
                 });
         add("square-removal", "Yeh et al. 2019 §2.4 (infidelity-optimal for square patches set to 0, global; images)",

@@ -30,6 +30,11 @@ public record GaussianSampling(int samples, double sigma2, DMatrixRMaj covarianc
         }
     }
 
+    /** N(x, σ²I) for any dimension, or N(x, Σ) for Σ's. */
+    public GaussianPerturbation perturbation() {
+        return covariance == null ? GaussianPerturbation.isotropic(sigma2) : GaussianPerturbation.withCovariance(covariance);
+    }
+
     /** The perturbation for inputs of dimension d. */
     public GaussianPerturbation perturbation(int d) {
         if (covariance == null) {

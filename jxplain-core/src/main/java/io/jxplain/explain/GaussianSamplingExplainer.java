@@ -28,6 +28,11 @@ abstract class GaussianSamplingExplainer extends BaseExplainer {
     }
 
     @Override
+    public java.util.Optional<io.jxplain.sample.Perturbation> perturbation() {
+        return java.util.Optional.of(sampling.perturbation());
+    }
+
+    @Override
     public Map<String, Object> parameters() {
         return sampling.parameters();
     }

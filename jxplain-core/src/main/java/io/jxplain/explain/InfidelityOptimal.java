@@ -62,10 +62,7 @@ public final class InfidelityOptimal extends BaseExplainer {
             throw new IllegalArgumentException("the infidelity-optimal explanation needs a perturbation");
         }
         return new InfidelityOptimal(model -> {
-            if (p.dimension() != model.inputSize()) {
-                throw new IllegalArgumentException("the perturbation has " + p.dimension() + " features, the model takes "
-                        + model.inputSize());
-            }
+            p.requireDimension(model.inputSize(), "the model's input");
             return p;
         }, p.name(), p.parameters(), DEFAULT_SAMPLES, false, null, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
@@ -76,6 +73,11 @@ public final class InfidelityOptimal extends BaseExplainer {
         return new InfidelityOptimal(model -> BaselinePerturbation.noisy(new double[model.inputSize()], sigma),
                 "noisy-baseline", io.jxplain.OrderedMaps.of("sigma", sigma, "baseline", "zeros"), DEFAULT_SAMPLES, false, null,
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+    }
+
+    /** The noisy baseline with the noise of an isotropic Gaussian (e.g. {@code Perturbation.gaussian(σ²)}). */
+    public static InfidelityOptimal noisyBaseline(io.jxplain.sample.GaussianPerturbation noise) {
+        return noisyBaseline(noise.sigma());
     }
 
     /**

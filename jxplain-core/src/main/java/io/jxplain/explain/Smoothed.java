@@ -5,6 +5,7 @@ import io.jxplain.model.Model;
 import io.jxplain.model.RunningMoments;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
+import io.jxplain.sample.Perturbation;
 import io.jxplain.sample.RandomStreams;
 import io.jxplain.sample.UniformBallPerturbation;
 import org.ejml.data.DMatrixRMaj;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -27,45 +29,47 @@ public final class Smoothed extends BaseExplainer {
 
     private final Explainer inner;
     private final int samples;
-    private final double sigma2; // Gaussian noise variance, or NaN for the uniform ball
-    private final double radius; // uniform L∞ ball radius, or NaN for Gaussian noise
+    private final Perturbation perturbation;
     private final Statistic statistic;
 
-    private Smoothed(Explainer inner, int samples, double sigma2, Statistic statistic) {
-        this(inner, samples, sigma2, Double.NaN, statistic);
-    }
-
-    private Smoothed(Explainer inner, int samples, double sigma2, double radius, Statistic statistic) {
+    private Smoothed(Explainer inner, int samples, Perturbation perturbation, Statistic statistic) {
         if (inner == null) {
             throw new IllegalArgumentException("Smoothed needs an explainer to smooth");
+        }
+        if (perturbation == null) {
+            throw new IllegalArgumentException("Smoothed needs a perturbation to draw the neighbours from");
         }
         if (samples < 2) {
             throw new IllegalArgumentException("samples must be at least 2, got " + samples);
         }
-        if (Double.isNaN(radius)) {
-            Checks.requirePositive("sigma2", sigma2);
-        } else {
-            Checks.requirePositive("radius", radius);
-        }
         this.inner = inner;
         this.samples = samples;
-        this.sigma2 = sigma2;
-        this.radius = radius;
+        this.perturbation = perturbation;
         this.statistic = statistic;
+    }
+
+    /** The mean of {@code inner}'s explanations at n neighbours drawn from {@code perturbation} around x. */
+    public static Smoothed under(Perturbation perturbation, Explainer inner, int samples) {
+        return new Smoothed(inner, samples, perturbation, Statistic.MEAN);
     }
 
     /** The mean over n neighbours uniform in the L∞ ball of the given radius around x (Yeh et al.'s code, r = 0.2). */
     public static Smoothed uniform(Explainer inner, int samples, double radius) {
-        return new Smoothed(inner, samples, Double.NaN, radius, Statistic.MEAN);
+        return under(Perturbation.uniformBox(radius), inner, samples);
     }
 
     /** The mean over n neighbours drawn from N(x, σ²I). */
     public static Smoothed of(Explainer inner, int samples, double sigma2) {
-        return new Smoothed(inner, samples, sigma2, Statistic.MEAN);
+        return under(Perturbation.gaussian(sigma2), inner, samples);
+    }
+
+    @Override
+    public Optional<Perturbation> perturbation() {
+        return Optional.of(perturbation);
     }
 
     public Smoothed statistic(Statistic s) {
-        return new Smoothed(inner, samples, sigma2, radius, s);
+        return new Smoothed(inner, samples, perturbation, s);
     }
 
     @Override
@@ -79,11 +83,14 @@ public final class Smoothed extends BaseExplainer {
         p.put("inner", inner.name());
         p.put("innerParameters", inner.parameters());
         p.put("samples", samples);
-        if (Double.isNaN(radius)) {
-            p.put("sigma2", sigma2);
-        } else {
-            p.put("radius", radius);
+        if (perturbation instanceof UniformBallPerturbation ball && ball.norm() == UniformBallPerturbation.Norm.LINF) {
+            p.put("radius", ball.radius());
             p.put("noise", "uniform-linf");
+        } else if (perturbation instanceof GaussianPerturbation g && g.isIsotropic()) {
+            p.put("sigma2", g.sigma2());
+        } else {
+            p.put("noise", perturbation.name());
+            p.putAll(perturbation.parameters());
         }
         p.put("statistic", statistic.name().toLowerCase(Locale.ROOT));
         return p;
@@ -97,9 +104,8 @@ public final class Smoothed extends BaseExplainer {
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
-        DMatrixRMaj neighbours = Double.isNaN(radius)
-                ? GaussianPerturbation.isotropic(d, sigma2).sample(x, samples, rng)
-                : new UniformBallPerturbation(d, radius, UniformBallPerturbation.Norm.LINF).sample(x, samples, rng);
+        perturbation.requireDimension(d, "x");
+        DMatrixRMaj neighbours = perturbation.sample(x, samples, rng);
         long innerSeeds = rng.nextLong();
         RunningMoments acc = new RunningMoments(d);
         double[] squares = new double[d];

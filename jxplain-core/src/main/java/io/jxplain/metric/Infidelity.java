@@ -111,10 +111,7 @@ public final class Infidelity implements Metric {
     public Estimate evaluate(Model model, Target target, Explanation phi, double[] x, long seed) {
         target.validateFor(model);
         Checks.requireVector("x", x, model.inputSize());
-        if (perturbation.dimension() != x.length) {
-            throw new IllegalArgumentException("the perturbation has " + perturbation.dimension()
-                    + " features but x has " + x.length);
-        }
+        perturbation.requireDimension(x.length, "x");
         int d = x.length;
         DMatrixRMaj points = pointsAndX(x, seed);
         double fx;
@@ -144,10 +141,7 @@ public final class Infidelity implements Metric {
         InstanceBlocks.requireRange(rows, from, to);
         target.validateFor(model);
         Checks.requireFiniteRows("rows", rows, from, to, model.inputSize());
-        if (perturbation.dimension() != rows.numCols) {
-            throw new IllegalArgumentException("the perturbation has " + perturbation.dimension()
-                    + " features but the rows have " + rows.numCols);
-        }
+        perturbation.requireDimension(rows.numCols, "each row");
         Estimate[] out = new Estimate[to - from];
         InstanceBlocks.forEach(from, to, threads, samples + 1, (first, last) -> {
             int d = rows.numCols;

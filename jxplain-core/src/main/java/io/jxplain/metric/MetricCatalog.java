@@ -71,7 +71,7 @@ public final class MetricCatalog {
         switch (s.perturbation().toLowerCase(Locale.ROOT)) {
             case "gaussian": return GaussianPerturbation.isotropic(d, s.noiseSigma2());
             case "baseline": return BaselinePerturbation.fixed(new double[d]);
-            case "noisy-baseline": return BaselinePerturbation.noisy(new double[d], Math.sqrt(s.noiseSigma2()));
+            case "noisy-baseline": return BaselinePerturbation.noisy(new double[d], io.jxplain.sample.Perturbation.gaussian(s.noiseSigma2()));
             case "subset": return BaselinePerturbation.subset(new double[d], 0.5);
             default: throw new IllegalArgumentException("perturbation must be gaussian, baseline, noisy-baseline or subset, got '"
                     + s.perturbation() + "'");

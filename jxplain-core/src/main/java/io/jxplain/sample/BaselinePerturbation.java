@@ -49,9 +49,14 @@ public final class BaselinePerturbation implements Perturbation {
         return new BaselinePerturbation(baseline, 0, 1);
     }
 
-    /** Every feature set to x₀ + N(0, σ²): Yeh et al.'s noisy baseline. */
+    /** Every feature set to x₀ + N(0, σ²): Yeh et al.'s noisy baseline (σ, as their paper and code state it). */
     public static BaselinePerturbation noisy(double[] baseline, double sigma) {
         return new BaselinePerturbation(baseline, sigma, 1);
+    }
+
+    /** Every feature set to x₀ plus the noise of an isotropic Gaussian (e.g. {@code Perturbation.gaussian(σ²)}). */
+    public static BaselinePerturbation noisy(double[] baseline, GaussianPerturbation noise) {
+        return noisy(baseline, noise.sigma());
     }
 
     /** Each feature set to x₀ with probability p: a random subset removed. */

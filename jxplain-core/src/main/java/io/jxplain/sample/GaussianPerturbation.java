@@ -15,16 +15,24 @@ import java.util.random.RandomGenerator;
  * SmoothGrad and C-LIME (Agarwal et al. 2021, §2.3). Draws a = x + L·z with Σ = L·Lᵀ (Cholesky) and z ~ N(0, I).
  */
 public final class GaussianPerturbation implements Perturbation {
-    private final int d;
+    private final int d;                  // ANY_DIMENSION for σ²I without a fixed dimension
     private final double sigma2;          // > 0 when isotropic, NaN otherwise
-    private final DMatrixRMaj covariance; // d×d
-    private final DMatrixRMaj lower;      // Cholesky factor L, lower triangular
+    private final double sigma;           // √σ² when isotropic: the one place variance becomes a standard deviation
+    private final DMatrixRMaj covariance; // d×d; null for σ²I of any dimension
+    private final DMatrixRMaj lower;      // Cholesky factor L, lower triangular; null for σ²I of any dimension
 
     private GaussianPerturbation(int d, double sigma2, DMatrixRMaj covariance, DMatrixRMaj lower) {
         this.d = d;
         this.sigma2 = sigma2;
+        this.sigma = Math.sqrt(sigma2);
         this.covariance = covariance;
         this.lower = lower;
+    }
+
+    /** N(x, σ²I) for inputs of any dimension ({@link Perturbation#gaussian} is the same). */
+    public static GaussianPerturbation isotropic(double sigma2) {
+        Checks.requirePositive("sigma2", sigma2);
+        return new GaussianPerturbation(ANY_DIMENSION, sigma2, null, null);
     }
 
     /** N(x, σ²I) in d dimensions. */
@@ -36,6 +44,12 @@ public final class GaussianPerturbation implements Perturbation {
         DMatrixRMaj lower = CommonOps_DDRM.identity(d);
         CommonOps_DDRM.scale(Math.sqrt(sigma2), lower);
         return new GaussianPerturbation(d, sigma2, cov, lower);
+    }
+
+    /** N(x, σ²I) for inputs of any dimension, from the standard deviation σ. */
+    public static GaussianPerturbation ofStandardDeviation(double sigma) {
+        Checks.requirePositive("sigma", sigma);
+        return isotropic(sigma * sigma);
     }
 
     /** N(x, Σ) for any symmetric positive-definite Σ. */
@@ -91,15 +105,34 @@ public final class GaussianPerturbation implements Perturbation {
         return sigma2;
     }
 
-    /** A copy of Σ. */
+    /** σ = √σ² of an isotropic perturbation (Theorem 2's constant and the noisy baseline are in σ); throws for Σ. */
+    public double sigma() {
+        sigma2();
+        return sigma;
+    }
+
+    /** A copy of Σ (d×d); for σ²I of any dimension, σ²I in {@code d} dimensions. */
+    public DMatrixRMaj covariance(int d) {
+        if (covariance != null) {
+            return covariance.copy();
+        }
+        DMatrixRMaj cov = CommonOps_DDRM.identity(d);
+        CommonOps_DDRM.scale(sigma2, cov);
+        return cov;
+    }
+
+    /** A copy of Σ; throws for σ²I of any dimension, which has no fixed size (see {@link #covariance(int)}). */
     public DMatrixRMaj covariance() {
+        if (covariance == null) {
+            throw new IllegalStateException("σ²I of any dimension has no fixed covariance matrix");
+        }
         return covariance.copy();
     }
 
     /** Solves Σ·y = v in place by the Cholesky factor (two triangular solves; no inverse is formed). */
     public void solveInPlace(double[] v) {
         if (isIsotropic()) {
-            for (int j = 0; j < d; j++) {
+            for (int j = 0; j < v.length; j++) {
                 v[j] /= sigma2;
             }
             return;
@@ -122,8 +155,8 @@ public final class GaussianPerturbation implements Perturbation {
 
     /** Writes x + L·z (L the Cholesky factor of Σ; σ·z when isotropic) into out[offset … offset + d). */
     public void fromStandardNormal(double[] x, double[] z, double[] out, int offset) {
-        double sd = isIsotropic() ? Math.sqrt(sigma2) : Double.NaN;
-        for (int j = 0; j < d; j++) {
+        double sd = isIsotropic() ? sigma : Double.NaN;
+        for (int j = 0; j < x.length; j++) {
             double shift;
             if (isIsotropic()) {
                 shift = sd * z[j];
@@ -149,16 +182,17 @@ public final class GaussianPerturbation implements Perturbation {
 
     /** The next n neighbours from {@code draws}: drawn in chunks, the same rows as drawn at once. */
     public void sample(double[] x, int n, NormalDraws draws, DMatrixRMaj out) {
-        out.reshape(n, d);
+        out.reshape(n, x.length);
         sample(x, n, draws, out.data, 0);
     }
 
     /** The next n neighbours from {@code draws}, as n rows of out from out[offset] on. */
     public void sample(double[] x, int n, NormalDraws draws, double[] out, int offset) {
-        Checks.requireVector("x", x, d);
+        Checks.requireVector("x", x, d == ANY_DIMENSION ? x.length : d);
+        int d = x.length;
         draws.next(out, offset, n * d); // z, row by row; then x + L·z in place
         if (isIsotropic()) {
-            double sd = Math.sqrt(sigma2);
+            double sd = sigma;
             for (int i = 0; i < n; i++) {
                 int row = offset + i * d;
                 for (int j = 0; j < d; j++) {
@@ -185,6 +219,7 @@ public final class GaussianPerturbation implements Perturbation {
         if (isIsotropic()) {
             p.put("sigma2", sigma2);
         } else {
+            int d = covariance.numRows;
             double[][] rows = new double[d][d];
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {

@@ -10,8 +10,28 @@ import java.util.random.RandomGenerator;
  * (SmoothGrad, C-LIME) and metrics draw from it to evaluate them (infidelity, sensitivity): one object, both uses.
  */
 public interface Perturbation {
-    /** Number of features d of the inputs it perturbs. */
+    /** {@link #dimension()} of a perturbation that takes its dimension from each x (isotropic Gaussian, balls). */
+    int ANY_DIMENSION = 0;
+
+    /** Number of features d of the inputs it perturbs, or {@link #ANY_DIMENSION} when any x will do. */
     int dimension();
+
+    /** Throws unless it perturbs inputs of {@code d} features; {@code what} names them in the message. */
+    default void requireDimension(int d, String what) {
+        if (dimension() != ANY_DIMENSION && dimension() != d) {
+            throw new IllegalArgumentException("the perturbation has " + dimension() + " features, " + what + " has " + d);
+        }
+    }
+
+    /** N(x, σ²I) for inputs of any dimension: the one Gaussian most methods and metrics take. */
+    static GaussianPerturbation gaussian(double sigma2) {
+        return GaussianPerturbation.isotropic(sigma2);
+    }
+
+    /** Uniform in the L∞ ball (the box) of this radius around x, for inputs of any dimension. */
+    static UniformBallPerturbation uniformBox(double radius) {
+        return new UniformBallPerturbation(ANY_DIMENSION, radius, UniformBallPerturbation.Norm.LINF);
+    }
 
     /**
      * Draws {@code n} neighbours of {@code x} into the rows of {@code out} (n×d), reading only {@code rng}.
@@ -25,12 +45,12 @@ public interface Perturbation {
      */
     default void sample(double[] x, int n, RandomGenerator rng, double[] out, int offset) {
         DMatrixRMaj own = sample(x, n, rng);
-        System.arraycopy(own.data, 0, out, offset, n * dimension());
+        System.arraycopy(own.data, 0, out, offset, n * x.length);
     }
 
     /** Convenience: a new n×d matrix of neighbours. */
     default DMatrixRMaj sample(double[] x, int n, RandomGenerator rng) {
-        DMatrixRMaj out = new DMatrixRMaj(n, dimension());
+        DMatrixRMaj out = new DMatrixRMaj(n, x.length);
         sample(x, n, rng, out);
         return out;
     }
@@ -43,7 +63,7 @@ public interface Perturbation {
     default Draws draw(double[] x, int n, RandomGenerator rng) {
         DMatrixRMaj neighbours = sample(x, n, rng);
         DMatrixRMaj offsets = neighbours.copy();
-        int d = dimension();
+        int d = x.length;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
                 offsets.data[i * d + j] -= x[j];

@@ -20,8 +20,11 @@ public final class UniformBallPerturbation implements Perturbation {
     private final double radius;
     private final Norm norm;
 
+    /** {@code d} = {@link #ANY_DIMENSION}: for inputs of any dimension. */
     public UniformBallPerturbation(int d, double radius, Norm norm) {
-        Checks.requirePositive("dimension", d);
+        if (d < 0) {
+            throw new IllegalArgumentException("dimension must be positive (or 0: any), got " + d);
+        }
         Checks.requirePositive("radius", radius);
         this.d = d;
         this.radius = radius;
@@ -43,8 +46,8 @@ public final class UniformBallPerturbation implements Perturbation {
 
     @Override
     public void sample(double[] x, int n, RandomGenerator rng, DMatrixRMaj out) {
-        Checks.requireVector("x", x, d);
-        out.reshape(n, d);
+        Checks.requireVector("x", x, d == ANY_DIMENSION ? x.length : d);
+        out.reshape(n, x.length);
         draw(x, n, rng, out.data, 0);
     }
 
@@ -54,7 +57,8 @@ public final class UniformBallPerturbation implements Perturbation {
      */
     @Override
     public void sample(double[] x, int n, RandomGenerator rng, double[] out, int offset) {
-        Checks.requireVector("x", x, d);
+        Checks.requireVector("x", x, d == ANY_DIMENSION ? x.length : d);
+        int d = x.length;
         if (n < 0 || offset < 0 || offset + (long) n * d > out.length) {
             throw new IllegalArgumentException("cannot write " + n + " neighbours of " + d + " features at " + offset
                     + " into " + out.length + " values");
@@ -63,6 +67,7 @@ public final class UniformBallPerturbation implements Perturbation {
     }
 
     private void draw(double[] x, int n, RandomGenerator rng, double[] out, int offset) {
+        int d = x.length;
         if (norm == Norm.LINF) {
             SymmetricUniforms.fill(rng.nextLong(), out, offset, n * d, Simd.ENABLED);
             for (int i = 0, t = offset; i < n; i++) {

@@ -82,7 +82,11 @@ class CertifiedTest {
         Network mlp = TrainedModels.simulatedMlp();
         IllegalArgumentException noSigma = assertThrows(IllegalArgumentException.class,
                 () -> Certified.of(Gradient.create(), 1).explain(mlp, P1, new double[] {0, 0}, 1L));
-        assertTrue(noSigma.getMessage().contains("no σ²"), noSigma.getMessage());
+        assertTrue(noSigma.getMessage().contains("gradient is not one"), noSigma.getMessage());
+        // a smoothed method draws Gaussian neighbours too, but Theorem 2 bounds only the smoothed gradient
+        IllegalArgumentException smoothedIg = assertThrows(IllegalArgumentException.class, () -> Certified.of(
+                Smoothed.of(IntegratedGradients.builder().build(), 20, 1.0), 1).explain(mlp, P1, new double[] {0, 0}, 1L));
+        assertTrue(smoothedIg.getMessage().contains("integrated-gradients-sg is not one"), smoothedIg.getMessage());
         IllegalArgumentException blackBox = assertThrows(IllegalArgumentException.class, () -> Certified.of(
                 SmoothGrad.builder().build(), 1).explain(FunctionModel.sinRidge(new double[] {1, 1}), Target.output(0),
                 new double[] {0, 0}, 1L));

@@ -95,7 +95,7 @@ final class Agarwal2021Report {
         for (Curves c : curves) {
             int d = c.model().split().train().dimension();
             double gradMax = GradientNormBound.of(c.model().network(), CurveRun.TARGET);
-            double sigma = Math.sqrt(c.sigma2());
+            double sigma = io.jxplain.sample.Perturbation.gaussian(c.sigma2()).sigma();
             double prop1 = SampleSizeBounds.smoothGrad(gradMax, eps, DELTA, d, SampleSizeBounds.DEFAULT_C);
             double thm3 = SampleSizeBounds.continuousLime(d, DELTA, eps, sigma, c.medianInputNorm(), SampleSizeBounds.DEFAULT_C);
             int empirical = c.firstNBelow(eps);
