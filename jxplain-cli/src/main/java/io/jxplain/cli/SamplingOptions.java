@@ -2,7 +2,7 @@ package io.jxplain.cli;
 
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.ExplainerCatalog;
-import io.jxplain.explain.GaussianSampling;
+import io.jxplain.explain.Sampling;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.data.Dataset;
 import io.jxplain.explain.Adaptive;
@@ -25,11 +25,11 @@ final class SamplingOptions {
             completionCandidates = MethodNames.class)
     String method;
 
-    @Option(names = "--samples", defaultValue = "" + GaussianSampling.DEFAULT_SAMPLES, paramLabel = "N",
+    @Option(names = "--samples", defaultValue = "" + Sampling.DEFAULT_SAMPLES, paramLabel = "N",
             description = "Samples per explanation for sampling methods. Default: ${DEFAULT-VALUE}.")
     int samples;
 
-    @Option(names = "--sigma2", defaultValue = "" + GaussianSampling.DEFAULT_SIGMA2, paramLabel = "S",
+    @Option(names = "--sigma2", defaultValue = "" + Sampling.DEFAULT_SIGMA2, paramLabel = "S",
             description = "Variance σ² of the Gaussian perturbation N(x, σ²I). Default: ${DEFAULT-VALUE}.")
     double sigma2;
 

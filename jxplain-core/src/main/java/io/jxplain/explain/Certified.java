@@ -119,6 +119,6 @@ public final class Certified extends BaseExplainer {
 
     /** SmoothGrad, C-LIME and the closed form (adaptive or not): the estimators of E∇f(a), a ~ N(x, Σ). */
     private static boolean estimatesSmoothedGradient(Explainer e) {
-        return e instanceof Adaptive a ? estimatesSmoothedGradient(a.probe()) : e instanceof GaussianSamplingExplainer;
+        return e instanceof Adaptive a ? estimatesSmoothedGradient(a.probe()) : e instanceof SamplingExplainer;
     }
 }

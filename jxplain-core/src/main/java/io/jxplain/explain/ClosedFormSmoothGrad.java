@@ -15,13 +15,13 @@ import java.util.random.RandomGenerator;
  * Standard errors: each sample contributes vᵢ = Σ⁻¹(aᵢ − ā)(fᵢ − f̄); the estimate is their mean (times n/(n−1))
  * and its standard error their standard deviation over √n.
  */
-public final class ClosedFormSmoothGrad extends GaussianSamplingExplainer {
-    ClosedFormSmoothGrad(GaussianSampling sampling) {
+public final class ClosedFormSmoothGrad extends SamplingExplainer {
+    ClosedFormSmoothGrad(Sampling sampling) {
         super(sampling);
     }
 
-    public static GaussianSampling.Builder<ClosedFormSmoothGrad> builder() {
-        return new GaussianSampling.Builder<>(ClosedFormSmoothGrad::new);
+    public static Sampling.Builder<ClosedFormSmoothGrad> builder() {
+        return new Sampling.Builder<>(ClosedFormSmoothGrad::new);
     }
 
     @Override
@@ -33,7 +33,8 @@ public final class ClosedFormSmoothGrad extends GaussianSamplingExplainer {
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         int n = sampling.samples();
-        GaussianPerturbation perturbation = perturbation(d);
+        // Theorem 1's Σ⁻¹·cov(a, f(a)) equals the smoothed gradient only for Gaussian a (Stein's lemma)
+        GaussianPerturbation perturbation = sampling.gaussian(d, "the closed form Σ⁻¹·cov(a, f(a))");
         DMatrixRMaj a = perturbation.sample(x, n, rng);
         double[] f = BatchedEvaluation.values(model, target, a, sampling.maxRowsPerCall());
         double[] meanA = new double[d];

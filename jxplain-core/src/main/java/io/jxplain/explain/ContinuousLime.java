@@ -18,14 +18,14 @@ import java.util.random.RandomGenerator;
  * conditioned); the intercept b is reported in the original coordinates but is not an attribution.
  * Needs n &gt; d + 1 samples. Standard errors: heteroscedasticity-robust (HC3) from {@link LeastSquares}.
  */
-public final class ContinuousLime extends GaussianSamplingExplainer {
+public final class ContinuousLime extends SamplingExplainer {
     private final boolean minimumNormFallback;
 
-    ContinuousLime(GaussianSampling sampling) {
+    ContinuousLime(Sampling sampling) {
         this(sampling, false);
     }
 
-    private ContinuousLime(GaussianSampling sampling, boolean minimumNormFallback) {
+    private ContinuousLime(Sampling sampling, boolean minimumNormFallback) {
         super(sampling);
         this.minimumNormFallback = minimumNormFallback;
     }
@@ -48,8 +48,8 @@ public final class ContinuousLime extends GaussianSamplingExplainer {
         return p;
     }
 
-    public static GaussianSampling.Builder<ContinuousLime> builder() {
-        return new GaussianSampling.Builder<>(ContinuousLime::new);
+    public static Sampling.Builder<ContinuousLime> builder() {
+        return new Sampling.Builder<>(ContinuousLime::new);
     }
 
     @Override
@@ -61,7 +61,7 @@ public final class ContinuousLime extends GaussianSamplingExplainer {
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         requireEnoughSamples(d);
-        Draws draws = perturbation(d).draw(x, sampling.samples(), rng);
+        Draws draws = sampling.perturbation(d).draw(x, sampling.samples(), rng);
         double[] f = BatchedEvaluation.values(model, target, draws.neighbours(), sampling.maxRowsPerCall());
         return fit(x, draws, f, 0);
     }
@@ -84,7 +84,7 @@ public final class ContinuousLime extends GaussianSamplingExplainer {
         DMatrixRMaj points = new DMatrixRMaj((to - from) * n, d);
         for (int i = from; i < to; i++) {
             xs[i - from] = java.util.Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
-            draws[i - from] = perturbation(d).draw(xs[i - from], n, RandomStreams.stream(seedOf.applyAsLong(i)));
+            draws[i - from] = sampling.perturbation(d).draw(xs[i - from], n, RandomStreams.stream(seedOf.applyAsLong(i)));
             System.arraycopy(draws[i - from].neighbours().data, 0, points.data, (i - from) * n * d, n * d);
         }
         double[] f = BatchedEvaluation.values(model, target, points, sampling.maxRowsPerCall());

@@ -31,7 +31,7 @@ public final class ExplainerCatalog {
         }
 
         public static Settings defaults() {
-            return new Settings(GaussianSampling.DEFAULT_SAMPLES, GaussianSampling.DEFAULT_SIGMA2,
+            return new Settings(Sampling.DEFAULT_SAMPLES, Sampling.DEFAULT_SIGMA2,
                     BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
         }
     }

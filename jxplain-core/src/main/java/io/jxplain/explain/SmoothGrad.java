@@ -7,25 +7,27 @@ import io.jxplain.model.RunningMoments;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.NormalDraws;
+import io.jxplain.sample.Perturbation;
 import io.jxplain.sample.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.random.RandomGenerator;
 
 /**
- * SmoothGrad: the mean of ∇f(a) over n samples a ~ N(x, Σ) (Smilkov et al. 2017; Agarwal et al. 2021 §2.1).
+ * SmoothGrad: the mean of ∇f(a) over n samples a ~ N(x, Σ) (Smilkov et al. 2017; Agarwal et al. 2021 §2.1), or
+ * drawn from any other perturbation handed in ({@code SmoothGrad.builder().under(p)}).
  * Standard errors are the per-feature sample standard deviation of the gradients over √n.
  * Memory is bounded by {@code maxRowsPerCall} rows whatever n.
  */
-public final class SmoothGrad extends GaussianSamplingExplainer {
+public final class SmoothGrad extends SamplingExplainer {
     private static final int SOBOL_REPLICATES = 8;
     private final VarianceReduction reduction;
 
-    SmoothGrad(GaussianSampling sampling) {
+    SmoothGrad(Sampling sampling) {
         this(sampling, VarianceReduction.NONE);
     }
 
-    private SmoothGrad(GaussianSampling sampling, VarianceReduction reduction) {
+    private SmoothGrad(Sampling sampling, VarianceReduction reduction) {
         super(sampling);
         this.reduction = reduction;
         if (reduction == VarianceReduction.SOBOL && sampling.samples() < 2 * SOBOL_REPLICATES) {
@@ -48,8 +50,8 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
         return p;
     }
 
-    public static GaussianSampling.Builder<SmoothGrad> builder() {
-        return new GaussianSampling.Builder<>(SmoothGrad::new);
+    public static Sampling.Builder<SmoothGrad> builder() {
+        return new Sampling.Builder<>(SmoothGrad::new);
     }
 
     @Override
@@ -75,13 +77,17 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
     private Attribution plain(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         int n = sampling.samples();
-        GaussianPerturbation perturbation = perturbation(d);
+        Perturbation perturbation = sampling.perturbation(d);
         RunningMoments acc = new RunningMoments(d);
         DMatrixRMaj chunk = new DMatrixRMaj(1, d);
         NormalDraws draws = NormalDraws.from(rng); // one sequence: the same draws whatever the rows per call
         for (int start = 0; start < n; start += sampling.maxRowsPerCall()) {
             int rows = Math.min(sampling.maxRowsPerCall(), n - start);
-            perturbation.sample(x, rows, draws, chunk);
+            if (perturbation instanceof GaussianPerturbation gaussian) {
+                gaussian.sample(x, rows, draws, chunk);
+            } else {
+                perturbation.sample(x, rows, rng, chunk); // any other perturbation draws from the stream itself
+            }
             BatchedEvaluation.gradientMoments(diff, target, chunk, rows, new RunningMoments[] {acc}, rows);
         }
         double[] mean = acc.mean();
@@ -106,13 +112,17 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
         Differentiable diff = requireDifferentiable(model);
         int d = rows.numCols;
         int n = sampling.samples();
-        GaussianPerturbation perturbation = perturbation(d);
+        Perturbation perturbation = sampling.perturbation(d);
         DMatrixRMaj points = new DMatrixRMaj((to - from) * n, d);
         double[] x = new double[d];
         for (int i = from; i < to; i++) {
             System.arraycopy(rows.data, i * d, x, 0, d);
-            NormalDraws draws = NormalDraws.from(RandomStreams.stream(seedOf.applyAsLong(i)));
-            perturbation.sample(x, n, draws, points.data, (i - from) * n * d);
+            RandomGenerator rng = RandomStreams.stream(seedOf.applyAsLong(i));
+            if (perturbation instanceof GaussianPerturbation gaussian) {
+                gaussian.sample(x, n, NormalDraws.from(rng), points.data, (i - from) * n * d);
+            } else {
+                perturbation.sample(x, n, rng, points.data, (i - from) * n * d);
+            }
         }
         RunningMoments[] moments = new RunningMoments[to - from];
         for (int k = 0; k < moments.length; k++) {
@@ -130,7 +140,7 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
     private Attribution antithetic(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         int pairs = (sampling.samples() + 1) / 2;
-        GaussianPerturbation perturbation = perturbation(d);
+        GaussianPerturbation perturbation = sampling.gaussian(d, "antithetic sampling");
         RunningMoments acc = new RunningMoments(d);
         int perCall = Math.max(1, sampling.maxRowsPerCall() / 2);
         double[] z = new double[d];
@@ -165,7 +175,7 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
             throw new IllegalArgumentException("Sobol sampling supports up to 1000 features, the model has " + d);
         }
         int perReplicate = sampling.samples() / SOBOL_REPLICATES;
-        GaussianPerturbation perturbation = perturbation(d);
+        GaussianPerturbation perturbation = sampling.gaussian(d, "Sobol sampling");
         RunningMoments replicates = new RunningMoments(d);
         double[] z = new double[d];
         double[] shift = new double[d];
@@ -205,7 +215,7 @@ public final class SmoothGrad extends GaussianSamplingExplainer {
     private Attribution controlVariate(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
         int n = sampling.samples();
-        GaussianPerturbation perturbation = perturbation(d);
+        GaussianPerturbation perturbation = sampling.gaussian(d, "the Stein control variate");
         DMatrixRMaj rows = perturbation.sample(x, n, rng);
         var all = BatchedEvaluation.gradients(diff, target, rows, sampling.maxRowsPerCall());
         double f0 = BatchedEvaluation.values(diff, target, DMatrixRMaj.wrap(1, d, x.clone()), 1)[0];

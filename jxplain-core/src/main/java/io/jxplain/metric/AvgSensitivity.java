@@ -9,7 +9,12 @@ public final class AvgSensitivity extends SensitivityMetric<AvgSensitivity> {
     }
 
     public static AvgSensitivity of(double radius, int samples) {
-        return new AvgSensitivity(new SensitivityDistances(radius, samples, UniformBallPerturbation.Norm.LINF, false, true));
+        return new AvgSensitivity(SensitivityDistances.ball(radius, samples, UniformBallPerturbation.Norm.LINF));
+    }
+
+    /** n points drawn from any perturbation around x (the ball of {@link #of} is Yeh et al.'s). */
+    public static AvgSensitivity under(io.jxplain.sample.Perturbation p, int samples) {
+        return defaults().with(new SensitivityDistances(p, samples, false, true));
     }
 
     public static AvgSensitivity defaults() {

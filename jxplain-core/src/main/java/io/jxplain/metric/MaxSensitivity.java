@@ -13,7 +13,12 @@ public final class MaxSensitivity extends SensitivityMetric<MaxSensitivity> {
     }
 
     public static MaxSensitivity of(double radius, int samples) {
-        return new MaxSensitivity(new SensitivityDistances(radius, samples, UniformBallPerturbation.Norm.LINF, false, true));
+        return new MaxSensitivity(SensitivityDistances.ball(radius, samples, UniformBallPerturbation.Norm.LINF));
+    }
+
+    /** n points drawn from any perturbation around x (the ball of {@link #of} is Yeh et al.'s). */
+    public static MaxSensitivity under(io.jxplain.sample.Perturbation p, int samples) {
+        return defaults().with(new SensitivityDistances(p, samples, false, true));
     }
 
     public static MaxSensitivity defaults() {

@@ -6,6 +6,7 @@ import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
+import io.jxplain.sample.Perturbation;
 import io.jxplain.sample.RandomStreams;
 import io.jxplain.sample.UniformBallPerturbation;
 import org.ejml.data.DMatrixRMaj;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * The distances behind max- and avg-sensitivity (Yeh et al. 2019, Definition 3.1): ‖φ(y) − φ(x)‖₂ for n points y
- * uniform in a ball of radius r around x, optionally divided by ‖φ(x)‖₂ (Captum's sensitivity_max does). With
+ * drawn around x (uniform in a ball of radius r, or any perturbation handed in), optionally divided by ‖φ(x)‖₂
+ * (Captum's sensitivity_max does). With
  * common random numbers (the default) a random explainer uses the same seed at x and at every y, so the distance
  * measures how the explanation moves, not its Monte-Carlo noise.
  */
@@ -27,30 +29,53 @@ final class SensitivityDistances {
     static final double DEFAULT_RADIUS = 0.2;
     static final int DEFAULT_SAMPLES = 50;
 
-    final double radius;
+    final Perturbation neighbourhood;
     final int samples;
-    final UniformBallPerturbation.Norm norm;
     final boolean relative;
     final boolean commonRandomNumbers;
 
-    SensitivityDistances(double radius, int samples, UniformBallPerturbation.Norm norm, boolean relative,
-                         boolean commonRandomNumbers) {
-        Checks.requirePositive("radius", radius);
+    SensitivityDistances(Perturbation neighbourhood, int samples, boolean relative, boolean commonRandomNumbers) {
+        if (neighbourhood == null) {
+            throw new IllegalArgumentException("sensitivity needs a perturbation to draw the points y from");
+        }
         if (samples < 2) {
             throw new IllegalArgumentException("samples must be at least 2, got " + samples);
         }
-        this.radius = radius;
+        this.neighbourhood = neighbourhood;
         this.samples = samples;
-        this.norm = norm;
         this.relative = relative;
         this.commonRandomNumbers = commonRandomNumbers;
     }
 
+    /** Yeh et al.'s ball: uniform in the L∞ (or L2) ball of radius r, any dimension. */
+    static SensitivityDistances ball(double radius, int samples, UniformBallPerturbation.Norm norm) {
+        return new SensitivityDistances(new UniformBallPerturbation(Perturbation.ANY_DIMENSION, radius, norm), samples,
+                false, true);
+    }
+
+    SensitivityDistances with(Perturbation p) {
+        return new SensitivityDistances(p, samples, relative, commonRandomNumbers);
+    }
+
+    SensitivityDistances relative() {
+        return new SensitivityDistances(neighbourhood, samples, true, commonRandomNumbers);
+    }
+
+    SensitivityDistances independentNoise() {
+        return new SensitivityDistances(neighbourhood, samples, relative, false);
+    }
+
     Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("radius", radius);
-        p.put("samples", samples);
-        p.put("norm", norm.name().toLowerCase(java.util.Locale.ROOT));
+        if (neighbourhood instanceof UniformBallPerturbation ball) {
+            p.put("radius", ball.radius());
+            p.put("samples", samples);
+            p.put("norm", ball.norm().name().toLowerCase(java.util.Locale.ROOT));
+        } else {
+            p.put("perturbation", neighbourhood.name());
+            p.putAll(neighbourhood.parameters());
+            p.put("samples", samples);
+        }
         p.put("relative", relative);
         p.put("commonRandomNumbers", commonRandomNumbers);
         return p;
@@ -74,8 +99,8 @@ final class SensitivityDistances {
 
     /** The same n points, written as rows of {@code out} from out[offset] on. */
     void neighbours(double[] x, long seed, double[] out, int offset) {
-        new UniformBallPerturbation(x.length, radius, norm)
-                .sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)), out, offset);
+        neighbourhood.requireDimension(x.length, "x");
+        neighbourhood.sample(x, samples, RandomStreams.stream(RandomStreams.childSeed(seed, 1)), out, offset);
     }
 
     /** The distances from φ(x) = row {@code first} of phi to φ(y) = rows first + 1 … first + n. */

@@ -7,6 +7,7 @@ import io.jxplain.explain.AttributionMatrix;
 import io.jxplain.explain.Provenance;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
+import io.jxplain.sample.Perturbation;
 import io.jxplain.sample.RandomStreams;
 import io.jxplain.sample.UniformBallPerturbation;
 import org.ejml.data.DMatrixRMaj;
@@ -29,23 +30,29 @@ abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metr
     /** Reduces the n distances to the metric's value and its standard error (NaN for a maximum). */
     abstract double[] reduce(double[] distances);
 
-    /** In the L2 ball instead of the L∞ box. */
+    /** In the L2 ball of the same radius instead of the L∞ box. */
     public M l2() {
-        SensitivityDistances s = distances;
-        return with(new SensitivityDistances(s.radius, s.samples, UniformBallPerturbation.Norm.L2, s.relative,
-                s.commonRandomNumbers));
+        if (!(distances.neighbourhood instanceof UniformBallPerturbation ball)) {
+            throw new IllegalStateException("l2() changes a ball's norm; this metric draws from "
+                    + distances.neighbourhood.name());
+        }
+        return with(distances.with(new UniformBallPerturbation(Perturbation.ANY_DIMENSION, ball.radius(),
+                UniformBallPerturbation.Norm.L2)));
+    }
+
+    /** The points y drawn from any perturbation around x instead of the ball. */
+    public M under(Perturbation p) {
+        return with(distances.with(p));
     }
 
     /** Divided by ‖φ(x)‖₂, as Captum's sensitivity_max. */
     public M relative() {
-        SensitivityDistances s = distances;
-        return with(new SensitivityDistances(s.radius, s.samples, s.norm, true, s.commonRandomNumbers));
+        return with(distances.relative());
     }
 
     /** Independent explainer randomness at every neighbour (the default holds it fixed). */
     public M independentNoise() {
-        SensitivityDistances s = distances;
-        return with(new SensitivityDistances(s.radius, s.samples, s.norm, s.relative, false));
+        return with(distances.independentNoise());
     }
 
     @Override

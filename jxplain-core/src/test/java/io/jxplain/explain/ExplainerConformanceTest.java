@@ -239,13 +239,13 @@ class ExplainerConformanceTest {
         }
     }
 
-    static Stream<GaussianSampling.Builder<? extends Explainer>> samplingBuilders() {
+    static Stream<Sampling.Builder<? extends Explainer>> samplingBuilders() {
         return Stream.of(SmoothGrad.builder(), ContinuousLime.builder(), ClosedFormSmoothGrad.builder());
     }
 
     @ParameterizedTest
     @MethodSource("samplingBuilders")
-    void theCapOnRowsPerCallDoesNotChangeTheResult(GaussianSampling.Builder<? extends Explainer> builder) {
+    void theCapOnRowsPerCallDoesNotChangeTheResult(Sampling.Builder<? extends Explainer> builder) {
         Explainer capped = builder.samples(101).maxRowsPerCall(7).build();
         Explainer whole = builder.samples(101).maxRowsPerCall(1000).build();
         double[] x = {0.3, -0.2, 0.9};

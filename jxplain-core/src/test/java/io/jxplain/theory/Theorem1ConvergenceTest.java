@@ -1,5 +1,7 @@
 package io.jxplain.theory;
 
+import io.jxplain.sample.GaussianPerturbation;
+import io.jxplain.sample.Perturbation;
 import io.jxplain.data.Dataset;
 import io.jxplain.explain.ClosedFormSmoothGrad;
 import io.jxplain.explain.ContinuousLime;
@@ -25,10 +27,11 @@ class Theorem1ConvergenceTest {
     private static final double Z = 4.0;
 
     private static List<Explainer> estimators(int n, double sigma2, DMatrixRMaj covariance) {
+        Perturbation p = covariance == null ? Perturbation.gaussian(sigma2) : GaussianPerturbation.withCovariance(covariance);
         return List.of(
-                SmoothGrad.builder().samples(n).sigma2(sigma2).covariance(covariance).build(),
-                ContinuousLime.builder().samples(n).sigma2(sigma2).covariance(covariance).build(),
-                ClosedFormSmoothGrad.builder().samples(n).sigma2(sigma2).covariance(covariance).build());
+                SmoothGrad.builder().samples(n).under(p).build(),
+                ContinuousLime.builder().samples(n).under(p).build(),
+                ClosedFormSmoothGrad.builder().samples(n).under(p).build());
     }
 
     @Test

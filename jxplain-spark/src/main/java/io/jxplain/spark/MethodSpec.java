@@ -2,7 +2,7 @@ package io.jxplain.spark;
 
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.ExplainerCatalog;
-import io.jxplain.explain.GaussianSampling;
+import io.jxplain.explain.Sampling;
 import io.jxplain.model.BatchedEvaluation;
 
 import java.io.Serializable;
@@ -24,7 +24,7 @@ public record MethodSpec(String method, int samples, double sigma2, int maxRowsP
 
     /** The method with the library's defaults (samples, σ², rows per call). */
     public static MethodSpec of(String method) {
-        return new MethodSpec(method, GaussianSampling.DEFAULT_SAMPLES, GaussianSampling.DEFAULT_SIGMA2,
+        return new MethodSpec(method, Sampling.DEFAULT_SAMPLES, Sampling.DEFAULT_SIGMA2,
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL, Map.of(), null);
     }
 

@@ -1,0 +1,98 @@
+package io.jxplain.explain;
+
+import io.jxplain.Checks;
+import io.jxplain.model.BatchedEvaluation;
+import io.jxplain.sample.GaussianPerturbation;
+import io.jxplain.sample.Perturbation;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The configuration that SmoothGrad, C-LIME and the Theorem 1 closed form share: n neighbours drawn from a
+ * perturbation around x (N(x, σ²I) unless another is handed in), at most {@code maxRowsPerCall} rows per model call.
+ * Defaults: n = 100 and σ² = 1, the unification paper's setting on standardised features (§6.2).
+ */
+public record Sampling(int samples, Perturbation perturbation, int maxRowsPerCall) {
+    public static final int DEFAULT_SAMPLES = 100;
+    public static final double DEFAULT_SIGMA2 = 1.0;
+
+    public Sampling {
+        if (samples < 2) {
+            throw new IllegalArgumentException("samples must be at least 2 (for a standard error), got " + samples);
+        }
+        if (perturbation == null) {
+            throw new IllegalArgumentException("a sampling method needs a perturbation to draw its neighbours from");
+        }
+        Checks.requirePositive("maxRowsPerCall", maxRowsPerCall);
+    }
+
+    /** The perturbation, checked for inputs of d features. */
+    Perturbation perturbation(int d) {
+        perturbation.requireDimension(d, "the model's input");
+        return perturbation;
+    }
+
+    /** The Gaussian perturbation for inputs of d features; {@code what} needs one (Stein's lemma, Φ⁻¹, …). */
+    GaussianPerturbation gaussian(int d, String what) {
+        if (!(perturbation(d) instanceof GaussianPerturbation g)) {
+            throw new IllegalArgumentException(what + " needs a Gaussian perturbation, not " + perturbation.name());
+        }
+        return g;
+    }
+
+    Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("samples", samples);
+        if (!(perturbation instanceof GaussianPerturbation)) {
+            p.put("perturbation", perturbation.name());
+        }
+        p.putAll(perturbation.parameters());
+        p.put("maxRowsPerCall", maxRowsPerCall);
+        return p;
+    }
+
+    /** A builder for any explainer configured by a {@link Sampling}. */
+    public static final class Builder<E extends Explainer> {
+        private final Function<Sampling, E> factory;
+        private int samples = DEFAULT_SAMPLES;
+        private Perturbation perturbation = Perturbation.gaussian(DEFAULT_SIGMA2);
+        private int maxRowsPerCall = BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL;
+
+        Builder(Function<Sampling, E> factory) {
+            this.factory = factory;
+        }
+
+        public Builder<E> samples(int n) {
+            this.samples = n;
+            return this;
+        }
+
+        /** Any distribution of neighbours around x (SmoothGrad and C-LIME take any; the closed form a Gaussian). */
+        public Builder<E> under(Perturbation p) {
+            this.perturbation = p;
+            return this;
+        }
+
+        /** Shorthand for {@code under(Perturbation.gaussian(σ²))}: N(x, σ²I). */
+        public Builder<E> sigma2(double s) {
+            return under(Perturbation.gaussian(s));
+        }
+
+        /** Shorthand for {@code under(GaussianPerturbation.withCovariance(Σ))}: N(x, Σ), Σ positive definite. */
+        public Builder<E> covariance(DMatrixRMaj sigma) {
+            return under(GaussianPerturbation.withCovariance(sigma));
+        }
+
+        public Builder<E> maxRowsPerCall(int rows) {
+            this.maxRowsPerCall = rows;
+            return this;
+        }
+
+        public E build() {
+            return factory.apply(new Sampling(samples, perturbation, maxRowsPerCall));
+        }
+    }
+}
