@@ -6,6 +6,7 @@ import io.jxplain.explain.Explanation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
+import io.jxplain.sample.Perturbation;
 import io.jxplain.sample.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
@@ -28,17 +29,25 @@ public final class NeighbourhoodRobustness implements Metric {
     public static final double DEFAULT_VARIANCE = 0.01;
 
     private final int neighbours;
-    private final double variance;
+    private final Perturbation around;
 
-    private NeighbourhoodRobustness(int neighbours, double variance) {
+    private NeighbourhoodRobustness(int neighbours, Perturbation around) {
         Checks.requirePositive("neighbours", neighbours);
-        Checks.requirePositive("variance", variance);
+        if (around == null) {
+            throw new IllegalArgumentException("robustness needs a perturbation to draw the neighbours from");
+        }
         this.neighbours = neighbours;
-        this.variance = variance;
+        this.around = around;
     }
 
+    /** k neighbours from N(x, s²I), the paper's setting (s² = variance). */
     public static NeighbourhoodRobustness of(int neighbours, double variance) {
-        return new NeighbourhoodRobustness(neighbours, variance);
+        return new NeighbourhoodRobustness(neighbours, Perturbation.gaussian(variance));
+    }
+
+    /** k neighbours from any perturbation around x. */
+    public static NeighbourhoodRobustness under(Perturbation around, int neighbours) {
+        return new NeighbourhoodRobustness(neighbours, around);
     }
 
     public static NeighbourhoodRobustness paperDefaults() {
@@ -49,8 +58,9 @@ public final class NeighbourhoodRobustness implements Metric {
         return neighbours;
     }
 
-    public double variance() {
-        return variance;
+    /** The neighbours' distribution. */
+    public Perturbation perturbation() {
+        return around;
     }
 
     /** max over neighbours of ‖φ(x) − φ(x′)‖₁, given the explanation at x already computed. */
@@ -59,8 +69,8 @@ public final class NeighbourhoodRobustness implements Metric {
         if (atX.size() != x.length) {
             throw new IllegalArgumentException("the explanation at x has " + atX.size() + " features, x has " + x.length);
         }
-        DMatrixRMaj around = GaussianPerturbation.isotropic(x.length, variance)
-                .sample(x, neighbours, RandomStreams.stream(seed));
+        around.requireDimension(x.length, "x");
+        DMatrixRMaj around = this.around.sample(x, neighbours, RandomStreams.stream(seed));
         double worst = 0;
         for (int m = 0; m < neighbours; m++) {
             double[] xp = Arrays.copyOfRange(around.data, m * x.length, (m + 1) * x.length);
@@ -79,7 +89,12 @@ public final class NeighbourhoodRobustness implements Metric {
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("neighbours", neighbours);
-        p.put("variance", variance);
+        if (around instanceof GaussianPerturbation g && g.isIsotropic()) {
+            p.put("variance", g.sigma2());
+        } else {
+            p.put("perturbation", around.name());
+            p.putAll(around.parameters());
+        }
         return p;
     }
 
