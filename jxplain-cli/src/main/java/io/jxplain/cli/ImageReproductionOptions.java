@@ -1,5 +1,6 @@
 package io.jxplain.cli;
 
+import io.jxplain.experiments.ImageReproductionConfig;
 import io.jxplain.experiments.ImageSet;
 import picocli.CommandLine.Option;
 
@@ -32,6 +33,15 @@ final class ImageReproductionOptions {
 
     int threads() {
         return SamplingOptions.resolveThreads(threads);
+    }
+
+    /** {@code defaults} with --quick, --images and --points applied, in that order. */
+    <C extends ImageReproductionConfig<C>> C apply(C defaults) {
+        C config = quick ? defaults.quick() : defaults;
+        if (imageSet() != null) {
+            config = config.withImages(imageSet());
+        }
+        return points == null ? config : config.withPoints(points);
     }
 
     /** The --images choice, or null to keep the configuration's. */

@@ -37,16 +37,8 @@ final class ReproduceAlvarez2018Command implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ReproductionOutput.run("alvarez2018", options.dataDir, out, spec.commandLine().getParseResult().originalArgs(),
                 stdout, err, (folder, log) -> {
-                    Alvarez2018Config config = Alvarez2018Config.defaults(options.dataDir, folder, options.seed, options.threads());
-                    if (options.quick) {
-                        config = config.quick();
-                    }
-                    if (options.imageSet() != null) {
-                        config = config.withImages(options.imageSet());
-                    }
-                    if (options.points != null) {
-                        config = config.withPoints(options.points);
-                    }
+                    Alvarez2018Config config = options.apply(Alvarez2018Config.defaults(options.dataDir, folder, options.seed,
+                            options.threads()));
                     return Alvarez2018Reproduction.run(config, log,
                             new BarProgress(err, ProgressBar.terminalAttached())).index();
                 });

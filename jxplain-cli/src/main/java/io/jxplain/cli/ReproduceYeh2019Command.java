@@ -34,16 +34,8 @@ final class ReproduceYeh2019Command implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ReproductionOutput.run("yeh2019", options.dataDir, out, spec.commandLine().getParseResult().originalArgs(),
                 stdout, err, (folder, log) -> {
-                    Yeh2019Config config = Yeh2019Config.defaults(options.dataDir, folder, options.seed, options.threads());
-                    if (options.quick) {
-                        config = config.quick();
-                    }
-                    if (options.imageSet() != null) {
-                        config = config.withImages(options.imageSet());
-                    }
-                    if (options.points != null) {
-                        config = config.withPoints(options.points);
-                    }
+                    Yeh2019Config config = options.apply(Yeh2019Config.defaults(options.dataDir, folder, options.seed,
+                            options.threads()));
                     return Yeh2019Reproduction.run(config, log,
                             new BarProgress(err, ProgressBar.terminalAttached())).index();
                 });

@@ -63,20 +63,27 @@ final class RunOutputs implements Closeable {
 
     /** Stages the file {@code path}, named by {@code option} in messages, after checking it against the inputs. */
     StagedFile file(String option, Path path) throws IOException {
-        claim(option, path, false);
-        StagedFile file = StagedFile.create(path);
-        staged.add(file);
-        installHook();
-        return file;
+        return stage(option, path, false, StagedFile::create);
     }
 
     /** Stages the folder {@code path} (replaced only if jxplain wrote it), after checking it against the inputs. */
     StagedFolder folder(String option, Path path) throws IOException {
-        claim(option, path, true);
-        StagedFolder folder = StagedFolder.create(path);
-        staged.add(folder);
+        return stage(option, path, true, StagedFolder::create);
+    }
+
+    /** How a staged output is started from its destination. */
+    @FunctionalInterface
+    private interface Stager<T> {
+        T start(Path destination) throws IOException;
+    }
+
+    private <T extends Closeable> T stage(String option, Path path, boolean folder, Stager<T> stager)
+            throws IOException {
+        claim(option, path, folder);
+        T output = stager.start(path);
+        staged.add(output);
         installHook();
-        return folder;
+        return output;
     }
 
     /** On SIGINT/SIGTERM: mark the outputs incomplete, then commit them. */

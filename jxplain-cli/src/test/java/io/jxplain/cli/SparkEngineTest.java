@@ -47,16 +47,7 @@ class SparkEngineTest {
                 "--seed", "3", "--out", spark.toString());
         assertEquals(0, s.exitCode(), s.err());
         assertTrue(s.out().contains("wrote " + spark), s.out());
-        Map<Integer, CSVRecord> byRow = new HashMap<>();
-        try (var parts = Files.list(spark)) {
-            for (Path part : parts.filter(p -> p.getFileName().toString().startsWith("part-")).toList()) {
-                try (Reader in = Files.newBufferedReader(part)) {
-                    for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-                        byRow.put(Integer.parseInt(r.get("_jxplain_row_id")), r);
-                    }
-                }
-            }
-        }
+        Map<Integer, CSVRecord> byRow = sparkRows(spark);
         assertEquals(150, byRow.size());
         try (Reader in = Files.newBufferedReader(local)) {
             List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)

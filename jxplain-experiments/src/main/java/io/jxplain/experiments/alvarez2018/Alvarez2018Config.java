@@ -14,7 +14,8 @@ import java.nio.file.Path;
 public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long seed, int threads, int trainImages,
                                 int epochs, int points, int budget, int blackBoxBudget, double epsilon,
                                 double noiseSigma, int limeSamples, int shapSamples, int compasEpochs,
-                                int forestTrees, java.util.List<String> uciSets) {
+                                int forestTrees, java.util.List<String> uciSets)
+        implements io.jxplain.experiments.ImageReproductionConfig<Alvarez2018Config> {
     public Alvarez2018Config {
         Checks.requirePositive("threads", threads);
         Checks.requirePositive("points", points);
@@ -39,6 +40,7 @@ public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long se
     }
 
     /** A check in under a minute on the 8×8 digits: 3 points, budgets 20 / 8; forests of 10 trees on boston and wine. */
+    @Override
     public Alvarez2018Config quick() {
         ImageSet digits = ImageSet.DIGITS;
         return new Alvarez2018Config(digits, dataDir, out, seed, threads, digits.trainingImages(), digits.trainingEpochs(),
@@ -46,11 +48,13 @@ public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long se
     }
 
     /** Another image set, with its training defaults. */
+    @Override
     public Alvarez2018Config withImages(ImageSet set) {
         return new Alvarez2018Config(set, dataDir, out, seed, threads, set.trainingImages(), set.trainingEpochs(), points,
                 budget, blackBoxBudget, epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs, forestTrees, uciSets);
     }
 
+    @Override
     public Alvarez2018Config withPoints(int n) {
         return new Alvarez2018Config(images, dataDir, out, seed, threads, trainImages, epochs, n, budget, blackBoxBudget,
                 epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs, forestTrees, uciSets);

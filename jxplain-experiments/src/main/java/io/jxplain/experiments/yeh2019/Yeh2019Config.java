@@ -16,7 +16,8 @@ import java.nio.file.Path;
  */
 public record Yeh2019Config(ImageSet images, Path dataDir, Path out, long seed, int threads, int trainImages,
                             int epochs, int points, int infidelitySamples, int sensitivitySamples, int smoothingSamples,
-                            int optimalSamples, int shapSamples, int figureDigits) {
+                            int optimalSamples, int shapSamples, int figureDigits)
+        implements io.jxplain.experiments.ImageReproductionConfig<Yeh2019Config> {
     public static final double SENSITIVITY_RADIUS_LOCAL = 0.2;
     public static final double SENSITIVITY_RADIUS_GLOBAL = 0.1;
     public static final double SMOOTHING_RADIUS = 0.2;
@@ -50,6 +51,7 @@ public record Yeh2019Config(ImageSet images, Path dataDir, Path out, long seed, 
      * A check in about a minute, on the 8×8 digits: 20 epochs on 1 400 images, 6 points, small samples. With 64 pixels
      * the least-squares optima are well determined from 2 000 draws (on MNIST that takes the paper's 20 000).
      */
+    @Override
     public Yeh2019Config quick() {
         ImageSet digits = ImageSet.DIGITS;
         return new Yeh2019Config(digits, dataDir, out, seed, threads, digits.trainingImages(), digits.trainingEpochs(), 6,
@@ -57,11 +59,13 @@ public record Yeh2019Config(ImageSet images, Path dataDir, Path out, long seed, 
     }
 
     /** Another image set, with its training defaults. */
+    @Override
     public Yeh2019Config withImages(ImageSet set) {
         return new Yeh2019Config(set, dataDir, out, seed, threads, set.trainingImages(), set.trainingEpochs(), points,
                 infidelitySamples, sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits);
     }
 
+    @Override
     public Yeh2019Config withPoints(int n) {
         return new Yeh2019Config(images, dataDir, out, seed, threads, trainImages, epochs, n, infidelitySamples,
                 sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits);
