@@ -30,9 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import io.jxplain.io.StagedFile;
 import io.jxplain.io.StagedFolder;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,10 +77,10 @@ final class DemoCommand implements Callable<Integer> {
             provenance.put("seed", seed);
             provenance.put("sigma2", sigma2);
             provenance.put("jxplain_version", Version.get());
-            outputs.whenInterrupted(reason -> Provenance.writeMarker(folder.path(), provenance, false, reason));
+            outputs.whenInterrupted(reason -> Provenance.write(folder.path(), provenance, false, reason));
             try {
                 run(folder.path(), stdout, err, workers);
-                Provenance.writeMarker(folder.path(), provenance, true, null);
+                Provenance.write(folder.path(), provenance, true, null);
                 outputs.commit();
             } catch (Exception e) {
                 throw outputs.failed(e, false);
@@ -176,8 +174,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void writeSummary(Path dir, List<double[]> table) throws Exception {
-        StagedFile.write(dir.resolve("summary.csv"), out -> {
-            try (CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+        StagedFile.writeText(dir.resolve("summary.csv"), w -> {
+            try (CSVPrinter p = new CSVPrinter(w,
                     CSVFormat.DEFAULT.builder().setHeader("n", "mean_l1_smoothgrad_clime", "standard_error").build())) {
                 for (double[] row : table) {
                     p.printRecord((int) row[0], row[1], row[2]);

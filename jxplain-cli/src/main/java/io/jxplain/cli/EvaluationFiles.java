@@ -9,7 +9,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,12 +107,13 @@ final class EvaluationFiles {
             return;
         }
         Pair p = pair(method, metric);
-        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(dir.resolve(method + "-" + metric + ".csv"),
-                StandardCharsets.UTF_8), CSVFormat.DEFAULT.builder().setHeader("row", "value").build())) {
-            for (int i = 0; i < values.length; i++) {
-                out.printRecord(i, Double.isNaN(values[i]) ? "" : values[i]);
+        StagedFile.writeText(dir.resolve(method + "-" + metric + ".csv"), w -> {
+            try (CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("row", "value").build())) {
+                for (int i = 0; i < values.length; i++) {
+                    out.printRecord(i, Double.isNaN(values[i]) ? "" : values[i]);
+                }
             }
-        }
+        });
         p.values = values.clone();
         p.status = "complete";
         writeJsonValues(p);
@@ -140,9 +140,8 @@ final class EvaluationFiles {
             }
             rows.add(summaryRow(p));
         }
-        StagedFile.write(dir.resolve("summary.csv"), out -> {
-            try (CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                    CSVFormat.DEFAULT.builder().setHeader(SUMMARY_COLUMNS).build())) {
+        StagedFile.writeText(dir.resolve("summary.csv"), w -> {
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(SUMMARY_COLUMNS).build())) {
                 for (List<String> row : rows) {
                     p.printRecord(row);
                 }
@@ -163,7 +162,7 @@ final class EvaluationFiles {
         if (!unfinished.isEmpty()) {
             p.put("not_evaluated_in_full", unfinished);
         }
-        Provenance.writeMarker(dir, p, complete && unfinished.isEmpty(), reason);
+        Provenance.write(dir, p, complete && unfinished.isEmpty(), reason);
     }
 
     /** The summary rows, as printed after a complete run. */

@@ -2,13 +2,13 @@ package io.jxplain.cli;
 
 import io.jxplain.explain.AttributionMap;
 import io.jxplain.explain.Explanation;
+import io.jxplain.io.StagedFile;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.Target;
 import io.jxplain.report.Heatmap;
 import org.ejml.data.DMatrixRMaj;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +42,9 @@ final class HeatmapFiles {
 
     /** Draws the maps of this block's rows among the first {@code limit}. */
     synchronized void block(int firstRow, List<Explanation> explanations) throws IOException {
+        if (provenance.containsKey("complete")) {
+            return; // the run was interrupted meanwhile: the folder is in place, and stays as it was committed
+        }
         for (int k = 0; k < explanations.size() && firstRow + k < limit; k++) {
             int i = firstRow + k;
             double[] x = new double[rows.numCols];
@@ -49,7 +52,7 @@ final class HeatmapFiles {
             String title = String.format(Locale.ROOT, "row %d: %s of %s", i, method, target);
             String svg = Heatmap.toSvg(title, AttributionMap.of(x, shape).pixels(),
                     AttributionMap.of(explanations.get(k), shape).pixels());
-            Files.writeString(dir.resolve(String.format(Locale.ROOT, "row-%05d.svg", i)), svg);
+            StagedFile.writeString(dir.resolve(String.format(Locale.ROOT, "row-%05d.svg", i)), svg);
             written++;
         }
     }
@@ -60,7 +63,7 @@ final class HeatmapFiles {
             return;
         }
         provenance.put("heat_maps", written);
-        Provenance.writeMarker(dir, provenance, complete, reason);
+        Provenance.write(dir, provenance, complete, reason);
         provenance.put("complete", complete);
     }
 

@@ -51,7 +51,7 @@ final class ReproductionOutput {
             provenance.put("command", "reproduce " + name);
             provenance.put("arguments", arguments);
             provenance.put("jxplain_version", Version.get());
-            outputs.whenInterrupted(reason -> Provenance.writeMarker(folder.path(), provenance, false, reason));
+            outputs.whenInterrupted(reason -> Provenance.write(folder.path(), provenance, false, reason));
             // the experiment names the folder it writes: the staged one, which becomes --out when the run ends
             boolean[] told = new boolean[1];
             Consumer<String> log = line -> {
@@ -68,7 +68,7 @@ final class ReproductionOutput {
                 index = work.run(folder.path(), log);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 provenance.put("wall_seconds", Math.round(seconds * 10) / 10.0);
-                Provenance.writeMarker(folder.path(), provenance, true, null);
+                Provenance.write(folder.path(), provenance, true, null);
                 outputs.commit();
             } catch (Exception e) {
                 throw outputs.failed(e, holdsFiles(folder.path()));

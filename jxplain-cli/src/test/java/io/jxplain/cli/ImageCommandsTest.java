@@ -63,7 +63,7 @@ class ImageCommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(5, DemoCommandTest.read(out).size());
         try (var files = Files.list(maps)) {
-            assertEquals(List.of("provenance.json", "row-00000.svg", "row-00001.svg", "row-00002.svg"),
+            assertEquals(List.of(".jxplain-files", "provenance.json", "row-00000.svg", "row-00001.svg", "row-00002.svg"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         String svg = Files.readString(maps.resolve("row-00000.svg"));

@@ -4,15 +4,15 @@ import io.jxplain.Names;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A folder of outputs built beside its destination and swapped in only when it is complete: until
@@ -20,14 +20,14 @@ import java.util.List;
  * renames the new one into place and deletes the old one (two atomic renames: a crash between them leaves the old
  * folder whole under its aside name).
  * <p>
- * Only a folder that jxplain wrote is ever replaced: one that does not exist, is empty, or holds the
- * {@value #MARKER} that every jxplain output folder carries (naming the jxplain version). Any other folder is
- * refused when staging starts, before any work, so that {@code --out ~/Documents} never deletes a user's files.
+ * Only what jxplain wrote is ever replaced: a folder that does not exist, is empty, or holds nothing but the files
+ * listed in its {@value #MANIFEST} (written at commit: every file the folder received). Any other folder, including
+ * a jxplain output to which someone has added a file, is refused when staging starts, before any work, so that
+ * {@code --out ~/Documents} never deletes a user's files.
  */
 public final class StagedFolder implements Closeable {
-    /** The file that marks a folder as jxplain's output: its provenance, naming the version that wrote it. */
-    public static final String MARKER = "provenance.json";
-    private static final String MARKER_KEY = "\"jxplain_version\"";
+    /** The list of the files jxplain wrote into a folder, one relative path a line: what it may replace. */
+    public static final String MANIFEST = ".jxplain-files";
 
     private enum State { OPEN, COMMITTED, DISCARDED, KEPT }
 
@@ -58,7 +58,8 @@ public final class StagedFolder implements Closeable {
     }
 
     /**
-     * Throws unless {@code folder} may be replaced by a jxplain output: absent, empty, or marked as one.
+     * Throws unless {@code folder} may be replaced by a jxplain output: absent, empty, or holding only the files its
+     * manifest lists.
      */
     public static void requireReplaceable(Path folder) throws IOException {
         if (!Files.exists(folder)) {
@@ -68,29 +69,39 @@ public final class StagedFolder implements Closeable {
             throw new FileAlreadyExistsException(folder.toString(), null,
                     "is a file; this output is a folder: give a folder name");
         }
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-            for (Path p : entries) {
-                names.add(p.getFileName().toString());
-            }
-        }
-        if (names.isEmpty() || isMarked(folder)) {
+        List<String> held = files(folder);
+        if (held.isEmpty()) {
             return;
         }
-        names.sort(null);
+        Path manifest = folder.resolve(MANIFEST);
+        List<String> written = Files.isRegularFile(manifest) ? Files.readAllLines(manifest, StandardCharsets.UTF_8)
+                : List.of();
+        List<String> foreign = new ArrayList<>();
+        for (String name : held) {
+            if (!name.equals(MANIFEST) && !written.contains(name)) {
+                foreign.add(name);
+            }
+        }
+        if (foreign.isEmpty()) {
+            return;
+        }
         throw new FileAlreadyExistsException(folder.toString(), null, "exists and holds files jxplain did not write ("
-                + Names.shortList(names) + "); replacing it would delete them: choose a new folder, or empty this one");
+                + Names.shortList(foreign) + "); replacing it would delete them: choose a new folder, or empty this one");
     }
 
-    private static boolean isMarked(Path folder) throws IOException {
-        Path marker = folder.resolve(MARKER);
-        if (!Files.isRegularFile(marker)) {
-            return false;
+    /** The files below {@code folder}, as sorted relative paths with '/' separators. */
+    private static List<String> files(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> folder.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
-        try (InputStream in = Files.newInputStream(marker)) {
-            String head = new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
-            return head.contains(MARKER_KEY);
-        }
+    }
+
+    /** Lists what the folder being filled holds, so that a later run knows these files, and only these, as its own. */
+    private void writeManifest() throws IOException {
+        List<String> held = new ArrayList<>(files(temporary));
+        held.remove(MANIFEST);
+        Files.write(temporary.resolve(MANIFEST), held, StandardCharsets.UTF_8);
     }
 
     /** The folder this will replace (absolute). */
@@ -106,6 +117,7 @@ public final class StagedFolder implements Closeable {
     /** Swaps the filled folder into place. Afterwards this does nothing. */
     public synchronized void commit() throws IOException {
         requireOpen();
+        writeManifest();
         Path parent = destination.getParent();
         if (Files.exists(destination)) {
             requireReplaceable(destination); // checked again: something may have appeared there meanwhile
@@ -125,6 +137,7 @@ public final class StagedFolder implements Closeable {
     /** Moves what was written so far to {@code keep} (never replacing anything); returns where it went. */
     public synchronized Path keepAs(Path keep) throws IOException {
         requireOpen();
+        writeManifest();
         Path target = Temporaries.moveToFreeName(temporary, keep);
         state = State.KEPT;
         return target;

@@ -113,17 +113,33 @@ class StagedOutputTest {
     @Test
     void aFolderIsSwappedInWholeAtCommit() throws IOException {
         Path out = dir.resolve("evaluation");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve(StagedFolder.MARKER), "{\"jxplain_version\": \"0.1.0\", \"complete\": true}");
-        Files.writeString(out.resolve("old-only.csv"), "from the previous run");
+        try (StagedFolder first = StagedFolder.create(out)) {
+            Files.writeString(first.path().resolve("old-only.csv"), "from the previous run");
+            Files.createDirectories(first.path().resolve("figures"));
+            Files.writeString(first.path().resolve("figures/a.svg"), "<svg/>");
+            first.commit();
+        }
+        assertEquals("figures/a.svg\nold-only.csv\n", Files.readString(out.resolve(StagedFolder.MANIFEST)));
         try (StagedFolder staged = StagedFolder.create(out)) {
             Files.writeString(staged.path().resolve("summary.csv"), "new");
-            Files.writeString(staged.path().resolve(StagedFolder.MARKER), "{\"jxplain_version\": \"0.1.0\"}");
             assertTrue(Files.exists(out.resolve("old-only.csv")), "the previous folder is whole until commit");
             staged.commit();
         }
-        assertEquals(List.of(StagedFolder.MARKER, "summary.csv"), names(out));
+        assertEquals(List.of(StagedFolder.MANIFEST, "summary.csv"), names(out));
         assertEquals(List.of("evaluation"), names(dir), "no temporary or aside folder is left");
+    }
+
+    @Test
+    void aFileSomeoneAddedToAJxplainFolderKeepsItFromBeingReplaced() throws IOException {
+        Path out = dir.resolve("report");
+        try (StagedFolder first = StagedFolder.create(out)) {
+            Files.writeString(first.path().resolve("index.html"), "<html/>");
+            first.commit();
+        }
+        Files.writeString(out.resolve("my-notes.txt"), "what I concluded");
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> StagedFolder.create(out));
+        assertTrue(e.getMessage().contains("holds files jxplain did not write (my-notes.txt)"), e.getMessage());
+        assertEquals("what I concluded", Files.readString(out.resolve("my-notes.txt")));
     }
 
     @Test
@@ -143,7 +159,7 @@ class StagedOutputTest {
         Path home = dir.resolve("Documents");
         Files.createDirectories(home);
         Files.writeString(home.resolve("thesis.tex"), "years of work");
-        Files.writeString(home.resolve(StagedFolder.MARKER), "{\"author\": \"not jxplain\"}");
+        Files.writeString(home.resolve("provenance.json"), "{\"jxplain_version\": \"0.1.0\"}");
         FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> StagedFolder.create(home));
         assertTrue(e.getMessage().contains("holds files jxplain did not write (provenance.json, thesis.tex)"),
                 e.getMessage());
