@@ -54,7 +54,7 @@ class ImageCommandsTest {
     }
 
     @Test
-    void slidingOcclusionWritesHeatMapsForTheFirstRows() throws IOException {
+    void slidingOcclusionWritesHeatMapsForTheFirstRows() throws Exception {
         Path out = dir.resolve("occ.csv");
         Path maps = dir.resolve("maps");
         CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data", csv.toString(),
@@ -69,6 +69,10 @@ class ImageCommandsTest {
         String svg = Files.readString(maps.resolve("row-00000.svg"));
         assertTrue(svg.startsWith("<svg") && svg.contains("occlusion of probability:1"), svg.substring(0, 200));
         assertEquals(1 + 64 + 64, svg.split("<rect").length - 1, "background, 64 input and 64 attribution cells");
+        for (String name : List.of("row-00000.svg", "row-00001.svg", "row-00002.svg")) { // well-formed: a browser shows it
+            assertEquals("svg", javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(maps.resolve(name).toFile()).getDocumentElement().getTagName());
+        }
     }
 
     @Test

@@ -49,7 +49,8 @@ public final class Heatmap {
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"14\">%s</text>%n", GAP, GAP + 4,
                 LineChart.escape(title)));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#555\">%s</text>%n", GAP,
-                GAP + 22, "blue < 0 < red; full colour at |value| = " + String.format(Locale.ROOT, "%.4g", maxAbs)));
+                GAP + 22, LineChart.escape("blue < 0 < red; full colour at |value| = "
+                        + String.format(Locale.ROOT, "%.4g", maxAbs))));
         double x0 = GAP;
         double y0 = GAP + CAPTION;
         if (image != null) {

@@ -25,7 +25,7 @@ public final class HtmlReport {
     /** Links an image file (relative to the page) with a caption. */
     public HtmlReport figure(String file, String caption) {
         body.append("<figure><img src=\"").append(LineChart.escape(file)).append("\" alt=\"")
-                .append(LineChart.escape(caption)).append("\"><figcaption>").append(LineChart.escape(caption))
+                .append(LineChart.escape(caption)).append("\"/><figcaption>").append(LineChart.escape(caption))
                 .append("</figcaption></figure>\n");
         return this;
     }
@@ -48,7 +48,7 @@ public final class HtmlReport {
     }
 
     public String toHtml() {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + LineChart.escape(title)
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" + LineChart.escape(title)
                 + "</title>\n<style>body{font-family:sans-serif;max-width:960px;margin:2em auto;line-height:1.45}"
                 + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;"
                 + "text-align:left}th{background:#f3f3f3}figure{margin:1em 0}img{max-width:100%}"
