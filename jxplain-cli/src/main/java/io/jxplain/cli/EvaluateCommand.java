@@ -1,13 +1,21 @@
 package io.jxplain.cli;
 
-import io.jxplain.Version;
+import io.jxplain.Setting;
+import io.jxplain.catalog.ExplainerCatalog;
+import io.jxplain.catalog.MetricCatalog;
+import io.jxplain.catalog.RunProvenance;
+import io.jxplain.catalog.SettingValues;
+import io.jxplain.explain.Adaptive;
+import io.jxplain.metric.Infidelity;
+import io.jxplain.metric.MaxSensitivity;
+import io.jxplain.options.MetricOptions;
+import io.jxplain.options.SettingOptions;
 import io.jxplain.explain.Explainer;
 import io.jxplain.io.StagedFolder;
 import io.jxplain.metric.AdaptiveMetric;
 import io.jxplain.metric.DiscreteLipschitz;
 import io.jxplain.metric.LocalLipschitzEstimate;
 import io.jxplain.metric.Metric;
-import io.jxplain.metric.MetricCatalog;
 import io.jxplain.metric.ParameterRandomisation;
 import io.jxplain.model.Model;
 import io.jxplain.model.nn.Network;
@@ -35,7 +43,11 @@ import java.util.concurrent.Callable;
                         + " method and metric, and each pair's status) and provenance.json to --out, a folder built"
                         + " beside it and swapped in when the run ends; interrupted, it is marked \"complete\": false and"
                         + " the summary says which pairs are partial or missing."})
-final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declares {
+    /** The evaluate-only settings: the data-set metrics' and the adaptive metric precision. */
+    private static final List<Setting<?>> OWN_SETTINGS = java.util.stream.Stream.concat(
+            MetricCatalog.dataSetSettings().stream(), java.util.stream.Stream.of(AdaptiveMetric.PRECISION)).toList();
+
     @Spec
     CommandSpec spec;
 
@@ -46,73 +58,30 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Output folder: new, empty, or one jxplain wrote (it holds provenance.json).")
     Path out;
 
-    @Option(names = "--methods", split = ",", defaultValue = "gradient,smoothgrad", paramLabel = "NAME,…",
-            description = "Explainers to evaluate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--methods", split = ",", defaultValue = ExplainerCatalog.DEFAULT_EVALUATED_METHODS,
+            paramLabel = "NAME,…", description = "Explainers to evaluate. Default: ${DEFAULT-VALUE}.")
     List<String> methods;
 
-    @Option(names = "--metric", split = ",", defaultValue = "infidelity,max-sensitivity", paramLabel = "NAME,…",
+    @Option(names = "--metric", split = ",", defaultValue = MetricCatalog.DEFAULT_METRICS, paramLabel = "NAME,…",
             description = "Per input: infidelity, max-sensitivity, avg-sensitivity, lipschitz, robustness; over the data"
                     + " set: discrete-lipschitz, randomisation. Default: ${DEFAULT-VALUE}.")
     List<String> metrics;
 
-    @Option(names = "--perturbation", defaultValue = "gaussian", paramLabel = "NAME",
-            description = "Infidelity's perturbation: gaussian, baseline, noisy-baseline, subset. Default: ${DEFAULT-VALUE}.")
-    String perturbation;
-
-    @Option(names = "--noise-sigma2", defaultValue = "0.01", paramLabel = "S", description = "Variance of infidelity's noise. Default: ${DEFAULT-VALUE}.")
-    double noiseSigma2;
-
-    @Option(names = "--infidelity-samples", defaultValue = "100", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
-    int infidelitySamples;
-
-    @Option(names = "--normalize", description = "Scale each explanation by its infidelity-optimal factor first.")
-    boolean normalize;
-
-    @Option(names = "--radius", defaultValue = "0.2", paramLabel = "R", description = "Sensitivity radius (L∞). Default: ${DEFAULT-VALUE}.")
-    double radius;
-
-    @Option(names = "--sensitivity-samples", defaultValue = "50", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
-    int sensitivitySamples;
-
-    @Option(names = "--epsilon", defaultValue = "0.1", paramLabel = "E", description = "Lipschitz box radius. Default: ${DEFAULT-VALUE}.")
-    double epsilon;
-
-    @Option(names = "--lipschitz-budget", defaultValue = "200", paramLabel = "N", description = "Explanations the Lipschitz search may compute. Default: ${DEFAULT-VALUE}.")
-    int budget;
-
-    @Option(names = "--metric-precision", paramLabel = "EPS",
-            description = "Adaptive sample size for infidelity and avg-sensitivity: double their samples until the 95%%"
-                    + " half-width is at most EPS (within --budget model calls per row).")
-    Double metricPrecision;
-
-    @Option(names = "--optimizer", defaultValue = "bayesian", paramLabel = "NAME", description = "bayesian or random. Default: ${DEFAULT-VALUE}.")
-    String optimizer;
-
-    @Option(names = "--neighbours", defaultValue = "10", paramLabel = "K", description = "Robustness neighbours. Default: ${DEFAULT-VALUE}.")
-    int neighbours;
-
-    @Option(names = "--neighbour-variance", defaultValue = "0.01", paramLabel = "S", description = "Default: ${DEFAULT-VALUE}.")
-    double neighbourVariance;
-
     @Option(names = "--json", description = "Also write every per-instance file and the summary as JSON.")
     boolean json;
-
-    @Option(names = "--discrete-epsilon", defaultValue = "0.1", paramLabel = "E",
-            description = "discrete-lipschitz: neighbours within this L2 distance. Default: ${DEFAULT-VALUE}.")
-    double discreteEpsilon;
-
-    @Option(names = "--same-class", description = "discrete-lipschitz: only neighbours of the same class (needs the target column).")
-    boolean sameClass;
-
-    @Option(names = "--randomised-layers", defaultValue = "1", paramLabel = "K",
-            description = "randomisation: re-initialise the top K layers. Default: ${DEFAULT-VALUE}.")
-    int randomisedLayers;
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
     @Mixin
     SamplingOptions sampling;
+
+    @Override
+    public void declareOptions(CommandSpec command) {
+        SamplingOptions.declare(command);
+        MetricOptions.declare(command);
+        SettingOptions.add(command, OWN_SETTINGS);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -133,8 +102,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Target t = loaded.target();
         DMatrixRMaj rows = loaded.rows();
         int d = rows.numCols;
-        MetricCatalog.Settings settings = new MetricCatalog.Settings(perturbation, noiseSigma2, infidelitySamples,
-                normalize, radius, sensitivitySamples, epsilon, budget, optimizer, neighbours, neighbourVariance);
+        SettingValues settings = MetricOptions.chosen(spec);
+        SettingValues own = SettingOptions.chosen(spec, OWN_SETTINGS);
+        Double metricPrecision = own.get(AdaptiveMetric.PRECISION);
         List<Explainer> explainers = sampling.explainers(methods, loaded.dataset());
         List<Metric> chosen = new ArrayList<>();
         List<String> dataSetMetrics = new ArrayList<>();
@@ -143,9 +113,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 dataSetMetrics.add(m);
             } else {
                 chosen.add(metricPrecision == null ? MetricCatalog.create(m, settings, d)
-                        : AdaptiveMetric.of(n -> MetricCatalog.create(m, settings.withSamples(n), d),
-                        Math.max(2, Math.min(settings.infidelitySamples(), settings.sensitivitySamples())),
-                        metricPrecision, sampling.budget));
+                        : AdaptiveMetric.of(n -> MetricCatalog.create(m, MetricCatalog.withSamples(settings, n), d),
+                        Math.max(2, Math.min(settings.get(Infidelity.SAMPLES), settings.get(MaxSensitivity.SAMPLES))),
+                        metricPrecision, SettingOptions.chosen(spec, List.of(Adaptive.BUDGET)).get(Adaptive.BUDGET)));
             }
         }
         EvaluationFiles files = new EvaluationFiles(dir, json, provenance(explainers, chosen, t, model));
@@ -203,7 +173,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     : metric;
             for (int start = 0; start < n; start += block) {
                 int end = Math.min(n, start + block);
-                files.block(start, measured.evaluateRange(model, t, explainer, rows, start, end, sampling.seed, threads));
+                files.block(start, measured.evaluateRange(model, t, explainer, rows, start, end, sampling.seed(), threads));
                 if (perRow == 1) {
                     progress.advance(end - start);
                 }
@@ -213,29 +183,33 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Metrics over the whole data set that still give one value per row. */
-    static final List<String> DATA_SET_METRICS = List.of("discrete-lipschitz", "randomisation");
+    static final List<String> DATA_SET_METRICS = MetricCatalog.dataSetEntries().stream()
+            .map(MetricCatalog.DataSetEntry::name).toList();
 
     private Map<String, double[]> dataSetMetric(String name, Explainer explainer, Model model, Target t,
                                                 ModelDataOptions.Loaded loaded, int threads) {
         Map<String, double[]> out = new LinkedHashMap<>();
         if (name.equals("discrete-lipschitz")) {
+            SettingValues own = SettingOptions.chosen(spec, OWN_SETTINGS);
+            boolean sameClass = own.get(DiscreteLipschitz.SAME_CLASS);
             int[] labels = sameClass && loaded.dataset().hasTargets() ? loaded.dataset().labels() : null;
             if (sameClass && labels == null) {
                 String column = loaded.opened().builtIn() != null ? "'" + loaded.opened().builtIn().targetName() + "'"
                         : "(--label-column)";
                 throw new IllegalArgumentException("--same-class needs the data's target column " + column);
             }
-            DiscreteLipschitz metric = DiscreteLipschitz.within(discreteEpsilon);
+            DiscreteLipschitz metric = DiscreteLipschitz.within(own.get(DiscreteLipschitz.EPSILON));
             DiscreteLipschitz.Result r = (labels == null ? metric : metric.sameClassOnly())
-                    .evaluate(model, t, explainer, loaded.rows(), labels, sampling.seed, threads);
+                    .evaluate(model, t, explainer, loaded.rows(), labels, sampling.seed(), threads);
             out.put(name, r.perPoint());
         } else {
             if (!(model instanceof Network net)) {
                 throw new IllegalArgumentException("the randomisation metric rewrites a network's weights: it needs a"
                         + " built-in network (.json), not " + model.describe());
             }
-            ParameterRandomisation.Result r = ParameterRandomisation.topLayers(randomisedLayers)
-                    .evaluate(net, t, explainer, loaded.rows(), sampling.seed, threads);
+            ParameterRandomisation.Result r = ParameterRandomisation.topLayers(
+                    SettingOptions.chosen(spec, OWN_SETTINGS).get(ParameterRandomisation.LAYERS))
+                    .evaluate(net, t, explainer, loaded.rows(), sampling.seed(), threads);
             out.put(name, r.perRow());
             out.put(name + "-abs", r.perRowAbs());
         }
@@ -243,20 +217,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> provenance(List<Explainer> explainers, List<Metric> chosen, Target t, Model model) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        Map<String, Object> e = new LinkedHashMap<>();
-        explainers.forEach(x -> e.put(x.name(), x.parameters()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        chosen.forEach(x -> m.put(x.name(), x.parameters()));
-        p.put("explainers", e);
-        p.put("metrics", m);
-        p.put("seed", sampling.seed);
-        p.put("row_streams", "row i uses RandomStreams.childSeed(seed, i)");
-        p.put("model", input.model.toString());
-        p.put("model_description", model.describe());
-        p.put("target", t.toString());
-        p.put("data", input.data.toString().equals("-") ? "standard input" : input.data.toString());
-        p.put("jxplain_version", Version.get());
-        return p;
+        return RunProvenance.evaluating(explainers, chosen, sampling.seed(), "i")
+                .model(input.model.toString(), model.describe()).target(t)
+                .data(input.data.toString().equals("-") ? "standard input" : input.data.toString()).toMap();
     }
 }

@@ -1,6 +1,8 @@
 package io.jxplain.cli;
 
-import io.jxplain.Version;
+import io.jxplain.catalog.ExplainerCatalog;
+import io.jxplain.catalog.RunProvenance;
+import io.jxplain.options.SettingOptions;
 import io.jxplain.data.Dataset;
 import io.jxplain.explain.Explainer;
 import io.jxplain.model.Target;
@@ -18,7 +20,7 @@ import io.jxplain.io.StagedFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,9 +30,15 @@ import java.util.function.Function;
         description = {"Explain every row of a CSV file with a trained model.",
                 "Writes one row per instance (attributions, standard errors, model calls) as it goes: an interrupted"
                         + " run keeps the rows it finished and is marked \"complete\": false."})
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--method", defaultValue = ExplainerCatalog.DEFAULT_METHOD, paramLabel = "NAME",
+            description = "Explanation method: ${COMPLETION-CANDIDATES}, or any of them smoothed (NAME-sg); 'jxplain"
+                    + " methods' lists their settings. Default: ${DEFAULT-VALUE}.",
+            completionCandidates = SamplingOptions.MethodNames.class)
+    String method;
 
     @Mixin
     ModelDataOptions input;
@@ -67,6 +75,11 @@ final class ExplainCommand implements Callable<Integer> {
     SamplingOptions sampling;
 
     @Override
+    public void declareOptions(CommandSpec command) {
+        SamplingOptions.declare(command);
+    }
+
+    @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -76,7 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         if (engine.equals("spark")) {
             new RunOutputs(err).input("--model", input.model).input("--data", input.data).check("--out", out);
-            return SparkEngine.explain(input, sampling, out.toString(), master, stdout, err);
+            return SparkEngine.explain(input, method, sampling, out.toString(), master, stdout, err);
         }
         if (!engine.equals("local")) {
             throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
@@ -103,7 +116,7 @@ final class ExplainCommand implements Callable<Integer> {
     private int explain(ModelDataOptions.Loaded loaded, RunOutputs outputs,
                         Function<Map<String, Object>, ResultWriter> writers, StagedFolder maps, PrintWriter report,
                         PrintWriter err, int threads) throws IOException {
-        Explainer explainer = sampling.explainer(loaded.dataset());
+        Explainer explainer = sampling.explainers(List.of(method), loaded.dataset()).get(0);
         Model model = loaded.model();
         Target t = loaded.target();
         if (maps != null && model.imageShape().isEmpty()) {
@@ -112,17 +125,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Dataset dataset = loaded.dataset();
         DMatrixRMaj rows = loaded.rows();
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("method", explainer.name());
-        provenance.put("parameters", explainer.parameters());
-        provenance.put("seed", sampling.seed);
-        provenance.put("row_streams", "row i uses RandomStreams.childSeed(seed, i)");
-        provenance.put("model", input.model.toString());
-        provenance.put("model_description", model.describe());
-        provenance.put("target", t.toString());
-        provenance.put("data", input.data.toString().equals("-") ? "standard input" : input.data.toString());
-        provenance.put("standardized_with_model_statistics", loaded.standardized());
-        provenance.put("jxplain_version", Version.get());
+        Map<String, Object> provenance = RunProvenance.explaining(explainer, sampling.seed(), "i")
+                .model(input.model.toString(), model.describe()).target(t)
+                .data(input.data.toString().equals("-") ? "standard input" : input.data.toString())
+                .with("standardized_with_model_statistics", loaded.standardized()).toMap();
         HeatmapFiles heatmapFiles = maps == null ? null : new HeatmapFiles(maps.path(),
                 model.imageShape().orElseThrow(), explainer.name(), t, rows, heatmapRows, provenance);
         ResultWriter writer = writers.apply(provenance);
@@ -135,7 +141,7 @@ final class ExplainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ExplainRun.Result results;
         try (ProgressBar progress = new ProgressBar(err, "explain", rows.numRows, ProgressBar.terminalAttached())) {
-            results = ExplainRun.run(explainer, model, t, rows, sampling.seed, threads, writer, progress, 0,
+            results = ExplainRun.run(explainer, model, t, rows, sampling.seed(), threads, writer, progress, 0,
                     heatmapFiles == null ? null : heatmapFiles::block);
             writer.finish(true, null);
             if (heatmapFiles != null) {

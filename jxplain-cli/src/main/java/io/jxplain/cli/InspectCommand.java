@@ -1,6 +1,6 @@
 package io.jxplain.cli;
 
-import io.jxplain.explain.ExplainerCatalog;
+import io.jxplain.catalog.ExplainerCatalog;
 import io.jxplain.model.FiniteDifferences;
 import io.jxplain.model.Model;
 import io.jxplain.spark.ModelSource.Format;

@@ -1,6 +1,7 @@
 package io.jxplain.cli;
 
 import io.jxplain.Version;
+import io.jxplain.options.SettingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,7 +61,7 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams; returns the exit code (used by the tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = SettingOptions.declareAll(new CommandLine(new Main()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

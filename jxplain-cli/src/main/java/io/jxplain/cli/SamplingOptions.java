@@ -1,119 +1,94 @@
 package io.jxplain.cli;
 
-import io.jxplain.explain.Explainer;
-import io.jxplain.explain.ExplainerCatalog;
-import io.jxplain.explain.Sampling;
-import io.jxplain.model.BatchedEvaluation;
+import io.jxplain.Setting;
+import io.jxplain.catalog.ExplainerCatalog;
+import io.jxplain.catalog.SettingValues;
 import io.jxplain.data.Dataset;
 import io.jxplain.explain.Adaptive;
 import io.jxplain.explain.Certified;
+import io.jxplain.explain.Explainer;
+import io.jxplain.explain.Sampling;
+import io.jxplain.options.MethodOptions;
+import io.jxplain.options.SettingOptions;
 import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.IntFunction;
 
-/** The options every explaining command shares, with the library's names and defaults. */
+/**
+ * The options every explaining command shares: the catalogue's method settings ({@link MethodOptions}, as the Spark
+ * job has them), the adaptive sample size and the certificates; the command declares them before parsing.
+ */
 final class SamplingOptions {
-    @Option(names = "--method", defaultValue = "smoothgrad", paramLabel = "NAME",
-            description = "Explanation method: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
-            completionCandidates = MethodNames.class)
-    String method;
+    /** Settings of the explain commands that wrap a method (adaptive samples, certificates). */
+    static final List<Setting<?>> WRAPPERS = List.of(Adaptive.PRECISION, Adaptive.NORM, Adaptive.BUDGET,
+            Certified.CERTIFY, Certified.TOP);
 
-    @Option(names = "--samples", defaultValue = "" + Sampling.DEFAULT_SAMPLES, paramLabel = "N",
-            description = "Samples per explanation for sampling methods. Default: ${DEFAULT-VALUE}.")
-    int samples;
-
-    @Option(names = "--sigma2", defaultValue = "" + Sampling.DEFAULT_SIGMA2, paramLabel = "S",
-            description = "Variance σ² of the Gaussian perturbation N(x, σ²I). Default: ${DEFAULT-VALUE}.")
-    double sigma2;
-
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "K",
-            description = "Seed; row i uses its own stream split from it. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(names = "--threads", paramLabel = "T",
             description = "Worker threads (results do not depend on it). Default: all cores.")
     Integer threads;
 
-    @Option(names = "--max-rows-per-call", defaultValue = "" + BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL,
-            paramLabel = "R", description = "Cap on rows per model call (bounds memory). Default: ${DEFAULT-VALUE}.")
-    int maxRowsPerCall;
+    /** Adds the settings' options to the command that mixes these in. */
+    static void declare(CommandSpec command) {
+        MethodOptions.declare(command);
+        SettingOptions.add(command, WRAPPERS);
+    }
 
-    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
-            description = "A method's own option, repeatable, e.g. -o steps=100 -o baseline=mean; 'jxplain methods' lists"
-                    + " each method's options and defaults. NAME-sg methods also take sg=mean|mean-of-squares|variance.")
-    Map<String, String> options = new LinkedHashMap<>();
+    long seed() {
+        return MethodOptions.seed(spec);
+    }
 
-    @Option(names = "--precision", paramLabel = "EPS",
-            description = "Adaptive sample size: double --samples until every feature's 95%% half-width is at most EPS"
-                    + " (or their L2 norm, with --precision-norm l2), within --budget model calls per explanation.")
-    Double precision;
-
-    @Option(names = "--precision-norm", defaultValue = "max", paramLabel = "max|l2",
-            description = "How --precision combines the features' half-widths. Default: ${DEFAULT-VALUE}.")
-    String precisionNorm;
-
-    @Option(names = "--budget", defaultValue = "" + Adaptive.DEFAULT_BUDGET, paramLabel = "CALLS",
-            description = "With --precision: most model calls per explanation. Default: ${DEFAULT-VALUE}.")
-    long budget;
-
-    @Option(names = "--certify", description = "Add a stability certificate per explanation (SmoothGrad, C-LIME,"
-            + " closed-form on built-in dense networks): the Lipschitz bound of the expected explanation (corrected"
-            + " Theorem 2) and the radius within which the top --certify-top features provably stay.")
-    boolean certify;
-
-    @Option(names = "--certify-top", paramLabel = "K", description = "Features whose ranking is certified (at most"
-            + " d − 1). Default: 3, or d − 1 for a model of fewer than four features.")
-    Integer certifyTop;
-
-    /** The --method explainer; baseline=mean uses the column means of {@code data}. */
-    Explainer explainer(Dataset data) {
-        return explainers(List.of(method), data).get(0);
+    /** The shared settings the user chose (samples, σ², rows per call), for passing on. */
+    SettingValues shared() {
+        return MethodOptions.shared(spec);
     }
 
     /**
-     * One explainer per name. Each gets the -o options it takes; an option that none of them takes is an error (so a
-     * misspelt option never passes silently).
+     * One explainer per name. Each gets the -o settings it takes; a setting that none of them takes is an error (so a
+     * misspelt option never passes silently); baseline=mean uses the column means of {@code data}.
      */
     List<Explainer> explainers(List<String> names, Dataset data) {
-        Set<String> unused = new TreeSet<>(options.keySet());
+        double[] means = columnMeans(data);
+        SettingValues shared = MethodOptions.shared(spec);
+        Map<String, String> own = MethodOptions.methodSettings(spec);
+        SettingValues wrappers = SettingOptions.chosen(spec, WRAPPERS);
+        List<Explainer> plain = ExplainerCatalog.createAll(names, shared, own, means);
         List<Explainer> out = new ArrayList<>();
-        for (String name : names) {
-            Set<String> takes = ExplainerCatalog.optionNames(name);
-            Map<String, String> own = new LinkedHashMap<>();
-            options.forEach((k, v) -> {
-                if (takes.contains(k)) {
-                    own.put(k, v);
-                }
-            });
-            unused.removeAll(own.keySet());
-            double[] means = columnMeans(data);
-            IntFunction<Explainer> withSamples = n -> ExplainerCatalog.create(name,
-                    new ExplainerCatalog.Settings(n, sigma2, maxRowsPerCall, own, means));
-            Explainer e = withSamples.apply(samples);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            Explainer e = plain.get(i);
+            Double precision = wrappers.get(Adaptive.PRECISION);
             if (precision != null) {
-                e = Adaptive.of(withSamples, samples, precision).budget(budget).norm(switch (
-                        precisionNorm.trim().toLowerCase(java.util.Locale.ROOT)) {
-                    case "max" -> Adaptive.Norm.MAX;
-                    case "l2" -> Adaptive.Norm.L2;
-                    default -> throw new IllegalArgumentException("--precision-norm must be max or l2, got '"
-                            + precisionNorm + "'");
-                });
+                int initial = shared.get(samplesOf(ExplainerCatalog.entry(name))); // chosen, else the method's own
+                e = Adaptive.of(n -> ExplainerCatalog.create(name, shared.with(Sampling.SAMPLES, n), own, means),
+                                initial, precision)
+                        .budget(wrappers.get(Adaptive.BUDGET)).norm(wrappers.get(Adaptive.NORM));
             }
-            out.add(certify ? Certified.of(e, certifyTop != null ? certifyTop
-                    : Math.max(1, Math.min(3, data.dimension() - 1))) : e);
-        }
-        if (!unused.isEmpty()) {
-            throw new IllegalArgumentException("no chosen method takes option " + String.join(", ", unused)
-                    + "; see 'jxplain methods' for each method's options");
+            if (wrappers.get(Certified.CERTIFY)) {
+                Integer top = wrappers.get(Certified.TOP);
+                e = Certified.of(e, top != null ? top : Certified.defaultTop(data.dimension()));
+            }
+            out.add(e);
         }
         return out;
+    }
+
+    /** The method's samples setting (its own default), or the shared one for methods that draw none. */
+    @SuppressWarnings("unchecked")
+    private static Setting<Integer> samplesOf(ExplainerCatalog.Entry entry) {
+        for (Setting<?> s : entry.settings()) {
+            if (s.name().equals(Sampling.SAMPLES.name())) {
+                return (Setting<Integer>) s;
+            }
+        }
+        return Sampling.SAMPLES;
     }
 
     private static double[] columnMeans(Dataset data) {

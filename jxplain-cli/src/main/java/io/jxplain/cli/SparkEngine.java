@@ -1,9 +1,10 @@
 package io.jxplain.cli;
 
+import io.jxplain.options.MethodOptions;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code explain --engine spark}: the jxplain-spark job ({@code io.jxplain.spark.ExplainJob}) in this JVM with a
@@ -14,17 +15,14 @@ final class SparkEngine {
     private SparkEngine() {
     }
 
-    static int explain(ModelDataOptions input, SamplingOptions sampling, String out, String master, PrintWriter stdout,
-                       PrintWriter err) {
+    static int explain(ModelDataOptions input, String method, SamplingOptions sampling, String out, String master,
+                       PrintWriter stdout, PrintWriter err) {
         if (!out.endsWith(".csv") && !out.endsWith(".parquet")) {
             throw new IllegalArgumentException("--engine spark writes a table: --out must end in .csv or .parquet, got " + out);
         }
         List<String> args = new ArrayList<>(List.of("--master", master, "--input", input.data.toString(), "--output", out,
-                "--model", input.model.toString(), "--method", sampling.method, "--samples", String.valueOf(sampling.samples),
-                "--sigma2", String.valueOf(sampling.sigma2), "--seed", String.valueOf(sampling.seed)));
-        for (Map.Entry<String, String> o : sampling.options.entrySet()) {
-            args.addAll(List.of("-o", o.getKey() + "=" + o.getValue()));
-        }
+                "--model", input.model.toString(), "--method", method));
+        args.addAll(MethodOptions.asArguments(sampling.spec)); // the same vocabulary: the job declares the same options
         add(args, "--target", input.target);
         add(args, "--max-rows", input.maxRows == null ? null : input.maxRows.toString());
         add(args, "--label-column", input.external.labelColumn);

@@ -110,7 +110,7 @@ class EvaluateCommandTest {
         r = CliTestSupport.run("evaluate", "--model", model.toString(), "--data", data.toString(),
                 "--metric", "lipschitz", "--optimizer", "genetic", "--out", dir.resolve("x").toString());
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("optimizer must be bayesian or random"), r.err());
+        assertTrue(r.err().contains("optimizer must be one of bayesian, random, got 'genetic'"), r.err());
     }
 
     private Path writeData() throws IOException {

@@ -1,6 +1,6 @@
 package io.jxplain.cli;
 
-import io.jxplain.explain.ExplainerCatalog;
+import io.jxplain.catalog.ExplainerCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

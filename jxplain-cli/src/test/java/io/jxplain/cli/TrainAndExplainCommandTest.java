@@ -91,7 +91,7 @@ class TrainAndExplainCommandTest {
 
     @Test
     void everyCatalogueMethodAndItsSmoothedVariantRunFromTheCli() throws IOException {
-        for (String m : io.jxplain.explain.ExplainerCatalog.names()) {
+        for (String m : io.jxplain.catalog.ExplainerCatalog.names()) {
             if (m.equals("square-removal")) {
                 assertOneLineError(1, "needs an image model", "explain", "--model", model.toString(), "--data",
                         csv.toString(), "--method", m, "--out", dir.resolve("sq.csv").toString());
@@ -115,7 +115,7 @@ class TrainAndExplainCommandTest {
                 "--method", "lime2", "--out", dir.resolve("o.csv").toString());
         assertOneLineError(1, "--out must end in .csv or .json", "explain", "--model", model.toString(),
                 "--data", csv.toString(), "--out", dir.resolve("o.txt").toString());
-        assertOneLineError(1, "samples must be at least 2", "explain", "--model", model.toString(),
+        assertOneLineError(1, "samples must be an integer ≥ 2, got 1", "explain", "--model", model.toString(),
                 "--data", csv.toString(), "--samples", "1", "--out", dir.resolve("o.csv").toString());
         assertOneLineError(1, "target probability:3 asks for output 3", "explain", "--model", model.toString(),
                 "--data", csv.toString(), "--target", "probability:3", "--out", dir.resolve("o.csv").toString());
@@ -147,7 +147,7 @@ class TrainAndExplainCommandTest {
         assertTrue(parameters.get("baseline").isArray(), "the data mean, not zeros: " + parameters);
         assertOneLineError(1, "no chosen method takes option stpes", "explain", "--model", model.toString(), "--data",
                 csv.toString(), "--method", "integrated-gradients", "-o", "stpes=7", "--out", dir.resolve("o.csv").toString());
-        assertOneLineError(1, "option steps must be an integer", "explain", "--model", model.toString(), "--data",
+        assertOneLineError(1, "steps must be an integer ≥ 1, got 'many'", "explain", "--model", model.toString(), "--data",
                 csv.toString(), "--method", "integrated-gradients", "-o", "steps=many", "--out",
                 dir.resolve("o.csv").toString());
         assertOneLineError(1, "--heatmaps needs an image model", "explain", "--model", model.toString(), "--data",
@@ -192,11 +192,11 @@ class TrainAndExplainCommandTest {
     void methodsListsEveryMethodWithItsSource() {
         CliTestSupport.Result r = CliTestSupport.run("methods");
         assertEquals(0, r.exitCode());
-        for (String m : io.jxplain.explain.ExplainerCatalog.names()) {
+        for (String m : io.jxplain.catalog.ExplainerCatalog.names()) {
             assertTrue(r.out().contains(m), m);
         }
         assertTrue(r.out().contains("Theorem 1"), r.out());
-        for (String m : io.jxplain.metric.MetricCatalog.names()) {
+        for (String m : io.jxplain.catalog.MetricCatalog.names()) {
             assertTrue(r.out().contains(m), m);
         }
     }

@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.Setting;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.Checks;
 import io.jxplain.model.Model;
@@ -26,7 +27,14 @@ public final class Adaptive extends BaseExplainer {
     /** How the per-feature half-widths are combined into one number to compare with the target. */
     public enum Norm { MAX, L2 }
 
-    public static final long DEFAULT_BUDGET = 1_000_000;
+    /** Unset: a fixed sample size. */
+    public static final Setting<Double> PRECISION = Setting.positiveOrUnset("precision", "none",
+            "Adaptive sample size: double the samples until every feature's 95% half-width is at most this (or their"
+                    + " L2 norm, with precision-norm l2), within budget model calls per explanation.");
+    public static final Setting<Norm> NORM = Setting.choice("precision-norm", Norm.class, Norm.MAX,
+            "How precision combines the features' half-widths.");
+    public static final Setting<Long> BUDGET = Setting.atLeastLong("budget", 1_000_000, 1,
+            "With precision: most model calls per explanation.");
     private static final double THEORY_DELTA = 0.05;
 
     private final IntFunction<Explainer> withSamples;
@@ -41,7 +49,7 @@ public final class Adaptive extends BaseExplainer {
         }
         Checks.requirePositive("initial samples", initialSamples);
         Checks.requirePositive("precision", epsilon);
-        Checks.requirePositive("budget", budget);
+        BUDGET.check(budget);
         Explainer probe = withSamples.apply(initialSamples);
         if (!probe.isStochastic()) {
             throw new IllegalArgumentException(probe.name() + " is exact: a precision target applies to sampling methods only");
@@ -55,7 +63,7 @@ public final class Adaptive extends BaseExplainer {
 
     /** E.g. {@code Adaptive.of(n -> SmoothGrad.builder().samples(n).build(), 50, 0.01)}. */
     public static Adaptive of(IntFunction<Explainer> withSamples, int initialSamples, double epsilon) {
-        return new Adaptive(withSamples, initialSamples, epsilon, Norm.MAX, DEFAULT_BUDGET);
+        return new Adaptive(withSamples, initialSamples, epsilon, NORM.defaultValue(), BUDGET.defaultValue());
     }
 
     public Adaptive norm(Norm n) {

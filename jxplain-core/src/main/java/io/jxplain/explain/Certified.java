@@ -1,7 +1,7 @@
 package io.jxplain.explain;
 
+import io.jxplain.Setting;
 import io.jxplain.sample.GaussianPerturbation;
-import io.jxplain.Checks;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.Network;
@@ -22,6 +22,14 @@ import java.util.random.RandomGenerator;
  * intervals already overlap. k is capped at d − 1. Diagnostics: lipschitz_bound, certified_radius, certified_top_k.
  */
 public final class Certified extends BaseExplainer {
+    public static final Setting<Boolean> CERTIFY = Setting.flag("certify", "Add a stability certificate per"
+            + " explanation (SmoothGrad, C-LIME, closed-form on built-in dense networks): the Lipschitz bound of the"
+            + " expected explanation (corrected Theorem 2) and the radius within which the top certify-top features"
+            + " provably stay.");
+    /** Unset: 3, or d − 1 for a model of fewer than four features ({@link #defaultTop}). */
+    public static final Setting<Integer> TOP = Setting.atLeastOrUnset("certify-top", "auto", 1,
+            "Features whose ranking is certified (auto: 3, at most d − 1).");
+
     private final Explainer inner;
     private final int topK;
 
@@ -29,9 +37,14 @@ public final class Certified extends BaseExplainer {
         if (inner == null) {
             throw new IllegalArgumentException("Certified needs an explainer");
         }
-        Checks.requirePositive("top k", topK);
+        TOP.check(topK);
         this.inner = inner;
         this.topK = topK;
+    }
+
+    /** The top k certified when none is chosen: 3, capped at d − 1 (and at least 1). */
+    public static int defaultTop(int dimension) {
+        return Math.max(1, Math.min(3, dimension - 1));
     }
 
     /** Certify the top-k ranking of a SmoothGrad, C-LIME or closed-form explainer (σ² from its parameters). */

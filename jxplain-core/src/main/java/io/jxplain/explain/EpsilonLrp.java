@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
@@ -17,7 +18,8 @@ import java.util.random.RandomGenerator;
  * Activations pass relevance unchanged, whatever they are.
  */
 public final class EpsilonLrp extends BaseExplainer {
-    public static final double DEFAULT_EPSILON = 1e-4;
+    public static final Setting<Double> EPSILON = Setting.positive("epsilon", 1e-4,
+            "Stabiliser of the epsilon rule.").from("Bach et al. 2015");
     private final double epsilon;
 
     private EpsilonLrp(double epsilon) {
@@ -28,7 +30,7 @@ public final class EpsilonLrp extends BaseExplainer {
     }
 
     public static EpsilonLrp create() {
-        return new EpsilonLrp(DEFAULT_EPSILON);
+        return new EpsilonLrp(EPSILON.defaultValue());
     }
 
     public static EpsilonLrp withEpsilon(double epsilon) {

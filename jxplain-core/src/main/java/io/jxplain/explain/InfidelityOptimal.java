@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
@@ -25,7 +26,14 @@ import java.util.random.RandomGenerator;
  * With {@link #global}, φ* is multiplied by (x − x₀) (§2.5).
  */
 public final class InfidelityOptimal extends BaseExplainer {
-    public static final int DEFAULT_SAMPLES = 1000;
+    /** Perturbations per explanation. */
+    public static final Setting<Integer> SAMPLES = Sampling.SAMPLES.withDefault(1000);
+    /** Multiply by (x − baseline): the global variant of Yeh et al. 2019 §2.5. */
+    public static final Setting<Boolean> GLOBAL = Setting.flag("global",
+            "The global variant, multiplied by (x − 0).").from("Yeh et al. 2019 §2.5");
+    /** Side lengths of the removed squares of square removal. */
+    public static final Setting<int[]> SIDES = Setting.integers("sides", new int[] {4}, 1,
+            "Side lengths of the removed squares, e.g. 3,5.").from("Yeh et al. 2019 §2.4");
 
     private final Function<Model, Perturbation> perturbation; // built for the explained model
     private final String perturbationName;
@@ -47,7 +55,7 @@ public final class InfidelityOptimal extends BaseExplainer {
                               Map<String, Object> perturbationParameters, int samples, boolean global,
                               double[] globalBaseline, int maxRowsPerCall, boolean standardErrors) {
         this.standardErrors = standardErrors;
-        Checks.requirePositive("samples", samples);
+        SAMPLES.check(samples);
         this.perturbation = perturbation;
         this.perturbationName = perturbationName;
         this.perturbationParameters = perturbationParameters;
@@ -64,14 +72,14 @@ public final class InfidelityOptimal extends BaseExplainer {
         return new InfidelityOptimal(model -> {
             p.requireDimension(model.inputSize(), "the model's input");
             return p;
-        }, p.name(), p.parameters(), DEFAULT_SAMPLES, false, null, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+        }, p.name(), p.parameters(), SAMPLES.defaultValue(), false, null, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
     /** Yeh et al.'s "Noisy Baseline": I = x − (x₀ + ε), ε ~ N(0, σ²I), baseline x₀ = 0, in any dimension. */
     public static InfidelityOptimal noisyBaseline(double sigma) {
         BaselinePerturbation.noisy(new double[1], sigma); // validates σ now
         return new InfidelityOptimal(model -> BaselinePerturbation.noisy(new double[model.inputSize()], sigma),
-                "noisy-baseline", io.jxplain.OrderedMaps.of("sigma", sigma, "baseline", "zeros"), DEFAULT_SAMPLES, false, null,
+                "noisy-baseline", io.jxplain.OrderedMaps.of("sigma", sigma, "baseline", "zeros"), SAMPLES.defaultValue(), false, null,
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
@@ -89,7 +97,7 @@ public final class InfidelityOptimal extends BaseExplainer {
         return new InfidelityOptimal(model -> SquarePatchPerturbation.zeros(model.imageShape().orElseThrow(
                 () -> new IllegalArgumentException("square removal needs an image model; " + model.describe()
                         + " takes a flat vector")), copy),
-                "square-removal", io.jxplain.OrderedMaps.of("sides", java.util.Arrays.stream(copy).boxed().toList(), "baseline", "zeros"), DEFAULT_SAMPLES, true, null,
+                "square-removal", io.jxplain.OrderedMaps.of("sides", java.util.Arrays.stream(copy).boxed().toList(), "baseline", "zeros"), SAMPLES.defaultValue(), true, null,
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 

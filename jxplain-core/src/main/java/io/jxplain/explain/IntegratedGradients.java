@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Differentiable;
@@ -18,7 +19,9 @@ import java.util.random.RandomGenerator;
  * the path-averaged gradient itself, not multiplied by x − x₀: Yeh et al. 2019's "local" IG (their global IG is this one).
  */
 public final class IntegratedGradients extends BaseExplainer {
-    public static final int DEFAULT_STEPS = 50;
+    public static final Setting<Integer> STEPS = Setting.atLeast("steps", 50, 1, "Quadrature nodes on the path.");
+    public static final Setting<Quadrature> RULE = Setting.choice("rule", Quadrature.class, Quadrature.GAUSS_LEGENDRE,
+            "Quadrature rule of the path integral.");
 
     private final double[] baseline; // null: zeros
     private final double[] nodes;
@@ -44,7 +47,7 @@ public final class IntegratedGradients extends BaseExplainer {
     /** Immutable configuration, built step by step. */
     public static final class Builder {
         private double[] baseline;
-        private int steps = DEFAULT_STEPS;
+        private int steps = STEPS.defaultValue();
         private Quadrature quadrature = Quadrature.GAUSS_LEGENDRE;
         private double[] nodes;
         private double[] weights;

@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
@@ -24,7 +25,8 @@ import java.util.random.RandomGenerator;
  * players, e.g. black pixels against a black baseline) get exactly 0 and are left out of the sampling.
  */
 public final class KernelShap extends BaseExplainer {
-    public static final int DEFAULT_SAMPLES = 200;
+    /** Coalitions per explanation (paired). */
+    public static final Setting<Integer> SAMPLES = Sampling.SAMPLES.withDefault(200);
 
     private final DMatrixRMaj background; // null: zeros
     private final int samples;
@@ -37,11 +39,11 @@ public final class KernelShap extends BaseExplainer {
     }
 
     public static KernelShap create() {
-        return new KernelShap(null, DEFAULT_SAMPLES, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+        return new KernelShap(null, SAMPLES.defaultValue(), BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
     public KernelShap samples(int n) {
-        Checks.requirePositive("samples", n);
+        SAMPLES.check(n);
         return new KernelShap(background, n, maxRowsPerCall);
     }
 

@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
@@ -30,8 +31,16 @@ public final class Lime extends BaseExplainer {
     /** How the K features of the surrogate are chosen. */
     public enum Selection { NONE, FORWARD, HIGHEST_WEIGHTS, LASSO_PATH, AUTO }
 
-    public static final int DEFAULT_SAMPLES = 5000;
-    public static final int DEFAULT_FEATURES = 10;
+    /** The lime package's num_samples. */
+    public static final Setting<Integer> SAMPLES = Sampling.SAMPLES.withDefault(5000);
+    /** K, the features the surrogate keeps (the lime package's num_features). */
+    public static final Setting<Integer> FEATURES = Setting.atLeast("features", 10, 1,
+            "K, the features the surrogate keeps.").from("Ribeiro et al. 2016 §3.4");
+    public static final Setting<Selection> SELECTION = Setting.choice("selection", Selection.class, Selection.AUTO,
+            "How the K features are chosen (auto: forward for K ≤ 6, else highest weights).");
+    /** Unset: 0.75·√d, the lime package's default. */
+    public static final Setting<Double> KERNEL_WIDTH = Setting.positiveOrUnset("kernel-width", "auto",
+            "Width of the exponential kernel (auto: 0.75·√d).");
     public static final double DEFAULT_RIDGE = 1.0;
 
     private final TrainingStatistics training; // null: standardised features
@@ -47,10 +56,8 @@ public final class Lime extends BaseExplainer {
         if (discretize && training == null) {
             throw new IllegalArgumentException("quartile discretisation needs training data; call training(rows) or discretize(false)");
         }
-        if (samples < 2) {
-            throw new IllegalArgumentException("samples must be at least 2, got " + samples);
-        }
-        Checks.requirePositive("features", features);
+        SAMPLES.check(samples);
+        FEATURES.check(features);
         this.training = training;
         this.discretize = discretize;
         this.samples = samples;
@@ -62,7 +69,7 @@ public final class Lime extends BaseExplainer {
 
     /** The lime package's defaults without training data: no discretisation, standardised statistics. */
     public static Lime create() {
-        return new Lime(null, false, DEFAULT_SAMPLES, DEFAULT_FEATURES, Selection.AUTO, Double.NaN,
+        return new Lime(null, false, SAMPLES.defaultValue(), FEATURES.defaultValue(), SELECTION.defaultValue(), Double.NaN,
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 

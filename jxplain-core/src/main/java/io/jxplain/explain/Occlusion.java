@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.ImageShape;
@@ -18,6 +19,11 @@ import java.util.random.RandomGenerator;
  * Baseline x₀ = 0 by default; one batch; needs only function values.
  */
 public final class Occlusion extends BaseExplainer {
+    /** Unset: one feature at a time (Captum's FeatureAblation). */
+    public static final Setting<Integer> WINDOW = Setting.atLeastOrUnset("window", "feature", 1,
+            "feature (one feature at a time) or the side of square image patches.").from("Zeiler & Fergus 2014");
+    public static final Setting<Integer> STRIDE = Setting.atLeast("stride", 1, 1, "Step between image patches.");
+
     private final double[] baseline;
     private final int window; // 0: feature-wise
     private final int stride;
@@ -30,18 +36,18 @@ public final class Occlusion extends BaseExplainer {
 
     /** Feature-wise, baseline zeros. */
     public static Occlusion create() {
-        return new Occlusion(null, 0, 1);
+        return new Occlusion(null, 0, STRIDE.defaultValue());
     }
 
     public static Occlusion withBaseline(double[] x0) {
         Checks.requireFinite("baseline", x0);
-        return new Occlusion(x0.clone(), 0, 1);
+        return new Occlusion(x0.clone(), 0, STRIDE.defaultValue());
     }
 
     /** Square windows of side {@code window} moved by {@code stride} pixels; needs a model with an image shape. */
     public Occlusion sliding(int window, int stride) {
-        Checks.requirePositive("occlusion window", window);
-        Checks.requirePositive("occlusion stride", stride);
+        WINDOW.check(window);
+        STRIDE.check(stride);
         return new Occlusion(baseline, window, stride);
     }
 

@@ -1,6 +1,6 @@
 package io.jxplain.explain;
 
-import io.jxplain.Checks;
+import io.jxplain.Setting;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.Perturbation;
@@ -16,17 +16,19 @@ import java.util.function.Function;
  * Defaults: n = 100 and σ² = 1, the unification paper's setting on standardised features (§6.2).
  */
 public record Sampling(int samples, Perturbation perturbation, int maxRowsPerCall) {
-    public static final int DEFAULT_SAMPLES = 100;
-    public static final double DEFAULT_SIGMA2 = 1.0;
+    /** Neighbours drawn per explanation (at least 2, for a standard error). */
+    public static final Setting<Integer> SAMPLES = Setting.atLeast("samples", 100, 2,
+            "Samples (neighbours, coalitions or perturbations) drawn per explanation.");
+    /** σ² of the Gaussian perturbation N(x, σ²I) that is the default neighbourhood. */
+    public static final Setting<Double> SIGMA2 = Setting.positive("sigma2", 1.0,
+            "Variance σ² of the Gaussian perturbation N(x, σ²I).").from("Agarwal et al. 2021 §2");
 
     public Sampling {
-        if (samples < 2) {
-            throw new IllegalArgumentException("samples must be at least 2 (for a standard error), got " + samples);
-        }
+        SAMPLES.check(samples);
         if (perturbation == null) {
             throw new IllegalArgumentException("a sampling method needs a perturbation to draw its neighbours from");
         }
-        Checks.requirePositive("maxRowsPerCall", maxRowsPerCall);
+        BatchedEvaluation.MAX_ROWS_PER_CALL.check(maxRowsPerCall);
     }
 
     /** The perturbation, checked for inputs of d features. */
@@ -57,9 +59,9 @@ public record Sampling(int samples, Perturbation perturbation, int maxRowsPerCal
     /** A builder for any explainer configured by a {@link Sampling}. */
     public static final class Builder<E extends Explainer> {
         private final Function<Sampling, E> factory;
-        private int samples = DEFAULT_SAMPLES;
-        private Perturbation perturbation = Perturbation.gaussian(DEFAULT_SIGMA2);
-        private int maxRowsPerCall = BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL;
+        private int samples = SAMPLES.defaultValue();
+        private Perturbation perturbation = Perturbation.gaussian(SIGMA2.defaultValue());
+        private int maxRowsPerCall = BatchedEvaluation.MAX_ROWS_PER_CALL.defaultValue();
 
         Builder(Function<Sampling, E> factory) {
             this.factory = factory;

@@ -1,6 +1,6 @@
 package io.jxplain.explain;
 
-import io.jxplain.Checks;
+import io.jxplain.Setting;
 import io.jxplain.model.Model;
 import io.jxplain.model.RunningMoments;
 import io.jxplain.model.Target;
@@ -27,6 +27,10 @@ public final class Smoothed extends BaseExplainer {
     /** What is averaged over the neighbours. */
     public enum Statistic { MEAN, MEAN_OF_SQUARES, VARIANCE }
 
+    /** NAME-sg's statistic (Yeh et al. 2019 §4 smooths the mean). */
+    public static final Setting<Statistic> STATISTIC = Setting.choice("sg", Statistic.class, Statistic.MEAN,
+            "NAME-sg: what is averaged over the neighbours.").from("Yeh et al. 2019 §4");
+
     private final Explainer inner;
     private final int samples;
     private final Perturbation perturbation;
@@ -39,9 +43,7 @@ public final class Smoothed extends BaseExplainer {
         if (perturbation == null) {
             throw new IllegalArgumentException("Smoothed needs a perturbation to draw the neighbours from");
         }
-        if (samples < 2) {
-            throw new IllegalArgumentException("samples must be at least 2, got " + samples);
-        }
+        Sampling.SAMPLES.check(samples);
         this.inner = inner;
         this.samples = samples;
         this.perturbation = perturbation;
@@ -50,7 +52,7 @@ public final class Smoothed extends BaseExplainer {
 
     /** The mean of {@code inner}'s explanations at n neighbours drawn from {@code perturbation} around x. */
     public static Smoothed under(Perturbation perturbation, Explainer inner, int samples) {
-        return new Smoothed(inner, samples, perturbation, Statistic.MEAN);
+        return new Smoothed(inner, samples, perturbation, STATISTIC.defaultValue());
     }
 
     /** The mean over n neighbours uniform in the L∞ ball of the given radius around x (Yeh et al.'s code, r = 0.2). */

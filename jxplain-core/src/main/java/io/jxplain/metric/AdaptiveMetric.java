@@ -1,5 +1,6 @@
 package io.jxplain.metric;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
@@ -19,6 +20,11 @@ import java.util.function.IntFunction;
  * (max-sensitivity, the Lipschitz estimate) has none and is refused.
  */
 public final class AdaptiveMetric implements Metric {
+    /** Unset: the metrics' fixed sample sizes. */
+    public static final Setting<Double> PRECISION = Setting.positiveOrUnset("metric-precision", "none",
+            "Adaptive sample size for infidelity and avg-sensitivity: double their samples until the 95% half-width"
+                    + " is at most this (within budget model calls per row).");
+
     private final IntFunction<Metric> withSamples;
     private final int initialSamples;
     private final double epsilon;

@@ -1,9 +1,13 @@
 package io.jxplain.metric;
 
+import io.jxplain.Setting;
 import io.jxplain.sample.UniformBallPerturbation;
 
 /** Avg-sensitivity (Yeh et al. 2019, §3): the mean of ‖φ(y) − φ(x)‖₂ over y uniform in the ball, with its standard error. */
 public final class AvgSensitivity extends SensitivityMetric<AvgSensitivity> {
+    public static final Setting<Double> RADIUS = SensitivityDistances.RADIUS;
+    public static final Setting<Integer> SAMPLES = SensitivityDistances.SAMPLES;
+
     private AvgSensitivity(SensitivityDistances distances) {
         super(distances);
     }
@@ -18,7 +22,7 @@ public final class AvgSensitivity extends SensitivityMetric<AvgSensitivity> {
     }
 
     public static AvgSensitivity defaults() {
-        return of(SensitivityDistances.DEFAULT_RADIUS, SensitivityDistances.DEFAULT_SAMPLES);
+        return of(RADIUS.defaultValue(), SAMPLES.defaultValue());
     }
 
     @Override

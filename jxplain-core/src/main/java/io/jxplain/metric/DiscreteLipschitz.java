@@ -1,5 +1,6 @@
 package io.jxplain.metric;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.Parallel;
 import io.jxplain.explain.Explainer;
@@ -16,6 +17,12 @@ import java.util.List;
  * class. A point with no neighbour gets NaN. Explanations are computed once, row i from the stream (seed, i).
  */
 public final class DiscreteLipschitz {
+    /** Neighbours are the data points within this L2 distance. */
+    public static final Setting<Double> EPSILON = Setting.positive("discrete-epsilon", 0.1,
+            "discrete-lipschitz: neighbours within this L2 distance.").from("Alvarez-Melis & Jaakkola 2018 Eq. 2");
+    public static final Setting<Boolean> SAME_CLASS = Setting.flag("same-class",
+            "discrete-lipschitz: only neighbours of the same class (needs the target column).");
+
     /** Per-point values (NaN without a neighbour), the worst pair and its value, and the explanations used. */
     public record Result(double[] perPoint, int worstI, int worstJ, double worst, List<Explanation> explanations) {
         /** Points that had at least one neighbour. */
@@ -34,7 +41,7 @@ public final class DiscreteLipschitz {
     private final boolean sameClass;
 
     private DiscreteLipschitz(double epsilon, boolean sameClass) {
-        Checks.requirePositive("epsilon", epsilon);
+        EPSILON.check(epsilon);
         this.epsilon = epsilon;
         this.sameClass = sameClass;
     }

@@ -1,5 +1,6 @@
 package io.jxplain.metric;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
@@ -24,7 +25,10 @@ import java.util.Map;
  * The standard error is that of the mean of the n squared errors (for the normalised value, β is treated as fixed).
  */
 public final class Infidelity implements Metric {
-    public static final int DEFAULT_SAMPLES = 100;
+    public static final Setting<Integer> SAMPLES = Setting.atLeast("infidelity-samples", 100, 2,
+            "Monte-Carlo perturbations per infidelity value.").from("Yeh et al. 2019 Definition 2.1");
+    public static final Setting<Boolean> NORMALIZE = Setting.flag("normalize",
+            "Scale each explanation by its infidelity-optimal factor first (Captum's normalize=True).");
 
     private final Perturbation perturbation;
     private final int samples;
@@ -42,10 +46,8 @@ public final class Infidelity implements Metric {
         if (perturbation == null) {
             throw new IllegalArgumentException("infidelity needs a perturbation");
         }
-        if (samples < 2) {
-            throw new IllegalArgumentException("samples must be at least 2, got " + samples);
-        }
-        Checks.requirePositive("maxRowsPerCall", maxRowsPerCall);
+        SAMPLES.check(samples);
+        BatchedEvaluation.MAX_ROWS_PER_CALL.check(maxRowsPerCall);
         this.perturbation = perturbation;
         this.samples = samples;
         this.normalize = normalize;
@@ -54,7 +56,7 @@ public final class Infidelity implements Metric {
     }
 
     public static Infidelity under(Perturbation perturbation) {
-        return new Infidelity(perturbation, DEFAULT_SAMPLES, false, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+        return new Infidelity(perturbation, SAMPLES.defaultValue(), NORMALIZE.defaultValue(), BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
     public Infidelity samples(int n) {

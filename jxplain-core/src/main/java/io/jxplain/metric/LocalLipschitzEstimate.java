@@ -1,5 +1,6 @@
 package io.jxplain.metric;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
@@ -24,8 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * is of the explanation function, not of its Monte-Carlo noise.
  */
 public final class LocalLipschitzEstimate implements Metric {
-    public static final double DEFAULT_EPSILON = 0.1;
-    public static final int DEFAULT_BUDGET = 200;
+    /** Half-width of the box B_ε(x) searched (the paper's ε). */
+    public static final Setting<Double> EPSILON = Setting.positive("epsilon", 0.1,
+            "Half-width of the box around x the Lipschitz search explores.").from("Alvarez-Melis & Jaakkola 2018 Eq. 1");
+    public static final Setting<Integer> BUDGET = Setting.atLeast("lipschitz-budget", 200, 1,
+            "Explanations the Lipschitz search may compute per point.");
 
     /** The estimate, the maximising x′, and the best value after each call. */
     public record Search(double value, double[] argmax, long explanations, long modelCalls, double[] bestSoFar) {
@@ -39,8 +43,8 @@ public final class LocalLipschitzEstimate implements Metric {
 
     private LocalLipschitzEstimate(double epsilon, int budget, Maximizer maximizer, boolean commonRandomNumbers,
                                    Runnable afterEachExplanation) {
-        Checks.requirePositive("epsilon", epsilon);
-        Checks.requirePositive("budget", budget);
+        EPSILON.check(epsilon);
+        BUDGET.check(budget);
         this.epsilon = epsilon;
         this.budget = budget;
         this.maximizer = maximizer;
@@ -67,7 +71,7 @@ public final class LocalLipschitzEstimate implements Metric {
 
     /** Bayesian optimisation, ε = 0.1, 200 calls (the paper's settings for gradient methods). */
     public static LocalLipschitzEstimate defaults() {
-        return new LocalLipschitzEstimate(DEFAULT_EPSILON, DEFAULT_BUDGET, new BayesianOptimization(), true);
+        return new LocalLipschitzEstimate(EPSILON.defaultValue(), BUDGET.defaultValue(), new BayesianOptimization(), true);
     }
 
     public LocalLipschitzEstimate epsilon(double e) {

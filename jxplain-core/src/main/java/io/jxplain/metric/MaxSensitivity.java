@@ -1,5 +1,6 @@
 package io.jxplain.metric;
 
+import io.jxplain.Setting;
 import io.jxplain.sample.UniformBallPerturbation;
 
 /**
@@ -8,6 +9,11 @@ import io.jxplain.sample.UniformBallPerturbation;
  * standard error: the estimate reports how many evaluations it is the maximum of.
  */
 public final class MaxSensitivity extends SensitivityMetric<MaxSensitivity> {
+    /** The L∞ radius (Yeh et al.'s code: 0.2). */
+    public static final Setting<Double> RADIUS = SensitivityDistances.RADIUS;
+    /** Points drawn per value (Yeh et al.'s code: 50). */
+    public static final Setting<Integer> SAMPLES = SensitivityDistances.SAMPLES;
+
     private MaxSensitivity(SensitivityDistances distances) {
         super(distances);
     }
@@ -22,7 +28,7 @@ public final class MaxSensitivity extends SensitivityMetric<MaxSensitivity> {
     }
 
     public static MaxSensitivity defaults() {
-        return of(SensitivityDistances.DEFAULT_RADIUS, SensitivityDistances.DEFAULT_SAMPLES);
+        return of(RADIUS.defaultValue(), SAMPLES.defaultValue());
     }
 
     @Override

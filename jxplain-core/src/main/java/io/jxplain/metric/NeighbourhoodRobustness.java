@@ -1,5 +1,6 @@
 package io.jxplain.metric;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
@@ -25,14 +26,16 @@ import java.util.Map;
  */
 public final class NeighbourhoodRobustness implements Metric {
     /** The paper's setting: 10 neighbours with variance 0.01. */
-    public static final int DEFAULT_NEIGHBOURS = 10;
-    public static final double DEFAULT_VARIANCE = 0.01;
+    public static final Setting<Integer> NEIGHBOURS = Setting.atLeast("neighbours", 10, 1,
+            "Neighbours per point of the robustness metric.").from("Agarwal et al. 2021 §6.3");
+    public static final Setting<Double> VARIANCE = Setting.positive("neighbour-variance", 0.01,
+            "Variance s² of the neighbours N(x, s²I).").from("Agarwal et al. 2021 §6.3");
 
     private final int neighbours;
     private final Perturbation around;
 
     private NeighbourhoodRobustness(int neighbours, Perturbation around) {
-        Checks.requirePositive("neighbours", neighbours);
+        NEIGHBOURS.check(neighbours);
         if (around == null) {
             throw new IllegalArgumentException("robustness needs a perturbation to draw the neighbours from");
         }
@@ -51,7 +54,7 @@ public final class NeighbourhoodRobustness implements Metric {
     }
 
     public static NeighbourhoodRobustness paperDefaults() {
-        return of(DEFAULT_NEIGHBOURS, DEFAULT_VARIANCE);
+        return of(NEIGHBOURS.defaultValue(), VARIANCE.defaultValue());
     }
 
     public int neighbours() {

@@ -1,6 +1,6 @@
 package io.jxplain.metric;
 
-import io.jxplain.Checks;
+import io.jxplain.Setting;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
 import io.jxplain.model.Target;
@@ -21,6 +21,9 @@ import java.util.random.RandomGenerator;
  * A good explanation depends on the model: low correlation passes the check.
  */
 public final class ParameterRandomisation {
+    public static final Setting<Integer> LAYERS = Setting.atLeast("randomised-layers", 1, 1,
+            "randomisation: re-initialise the top K layers.").from("Adebayo et al. 2018");
+
     /** Mean Spearman correlation ± standard error over rows, signed and on absolute values, and per row. */
     public record Result(double meanSpearman, double standardError, double meanSpearmanAbs, double standardErrorAbs,
                          double[] perRow, double[] perRowAbs) {
@@ -29,7 +32,7 @@ public final class ParameterRandomisation {
     private final int layers;
 
     private ParameterRandomisation(int layers) {
-        Checks.requirePositive("layers to randomise", layers);
+        LAYERS.check(layers);
         this.layers = layers;
     }
 

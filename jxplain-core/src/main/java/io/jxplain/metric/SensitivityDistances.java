@@ -1,5 +1,6 @@
 package io.jxplain.metric;
 
+import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.explain.AttributionMatrix;
 import io.jxplain.explain.Explainer;
@@ -26,8 +27,10 @@ import java.util.Map;
  */
 final class SensitivityDistances {
     /** Yeh et al.'s code: radius 0.2, 50 samples, L∞ ball. */
-    static final double DEFAULT_RADIUS = 0.2;
-    static final int DEFAULT_SAMPLES = 50;
+    static final Setting<Double> RADIUS = Setting.positive("radius", 0.2,
+            "Radius of the L∞ ball the sensitivities draw from.").from("Yeh et al. 2019 Definition 3.1");
+    static final Setting<Integer> SAMPLES = Setting.atLeast("sensitivity-samples", 50, 2,
+            "Points drawn per max- or avg-sensitivity value.");
 
     final Perturbation neighbourhood;
     final int samples;
@@ -38,9 +41,7 @@ final class SensitivityDistances {
         if (neighbourhood == null) {
             throw new IllegalArgumentException("sensitivity needs a perturbation to draw the points y from");
         }
-        if (samples < 2) {
-            throw new IllegalArgumentException("samples must be at least 2, got " + samples);
-        }
+        SAMPLES.check(samples);
         this.neighbourhood = neighbourhood;
         this.samples = samples;
         this.relative = relative;

@@ -1,5 +1,6 @@
 package io.jxplain.model;
 
+import io.jxplain.Setting;
 import io.jxplain.FiniteScan;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -14,6 +15,9 @@ import java.util.Arrays;
 public final class BatchedEvaluation {
     /** Default cap on rows per model call: bounded memory even for huge sample counts. */
     public static final int DEFAULT_MAX_ROWS_PER_CALL = 4096;
+    /** The cap on rows per model call, as a setting of every method that calls the model in batches. */
+    public static final Setting<Integer> MAX_ROWS_PER_CALL = Setting.atLeast("max-rows-per-call",
+            DEFAULT_MAX_ROWS_PER_CALL, 1, "Cap on rows per model call (bounds memory; results do not depend on it).");
 
     private BatchedEvaluation() {
     }

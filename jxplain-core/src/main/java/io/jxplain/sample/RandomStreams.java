@@ -1,5 +1,6 @@
 package io.jxplain.sample;
 
+import io.jxplain.Setting;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -8,6 +9,10 @@ import java.util.random.RandomGenerator;
  * depends on which thread computed it or in which order. Nothing in jxplain draws from global random state.
  */
 public final class RandomStreams {
+    /** The seed of a run: row i draws from its own stream {@link #childSeed}(seed, i). */
+    public static final Setting<Long> SEED = Setting.anyLong("seed", 42,
+            "Seed; row i draws from its own stream split from it, so results do not depend on threads.");
+
     private RandomStreams() {
     }
 

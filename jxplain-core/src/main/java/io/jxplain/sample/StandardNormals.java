@@ -1,6 +1,5 @@
 package io.jxplain.sample;
 
-import io.jxplain.Simd;
 
 /**
  * Standard normal draws in bulk: the sampler behind every Gaussian perturbation. {@code nextGaussian} costs ~6 ns a

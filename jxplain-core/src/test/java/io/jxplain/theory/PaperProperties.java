@@ -1,9 +1,11 @@
 package io.jxplain.theory;
 
+import io.jxplain.catalog.ExplainerCatalog;
+import io.jxplain.catalog.SettingValues;
+import io.jxplain.explain.Sampling;
 import io.jxplain.explain.ContinuousLime;
 import io.jxplain.explain.ClosedFormSmoothGrad;
 import io.jxplain.explain.Explainer;
-import io.jxplain.explain.ExplainerCatalog;
 import io.jxplain.explain.Explanation;
 import io.jxplain.explain.InfidelityOptimal;
 import io.jxplain.explain.IntegratedGradients;
@@ -142,7 +144,8 @@ class PaperProperties {
         FunctionModel h = FunctionModel.combine(alpha, f, beta, g);
         for (String name : List.of("gradient", "gradient-x-input", "integrated-gradients", "occlusion", "smoothgrad",
                 "clime", "closed-form", "kernel-shap", "shapley-exact", "noisy-baseline")) {
-            Explainer e = ExplainerCatalog.create(name, new ExplainerCatalog.Settings(64, 0.5, 4096, Map.of(), null));
+            Explainer e = ExplainerCatalog.create(name,
+                    SettingValues.defaults().with(Sampling.SAMPLES, 64).with(Sampling.SIGMA2, 0.5));
             double[] ef = e.explain(f, OUT, x, seed).attributions();
             double[] eg = e.explain(g, OUT, x, seed).attributions();
             double[] eh = e.explain(h, OUT, x, seed).attributions();

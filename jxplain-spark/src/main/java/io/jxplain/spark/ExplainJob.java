@@ -8,6 +8,10 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
+import io.jxplain.catalog.ExplainerCatalog;
+import io.jxplain.options.MethodOptions;
+import io.jxplain.options.MetricOptions;
+import io.jxplain.options.SettingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,14 +19,12 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The spark-submit job: reads a CSV or Parquet table, explains (or, with --metrics, evaluates) every row, and writes
+ * The spark-submit job: reads a CSV or Parquet table, explains (or, with --metric, evaluates) every row, and writes
  * Parquet or CSV through Spark's output committer, so a failed job leaves no half-written table.
  * <pre>
  * spark-submit --class io.jxplain.spark.ExplainJob --master yarn jxplain-spark.jar \
@@ -32,7 +34,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "jxplain-spark", mixinStandardHelpOptions = true,
         description = "Explain or evaluate every row of a table on Apache Spark.")
-public final class ExplainJob implements Callable<Integer> {
+public final class ExplainJob implements Callable<Integer>, SettingOptions.Declares {
     @Option(names = "--input", required = true, paramLabel = "PATH", description = "Input table: .csv (with a header) or .parquet.")
     String input;
 
@@ -43,46 +45,16 @@ public final class ExplainJob implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = ".json (built-in), .onnx or .pt.")
     Path model;
 
-    @Option(names = "--method", defaultValue = "smoothgrad", paramLabel = "NAME", description = "Explanation method. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", defaultValue = ExplainerCatalog.DEFAULT_METHOD, paramLabel = "NAME",
+            description = "Explanation method ('jxplain methods' lists them). Default: ${DEFAULT-VALUE}.")
     String method;
 
-    @Option(names = "--methods", split = ",", paramLabel = "NAME,…", description = "With --metrics: the methods evaluated (default: --method).")
+    @Option(names = "--methods", split = ",", paramLabel = "NAME,…", description = "With --metric: the methods evaluated (default: --method).")
     List<String> methods;
 
-    @Option(names = "--metrics", split = ",", paramLabel = "NAME,…",
-            description = "Evaluate instead of explain: infidelity, max-sensitivity, avg-sensitivity, …")
+    @Option(names = "--metric", split = ",", paramLabel = "NAME,…",
+            description = "Evaluate instead of explain: infidelity, max-sensitivity, avg-sensitivity, lipschitz, robustness.")
     List<String> metrics;
-
-    @Option(names = "--metric-samples", paramLabel = "N", description = "Monte-Carlo samples of the metrics (default: the library's).")
-    Integer metricSamples;
-
-    @Option(names = "--perturbation", defaultValue = "gaussian", paramLabel = "NAME",
-            description = "Infidelity's perturbation, as 'jxplain evaluate'. Default: ${DEFAULT-VALUE}.")
-    String perturbation;
-
-    @Option(names = "--noise-sigma2", defaultValue = "0.01", paramLabel = "S", description = "Variance of infidelity's noise. Default: ${DEFAULT-VALUE}.")
-    double noiseSigma2;
-
-    @Option(names = "--radius", defaultValue = "0.2", paramLabel = "R", description = "Sensitivity radius (L∞). Default: ${DEFAULT-VALUE}.")
-    double radius;
-
-    @Option(names = "--epsilon", defaultValue = "0.1", paramLabel = "E", description = "Lipschitz box radius. Default: ${DEFAULT-VALUE}.")
-    double epsilon;
-
-    @Option(names = "--lipschitz-budget", defaultValue = "200", paramLabel = "N", description = "Explanations per Lipschitz search. Default: ${DEFAULT-VALUE}.")
-    int lipschitzBudget;
-
-    @Option(names = "--samples", defaultValue = "100", paramLabel = "N", description = "Samples per explanation. Default: ${DEFAULT-VALUE}.")
-    int samples;
-
-    @Option(names = "--sigma2", defaultValue = "1.0", paramLabel = "S", description = "Gaussian variance. Default: ${DEFAULT-VALUE}.")
-    double sigma2;
-
-    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Method option, as for 'jxplain explain'.")
-    Map<String, String> options = new LinkedHashMap<>();
-
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "K", description = "Default: ${DEFAULT-VALUE}.")
-    long seed;
 
     @Option(names = "--target", paramLabel = "KIND:I", description = "probability:I, logit:I or output:I.")
     String target;
@@ -122,8 +94,15 @@ public final class ExplainJob implements Callable<Integer> {
     }
 
     /** Runs the job with the given streams; returns the exit code (0, or 1 for an error, printed as one line). */
+    /** The catalogue's method and metric settings, with the names and defaults of 'jxplain explain' and 'evaluate'. */
+    @Override
+    public void declareOptions(CommandLine.Model.CommandSpec command) {
+        MethodOptions.declare(command);
+        MetricOptions.declare(command);
+    }
+
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new ExplainJob());
+        CommandLine cli = SettingOptions.declareAll(new CommandLine(new ExplainJob()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
@@ -174,10 +153,10 @@ public final class ExplainJob implements Callable<Integer> {
             }
             List<MetricSpec> metricSpecs = new ArrayList<>();
             for (String m : metrics) {
-                MetricSpec spec = MetricSpec.of(m).with(perturbation, noiseSigma2, radius, epsilon, lipschitzBudget);
-                metricSpecs.add(metricSamples == null ? spec : spec.withSamples(metricSamples));
+                metricSpecs.add(MetricSpec.of(m).with(MetricOptions.chosen(spec)));
             }
-            Dataset<Row> values = SparkEvaluate.of(source, specs, metricSpecs, target, chosen, key, seed).evaluate(table);
+            Dataset<Row> values = SparkEvaluate.of(source, specs, metricSpecs, target, chosen, key,
+                    MethodOptions.seed(spec)).evaluate(table);
             write(values, output);
             Dataset<Row> written = read(spark, output);
             out.printf(Locale.ROOT, "%-18s %-16s %28s %10s%n", "method", "metric", "mean ± 95% half-width", "rows");
@@ -187,7 +166,7 @@ public final class ExplainJob implements Callable<Integer> {
             }
         } else {
             SparkExplain job = SparkExplain.builder(source, methodSpec(method)).target(target).features(chosen)
-                    .keyColumn(key).seed(seed).columnPerFeature(columnsPerFeature && !isCsv(output)).build();
+                    .keyColumn(key).seed(MethodOptions.seed(spec)).columnPerFeature(columnsPerFeature && !isCsv(output)).build();
             Dataset<Row> explained = job.explain(table);
             if (isCsv(output)) {
                 explained = flattenForCsv(explained, chosen);
@@ -199,14 +178,7 @@ public final class ExplainJob implements Callable<Integer> {
     }
 
     private MethodSpec methodSpec(String name) {
-        Map<String, String> own = new LinkedHashMap<>();
-        java.util.Set<String> takes = io.jxplain.explain.ExplainerCatalog.optionNames(name);
-        options.forEach((k, v) -> {
-            if (takes.contains(k)) {
-                own.put(k, v);
-            }
-        });
-        return MethodSpec.of(name).withSamples(samples).withSigma2(sigma2).withOptions(own);
+        return MethodSpec.of(name).with(MethodOptions.shared(spec), MethodOptions.methodSettings(spec));
     }
 
     private ModelSource source(Dataset<Row> table) {

@@ -1,45 +1,36 @@
 package io.jxplain.spark;
 
+import io.jxplain.catalog.MetricCatalog;
+import io.jxplain.catalog.SettingValues;
 import io.jxplain.metric.Metric;
-import io.jxplain.metric.MetricCatalog;
 
 import java.io.Serializable;
 
 /**
- * A metric by its catalogue name ({@code jxplain methods} lists them) and the metric settings, as data to ship to
- * executors (the same fields as {@link MetricCatalog.Settings}).
+ * A metric by its catalogue name ({@code jxplain methods} lists them) and the metric settings chosen, as data to ship
+ * to executors; a setting not chosen is the catalogue's default.
  */
-public record MetricSpec(String metric, String perturbation, double noiseSigma2, int infidelitySamples,
-                         boolean normalize, double radius, int sensitivitySamples, double epsilon, int budget,
-                         String optimizer, int neighbours, double neighbourVariance) implements Serializable {
+public record MetricSpec(String metric, SettingValues settings) implements Serializable {
     public MetricSpec {
-        if (!MetricCatalog.names().contains(metric)) {
-            throw new IllegalArgumentException("unknown metric '" + metric + "'; per-row metrics: "
-                    + String.join(", ", MetricCatalog.names()));
-        }
+        MetricCatalog.entry(metric); // an unknown metric fails here, on the driver
     }
 
-    /** The metric with the library's default settings. */
+    /** The metric with the catalogue's default settings. */
     public static MetricSpec of(String metric) {
-        MetricCatalog.Settings s = MetricCatalog.Settings.defaults();
-        return new MetricSpec(metric, s.perturbation(), s.noiseSigma2(), s.infidelitySamples(), s.normalize(), s.radius(),
-                s.sensitivitySamples(), s.epsilon(), s.budget(), s.optimizer(), s.neighbours(), s.neighbourVariance());
+        return new MetricSpec(metric, SettingValues.defaults());
     }
 
     /** The same metric with n Monte-Carlo samples for infidelity and the sensitivities. */
     public MetricSpec withSamples(int n) {
-        return new MetricSpec(metric, perturbation, noiseSigma2, n, normalize, radius, n, epsilon, budget, optimizer,
-                neighbours, neighbourVariance);
+        return new MetricSpec(metric, MetricCatalog.withSamples(settings, n));
     }
 
-    /** The same metric with other settings, as {@code jxplain evaluate} names them. */
-    public MetricSpec with(String perturbation, double noiseSigma2, double radius, double epsilon, int budget) {
-        return new MetricSpec(metric, perturbation, noiseSigma2, infidelitySamples, normalize, radius, sensitivitySamples,
-                epsilon, budget, optimizer, neighbours, neighbourVariance);
+    /** The same metric with these settings (as a command line gives them). */
+    public MetricSpec with(SettingValues values) {
+        return new MetricSpec(metric, values);
     }
 
     Metric create(int dimension) {
-        return MetricCatalog.create(metric, new MetricCatalog.Settings(perturbation, noiseSigma2, infidelitySamples,
-                normalize, radius, sensitivitySamples, epsilon, budget, optimizer, neighbours, neighbourVariance), dimension);
+        return MetricCatalog.create(metric, settings, dimension);
     }
 }

@@ -1,7 +1,7 @@
 package io.jxplain.spark;
 
+import io.jxplain.catalog.RunProvenance;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
 import io.jxplain.model.Model;
@@ -19,7 +19,6 @@ import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,14 +96,8 @@ public final class SparkExplain {
     }
 
     static String provenance(MethodSpec method, Target t, ModelSource model, long seed) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("method", method.method());
-        p.put("parameters", method.create().parameters());
-        p.put("seed", seed);
-        p.put("row_stream", "RandomStreams.childSeed(seed, row key)");
-        p.put("target", t.toString());
-        p.put("model", model.name());
-        p.put("jxplain_version", Version.get());
+        Map<String, Object> p = RunProvenance.explaining(method.create(), seed, "key").model(model.name(), null)
+                .target(t).toMap();
         try {
             return new ObjectMapper().writeValueAsString(p);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -117,7 +117,7 @@ class ExplainJobTest {
         Path out = dir.resolve("eval.parquet");
         Run r = run("--master", "local[2]", "--input", csv.toString(), "--output", out.toString(), "--model",
                 ModelFixtures.path("mlp.json").toString(), "--key", "id", "--label-column", "label", "--methods",
-                "gradient,occlusion", "--metrics", "infidelity", "--metric-samples", "20", "--max-rows", "100",
+                "gradient,occlusion", "--metric", "infidelity", "--infidelity-samples", "20", "--max-rows", "100",
                 "--noise-sigma2", "0.04");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*gradient +infidelity +[0-9.e+-]+ ± [0-9.e+-]+ +100.*"), r.out());

@@ -176,8 +176,8 @@ public record Agarwal2021Config(Set<Integer> figures, List<UnificationDataset> d
                 all.put(d, epochs.getOrDefault(d, d.paperEpochs()));
             }
             return new Agarwal2021Config(figures, datasets, dataDir, outDir, seed, sampleSizes, sigma2, sigma2Grid,
-                    weakEpochs, maxPoints, threads, NeighbourhoodRobustness.DEFAULT_NEIGHBOURS,
-                    NeighbourhoodRobustness.DEFAULT_VARIANCE, epsilon, bankruptcyFile, bankruptcyFeatures, all);
+                    weakEpochs, maxPoints, threads, NeighbourhoodRobustness.NEIGHBOURS.defaultValue(),
+                    NeighbourhoodRobustness.VARIANCE.defaultValue(), epsilon, bankruptcyFile, bankruptcyFeatures, all);
         }
     }
 }
