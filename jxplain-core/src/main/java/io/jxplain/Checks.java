@@ -1,5 +1,6 @@
 package io.jxplain;
 
+import io.jxplain.kernel.FiniteScan;
 import org.ejml.data.DMatrixRMaj;
 
 /** Input validation shared by every public entry point: one place, one wording. */

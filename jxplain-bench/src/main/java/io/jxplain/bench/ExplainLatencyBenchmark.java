@@ -7,7 +7,7 @@ import io.jxplain.explain.Gradient;
 import io.jxplain.explain.SmoothGrad;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.Network;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,7 +1,7 @@
 package io.jxplain.bench;
 
 import io.jxplain.explain.LeastSquares;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -3,7 +3,7 @@ package io.jxplain.bench;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;
 import io.jxplain.model.nn.Network;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

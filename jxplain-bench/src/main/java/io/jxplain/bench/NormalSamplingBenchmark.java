@@ -1,7 +1,7 @@
 package io.jxplain.bench;
 
-import io.jxplain.sample.NormalDraws;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.NormalDraws;
+import io.jxplain.random.RandomStreams;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

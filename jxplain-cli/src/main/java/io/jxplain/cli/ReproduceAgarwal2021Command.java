@@ -94,7 +94,7 @@ final class ReproduceAgarwal2021Command implements Callable<Integer> {
                             .threads(SamplingOptions.resolveThreads(threads))
                             .maxPoints(maxPoints);
                     if (bankruptcyFile != null || bankruptcyFeatures != 15) {
-                        b.bankruptcy(bankruptcyFile == null ? io.jxplain.data.BankruptcyData.DEFAULT_FILE
+                        b.bankruptcy(bankruptcyFile == null ? io.jxplain.experiments.data.BankruptcyData.DEFAULT_FILE
                                 : bankruptcyFile, bankruptcyFeatures);
                     }
                     if (epochs != null) {

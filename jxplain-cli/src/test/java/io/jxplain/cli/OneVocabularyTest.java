@@ -30,7 +30,7 @@ import io.jxplain.options.MetricOptions;
 import io.jxplain.options.SettingOptions;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.Perturbation;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.spark.ExplainJob;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

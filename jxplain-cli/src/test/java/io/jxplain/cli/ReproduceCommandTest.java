@@ -42,7 +42,7 @@ class ReproduceCommandTest {
     void yeh2019QuickRunsEndToEndOnDigitsShapedData() throws Exception {
         Path data = dir.resolve("data");
         Files.createDirectories(data.resolve("digits"));
-        java.util.random.RandomGenerator rng = io.jxplain.sample.RandomStreams.stream(5L);
+        java.util.random.RandomGenerator rng = io.jxplain.random.RandomStreams.stream(5L);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 1500; i++) {
             int label = rng.nextInt(2);

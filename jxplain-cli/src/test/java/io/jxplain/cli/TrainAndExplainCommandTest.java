@@ -143,7 +143,7 @@ class TrainAndExplainCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode parameters = new ObjectMapper().readTree(out.toFile()).get("provenance").get("parameters");
         assertEquals(7, parameters.get("steps").asInt());
-        assertEquals("riemann-trapezoid", parameters.get("quadrature").asText());
+        assertEquals("riemann-trapezoid", parameters.get("rule").asText());
         assertTrue(parameters.get("baseline").isArray(), "the data mean, not zeros: " + parameters);
         assertOneLineError(1, "no chosen method takes option stpes", "explain", "--model", model.toString(), "--data",
                 csv.toString(), "--method", "integrated-gradients", "-o", "stpes=7", "--out", dir.resolve("o.csv").toString());

@@ -4,7 +4,7 @@ import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
 import io.jxplain.metric.Metric;
 import io.jxplain.model.Target;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.jxplain.data;
 
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.List;

@@ -51,7 +51,7 @@ public record Standardization(double[] mean, double[] scale) {
     public Dataset apply(Dataset data) {
         DMatrixRMaj raw = data.features();
         DMatrixRMaj out = apply(raw);
-        int t = io.jxplain.FiniteScan.firstNonFinite(out.data, 0, out.data.length);
+        int t = io.jxplain.kernel.FiniteScan.firstNonFinite(out.data, 0, out.data.length);
         if (t >= 0) {
             int d = out.numCols;
             int j = t % d;

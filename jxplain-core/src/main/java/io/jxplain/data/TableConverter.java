@@ -316,7 +316,7 @@ public final class TableConverter {
         }
     }
 
-    static boolean isMissing(String cell) {
+    public static boolean isMissing(String cell) {
         return isMissingTrimmed(cell.trim());
     }
 

@@ -6,7 +6,7 @@ import io.jxplain.Checks;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.Network;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.theory.GradientNormBound;
 import io.jxplain.theory.SampleSizeBounds;
 
@@ -94,9 +94,9 @@ public final class Adaptive extends BaseExplainer {
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>(withSamples.apply(initialSamples).parameters());
         p.put("samples", "adaptive from " + initialSamples);
-        p.put("precision", epsilon);
-        p.put("precision_norm", norm.name().toLowerCase(java.util.Locale.ROOT));
-        p.put("budget", budget);
+        p.put(PRECISION.name(), epsilon);
+        p.put(NORM.name(), NORM.text(norm));
+        p.put(BUDGET.name(), budget);
         return p;
     }
 

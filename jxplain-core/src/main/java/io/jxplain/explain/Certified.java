@@ -60,7 +60,7 @@ public final class Certified extends BaseExplainer {
     @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>(inner.parameters());
-        p.put("certify_top_k", topK);
+        p.put(TOP.name(), topK);
         return p;
     }
 

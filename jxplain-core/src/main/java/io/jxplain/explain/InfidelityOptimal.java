@@ -138,8 +138,8 @@ public final class InfidelityOptimal extends BaseExplainer {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("perturbation", perturbationName);
         p.putAll(perturbationParameters);
-        p.put("samples", samples);
-        p.put("global", global);
+        p.put(SAMPLES.name(), samples);
+        p.put(GLOBAL.name(), global);
         if (!standardErrors) {
             p.put("standard_errors", false);
         }

@@ -112,8 +112,8 @@ public final class IntegratedGradients extends BaseExplainer {
     @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("steps", nodes.length);
-        p.put("quadrature", rule);
+        p.put(STEPS.name(), nodes.length);
+        p.put(RULE.name(), rule);
         p.put("baseline", baseline == null ? "zeros" : baseline.clone());
         if (pathAverage) {
             p.put("path_average", true);

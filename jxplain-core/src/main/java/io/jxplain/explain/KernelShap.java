@@ -64,7 +64,7 @@ public final class KernelShap extends BaseExplainer {
     @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("samples", samples);
+        p.put(SAMPLES.name(), samples);
         p.put("background", background == null ? "zeros" : background.numRows + " rows");
         return p;
     }

@@ -1,5 +1,6 @@
 package io.jxplain.explain;
 
+import io.jxplain.kernel.TallSkinnyProducts;
 import io.jxplain.Checks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

@@ -108,11 +108,11 @@ public final class Lime extends BaseExplainer {
     @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("samples", samples);
-        p.put("features", features);
-        p.put("selection", selection.name().toLowerCase(Locale.ROOT));
+        p.put(SAMPLES.name(), samples);
+        p.put(FEATURES.name(), features);
+        p.put(SELECTION.name(), SELECTION.text(selection));
         p.put("discretize", discretize ? "quartile" : "none");
-        p.put("kernelWidth", Double.isNaN(kernelWidth) ? "0.75*sqrt(d)" : kernelWidth);
+        p.put(KERNEL_WIDTH.name(), Double.isNaN(kernelWidth) ? "0.75*sqrt(d)" : kernelWidth);
         p.put("ridge", DEFAULT_RIDGE);
         p.put("training", training == null ? "standardised (mean 0, sd 1)" : training.rows + " rows");
         return p;

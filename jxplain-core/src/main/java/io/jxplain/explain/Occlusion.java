@@ -60,9 +60,9 @@ public final class Occlusion extends BaseExplainer {
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("baseline", baseline == null ? "zeros" : baseline.clone());
-        p.put("window", window == 0 ? "feature" : window + "x" + window);
+        p.put(WINDOW.name(), window == 0 ? "feature" : window + "x" + window);
         if (window > 0) {
-            p.put("stride", stride);
+            p.put(STRIDE.name(), stride);
         }
         return p;
     }

@@ -47,12 +47,12 @@ public record Sampling(int samples, Perturbation perturbation, int maxRowsPerCal
 
     Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("samples", samples);
+        p.put(SAMPLES.name(), samples);
         if (!(perturbation instanceof GaussianPerturbation)) {
             p.put("perturbation", perturbation.name());
         }
         p.putAll(perturbation.parameters());
-        p.put("maxRowsPerCall", maxRowsPerCall);
+        p.put(BatchedEvaluation.MAX_ROWS_PER_CALL.name(), maxRowsPerCall);
         return p;
     }
 

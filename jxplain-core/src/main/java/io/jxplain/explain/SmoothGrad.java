@@ -3,12 +3,12 @@ package io.jxplain.explain;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Differentiable;
 import io.jxplain.model.Model;
-import io.jxplain.model.RunningMoments;
+import io.jxplain.kernel.RunningMoments;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
-import io.jxplain.sample.NormalDraws;
+import io.jxplain.random.NormalDraws;
 import io.jxplain.sample.Perturbation;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.random.RandomGenerator;

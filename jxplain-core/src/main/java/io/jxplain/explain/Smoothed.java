@@ -2,11 +2,11 @@ package io.jxplain.explain;
 
 import io.jxplain.Setting;
 import io.jxplain.model.Model;
-import io.jxplain.model.RunningMoments;
+import io.jxplain.kernel.RunningMoments;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.Perturbation;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.sample.UniformBallPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
@@ -94,7 +94,7 @@ public final class Smoothed extends BaseExplainer {
             p.put("noise", perturbation.name());
             p.putAll(perturbation.parameters());
         }
-        p.put("statistic", statistic.name().toLowerCase(Locale.ROOT));
+        p.put(STATISTIC.name(), STATISTIC.text(statistic));
         return p;
     }
 

@@ -6,7 +6,7 @@ import io.jxplain.explain.Explanation;
 import io.jxplain.explain.Provenance;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -10,7 +10,7 @@ import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.Perturbation;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
@@ -92,8 +92,8 @@ public final class Infidelity implements Metric {
             p = new LinkedHashMap<>();
             p.put("perturbation", perturbation.name());
             p.putAll(perturbation.parameters());
-            p.put("samples", samples);
-            p.put("normalize", normalize);
+            p.put(SAMPLES.name(), samples);
+            p.put(NORMALIZE.name(), normalize);
             if (global) {
                 p.put("global", true);
             }

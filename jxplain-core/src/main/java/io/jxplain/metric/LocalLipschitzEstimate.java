@@ -11,7 +11,7 @@ import io.jxplain.metric.optimize.Maximizer;
 import io.jxplain.metric.optimize.RandomSearch;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,8 +99,8 @@ public final class LocalLipschitzEstimate implements Metric {
     @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("epsilon", epsilon);
-        p.put("budget", budget);
+        p.put(EPSILON.name(), epsilon);
+        p.put(BUDGET.name(), budget);
         p.put("optimizer", maximizer.name());
         p.put("commonRandomNumbers", commonRandomNumbers);
         return p;

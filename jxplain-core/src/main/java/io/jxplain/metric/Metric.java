@@ -5,7 +5,7 @@ import io.jxplain.Parallel;
 import io.jxplain.explain.Explainer;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;

@@ -8,7 +8,7 @@ import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
 import io.jxplain.sample.Perturbation;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import io.jxplain.Version;
@@ -91,9 +91,9 @@ public final class NeighbourhoodRobustness implements Metric {
     @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("neighbours", neighbours);
+        p.put(NEIGHBOURS.name(), neighbours);
         if (around instanceof GaussianPerturbation g && g.isIsotropic()) {
-            p.put("variance", g.sigma2());
+            p.put(VARIANCE.name(), g.sigma2());
         } else {
             p.put("perturbation", around.name());
             p.putAll(around.parameters());

@@ -6,7 +6,7 @@ import io.jxplain.explain.Explanation;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.DenseLayer;
 import io.jxplain.model.nn.Network;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.jxplain.explain.Explanation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.Perturbation;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.sample.UniformBallPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
@@ -69,13 +69,13 @@ final class SensitivityDistances {
     Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         if (neighbourhood instanceof UniformBallPerturbation ball) {
-            p.put("radius", ball.radius());
-            p.put("samples", samples);
+            p.put(RADIUS.name(), ball.radius());
+            p.put(SAMPLES.name(), samples);
             p.put("norm", ball.norm().name().toLowerCase(java.util.Locale.ROOT));
         } else {
             p.put("perturbation", neighbourhood.name());
             p.putAll(neighbourhood.parameters());
-            p.put("samples", samples);
+            p.put(SAMPLES.name(), samples);
         }
         p.put("relative", relative);
         p.put("commonRandomNumbers", commonRandomNumbers);

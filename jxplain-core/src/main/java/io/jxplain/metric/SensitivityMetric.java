@@ -8,7 +8,7 @@ import io.jxplain.explain.Provenance;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.Perturbation;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.sample.UniformBallPerturbation;
 import org.ejml.data.DMatrixRMaj;
 

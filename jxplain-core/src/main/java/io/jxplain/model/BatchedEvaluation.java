@@ -1,7 +1,8 @@
 package io.jxplain.model;
 
+import io.jxplain.kernel.RunningMoments;
 import io.jxplain.Setting;
-import io.jxplain.FiniteScan;
+import io.jxplain.kernel.FiniteScan;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

@@ -1,5 +1,6 @@
 package io.jxplain.model;
 
+import io.jxplain.kernel.RunningMoments;
 import org.ejml.data.DMatrixRMaj;
 
 /** A model whose input gradients are available exactly (built-in networks, autograd engines). */

@@ -1,5 +1,6 @@
 package io.jxplain.sample;
 
+import io.jxplain.random.NormalDraws;
 import io.jxplain.Checks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

@@ -1,7 +1,8 @@
 package io.jxplain.sample;
 
+import io.jxplain.random.SymmetricUniforms;
 import io.jxplain.Checks;
-import io.jxplain.Simd;
+import io.jxplain.kernel.Simd;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Map;

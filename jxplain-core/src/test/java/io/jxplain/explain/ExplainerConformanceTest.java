@@ -8,7 +8,7 @@ import io.jxplain.model.Target;
 import io.jxplain.model.nn.Activation;
 import io.jxplain.model.nn.DenseLayer;
 import io.jxplain.model.nn.Network;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.testing.BlackBox;
 import io.jxplain.testing.FunctionModel;
 import org.ejml.data.DMatrixRMaj;

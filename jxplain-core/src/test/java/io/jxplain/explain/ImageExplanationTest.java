@@ -6,7 +6,7 @@ import io.jxplain.model.Target;
 import io.jxplain.model.nn.Activation;
 import io.jxplain.model.nn.Network;
 import io.jxplain.model.nn.NetworkBuilder;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.sample.SquarePatchPerturbation;
 import io.jxplain.testing.FunctionModel;
 import org.ejml.data.DMatrixRMaj;

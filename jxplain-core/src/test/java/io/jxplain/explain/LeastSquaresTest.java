@@ -1,6 +1,6 @@
 package io.jxplain.explain;
 
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

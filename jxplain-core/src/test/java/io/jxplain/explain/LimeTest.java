@@ -1,7 +1,7 @@
 package io.jxplain.explain;
 
 import io.jxplain.model.Target;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.testing.FunctionModel;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;

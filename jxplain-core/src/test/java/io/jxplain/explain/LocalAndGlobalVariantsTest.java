@@ -4,7 +4,7 @@ import io.jxplain.metric.Infidelity;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.Target;
 import io.jxplain.sample.BaselinePerturbation;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.sample.SquarePatchPerturbation;
 import io.jxplain.testing.FunctionModel;
 import org.ejml.data.DMatrixRMaj;

@@ -5,7 +5,7 @@ import io.jxplain.explain.Gradient;
 import io.jxplain.explain.SmoothGrad;
 import io.jxplain.model.Target;
 import io.jxplain.sample.GaussianPerturbation;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.testing.FunctionModel;
 import io.jxplain.testing.TrainedModels;
 import org.ejml.data.DMatrixRMaj;

@@ -173,7 +173,7 @@ class MetricPropertiesTest {
         Target t = Target.probability(1);
         double[] x = TrainedModels.simulatedSplit().test().row(7);
         SensitivityDistances box = SensitivityDistances.ball(0.3, 12, io.jxplain.sample.UniformBallPerturbation.Norm.LINF);
-        long seed = io.jxplain.sample.RandomStreams.childSeed(9L, 0); // instance 0's seed in a run seeded 9
+        long seed = io.jxplain.random.RandomStreams.childSeed(9L, 0); // instance 0's seed in a run seeded 9
         DMatrixRMaj ys = box.neighbours(x, seed);
         double[] gx = Gradient.create().explain(net, t, x, 0L).attributions();
         double max = 0;

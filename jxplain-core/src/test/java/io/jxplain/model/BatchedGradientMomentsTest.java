@@ -1,5 +1,6 @@
 package io.jxplain.model;
 
+import io.jxplain.kernel.RunningMoments;
 import io.jxplain.testing.FunctionModel;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.jxplain.sample;
 
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 

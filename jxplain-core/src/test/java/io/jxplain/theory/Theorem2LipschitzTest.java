@@ -6,7 +6,7 @@ import io.jxplain.explain.SmoothGrad;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;
 import io.jxplain.model.nn.Network;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.testing.FunctionModel;
 import io.jxplain.testing.TrainedModels;
 import org.ejml.data.DMatrixRMaj;

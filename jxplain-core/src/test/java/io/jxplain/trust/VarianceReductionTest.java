@@ -4,7 +4,7 @@ import io.jxplain.explain.Explanation;
 import io.jxplain.explain.SmoothGrad;
 import io.jxplain.explain.VarianceReduction;
 import io.jxplain.model.Target;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.testing.FunctionModel;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.jxplain.experiments;
 
 import io.jxplain.data.DataFormatException;
-import io.jxplain.data.ImageData;
+import io.jxplain.experiments.data.ImageData;
 import io.jxplain.data.ImageDataset;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.nn.ImageNetworks;

@@ -4,7 +4,7 @@ import io.jxplain.Setting;
 import io.jxplain.catalog.ExplainerCatalog;
 import io.jxplain.catalog.SettingValues;
 import io.jxplain.explain.Explainer;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -5,7 +5,7 @@ import io.jxplain.metric.Estimate;
 import io.jxplain.metric.Metric;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;

@@ -7,7 +7,7 @@ import io.jxplain.explain.Explanation;
 import io.jxplain.model.Model;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;

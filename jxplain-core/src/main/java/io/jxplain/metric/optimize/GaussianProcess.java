@@ -1,5 +1,6 @@
 package io.jxplain.metric.optimize;
 
+import io.jxplain.kernel.VectorSolves;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,7 +129,7 @@ final class GaussianProcess {
             int w = Math.min(BLOCK, n - c0);
             java.util.Arrays.fill(var, 1.0 + NOISE);
             for (int i = 0; i < m; ) {
-                int rows = io.jxplain.Simd.ENABLED && i + 4 <= m ? 4 : 1;
+                int rows = io.jxplain.kernel.Simd.ENABLED && i + 4 <= m ? 4 : 1;
                 for (int r = i; r < i + rows; r++) {
                     for (int c = 0; c < w; c++) {
                         v[r][c] = k[c0 + c][r];

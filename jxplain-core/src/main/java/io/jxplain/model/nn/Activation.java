@@ -1,5 +1,6 @@
 package io.jxplain.model.nn;
 
+import io.jxplain.kernel.Kernels;
 import java.util.Locale;
 
 /** Elementwise activation of a dense layer, with its derivative and a bound on its slope. */
@@ -12,7 +13,7 @@ public enum Activation {
     IDENTITY;
 
     /** a = act(z). */
-    double apply(double z, double eluAlpha) {
+    public double apply(double z, double eluAlpha) {
         switch (this) {
             case ELU: return z > 0 ? z : (Kernels.expNonPositive(z) - 1.0) * eluAlpha;
             case RELU: return z > 0 ? z : 0.0;

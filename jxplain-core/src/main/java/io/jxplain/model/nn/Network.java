@@ -1,10 +1,11 @@
 package io.jxplain.model.nn;
 
+import io.jxplain.kernel.Kernels;
 import io.jxplain.Checks;
 import io.jxplain.model.Differentiable;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
-import io.jxplain.model.RunningMoments;
+import io.jxplain.kernel.RunningMoments;
 import io.jxplain.model.Softmax;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;

@@ -3,7 +3,7 @@ package io.jxplain.model.nn;
 import io.jxplain.HeapBudget;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.jxplain.model.nn;
 
 import io.jxplain.Checks;
 import io.jxplain.model.OutputKind;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;

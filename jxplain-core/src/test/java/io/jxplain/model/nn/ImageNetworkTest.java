@@ -4,7 +4,7 @@ import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

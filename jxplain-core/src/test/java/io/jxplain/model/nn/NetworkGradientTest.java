@@ -1,10 +1,10 @@
 package io.jxplain.model.nn;
 
 import io.jxplain.model.OutputKind;
-import io.jxplain.model.RunningMoments;
+import io.jxplain.kernel.RunningMoments;
 import io.jxplain.model.Target;
 import io.jxplain.model.TargetGradients;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

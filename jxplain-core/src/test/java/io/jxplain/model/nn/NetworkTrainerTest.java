@@ -5,7 +5,7 @@ import io.jxplain.data.SimulatedData;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.model.Accuracy;
 import io.jxplain.model.OutputKind;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.testing.TrainedModels;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.jxplain.experiments.agarwal2021;
 
 import io.jxplain.Checks;
-import io.jxplain.data.BankruptcyData;
+import io.jxplain.experiments.data.BankruptcyData;
 import io.jxplain.metric.NeighbourhoodRobustness;
 
 import java.nio.file.Path;

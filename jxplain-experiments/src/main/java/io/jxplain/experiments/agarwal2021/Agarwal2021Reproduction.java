@@ -4,7 +4,7 @@ import io.jxplain.io.StagedFile;
 import io.jxplain.Version;
 import io.jxplain.data.DataFormatException;
 import io.jxplain.data.Dataset;
-import io.jxplain.data.OnlineShoppersData;
+import io.jxplain.experiments.data.OnlineShoppersData;
 import io.jxplain.data.StandardizedSplit;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.experiments.Progress;

@@ -8,7 +8,7 @@ import io.jxplain.explain.Explanation;
 import io.jxplain.explain.SmoothGrad;
 import io.jxplain.metric.NeighbourhoodRobustness;
 import io.jxplain.model.Target;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.jxplain.experiments.agarwal2021;
 
-import io.jxplain.data.BankruptcyData;
+import io.jxplain.experiments.data.BankruptcyData;
 import io.jxplain.data.Dataset;
-import io.jxplain.data.OnlineShoppersData;
+import io.jxplain.experiments.data.OnlineShoppersData;
 import io.jxplain.data.SimulatedData;
 
 import java.nio.file.Path;

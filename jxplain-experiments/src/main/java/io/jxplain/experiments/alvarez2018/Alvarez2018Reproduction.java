@@ -21,7 +21,7 @@ import io.jxplain.model.Target;
 import io.jxplain.model.nn.Network;
 import io.jxplain.report.BoxPlot;
 import io.jxplain.report.Heatmap;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ejml.data.DMatrixRMaj;
@@ -75,7 +75,7 @@ public final class Alvarez2018Reproduction {
 
     private Result run() throws IOException {
         CompasRobustness.Result compas = null;
-        Path compasFile = config.dataDir().resolve(io.jxplain.data.CompasData.DEFAULT_FILE);
+        Path compasFile = config.dataDir().resolve(io.jxplain.experiments.data.CompasData.DEFAULT_FILE);
         if (Files.isRegularFile(compasFile)) {
             long start = System.nanoTime();
             compas = CompasRobustness.run(compasFile, config.epsilon(), config.compasEpochs(), config.limeSamples(),

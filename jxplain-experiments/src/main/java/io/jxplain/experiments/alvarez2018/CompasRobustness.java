@@ -1,6 +1,6 @@
 package io.jxplain.experiments.alvarez2018;
 
-import io.jxplain.data.CompasData;
+import io.jxplain.experiments.data.CompasData;
 import io.jxplain.data.Dataset;
 import io.jxplain.data.StandardizedSplit;
 import io.jxplain.explain.Explainer;
@@ -8,7 +8,7 @@ import io.jxplain.explain.KernelShap;
 import io.jxplain.explain.Lime;
 import io.jxplain.metric.DiscreteLipschitz;
 import io.jxplain.model.Accuracy;
-import io.jxplain.model.LogisticRegression;
+import io.jxplain.model.nn.LogisticRegression;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.Network;
 import io.jxplain.model.nn.TrainingConfig;

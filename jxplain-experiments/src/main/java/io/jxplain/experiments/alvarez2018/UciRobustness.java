@@ -2,8 +2,8 @@ package io.jxplain.experiments.alvarez2018;
 
 import io.jxplain.Parallel;
 import io.jxplain.data.Dataset;
-import io.jxplain.data.GermanCreditData;
-import io.jxplain.data.SklearnCsvData;
+import io.jxplain.experiments.data.GermanCreditData;
+import io.jxplain.experiments.data.SklearnCsvData;
 import io.jxplain.data.StandardizedSplit;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.explain.Explainer;
@@ -15,7 +15,7 @@ import io.jxplain.metric.LocalLipschitzEstimate;
 import io.jxplain.model.Accuracy;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import io.jxplain.metric.ParameterRandomisation;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.Network;
 import io.jxplain.report.Heatmap;
-import io.jxplain.sample.RandomStreams;
+import io.jxplain.random.RandomStreams;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
