@@ -12,7 +12,6 @@ import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
