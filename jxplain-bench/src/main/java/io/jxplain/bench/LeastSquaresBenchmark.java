@@ -51,6 +51,6 @@ public class LeastSquaresBenchmark {
 
     @Benchmark
     public LeastSquares.Fit withIntercept() {
-        return LeastSquares.withIntercept(design, y, null);
+        return LeastSquares.of(design, y).withIntercept().fit();
     }
 }

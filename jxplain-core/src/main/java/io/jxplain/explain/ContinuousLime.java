@@ -107,9 +107,9 @@ public final class ContinuousLime extends SamplingExplainer {
         int d = x.length;
         int n = sampling.samples();
         double[] y = first == 0 && f.length == n ? f : java.util.Arrays.copyOfRange(f, first, first + n);
-        LeastSquares.Fit fit = n <= d + 1
-                ? LeastSquares.minimumNormWithIntercept(draws.regressors(), y)
-                : LeastSquares.withIntercept(draws.regressors(), y, draws.weights());
+        // n ≤ d + 1 is singular: refused (requireEnoughSamples) unless the minimum-norm fallback was asked for
+        Surrogate fit = Surrogate.fit(LeastSquares.of(draws.regressors(), y).weights(draws.weights()).withIntercept(),
+                null, d, minimumNormFallback ? Surrogate.Singular.MINIMUM_NORM : Surrogate.Singular.REFUSE);
         double intercept = fit.intercept();
         for (int j = 0; j < d; j++) {
             intercept -= fit.coefficients()[j] * x[j];

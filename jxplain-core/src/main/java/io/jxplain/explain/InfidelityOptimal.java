@@ -181,32 +181,20 @@ public final class InfidelityOptimal extends BaseExplainer {
         double[] se = new double[d];
         Arrays.fill(se, Double.NaN);
         if (kept.length > 0) {
-            double[] coefficients;
-            double[] errors;
-            try {
-                LeastSquares.Fit fit;
-                if (anchor == null) {
-                    fit = standardErrors ? LeastSquares.withoutIntercept(reduced, change, draws.weights())
-                            : LeastSquares.withoutInterceptCoefficientsOnly(reduced, change, draws.weights());
-                } else {
-                    double[] c = new double[kept.length];
-                    for (int k = 0; k < kept.length; k++) {
-                        c[k] = x[kept[k]] - anchor[kept[k]];
-                    }
-                    fit = LeastSquares.withoutInterceptSubjectTo(reduced, change, draws.weights(), c,
-                            f[samples] - f[samples + 1]);
+            LeastSquares.Problem problem = LeastSquares.of(reduced, change).weights(draws.weights());
+            if (!standardErrors) {
+                problem = problem.coefficientsOnly();
+            }
+            if (anchor != null) {
+                double[] c = new double[kept.length];
+                for (int k = 0; k < kept.length; k++) {
+                    c[k] = x[kept[k]] - anchor[kept[k]];
                 }
-                coefficients = fit.coefficients();
-                errors = fit.standardErrors();
-            } catch (IllegalArgumentException rankDeficient) {
-                coefficients = LeastSquares.minimumNorm(reduced, change);
-                errors = new double[kept.length];
-                Arrays.fill(errors, Double.NaN);
+                problem = problem.subjectTo(c, f[samples] - f[samples + 1]);
             }
-            for (int k = 0; k < kept.length; k++) {
-                phi[kept[k]] = coefficients[k];
-                se[kept[k]] = errors[k];
-            }
+            Surrogate fit = Surrogate.fit(problem, kept, d, Surrogate.Singular.MINIMUM_NORM);
+            phi = fit.coefficients();
+            se = fit.standardErrors();
         }
         if (global) {
             double[] x0 = globalBaseline == null ? new double[d] : globalBaseline;

@@ -131,28 +131,18 @@ public final class KernelShap extends BaseExplainer {
         }
         double[] ones = new double[p];
         java.util.Arrays.fill(ones, 1.0);
-        double[] coefficients;
-        double[] errors;
-        double rankDeficient = 0;
-        try {
-            LeastSquares.Fit fit = LeastSquares.withoutInterceptSubjectTo(design, y, null, ones, delta); // Σφ = Δ
-            coefficients = fit.coefficients();
-            errors = fit.standardErrors();
-        } catch (IllegalArgumentException singular) {
-            // too few coalitions for the players (images): the minimum-norm efficient fit, without standard errors
-            coefficients = LeastSquares.minimumNormSubjectTo(design, y, ones, delta);
-            errors = new double[p];
-            java.util.Arrays.fill(errors, Double.NaN);
-            rankDeficient = 1;
-        }
+        // Σφ = Δ; too few coalitions for the players (images): the minimum-norm efficient fit, without standard errors
+        Surrogate fit = Surrogate.fit(LeastSquares.of(design, y).subjectTo(ones, delta), players, d,
+                Surrogate.Singular.MINIMUM_NORM);
         double sum = 0;
         for (int k = 0; k < p; k++) {
-            phi[players[k]] = coefficients[k];
-            se[players[k]] = errors[k];
-            sum += coefficients[k];
+            phi[players[k]] = fit.coefficients()[players[k]];
+            se[players[k]] = fit.standardErrors()[players[k]];
+            sum += phi[players[k]];
         }
+        // null players keep φ = 0 with standard error 0: their value is known exactly, not estimated
         return new Attribution(phi, se, v0, (long) (n + 2) * bg.numRows, n,
-                io.jxplain.OrderedMaps.of("efficiency_gap", sum - delta, "rank_deficient", rankDeficient));
+                io.jxplain.OrderedMaps.of("efficiency_gap", sum - delta, "rank_deficient", fit.rankDeficient() ? 1.0 : 0.0));
     }
 
     private static boolean[] all(int n) {

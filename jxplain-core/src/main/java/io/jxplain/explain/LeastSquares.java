@@ -42,6 +42,96 @@ public final class LeastSquares {
     private LeastSquares() {
     }
 
+    /** The problem min Σᵢ wᵢ(yᵢ − βᵀxᵢ)² on an n×d design, to be refined (weights, intercept, ridge, a constraint). */
+    public static Problem of(DMatrixRMaj design, double[] y) {
+        return new Problem(design, y, null, false, Double.NaN, null, 0, true);
+    }
+
+    /**
+     * A least-squares problem: what it has (weights, an intercept, a ridge penalty, a linear constraint cᵀβ = δ) and
+     * how it is solved: {@link #fit} (Cholesky, QR when ill-conditioned; HC3 standard errors unless
+     * {@link #coefficientsOnly}) or {@link #minimumNorm} (the pseudo-inverse solution, without standard errors).
+     */
+    public record Problem(DMatrixRMaj design, double[] y, double[] weights, boolean intercept, double ridgePenalty,
+                          double[] constraint, double constraintValue, boolean standardErrors) {
+        /** Non-negative weights, one per row; null for ordinary least squares. */
+        public Problem weights(double[] w) {
+            return new Problem(design, y, w, intercept, ridgePenalty, constraint, constraintValue, standardErrors);
+        }
+
+        /** An unpenalised intercept b: min Σᵢ wᵢ(yᵢ − b − βᵀxᵢ)². Needs n &gt; d + 1 for {@link #fit}. */
+        public Problem withIntercept() {
+            return new Problem(design, y, weights, true, ridgePenalty, constraint, constraintValue, standardErrors);
+        }
+
+        /**
+         * Ridge with an unpenalised intercept: + α‖β‖², by appending √α·eⱼ rows to the design (a penalty is a set of
+         * pseudo-observations); its standard errors are those of the augmented fit (a heuristic for a biased
+         * estimator). Works for any n ≥ 2 when α &gt; 0; α = 0 is {@link #withIntercept}.
+         */
+        public Problem ridge(double alpha) {
+            return new Problem(design, y, weights, true, alpha, constraint, constraintValue, standardErrors);
+        }
+
+        /**
+         * Subject to cᵀβ = δ (no intercept), by eliminating the coefficient with the largest |cₖ|; its standard error
+         * comes from the covariance of the others. KernelSHAP's efficiency constraint is c = 1, δ = v(1) − v(0).
+         */
+        public Problem subjectTo(double[] c, double delta) {
+            return new Problem(design, y, weights, intercept, ridgePenalty, c, delta, standardErrors);
+        }
+
+        /** The coefficients alone (standard errors NaN): the sandwich costs as much as the fit. */
+        public Problem coefficientsOnly() {
+            return new Problem(design, y, weights, intercept, ridgePenalty, constraint, constraintValue, false);
+        }
+
+        /** The weighted least-squares fit; a singular problem (n too small, rank-deficient) is an exception. */
+        public Fit fit() {
+            if (constraint != null) {
+                requireNoIntercept();
+                return withoutInterceptSubjectTo(design, y, weights, constraint, constraintValue);
+            }
+            if (!Double.isNaN(ridgePenalty)) {
+                return standardErrors ? LeastSquares.ridge(design, y, weights, ridgePenalty)
+                        : ridgeCoefficientsOnly(design, y, weights, ridgePenalty);
+            }
+            if (intercept) {
+                return LeastSquares.withIntercept(design, y, weights);
+            }
+            return standardErrors ? withoutIntercept(design, y, weights)
+                    : withoutInterceptCoefficientsOnly(design, y, weights);
+        }
+
+        /**
+         * The minimum-norm solution (EJML's SVD pseudo-inverse; the weights are not used), which exists for any
+         * design: what a rank-deficient problem falls back to. Standard errors are not defined for it: NaN.
+         */
+        public Fit minimumNorm() {
+            if (intercept && constraint == null) {
+                return minimumNormWithIntercept(design, y);
+            }
+            double[] beta;
+            if (constraint != null) {
+                requireNoIntercept();
+                beta = minimumNormSubjectTo(design, y, constraint, constraintValue);
+            } else {
+                beta = LeastSquares.minimumNorm(design, y);
+            }
+            double[] nan = new double[beta.length];
+            Arrays.fill(nan, Double.NaN);
+            double[] covariance = new double[beta.length * beta.length];
+            Arrays.fill(covariance, Double.NaN);
+            return new Fit(beta, Double.NaN, nan, Double.NaN, Double.NaN, covariance);
+        }
+
+        private void requireNoIntercept() {
+            if (intercept) {
+                throw new IllegalArgumentException("a constrained least-squares problem has no intercept");
+            }
+        }
+    }
+
     /**
      * Minimises Σᵢ wᵢ (yᵢ − b − βᵀxᵢ)² over (b, β).
      *
@@ -50,7 +140,7 @@ public final class LeastSquares {
      * @param weights n non-negative weights, or null for ordinary least squares
      * @throws IllegalArgumentException if n ≤ d + 1 or the design is rank-deficient (a singular problem)
      */
-    public static Fit withIntercept(DMatrixRMaj design, double[] y, double[] weights) {
+    private static Fit withIntercept(DMatrixRMaj design, double[] y, double[] weights) {
         Solution s = solve(design, y, weights, true);
         int d = design.numCols;
         int p = d + 1;
@@ -69,7 +159,7 @@ public final class LeastSquares {
      * rows to the design (a penalty is a set of pseudo-observations). Standard errors are those of the augmented
      * fit (a heuristic for a biased estimator). Works for any n ≥ 2 when α &gt; 0.
      */
-    public static Fit ridge(DMatrixRMaj design, double[] y, double[] weights, double alpha) {
+    private static Fit ridge(DMatrixRMaj design, double[] y, double[] weights, double alpha) {
         return ridge(design, y, weights, alpha, true);
     }
 
@@ -77,7 +167,7 @@ public final class LeastSquares {
      * {@link #ridge}'s coefficients and intercept alone, the same values, without the robust covariance (standard
      * errors NaN) when α &gt; 0: for choosing features, where the sandwich would double the cost of every trial fit.
      */
-    public static Fit ridgeCoefficientsOnly(DMatrixRMaj design, double[] y, double[] weights, double alpha) {
+    private static Fit ridgeCoefficientsOnly(DMatrixRMaj design, double[] y, double[] weights, double alpha) {
         return ridge(design, y, weights, alpha, false);
     }
 
@@ -133,7 +223,7 @@ public final class LeastSquares {
     }
 
     /** Minimises Σᵢ wᵢ (yᵢ − βᵀxᵢ)² over β (no intercept). Needs n &gt; d. */
-    public static Fit withoutIntercept(DMatrixRMaj design, double[] y, double[] weights) {
+    private static Fit withoutIntercept(DMatrixRMaj design, double[] y, double[] weights) {
         Solution s = solve(design, y, weights, false);
         return assemble(s.beta(), Double.NaN, Double.NaN, s.covariance(), s.residual(), design.numCols);
     }
@@ -143,7 +233,7 @@ public final class LeastSquares {
      * such one on ties): βₖ = (δ − Σ_{j≠k} cⱼβⱼ)/cₖ. KernelSHAP's efficiency constraint is c = 1, δ = v(1) − v(0).
      * The standard error of βₖ comes from the covariance of the others. Needs n &gt; d − 1.
      */
-    public static Fit withoutInterceptSubjectTo(DMatrixRMaj design, double[] y, double[] weights, double[] c,
+    private static Fit withoutInterceptSubjectTo(DMatrixRMaj design, double[] y, double[] weights, double[] c,
                                                 double delta) {
         Constrained problem = Constrained.eliminate(design, y, c, delta);
         int d = design.numCols;
@@ -171,7 +261,7 @@ public final class LeastSquares {
      * The minimum-norm solution of {@link #withoutInterceptSubjectTo} (unweighted) for rank-deficient designs: pinv on
      * the reduced problem, then the constraint restores the eliminated coefficient, so cᵀβ = δ still holds exactly.
      */
-    public static double[] minimumNormSubjectTo(DMatrixRMaj design, double[] y, double[] c, double delta) {
+    private static double[] minimumNormSubjectTo(DMatrixRMaj design, double[] y, double[] c, double delta) {
         Constrained problem = Constrained.eliminate(design, y, c, delta);
         if (design.numCols == 1) {
             return new double[] {delta / c[0]};
@@ -270,7 +360,7 @@ public final class LeastSquares {
     }
 
     /** The minimum-norm solution of min ‖y − Xβ‖ (no intercept), pinv(X)·y through EJML's SVD-based solver. */
-    public static double[] minimumNorm(DMatrixRMaj design, double[] y) {
+    private static double[] minimumNorm(DMatrixRMaj design, double[] y) {
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.pseudoInverse(true);
         if (!solver.setA(design.copy())) {
             throw new IllegalArgumentException("minimum-norm least squares: the SVD did not converge");
@@ -284,7 +374,7 @@ public final class LeastSquares {
      * The coefficients of {@link #withoutIntercept} alone, without the robust covariance (standard errors NaN): the
      * sandwich costs as much as the fit, which matters for thousands of rows and hundreds of features.
      */
-    public static Fit withoutInterceptCoefficientsOnly(DMatrixRMaj design, double[] y, double[] weights) {
+    private static Fit withoutInterceptCoefficientsOnly(DMatrixRMaj design, double[] y, double[] weights) {
         Solution s = solve(design, y, weights, false, false);
         int d = design.numCols;
         double[] se = new double[d];
@@ -492,7 +582,7 @@ public final class LeastSquares {
      * the centred problem solved through EJML's SVD-based pseudo-inverse solver (what Captum's C-LIME does there).
      * Standard errors are not defined for such a fit: they are NaN.
      */
-    public static Fit minimumNormWithIntercept(DMatrixRMaj design, double[] y) {
+    private static Fit minimumNormWithIntercept(DMatrixRMaj design, double[] y) {
         int n = design.numRows;
         int d = design.numCols;
         if (y.length != n || n < 2) {

@@ -148,15 +148,10 @@ public final class Lime extends BaseExplainer {
         }
         int[] chosen = select(representation, f, weights, Math.min(features, d));
         DMatrixRMaj sub = LeastSquares.columns(representation, chosen);
-        LeastSquares.Fit fit = LeastSquares.ridge(sub, f, weights, DEFAULT_RIDGE);
-        double[] phi = new double[d];
-        double[] se = new double[d];
-        Arrays.fill(se, Double.NaN); // features not selected are 0 by construction, not estimated
-        for (int k = 0; k < chosen.length; k++) {
-            phi[chosen[k]] = fit.coefficients()[k];
-            se[chosen[k]] = fit.standardErrors()[k];
-        }
-        return new Attribution(phi, se, fit.intercept(), samples, samples);
+        // features not selected are 0 by construction, not estimated (NaN standard errors)
+        Surrogate fit = Surrogate.fit(LeastSquares.of(sub, f).weights(weights).ridge(DEFAULT_RIDGE), chosen, d,
+                Surrogate.Singular.REFUSE);
+        return new Attribution(fit.coefficients(), fit.standardErrors(), fit.intercept(), samples, samples);
     }
 
     /** Row 0 is x; others N(mean, sd²) per feature; the surrogate sees (value − mean)/sd. */
@@ -234,7 +229,7 @@ public final class Lime extends BaseExplainer {
         }
         if (s == Selection.HIGHEST_WEIGHTS) {
             // lime: ridge (α = 0.01) on every feature, then the largest |coefficient × x's representation|
-            LeastSquares.Fit fit = LeastSquares.ridgeCoefficientsOnly(z, f, w, 0.01);
+            LeastSquares.Fit fit = LeastSquares.of(z, f).weights(w).ridge(0.01).coefficientsOnly().fit();
             Integer[] order = new Integer[d];
             for (int j = 0; j < d; j++) {
                 order[j] = j;
@@ -275,7 +270,7 @@ public final class Lime extends BaseExplainer {
     }
 
     private static double weightedR2(DMatrixRMaj z, double[] f, double[] w) {
-        LeastSquares.Fit fit = LeastSquares.ridgeCoefficientsOnly(z, f, w, 1e-12);
+        LeastSquares.Fit fit = LeastSquares.of(z, f).weights(w).ridge(1e-12).coefficientsOnly().fit();
         int n = f.length;
         int k = z.numCols;
         double wsum = 0;

@@ -25,7 +25,7 @@ class LeastSquaresTest {
             }
             y[i] = 0.5 + 2 * x.get(i, 0) - x.get(i, 1) + 0.25 * x.get(i, 2);
         }
-        LeastSquares.Fit fit = LeastSquares.withIntercept(x, y, null);
+        LeastSquares.Fit fit = LeastSquares.of(x, y).withIntercept().fit();
         assertArrayEquals(new double[] {2, -1, 0.25}, fit.coefficients(), 1e-12);
         assertEquals(0.5, fit.intercept(), 1e-12);
         assertEquals(0, fit.residualVariance(), 1e-20);
@@ -46,8 +46,8 @@ class LeastSquaresTest {
             w[i] = rng.nextDouble();
         }
         for (double alpha : new double[] {0.0, 1e-12, 0.01, 1.0}) {
-            LeastSquares.Fit full = LeastSquares.ridge(x, y, w, alpha);
-            LeastSquares.Fit alone = LeastSquares.ridgeCoefficientsOnly(x, y, w, alpha);
+            LeastSquares.Fit full = LeastSquares.of(x, y).weights(w).ridge(alpha).fit();
+            LeastSquares.Fit alone = LeastSquares.of(x, y).weights(w).ridge(alpha).coefficientsOnly().fit();
             assertArrayEquals(full.coefficients(), alone.coefficients(), 0.0, "α = " + alpha);
             assertEquals(full.intercept(), alone.intercept(), 0.0, "α = " + alpha);
             assertTrue(full.standardErrors()[0] > 0);
@@ -70,7 +70,7 @@ class LeastSquaresTest {
             x.set(i, 1, u + 1e-5 * rng.nextGaussian());
             y[i] = 3 + x.get(i, 0) + 2 * x.get(i, 1);
         }
-        LeastSquares.Fit fit = LeastSquares.withIntercept(x, y, null);
+        LeastSquares.Fit fit = LeastSquares.of(x, y).withIntercept().fit();
         assertArrayEquals(new double[] {1, 2}, fit.coefficients(), 1e-7);
         assertEquals(3, fit.intercept(), 1e-9);
     }
@@ -101,18 +101,18 @@ class LeastSquaresTest {
                 yr[r] = y[i];
             }
         }
-        assertArrayEquals(LeastSquares.withIntercept(xr, yr, null).coefficients(),
-                LeastSquares.withIntercept(x, y, w).coefficients(), 1e-12);
+        assertArrayEquals(LeastSquares.of(xr, yr).withIntercept().fit().coefficients(),
+                LeastSquares.of(x, y).weights(w).withIntercept().fit().coefficients(), 1e-12);
     }
 
     @Test
     void singularOrTooSmallProblemsAreRefusedWithTheReason() {
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 2}, {2, 4}, {3, 6}, {4, 8}, {5, 10}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LeastSquares.withIntercept(x, new double[] {1, 2, 3, 4, 5}, null));
+                () -> LeastSquares.of(x, new double[] {1, 2, 3, 4, 5}).withIntercept().fit());
         assertTrue(e.getMessage().contains("singular"), e.getMessage());
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-                () -> LeastSquares.withIntercept(new DMatrixRMaj(3, 2), new double[3], null));
+                () -> LeastSquares.of(new DMatrixRMaj(3, 2), new double[3]).withIntercept().fit());
         assertTrue(e2.getMessage().contains("more than 3 samples"), e2.getMessage());
     }
 
@@ -135,7 +135,7 @@ class LeastSquaresTest {
                 x.data[i] = xi;
                 y[i] = 1.5 * xi + Math.abs(xi) * rng.nextGaussian();
             }
-            LeastSquares.Fit fit = LeastSquares.withIntercept(x, y, null);
+            LeastSquares.Fit fit = LeastSquares.of(x, y).withIntercept().fit();
             slopes[rep] = fit.coefficients()[0];
             meanSe += fit.standardErrors()[0] / m;
         }
@@ -164,7 +164,7 @@ class LeastSquaresTest {
             }
             y[i] = rng.nextGaussian();
         }
-        LeastSquares.Fit fit = LeastSquares.minimumNormWithIntercept(x, y);
+        LeastSquares.Fit fit = LeastSquares.of(x, y).withIntercept().minimumNorm();
         for (int i = 0; i < n; i++) {
             double pred = fit.intercept();
             for (int j = 0; j < d; j++) {

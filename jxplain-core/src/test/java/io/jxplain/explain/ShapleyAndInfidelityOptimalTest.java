@@ -193,14 +193,14 @@ class ShapleyAndInfidelityOptimalTest {
             int size = Integer.bitCount(mask);
             weights[row] = sizeWeights[size] / binomial(d, size); // P(Z = z), unnormalised
         }
-        double[] unconstrained = LeastSquares.withoutIntercept(design, change, weights).coefficients();
+        double[] unconstrained = LeastSquares.of(design, change).weights(weights).fit().coefficients();
         double gap = 0;
         for (int j = 0; j < d; j++) {
             gap += Math.abs(unconstrained[j] * x[j] - shapley[j]);
         }
         assertTrue(gap > 0.01, "without the constraint φ*⊙x is not Shapley: L1 gap " + gap);
-        double[] phiStar = LeastSquares.withoutInterceptSubjectTo(design, change, weights, x,
-                fx - valueAt(f, new double[d])).coefficients();
+        double[] phiStar = LeastSquares.of(design, change).weights(weights).subjectTo(x, fx - valueAt(f, new double[d]))
+                .fit().coefficients();
         for (int j = 0; j < d; j++) {
             assertEquals(shapley[j], phiStar[j] * x[j], 1e-12, "feature " + j);
         }
