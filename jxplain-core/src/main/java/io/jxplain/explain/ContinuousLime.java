@@ -59,11 +59,7 @@ public final class ContinuousLime extends SamplingExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
-        int d = x.length;
-        requireEnoughSamples(d);
-        Draws draws = sampling.perturbation(d).draw(x, sampling.samples(), rng);
-        double[] f = BatchedEvaluation.values(model, target, draws.neighbours(), sampling.maxRowsPerCall());
-        return fit(x, draws, f, 0);
+        return fitted(model, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1, i -> rng)[0];
     }
 
     /** Samples that fit one model call batch instances ({@link #attributeRows}). */
@@ -72,10 +68,18 @@ public final class ContinuousLime extends SamplingExplainer {
         return sampling.samples() <= sampling.maxRowsPerCall() ? sampling.samples() : 0;
     }
 
-    /** Every row's samples in one model call, row i drawn as {@link #attribute} draws it with seedOf(i)'s stream. */
     @Override
     Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
                                 java.util.function.IntToLongFunction seedOf) {
+        return fitted(model, target, rows, from, to, i -> RandomStreams.stream(seedOf.applyAsLong(i)));
+    }
+
+    /**
+     * C-LIME's one path: row i's n neighbours drawn from its stream, every row's neighbours evaluated together (at
+     * most maxRowsPerCall rows per model call), and one surrogate fitted per row.
+     */
+    private Attribution[] fitted(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                 java.util.function.IntFunction<RandomGenerator> streamOf) {
         int d = rows.numCols;
         int n = sampling.samples();
         requireEnoughSamples(d);
@@ -84,7 +88,7 @@ public final class ContinuousLime extends SamplingExplainer {
         DMatrixRMaj points = new DMatrixRMaj((to - from) * n, d);
         for (int i = from; i < to; i++) {
             xs[i - from] = java.util.Arrays.copyOfRange(rows.data, i * d, (i + 1) * d);
-            draws[i - from] = sampling.perturbation(d).draw(xs[i - from], n, RandomStreams.stream(seedOf.applyAsLong(i)));
+            draws[i - from] = sampling.perturbation(d).draw(xs[i - from], n, streamOf.apply(i));
             System.arraycopy(draws[i - from].neighbours().data, 0, points.data, (i - from) * n * d, n * d);
         }
         double[] f = BatchedEvaluation.values(model, target, points, sampling.maxRowsPerCall());

@@ -46,7 +46,7 @@ public final class Gradient extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
-        return finish(gradientAt(this, model, target, x));
+        return attributeRows(model, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1)[0];
     }
 
     @Override
@@ -71,12 +71,6 @@ public final class Gradient extends BaseExplainer {
             }
         }
         return Attribution.exact(g, 1);
-    }
-
-    /** ∇f(x) for one input, through the batched, checked path. */
-    static double[] gradientAt(BaseExplainer caller, Model model, Target target, double[] x) {
-        DMatrixRMaj row = DMatrixRMaj.wrap(1, x.length, x.clone());
-        return BatchedEvaluation.gradients(caller.requireDifferentiable(model), target, row, 1).gradients().data;
     }
 
     /** ∇f at rows [from, to), one array per row, in one batched, checked call. */

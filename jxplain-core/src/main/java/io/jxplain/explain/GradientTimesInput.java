@@ -31,7 +31,7 @@ public final class GradientTimesInput extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
-        return times(Gradient.gradientAt(this, model, target, x), x, 0);
+        return attributeRows(model, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1)[0];
     }
 
     @Override

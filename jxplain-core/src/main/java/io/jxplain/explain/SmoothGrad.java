@@ -11,6 +11,7 @@ import io.jxplain.sample.Perturbation;
 import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -74,25 +75,9 @@ public final class SmoothGrad extends SamplingExplainer {
         }
     }
 
+    /** Plain sampling, one row: the same code as a block of rows ({@link #smoothed}). */
     private Attribution plain(Differentiable diff, Target target, double[] x, RandomGenerator rng) {
-        int d = x.length;
-        int n = sampling.samples();
-        Perturbation perturbation = sampling.perturbation(d);
-        RunningMoments acc = new RunningMoments(d);
-        DMatrixRMaj chunk = new DMatrixRMaj(1, d);
-        NormalDraws draws = NormalDraws.from(rng); // one sequence: the same draws whatever the rows per call
-        for (int start = 0; start < n; start += sampling.maxRowsPerCall()) {
-            int rows = Math.min(sampling.maxRowsPerCall(), n - start);
-            if (perturbation instanceof GaussianPerturbation gaussian) {
-                gaussian.sample(x, rows, draws, chunk);
-            } else {
-                perturbation.sample(x, rows, rng, chunk); // any other perturbation draws from the stream itself
-            }
-            BatchedEvaluation.gradientMoments(diff, target, chunk, rows, new RunningMoments[] {acc}, rows);
-        }
-        double[] mean = acc.mean();
-        double[] se = acc.standardErrors();
-        return new Attribution(mean, se, Double.NaN, n, n);
+        return smoothed(diff, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1, i -> rng)[0];
     }
 
     /** Plain sampling whose samples fit one model call batches instances ({@link #attributeRows}). */
@@ -102,38 +87,80 @@ public final class SmoothGrad extends SamplingExplainer {
         return batchable ? sampling.samples() : 0;
     }
 
-    /**
-     * Every row's n samples in one gradient call, row i drawn from the stream of seedOf(i) exactly as {@link #plain}
-     * draws them, and their gradients added to its moments in the same order: the same values as one row at a time.
-     */
     @Override
     Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
                                 java.util.function.IntToLongFunction seedOf) {
-        Differentiable diff = requireDifferentiable(model);
+        return smoothed(requireDifferentiable(model), target, rows, from, to,
+                i -> RandomStreams.stream(seedOf.applyAsLong(i)));
+    }
+
+    /**
+     * SmoothGrad's one path: row i's n neighbours drawn from its stream, their gradients' mean and standard error.
+     * When n fits one model call, every row's neighbours go in one gradient call (at most maxRowsPerCall rows each);
+     * otherwise a row's neighbours are drawn and differentiated maxRowsPerCall at a time, continuing one sequence of
+     * draws, so memory stays bounded and the values do not depend on the rows per call.
+     */
+    private Attribution[] smoothed(Differentiable diff, Target target, DMatrixRMaj rows, int from, int to,
+                                   IntFunction<RandomGenerator> streamOf) {
         int d = rows.numCols;
         int n = sampling.samples();
+        int perCall = sampling.maxRowsPerCall();
         Perturbation perturbation = sampling.perturbation(d);
-        DMatrixRMaj points = new DMatrixRMaj((to - from) * n, d);
-        double[] x = new double[d];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(rows.data, i * d, x, 0, d);
-            RandomGenerator rng = RandomStreams.stream(seedOf.applyAsLong(i));
-            if (perturbation instanceof GaussianPerturbation gaussian) {
-                gaussian.sample(x, n, NormalDraws.from(rng), points.data, (i - from) * n * d);
-            } else {
-                perturbation.sample(x, n, rng, points.data, (i - from) * n * d);
-            }
-        }
         RunningMoments[] moments = new RunningMoments[to - from];
         for (int k = 0; k < moments.length; k++) {
             moments[k] = new RunningMoments(d);
         }
-        BatchedEvaluation.gradientMoments(diff, target, points, n, moments, sampling.maxRowsPerCall());
+        double[] x = new double[d];
+        if (n <= perCall) {
+            DMatrixRMaj points = new DMatrixRMaj((to - from) * n, d);
+            for (int i = from; i < to; i++) {
+                System.arraycopy(rows.data, i * d, x, 0, d);
+                new RowDraws(streamOf.apply(i)).draw(perturbation, x, n, points.data, (i - from) * n * d);
+            }
+            BatchedEvaluation.gradientMoments(diff, target, points, n, moments, perCall);
+        } else {
+            DMatrixRMaj chunk = new DMatrixRMaj(perCall, d);
+            for (int i = from; i < to; i++) {
+                System.arraycopy(rows.data, i * d, x, 0, d);
+                RowDraws source = new RowDraws(streamOf.apply(i));
+                for (int start = 0; start < n; start += perCall) {
+                    int m = Math.min(perCall, n - start);
+                    chunk.reshape(m, d);
+                    source.draw(perturbation, x, m, chunk.data, 0);
+                    BatchedEvaluation.gradientMoments(diff, target, chunk, m, new RunningMoments[] {moments[i - from]}, m);
+                }
+            }
+        }
         Attribution[] out = new Attribution[to - from];
         for (int k = 0; k < moments.length; k++) {
             out[k] = new Attribution(moments[k].mean(), moments[k].standardErrors(), Double.NaN, n, n);
         }
         return out;
+    }
+
+    /**
+     * One row's source of neighbours, continued across calls: a Gaussian draws from one sequence of normals, any other
+     * perturbation from the stream itself.
+     */
+    private static final class RowDraws {
+        private final RandomGenerator rng;
+        private NormalDraws normals;
+
+        RowDraws(RandomGenerator rng) {
+            this.rng = rng;
+        }
+
+        /** n neighbours of x into out[offset …]. */
+        void draw(Perturbation perturbation, double[] x, int n, double[] out, int offset) {
+            if (perturbation instanceof GaussianPerturbation gaussian) {
+                if (normals == null) {
+                    normals = NormalDraws.from(rng);
+                }
+                gaussian.sample(x, n, normals, out, offset);
+            } else {
+                perturbation.sample(x, n, rng, out, offset);
+            }
+        }
     }
 
     /** Pairs x ± Lz; the n/2 pair means are independent, so they carry the standard error. */
