@@ -68,6 +68,16 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
             description = "How many rows get a heat map. Default: ${DEFAULT-VALUE}.")
     int heatmapRows;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write DIR/index.html: a self-contained page with the features' global importance (with"
+                    + " 95%% confidence bars), a beeswarm of every row's attributions and waterfalls of the first"
+                    + " --report-rows rows; replacing DIR only if jxplain wrote it.")
+    Path report;
+
+    @Option(names = "--report-rows", defaultValue = "5", paramLabel = "K",
+            description = "How many rows get a waterfall in the report. Default: ${DEFAULT-VALUE}.")
+    int reportRows;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -87,6 +97,12 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
         if (heatmaps != null && heatmapRows < 1) {
             throw new IllegalArgumentException("--heatmap-rows must be at least 1, got " + heatmapRows);
         }
+        if (report != null && reportRows < 0) {
+            throw new IllegalArgumentException("--report-rows must be at least 0, got " + reportRows);
+        }
+        if (engine.equals("spark") && (report != null || heatmaps != null)) {
+            throw new IllegalArgumentException((report != null ? "--report" : "--heatmaps") + " runs with --engine local");
+        }
         if (engine.equals("spark")) {
             new RunOutputs(err).input("--model", input.model).input("--data", input.data).check("--out", out);
             return SparkEngine.explain(input, method, sampling, out.toString(), master, stdout, err);
@@ -102,20 +118,21 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
             StagedFile sidecar = toStandardOutput || json ? null
                     : outputs.file("--out (its provenance)", out.resolveSibling(out.getFileName() + ".provenance.json"));
             StagedFolder maps = heatmaps == null ? null : outputs.folder("--heatmaps", heatmaps);
+            StagedFolder page = report == null ? null : outputs.folder("--report", report);
             try (ModelDataOptions.Loaded loaded = input.load(err)) {
                 // with --out -, standard output carries the CSV alone: the run's summary goes to standard error
-                PrintWriter report = toStandardOutput ? err : stdout;
+                PrintWriter summary = toStandardOutput ? err : stdout;
                 Function<Map<String, Object>, ResultWriter> writers = provenance -> toStandardOutput
                         ? CsvResultWriter.toStandardOutput(stdout, loaded.dataset().featureNames())
                         : ResultWriter.open(json, file.stream(), sidecar, loaded.dataset().featureNames(), provenance);
-                return explain(loaded, outputs, writers, maps, report, err, threads);
+                return explain(loaded, outputs, writers, maps, page, summary, err, threads);
             }
         }
     }
 
     private int explain(ModelDataOptions.Loaded loaded, RunOutputs outputs,
-                        Function<Map<String, Object>, ResultWriter> writers, StagedFolder maps, PrintWriter report,
-                        PrintWriter err, int threads) throws IOException {
+                        Function<Map<String, Object>, ResultWriter> writers, StagedFolder maps, StagedFolder page,
+                        PrintWriter report, PrintWriter err, int threads) throws IOException {
         Explainer explainer = sampling.explainers(List.of(method), loaded.dataset()).get(0);
         Model model = loaded.model();
         Target t = loaded.target();
@@ -131,11 +148,19 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
                 .with("standardized_with_model_statistics", loaded.standardized()).toMap();
         HeatmapFiles heatmapFiles = maps == null ? null : new HeatmapFiles(maps.path(),
                 model.imageShape().orElseThrow(), explainer.name(), t, rows, heatmapRows, provenance);
-        ResultWriter writer = writers.apply(provenance);
+        ResultWriter plain = writers.apply(provenance);
+        ReportFiles.Collector collected = page == null ? null : new ReportFiles.Collector(plain);
+        ResultWriter writer = collected == null ? plain : collected;
+        double[][] values = page == null ? null : rowsOf(dataset.features());
         outputs.whenInterrupted(reason -> {
             writer.finish(false, reason);
             if (heatmapFiles != null) {
                 heatmapFiles.finish(false, reason);
+            }
+            if (collected != null && writer.rowsWritten() > 0) {
+                ReportFiles.write(page.path(), "Explanations (incomplete: " + reason + ")",
+                        collected.explanations(explainer.name(), dataset.featureNames(), values), reportRows, null,
+                        provenance);
             }
         });
         long start = System.nanoTime();
@@ -147,6 +172,11 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
             if (heatmapFiles != null) {
                 heatmapFiles.finish(true, null);
             }
+            if (collected != null) {
+                ReportFiles.write(page.path(), "Explanations: " + explainer.name() + " on " + input.data.getFileName(),
+                        collected.explanations(explainer.name(), dataset.featureNames(), values), reportRows, null,
+                        provenance);
+            }
             outputs.commit();
         } catch (IOException | RuntimeException e) {
             throw outputs.failed(e, writer.rowsWritten() > 0);
@@ -157,7 +187,19 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
         if (heatmapFiles != null) {
             report.printf(Locale.ROOT, "wrote %d heat maps -> %s%n", heatmapFiles.written(), heatmaps);
         }
+        if (page != null) {
+            report.printf(Locale.ROOT, "wrote the report -> %s%n", this.report.resolve("index.html"));
+        }
         Summary.printMeanAttributions(report, dataset.featureNames(), results.means());
         return 0;
+    }
+
+    /** The rows of a matrix as arrays (the report colours each row's dots by its feature values). */
+    static double[][] rowsOf(DMatrixRMaj m) {
+        double[][] out = new double[m.numRows][];
+        for (int i = 0; i < m.numRows; i++) {
+            out[i] = java.util.Arrays.copyOfRange(m.data, i * m.numCols, (i + 1) * m.numCols);
+        }
+        return out;
     }
 }

@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 @Command(name = "jxplain", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Explain machine-learning models' predictions and measure how far to trust the explanations.",
         subcommands = {DemoCommand.class, TrainCommand.class, ExplainCommand.class, MethodsCommand.class,
-                EvaluateCommand.class, InspectCommand.class, ReproduceCommand.class, BenchCommand.class,
+                EvaluateCommand.class, ReportCommand.class, InspectCommand.class, ReproduceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a user error (bad file, bad option value, bad model). */

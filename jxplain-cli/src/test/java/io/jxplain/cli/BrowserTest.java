@@ -113,6 +113,16 @@ class BrowserTest {
     }
 
     @Test
+    void theReportOfExplanationsIsDrawn() throws IOException {
+        Path report = dir.resolve("report");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data",
+                ReportCommandTest.data(), "--method", "kernel-shap", "--samples", "20", "--max-rows", "12", "--out",
+                dir.resolve("ks.csv").toString(), "--report", report.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        check(report.resolve("index.html"), "explain-report");
+    }
+
+    @Test
     void theChecksCatchWhatABrowserShowsAsBroken() throws IOException {
         Path unescaped = dir.resolve("unescaped.svg"); // the heat maps' old caption
         Files.writeString(unescaped, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"

@@ -1,0 +1,214 @@
+package io.jxplain.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jxplain.explain.Explanation;
+import io.jxplain.io.StagedFile;
+import io.jxplain.report.ExplanationReport;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report of a user's explanations ({@code explain --report DIR}, {@code jxplain report}): the rows as explain
+ * collects them or reads them back from its CSV or JSON output, and DIR/index.html written whole.
+ */
+final class ReportFiles {
+    /** Rows beyond this many are left out of the report's pictures (the page stays light); the text says so. */
+    static final int MAX_ROWS = 2000;
+    /** The method whose intercept column is the base value its attributions add up from (v(∅) = E f(background)). */
+    private static final String ADDITIVE_FROM_INTERCEPT = "kernel-shap";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportFiles() {
+    }
+
+    /** Collects the explained rows (up to {@link #MAX_ROWS}) while explain writes them. */
+    static final class Collector implements ResultWriter {
+        private final ResultWriter inner;
+        private final List<String> rowIds = new ArrayList<>();
+        private final List<double[]> attributions = new ArrayList<>();
+        private final List<double[]> errors = new ArrayList<>();
+        private final List<Double> intercepts = new ArrayList<>();
+
+        Collector(ResultWriter inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public synchronized void write(int firstRow, List<Explanation> explanations) throws IOException {
+            inner.write(firstRow, explanations);
+            for (int i = 0; i < explanations.size() && attributions.size() < MAX_ROWS; i++) {
+                Explanation e = explanations.get(i);
+                rowIds.add(Integer.toString(firstRow + i));
+                attributions.add(e.attributions());
+                errors.add(e.hasStandardErrors() ? e.standardErrors() : null);
+                intercepts.add(e.intercept().isPresent() ? e.intercept().getAsDouble() : Double.NaN);
+            }
+        }
+
+        @Override
+        public void finish(boolean complete, String reason) throws IOException {
+            inner.finish(complete, reason);
+        }
+
+        @Override
+        public int rowsWritten() {
+            return inner.rowsWritten();
+        }
+
+        List<String> rowIds() {
+            return rowIds;
+        }
+
+        ExplanationReport.Explanations explanations(String method, List<String> features, double[][] values) {
+            double[] base = new double[intercepts.size()];
+            for (int i = 0; i < base.length; i++) {
+                base[i] = method.equals(ADDITIVE_FROM_INTERCEPT) ? intercepts.get(i) : Double.NaN;
+            }
+            return new ExplanationReport.Explanations(method, features, rowIds, attributions.toArray(double[][]::new),
+                    errors.stream().anyMatch(e -> e != null) ? errors.toArray(double[][]::new) : null,
+                    values == null ? null : firstRows(values, attributions.size()), base);
+        }
+    }
+
+    /** Writes DIR/index.html from the explanations, the evaluation folder's summary (may be null) and provenance. */
+    static void write(Path folder, String title, ExplanationReport.Explanations explanations, int waterfalls,
+                      Path evaluation, Map<String, Object> provenance) throws IOException {
+        List<List<String>> table = evaluation == null ? null : evaluationTable(evaluation);
+        String html = ExplanationReport.toHtml(title, explanations, waterfalls, table,
+                provenance == null ? null : JSON.writeValueAsString(provenance));
+        StagedFile.writeString(folder.resolve("index.html"), html);
+    }
+
+    /** Reads explain's output back: CSV (with its provenance sidecar, if there) or JSON. */
+    static Read read(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root == null || !root.has("explanations") || !root.has("features")) {
+                throw new IllegalArgumentException(file + " is not an explain output (no features and explanations)");
+            }
+            List<String> features = new ArrayList<>();
+            root.get("features").forEach(f -> features.add(f.asText()));
+            Collector rows = new Collector(null);
+            for (JsonNode e : root.get("explanations")) {
+                if (rows.attributions.size() >= MAX_ROWS) {
+                    break;
+                }
+                rows.rowIds.add(e.get("row").asText());
+                rows.attributions.add(numbers(e.get("attributions"), features.size(), file));
+                rows.errors.add(e.has("standard_errors") ? numbers(e.get("standard_errors"), features.size(), file) : null);
+                rows.intercepts.add(e.has("intercept") ? e.get("intercept").asDouble() : Double.NaN);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> provenance = JSON.convertValue(root.get("provenance"), Map.class);
+            return new Read(rows, features, provenance);
+        }
+        if (!name.endsWith(".csv")) {
+            throw new IllegalArgumentException("--explanations must be explain's .csv or .json output, got " + file);
+        }
+        List<String> features = new ArrayList<>();
+        Collector rows = new Collector(null);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().build().parse(in)) {
+            for (String column : csv.getHeaderNames()) {
+                if (column.startsWith("attr_")) {
+                    features.add(column.substring("attr_".length()));
+                }
+            }
+            if (features.isEmpty() || !csv.getHeaderNames().contains("row")) {
+                throw new IllegalArgumentException(file + " is not an explain output (no row and attr_ columns)");
+            }
+            boolean errors = csv.getHeaderNames().contains("se_" + features.get(0));
+            for (CSVRecord r : csv) {
+                if (rows.attributions.size() >= MAX_ROWS) {
+                    break;
+                }
+                rows.rowIds.add(r.get("row"));
+                rows.attributions.add(cells(r, "attr_", features, file));
+                rows.errors.add(errors ? cells(r, "se_", features, file) : null);
+                String intercept = csv.getHeaderNames().contains("intercept") ? r.get("intercept") : "";
+                rows.intercepts.add(intercept.isEmpty() ? Double.NaN : Double.parseDouble(intercept));
+            }
+        }
+        Path sidecar = file.resolveSibling(file.getFileName() + ".provenance.json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> provenance = Files.isRegularFile(sidecar) ? JSON.readValue(sidecar.toFile(), Map.class) : null;
+        if (rows.attributions.isEmpty()) {
+            throw new IllegalArgumentException(file + " has no explained rows");
+        }
+        return new Read(rows, features, provenance);
+    }
+
+    /** What {@link #read} found: the rows, the feature names and the provenance (null when there is none). */
+    record Read(Collector rows, List<String> features, Map<String, Object> provenance) {
+        String method() {
+            return provenance != null && provenance.get("method") != null ? provenance.get("method").toString() : "?";
+        }
+    }
+
+    private static double[] cells(CSVRecord r, String prefix, List<String> features, Path file) {
+        double[] out = new double[features.size()];
+        for (int j = 0; j < out.length; j++) {
+            String cell = r.get(prefix + features.get(j));
+            try {
+                out[j] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ", line " + r.getRecordNumber() + ": " + prefix
+                        + features.get(j) + " is '" + cell + "', not a number");
+            }
+        }
+        return out;
+    }
+
+    private static double[] numbers(JsonNode array, int d, Path file) {
+        if (array == null || !array.isArray() || array.size() != d) {
+            throw new IllegalArgumentException(file + ": an explanation does not have " + d + " values");
+        }
+        double[] out = new double[d];
+        for (int j = 0; j < d; j++) {
+            out[j] = array.get(j).isNumber() ? array.get(j).asDouble() : Double.NaN;
+        }
+        return out;
+    }
+
+    private static double[][] firstRows(double[][] values, int n) {
+        double[][] out = new double[Math.min(n, values.length)][];
+        System.arraycopy(values, 0, out, 0, out.length);
+        return out;
+    }
+
+    /** evaluate's summary.csv as a table: method, metric, mean ± 95% half-width, rows, status. */
+    private static List<List<String>> evaluationTable(Path folder) throws IOException {
+        Path summary = folder.resolve("summary.csv");
+        if (!Files.isRegularFile(summary)) {
+            throw new IllegalArgumentException("--evaluation " + folder + " has no summary.csv (write one with"
+                    + " 'jxplain evaluate --out " + folder + "')");
+        }
+        List<List<String>> table = new ArrayList<>();
+        table.add(List.of("method", "metric", "mean ± 95% half-width", "rows", "status"));
+        try (Reader in = Files.newBufferedReader(summary, StandardCharsets.UTF_8);
+             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().build().parse(in)) {
+            for (CSVRecord r : csv) {
+                String mean = r.get("mean");
+                String value = mean.isEmpty() ? "-"
+                        : Summary.plusMinus(Double.parseDouble(mean), Double.parseDouble(r.get("standard_error")));
+                table.add(List.of(r.get("method"), r.get("metric"), value, r.get("rows"),
+                        csv.getHeaderNames().contains("status") ? r.get("status") : ""));
+            }
+        }
+        return table;
+    }
+}

@@ -1,0 +1,93 @@
+package io.jxplain.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** explain --report and jxplain report: the page for a user's own explanations. */
+class ReportCommandTest {
+    static final Path FILES = Path.of("..", "fixtures", "bad-inputs", "files");
+    @TempDir
+    Path dir;
+
+    @Test
+    void explainWritesTheReportBesideItsOutputAndReportRebuildsItFromTheCsvOrTheJson() throws IOException {
+        Path report = dir.resolve("report");
+        Path csv = dir.resolve("ks.csv");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model(), "--data", data(), "--method",
+                "kernel-shap", "--samples", "20", "--max-rows", "6", "--out", csv.toString(), "--report",
+                report.toString(), "--report-rows", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        String page = Files.readString(report.resolve("index.html"));
+        assertTrue(page.contains("6 rows explained with kernel-shap, 2 features"), page);
+        assertEquals(4, count(page, "<svg"), "importance, beeswarm and two waterfalls");
+        assertTrue(page.contains("from base"), "KernelSHAP's rows start at their base value");
+        assertTrue(page.contains("<details><summary>Provenance"), "the provenance, collapsed");
+
+        Path evaluation = dir.resolve("evaluation");
+        assertEquals(0, CliTestSupport.run("evaluate", "--model", model(), "--data", data(), "--max-rows", "6",
+                "--methods", "kernel-shap", "--metric", "infidelity", "--samples", "20", "--out",
+                evaluation.toString()).exitCode());
+        Path again = dir.resolve("again");
+        r = CliTestSupport.run("report", "--explanations", csv.toString(), "--data", data(), "--evaluation",
+                evaluation.toString(), "--out", again.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String rebuilt = Files.readString(again.resolve("index.html"));
+        assertTrue(rebuilt.contains("<td>kernel-shap</td><td>infidelity</td>"), "the metric table");
+        assertTrue(rebuilt.contains("#0072b2") || rebuilt.contains("#e69f00"), "dots coloured by value with --data");
+
+        Path json = dir.resolve("sg.json");
+        assertEquals(0, CliTestSupport.run("explain", "--model", model(), "--data", data(), "--samples", "20",
+                "--max-rows", "4", "--out", json.toString()).exitCode());
+        r = CliTestSupport.run("report", "--explanations", json.toString(), "--out", dir.resolve("fromJson").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String fromJson = Files.readString(dir.resolve("fromJson").resolve("index.html"));
+        assertTrue(fromJson.contains("4 rows explained with smoothgrad"), fromJson);
+        assertTrue(fromJson.contains("smoothgrad defines no base value"));
+    }
+
+    @Test
+    void badInputsAreOneLineErrorsAndNoInputIsWritten() throws IOException {
+        Path notExplanations = FILES.resolve("good.csv");
+        CliTestSupport.Result r = CliTestSupport.run("report", "--explanations", notExplanations.toString(), "--out",
+                dir.resolve("r").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("is not an explain output"), r.err());
+        Path csv = dir.resolve("g.csv");
+        assertEquals(0, CliTestSupport.run("explain", "--model", model(), "--data", data(), "--method", "gradient",
+                "--max-rows", "3", "--out", csv.toString()).exitCode());
+        Path wrongData = dir.resolve("other.csv");
+        Files.writeString(wrongData, "u,v\n1,2\n");
+        r = CliTestSupport.run("report", "--explanations", csv.toString(), "--data", wrongData.toString(), "--out",
+                dir.resolve("r").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("has no column 'x1'"), r.err());
+        r = CliTestSupport.run("report", "--explanations", csv.toString(), "--out", csv.toString());
+        assertEquals(1, r.exitCode(), "the report may not replace its input");
+        assertTrue(Files.readString(csv).startsWith("row,"), "the input is untouched");
+        assertFalse(Files.exists(dir.resolve("r")), "nothing written on an error");
+    }
+
+    static String model() {
+        return FILES.resolve("model.json").toString();
+    }
+
+    static String data() {
+        return FILES.resolve("good.csv").toString();
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,347 @@
+package io.jxplain.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A report on a user's own explanations: one self-contained HTML page (inline SVG, no network) with the global
+ * importance of each feature (mean |attribution| with a 95% confidence bar), a beeswarm (each row's attribution per
+ * feature, coloured by the feature's value), the first rows' contributions as waterfalls (with their 95% error bars
+ * where the method has standard errors), an evaluation table when one is given, and the provenance, collapsed.
+ * Colours are Okabe and Ito's, which readers with a colour-vision deficiency tell apart.
+ */
+public final class ExplanationReport {
+    /** Okabe–Ito blue and vermillion (negative, positive), orange (high feature values), grey. */
+    static final String BLUE = "#0072B2";
+    static final String VERMILLION = "#D55E00";
+    static final String ORANGE = "#E69F00";
+    static final String GREY = "#999999";
+    private static final double Z95 = 1.959963984540054;
+    private static final int WIDTH = 720;
+    private static final int LABELS = 170;
+    private static final int ROW = 22;
+    private static final int TOP = 30;
+    private static final int MAX_FEATURES = 20;
+
+    /**
+     * The explanations: {@code attributions[i]} is row {@code rowIds[i]}'s (one value per feature),
+     * {@code standardErrors[i]} its standard errors (null or NaN where the method has none), {@code values[i]} the
+     * row's feature values (null when the data are not at hand), {@code baseValues[i]} where the contributions start
+     * (NaN when the method defines none).
+     */
+    public record Explanations(String method, List<String> features, List<String> rowIds, double[][] attributions,
+                               double[][] standardErrors, double[][] values, double[] baseValues) {
+        public Explanations {
+            if (attributions.length == 0) {
+                throw new IllegalArgumentException("a report needs at least one explained row");
+            }
+            for (double[] a : attributions) {
+                if (a.length != features.size()) {
+                    throw new IllegalArgumentException("a row has " + a.length + " attributions for " + features.size()
+                            + " features");
+                }
+            }
+            if (rowIds.size() != attributions.length) {
+                throw new IllegalArgumentException(rowIds.size() + " row ids for " + attributions.length + " rows");
+            }
+        }
+    }
+
+    private ExplanationReport() {
+    }
+
+    /**
+     * The page. {@code waterfallRows} rows get a waterfall; {@code evaluation} (header first, may be null) is shown
+     * as a table; {@code provenance} (may be null) is shown as it is, collapsed.
+     */
+    public static String toHtml(String title, Explanations e, int waterfallRows, List<List<String>> evaluation,
+                                String provenance) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>").append(LineChart.escape(title)).append("</h1>\n");
+        body.append("<p>").append(LineChart.escape(e.attributions().length + " rows explained with " + e.method()
+                + ", " + e.features().size() + " features.")).append("</p>\n");
+        int[] order = byImportance(e);
+        body.append("<h2>Which features matter</h2>\n<p>Mean |attribution| over the rows, with its 95% confidence"
+                + " interval (mean ± 1.96 standard deviations over √rows: the spread over rows, which includes each"
+                + " row's Monte-Carlo noise)").append(order.length < e.features().size()
+                ? "; the " + order.length + " most important of " + e.features().size() + " features here and below"
+                : "").append(".</p>\n");
+        body.append(importance(e, order));
+        body.append("<h2>How each row's attributions spread</h2>\n<p>One dot per row; ")
+                .append(e.values() == null ? "no feature values were given, so the dots are grey."
+                        : "colour from blue (the feature's lowest value among these rows) to orange (its highest).")
+                .append("</p>\n");
+        body.append(beeswarm(e, order));
+        int shown = Math.min(waterfallRows, e.attributions().length);
+        if (shown > 0) {
+            body.append("<h2>Row by row</h2>\n<p>").append(LineChart.escape(
+                    "Each feature's contribution, largest first, from " + (Double.isNaN(e.baseValues()[0])
+                            ? "0 (" + e.method() + " defines no base value)" : "the base value")
+                            + "; the whiskers are 95% intervals where the method gives standard errors."))
+                    .append("</p>\n");
+            for (int i = 0; i < shown; i++) {
+                body.append(waterfall(e, i));
+            }
+        }
+        if (evaluation != null && evaluation.size() > 1) {
+            body.append("<h2>How far to trust them</h2>\n").append(table(evaluation));
+        }
+        if (provenance != null) {
+            body.append("<details><summary>Provenance</summary><pre>").append(LineChart.escape(provenance))
+                    .append("</pre></details>\n");
+        }
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" + LineChart.escape(title)
+                + "</title>\n<style>body{font-family:sans-serif;max-width:980px;margin:2em auto;line-height:1.45}"
+                + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;"
+                + "text-align:left}th{background:#f3f3f3}svg{display:block;margin:0.5em 0}pre{font-size:85%;"
+                + "overflow-x:auto}</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+    }
+
+    /** Mean |attribution| per feature and the standard error of that mean over rows. */
+    static double[][] meanAbsolute(double[][] a) {
+        int n = a.length;
+        int d = a[0].length;
+        double[] mean = new double[d];
+        double[] se = new double[d];
+        for (int j = 0; j < d; j++) {
+            double sum = 0;
+            for (double[] row : a) {
+                sum += Math.abs(row[j]);
+            }
+            mean[j] = sum / n;
+            double ss = 0;
+            for (double[] row : a) {
+                double t = Math.abs(row[j]) - mean[j];
+                ss += t * t;
+            }
+            se[j] = n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.NaN;
+        }
+        return new double[][] {mean, se};
+    }
+
+    /** Feature indices by decreasing mean |attribution|, at most MAX_FEATURES of them. */
+    private static int[] byImportance(Explanations e) {
+        double[] mean = meanAbsolute(e.attributions())[0];
+        Integer[] idx = new Integer[mean.length];
+        for (int j = 0; j < idx.length; j++) {
+            idx[j] = j;
+        }
+        Arrays.sort(idx, Comparator.comparingDouble((Integer j) -> -mean[j]).thenComparingInt(j -> j));
+        return Arrays.stream(idx).limit(MAX_FEATURES).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String importance(Explanations e, int[] order) {
+        double[][] m = meanAbsolute(e.attributions());
+        double max = 0;
+        for (int j : order) {
+            max = Math.max(max, m[0][j] + (Double.isNaN(m[1][j]) ? 0 : Z95 * m[1][j]));
+        }
+        max = max > 0 && Double.isFinite(max) ? max : 1;
+        int height = TOP + ROW * order.length + 24;
+        double plot = WIDTH - LABELS - 30;
+        StringBuilder svg = open(height, "mean |attribution| per feature");
+        for (int k = 0; k < order.length; k++) {
+            int j = order[k];
+            double y = TOP + k * ROW;
+            svg.append(LineChart.text(LABELS - 6, y + ROW * 0.65, e.features().get(j), "end", 11));
+            double w = m[0][j] / max * plot;
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+                    + "<title>%s</title></rect>%n", LABELS, y + 4, w, ROW - 8, BLUE,
+                    LineChart.escape(String.format(Locale.ROOT, "%s: %.4g ± %.2g", e.features().get(j), m[0][j],
+                            Z95 * m[1][j]))));
+            if (!Double.isNaN(m[1][j])) {
+                double lo = LABELS + Math.max(0, m[0][j] - Z95 * m[1][j]) / max * plot;
+                double hi = LABELS + (m[0][j] + Z95 * m[1][j]) / max * plot;
+                svg.append(whisker(lo, hi, y + ROW / 2.0));
+            }
+        }
+        svg.append(axis(LABELS, LABELS + plot, TOP + ROW * order.length + 4, 0, max));
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String beeswarm(Explanations e, int[] order) {
+        double lo = 0;
+        double hi = 0;
+        for (double[] row : e.attributions()) {
+            for (int j : order) {
+                lo = Math.min(lo, row[j]);
+                hi = Math.max(hi, row[j]);
+            }
+        }
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        int height = TOP + ROW * order.length + 24;
+        double plot = WIDTH - LABELS - 30;
+        StringBuilder svg = open(height, "attribution of each row, per feature");
+        double zero = LABELS + (0 - lo) / (hi - lo) * plot;
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#bbb\"/>%n",
+                zero, TOP, zero, TOP + ROW * order.length));
+        int n = e.attributions().length;
+        for (int k = 0; k < order.length; k++) {
+            int j = order[k];
+            double y = TOP + k * ROW + ROW / 2.0;
+            svg.append(LineChart.text(LABELS - 6, y + 4, e.features().get(j), "end", 11));
+            double[] range = valueRange(e, j);
+            // a deterministic swarm: dots that would overlap are moved up and down by turns
+            List<double[]> placed = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                double x = LABELS + (e.attributions()[i][j] - lo) / (hi - lo) * plot;
+                double dy = 0;
+                for (int step = 0; step < 12 && overlaps(placed, x, dy); step++) {
+                    dy = (step / 2 + 1) * 2.2 * (step % 2 == 0 ? 1 : -1);
+                }
+                placed.add(new double[] {x, dy});
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.2\" fill=\"%s\""
+                        + " fill-opacity=\"0.8\"/>%n", x, y + Math.max(-ROW / 2.0 + 2, Math.min(ROW / 2.0 - 2, dy)),
+                        colour(e, i, j, range)));
+            }
+        }
+        svg.append(axis(LABELS, LABELS + plot, TOP + ROW * order.length + 4, lo, hi));
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static boolean overlaps(List<double[]> placed, double x, double dy) {
+        for (double[] p : placed) {
+            if (Math.abs(p[0] - x) < 4.2 && Math.abs(p[1] - dy) < 2.1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double[] valueRange(Explanations e, int j) {
+        if (e.values() == null) {
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] v : e.values()) {
+            lo = Math.min(lo, v[j]);
+            hi = Math.max(hi, v[j]);
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** Blue at the feature's lowest value among the rows, orange at its highest. */
+    private static String colour(Explanations e, int i, int j, double[] range) {
+        if (range == null || !(range[1] > range[0])) {
+            return GREY;
+        }
+        double t = (e.values()[i][j] - range[0]) / (range[1] - range[0]);
+        int[] from = {0x00, 0x72, 0xB2};
+        int[] to = {0xE6, 0x9F, 0x00};
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(from[0] + t * (to[0] - from[0])),
+                Math.round(from[1] + t * (to[1] - from[1])), Math.round(from[2] + t * (to[2] - from[2])));
+    }
+
+    private static String waterfall(Explanations e, int i) {
+        double[] a = e.attributions()[i];
+        double[] se = e.standardErrors() == null ? null : e.standardErrors()[i];
+        int d = a.length;
+        Integer[] idx = new Integer[d];
+        for (int j = 0; j < d; j++) {
+            idx[j] = j;
+        }
+        Arrays.sort(idx, Comparator.comparingDouble((Integer j) -> -Math.abs(a[j])).thenComparingInt(j -> j));
+        int shown = Math.min(d, MAX_FEATURES);
+        double base = Double.isNaN(e.baseValues()[i]) ? 0 : e.baseValues()[i];
+        double rest = 0;
+        for (int k = shown; k < d; k++) {
+            rest += a[idx[k]];
+        }
+        // the running sum and the range it covers, whiskers included
+        double lo = base;
+        double hi = base;
+        double level = base;
+        for (int k = 0; k < shown; k++) {
+            int j = idx[k];
+            double half = se == null || Double.isNaN(se[j]) ? 0 : Z95 * se[j];
+            lo = Math.min(lo, Math.min(level, level + a[j]) - half);
+            hi = Math.max(hi, Math.max(level, level + a[j]) + half);
+            level += a[j];
+        }
+        level += rest;
+        lo = Math.min(lo, level);
+        hi = Math.max(hi, level);
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        int bars = shown + (d > shown ? 1 : 0);
+        int height = TOP + ROW * (bars + 1) + 24;
+        double plot = WIDTH - LABELS - 30;
+        StringBuilder svg = open(height, "row " + e.rowIds().get(i) + ": from " + (Double.isNaN(e.baseValues()[i])
+                ? "0" : "base " + number(base)) + " to " + number(level));
+        double running = base;
+        for (int k = 0; k < bars; k++) {
+            boolean others = k == shown;
+            double v = others ? rest : a[idx[k]];
+            String name = others ? (d - shown) + " other features" : e.features().get(idx[k]);
+            double y = TOP + k * ROW;
+            double x0 = LABELS + (Math.min(running, running + v) - lo) / (hi - lo) * plot;
+            double w = Math.abs(v) / (hi - lo) * plot;
+            svg.append(LineChart.text(LABELS - 6, y + ROW * 0.65, name, "end", 11));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+                    + "<title>%s</title></rect>%n", x0, y + 4, Math.max(w, 0.5), ROW - 8, v >= 0 ? VERMILLION : BLUE,
+                    LineChart.escape(String.format(Locale.ROOT, "%s: %+.4g", name, v))));
+            if (!others && se != null && !Double.isNaN(se[idx[k]])) {
+                double end = running + v;
+                double half = Z95 * se[idx[k]];
+                svg.append(whisker(LABELS + (end - half - lo) / (hi - lo) * plot,
+                        LABELS + (end + half - lo) / (hi - lo) * plot, y + ROW / 2.0));
+            }
+            running += v;
+        }
+        svg.append(axis(LABELS, LABELS + plot, TOP + ROW * bars + 4, lo, hi));
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** Four significant digits without trailing zeros (0.25, not 0.2500). */
+    static String number(double v) {
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains("e") || !s.contains(".")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String table(List<List<String>> rows) {
+        StringBuilder t = new StringBuilder("<table>\n");
+        for (int r = 0; r < rows.size(); r++) {
+            t.append("<tr>");
+            for (String cell : rows.get(r)) {
+                String tag = r == 0 ? "th" : "td";
+                t.append('<').append(tag).append('>').append(LineChart.escape(cell)).append("</").append(tag).append('>');
+            }
+            t.append("</tr>\n");
+        }
+        return t.append("</table>\n").toString();
+    }
+
+    private static StringBuilder open(int height, String title) {
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\""
+                + " width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n",
+                WIDTH, height, WIDTH, height));
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        svg.append(LineChart.text(LABELS, 18, title, "start", 13));
+        return svg;
+    }
+
+    private static String whisker(double x0, double x1, double y) {
+        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#222\"/>"
+                + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#222\"/>"
+                + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#222\"/>%n",
+                x0, y, x1, y, x0, y - 3, x0, y + 3, x1, y - 3, x1, y + 3);
+    }
+
+    private static String axis(double x0, double x1, double y, double lo, double hi) {
+        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>%n",
+                x0, y, x1, y)
+                + LineChart.text(x0, y + 14, String.format(Locale.ROOT, "%.3g", lo), "start", 10)
+                + LineChart.text(x1, y + 14, String.format(Locale.ROOT, "%.3g", hi), "end", 10);
+    }
+}
