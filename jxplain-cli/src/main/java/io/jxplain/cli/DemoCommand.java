@@ -1,5 +1,10 @@
 package io.jxplain.cli;
 
+import io.jxplain.catalog.RunProvenance;
+import io.jxplain.catalog.SettingValues;
+import io.jxplain.explain.Sampling;
+import io.jxplain.options.SettingOptions;
+import io.jxplain.random.RandomStreams;
 import io.jxplain.Version;
 import io.jxplain.data.SimulatedData;
 import io.jxplain.data.Standardization;
@@ -43,7 +48,7 @@ import java.util.concurrent.Callable;
         description = {"The built-in default run: trains the unification paper's MLP on its simulated data set,"
                 + " explains the test split with SmoothGrad and C-LIME for n = 10, 100, 1000 (σ² = 1), prints the mean"
                 + " L1 distance between them (Theorem 1 says it falls to 0 as n grows) and writes the explanations."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, SettingOptions.Declares {
     static final int[] SAMPLE_SIZES = {10, 100, 1000};
 
     @Spec
@@ -53,11 +58,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "K", description = "Seed of data, split, training and sampling. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--sigma2", defaultValue = "1.0", paramLabel = "S", description = "Perturbation variance σ². Default: ${DEFAULT-VALUE}.")
-    double sigma2;
+    /** The seed (of data, split, training and sampling here) and σ², the settings explain has. */
+    private long seed;
+    private double sigma2;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (results do not depend on it). Default: all cores.")
     Integer threads;
@@ -66,7 +69,15 @@ final class DemoCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
+    public void declareOptions(CommandSpec command) {
+        SettingOptions.add(command, List.of(RandomStreams.SEED, Sampling.SIGMA2));
+    }
+
+    @Override
     public Integer call() throws Exception {
+        SettingValues chosen = SettingOptions.chosen(spec, List.of(RandomStreams.SEED, Sampling.SIGMA2));
+        seed = chosen.get(RandomStreams.SEED);
+        sigma2 = chosen.get(Sampling.SIGMA2);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int workers = SamplingOptions.resolveThreads(threads);
@@ -74,8 +85,8 @@ final class DemoCommand implements Callable<Integer> {
             StagedFolder folder = outputs.folder("--out", out);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("command", "demo");
-            provenance.put("seed", seed);
-            provenance.put("sigma2", sigma2);
+            provenance.put(RandomStreams.SEED.name(), seed);
+            provenance.put(Sampling.SIGMA2.name(), sigma2);
             provenance.put("jxplain_version", Version.get());
             outputs.whenInterrupted(reason -> Provenance.write(folder.path(), provenance, false, reason));
             try {
@@ -155,12 +166,7 @@ final class DemoCommand implements Callable<Integer> {
     private List<Explanation> explainTo(Path dir, Explainer explainer, Network net, Target target, DMatrixRMaj x, int n,
                                         int workers, ProgressBar progress) throws Exception {
         Path file = dir.resolve("explanations-" + explainer.name() + "-n" + n + ".csv");
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("method", explainer.name());
-        provenance.put("parameters", explainer.parameters());
-        provenance.put("seed", seed);
-        provenance.put("target", target.toString());
-        provenance.put("jxplain_version", Version.get());
+        Map<String, Object> provenance = RunProvenance.explaining(explainer, seed, "i").target(target).toMap();
         try (StagedFile csv = StagedFile.create(file);
              StagedFile sidecar = StagedFile.create(file.resolveSibling(file.getFileName() + ".provenance.json"))) {
             ResultWriter writer = ResultWriter.open(false, csv.stream(), sidecar, List.of("x1", "x2"), provenance);

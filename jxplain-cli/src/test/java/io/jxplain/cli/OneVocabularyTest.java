@@ -143,6 +143,11 @@ class OneVocabularyTest {
         for (CommandSpec command : List.of(explain, evaluate, spark)) {
             assertSame(RandomStreams.SEED.defaultValue(), MethodOptions.seed(command), command.name() + " --seed");
         }
+        CommandSpec demo = parsedCli("demo");
+        assertSame(Sampling.SIGMA2.defaultValue(), SettingOptions.chosen(demo, List.of(Sampling.SIGMA2))
+                .get(Sampling.SIGMA2), "demo --sigma2");
+        assertSame(RandomStreams.SEED.defaultValue(), SettingOptions.chosen(demo, List.of(RandomStreams.SEED))
+                .get(RandomStreams.SEED), "demo --seed");
     }
 
     @Test
