@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One CSV row per instance: row, attribution per feature, standard error per feature (stochastic methods),
+ * One CSV row per instance: row, the explained value f(x), attribution per feature, standard error per feature (stochastic methods),
  * intercept (surrogates), model calls, then the method's diagnostics (e.g. completeness_gap, samples_used,
  * certified_radius), named by the first row's. The provenance goes to a JSON file beside it
  * ({@code <out>.provenance.json}), written at the end with "complete", the row count and the CSV's SHA-256, so the
@@ -78,6 +78,7 @@ final class CsvResultWriter implements ResultWriter {
         diagnostics = List.copyOf(diagnosticNames);
         List<String> header = new ArrayList<>();
         header.add("row");
+        header.add("f_x");
         for (String f : featureNames) {
             header.add("attr_" + f);
         }
@@ -92,7 +93,8 @@ final class CsvResultWriter implements ResultWriter {
     }
 
     @Override
-    public synchronized void write(int firstRow, List<Explanation> explanations) throws IOException {
+    public synchronized void write(int firstRow, List<Explanation> explanations, double[] explained)
+            throws IOException {
         if (finished) {
             return; // the run was interrupted meanwhile: the output is closed
         }
@@ -101,8 +103,9 @@ final class CsvResultWriter implements ResultWriter {
         }
         for (int i = 0; i < explanations.size(); i++) {
             Explanation e = explanations.get(i);
-            List<Object> record = new ArrayList<>(2 * d + 3);
+            List<Object> record = new ArrayList<>(2 * d + 4);
             record.add(firstRow + i);
+            record.add(explained[i]);
             for (double v : e.attributions()) {
                 record.add(v);
             }

@@ -2,6 +2,7 @@ package io.jxplain.cli;
 
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
+import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.NonFiniteOutputException;
 import io.jxplain.model.Target;
@@ -52,7 +53,7 @@ final class ExplainRun {
                 throw nonFinite(e) ? located(e, explainer, model, target, rows, start, end, seed) : e;
             }
             if (writer != null) {
-                writer.write(start, done);
+                writer.write(start, done, explained(model, target, rows, start, end));
             }
             if (listener != null) {
                 listener.block(start, done);
@@ -66,6 +67,12 @@ final class ExplainRun {
             progress.advance(end - start);
         }
         return new Result(n, kept, means);
+    }
+
+    /** f(x) of the target at rows [start, end): the value each explanation explains (one model row per row). */
+    private static double[] explained(Model model, Target target, DMatrixRMaj rows, int start, int end) {
+        DMatrixRMaj block = org.ejml.dense.row.CommonOps_DDRM.extract(rows, start, end, 0, rows.numCols);
+        return BatchedEvaluation.values(model, target, block, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
     /**

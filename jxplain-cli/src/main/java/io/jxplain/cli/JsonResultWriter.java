@@ -30,7 +30,8 @@ final class JsonResultWriter implements ResultWriter {
     }
 
     @Override
-    public synchronized void write(int firstRow, List<Explanation> explanations) throws IOException {
+    public synchronized void write(int firstRow, List<Explanation> explanations, double[] explained)
+            throws IOException {
         if (finished) {
             return; // the run was interrupted meanwhile: the output is closed
         }
@@ -38,6 +39,7 @@ final class JsonResultWriter implements ResultWriter {
             Explanation e = explanations.get(i);
             json.writeStartObject();
             json.writeNumberField("row", firstRow + i);
+            json.writeNumberField("f_x", explained[i]);
             double[] a = e.attributions();
             json.writeFieldName("attributions");
             json.writeArray(a, 0, a.length);

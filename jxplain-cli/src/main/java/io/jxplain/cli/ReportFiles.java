@@ -41,17 +41,20 @@ final class ReportFiles {
         private final List<double[]> attributions = new ArrayList<>();
         private final List<double[]> errors = new ArrayList<>();
         private final List<Double> intercepts = new ArrayList<>();
+        private final List<Double> values = new ArrayList<>(); // f(x) of each row
 
         Collector(ResultWriter inner) {
             this.inner = inner;
         }
 
         @Override
-        public synchronized void write(int firstRow, List<Explanation> explanations) throws IOException {
-            inner.write(firstRow, explanations);
+        public synchronized void write(int firstRow, List<Explanation> explanations, double[] explained)
+                throws IOException {
+            inner.write(firstRow, explanations, explained);
             for (int i = 0; i < explanations.size() && attributions.size() < MAX_ROWS; i++) {
                 Explanation e = explanations.get(i);
                 rowIds.add(Integer.toString(firstRow + i));
+                values.add(explained[i]);
                 attributions.add(e.attributions());
                 errors.add(e.hasStandardErrors() ? e.standardErrors() : null);
                 intercepts.add(e.intercept().isPresent() ? e.intercept().getAsDouble() : Double.NaN);
@@ -72,14 +75,15 @@ final class ReportFiles {
             return rowIds;
         }
 
-        ExplanationReport.Explanations explanations(String method, List<String> features, double[][] values) {
+        ExplanationReport.Explanations explanations(String method, List<String> features, double[][] featureValues) {
             double[] base = new double[intercepts.size()];
             for (int i = 0; i < base.length; i++) {
                 base[i] = method.equals(ADDITIVE_FROM_INTERCEPT) ? intercepts.get(i) : Double.NaN;
             }
             return new ExplanationReport.Explanations(method, features, rowIds, attributions.toArray(double[][]::new),
                     errors.stream().anyMatch(e -> e != null) ? errors.toArray(double[][]::new) : null,
-                    values == null ? null : firstRows(values, attributions.size()), base);
+                    featureValues == null ? null : firstRows(featureValues, attributions.size()), base,
+                    this.values.stream().mapToDouble(Double::doubleValue).toArray());
         }
     }
 
@@ -108,6 +112,7 @@ final class ReportFiles {
                     break;
                 }
                 rows.rowIds.add(e.get("row").asText());
+                rows.values.add(e.has("f_x") ? e.get("f_x").asDouble() : Double.NaN);
                 rows.attributions.add(numbers(e.get("attributions"), features.size(), file));
                 rows.errors.add(e.has("standard_errors") ? numbers(e.get("standard_errors"), features.size(), file) : null);
                 rows.intercepts.add(e.has("intercept") ? e.get("intercept").asDouble() : Double.NaN);
@@ -137,6 +142,8 @@ final class ReportFiles {
                     break;
                 }
                 rows.rowIds.add(r.get("row"));
+                String fx = csv.getHeaderNames().contains("f_x") ? r.get("f_x") : "";
+                rows.values.add(fx.isEmpty() ? Double.NaN : Double.parseDouble(fx));
                 rows.attributions.add(cells(r, "attr_", features, file));
                 rows.errors.add(errors ? cells(r, "se_", features, file) : null);
                 String intercept = csv.getHeaderNames().contains("intercept") ? r.get("intercept") : "";

@@ -15,8 +15,11 @@ import java.util.Map;
  * keeps what it finished. {@link #finish} writes the marker saying whether the run completed: last, and only once.
  */
 interface ResultWriter {
-    /** Appends explanations of rows {@code firstRow}, {@code firstRow + 1}, …; flushes. */
-    void write(int firstRow, List<Explanation> explanations) throws IOException;
+    /**
+     * Appends explanations of rows {@code firstRow}, {@code firstRow + 1}, …, each with the value it explains,
+     * f(x) of the target ({@code explained[i]}); flushes.
+     */
+    void write(int firstRow, List<Explanation> explanations, double[] explained) throws IOException;
 
     /**
      * Ends the output: {@code "complete": true}, or false with the reason (interrupted, or the error that stopped the

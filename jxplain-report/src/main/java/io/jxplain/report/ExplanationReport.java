@@ -30,10 +30,11 @@ public final class ExplanationReport {
      * The explanations: {@code attributions[i]} is row {@code rowIds[i]}'s (one value per feature),
      * {@code standardErrors[i]} its standard errors (null or NaN where the method has none), {@code values[i]} the
      * row's feature values (null when the data are not at hand), {@code baseValues[i]} where the contributions start
-     * (NaN when the method defines none).
+     * (NaN when the method defines none), {@code explained[i]} the value f(x) the row's explanation explains (NaN when
+     * not known).
      */
     public record Explanations(String method, List<String> features, List<String> rowIds, double[][] attributions,
-                               double[][] standardErrors, double[][] values, double[] baseValues) {
+                               double[][] standardErrors, double[][] values, double[] baseValues, double[] explained) {
         public Explanations {
             if (attributions.length == 0) {
                 throw new IllegalArgumentException("a report needs at least one explained row");
@@ -44,8 +45,10 @@ public final class ExplanationReport {
                             + " features");
                 }
             }
-            if (rowIds.size() != attributions.length) {
-                throw new IllegalArgumentException(rowIds.size() + " row ids for " + attributions.length + " rows");
+            if (rowIds.size() != attributions.length || baseValues.length != attributions.length
+                    || explained.length != attributions.length) {
+                throw new IllegalArgumentException(rowIds.size() + " row ids, " + baseValues.length + " base values and "
+                        + explained.length + " explained values for " + attributions.length + " rows");
             }
         }
     }
@@ -267,6 +270,12 @@ public final class ExplanationReport {
         level += rest;
         lo = Math.min(lo, level);
         hi = Math.max(hi, level);
+        double fx = e.explained()[i];
+        boolean additive = !Double.isNaN(e.baseValues()[i]) && !Double.isNaN(fx);
+        if (additive) {
+            lo = Math.min(lo, fx);
+            hi = Math.max(hi, fx);
+        }
         if (!(hi > lo)) {
             hi = lo + 1;
         }
@@ -274,7 +283,8 @@ public final class ExplanationReport {
         int height = TOP + ROW * (bars + 1) + 24;
         double plot = WIDTH - LABELS - 30;
         StringBuilder svg = open(height, "row " + e.rowIds().get(i) + ": from " + (Double.isNaN(e.baseValues()[i])
-                ? "0" : "base " + number(base)) + " to " + number(level));
+                ? "0" : "base " + number(base)) + " to " + number(level)
+                + (Double.isNaN(fx) ? "" : "; f(x) = " + number(fx)));
         double running = base;
         for (int k = 0; k < bars; k++) {
             boolean others = k == shown;
@@ -294,6 +304,13 @@ public final class ExplanationReport {
                         LABELS + (end + half - lo) / (hi - lo) * plot, y + ROW / 2.0));
             }
             running += v;
+        }
+        if (additive) {
+            // where the contributions should end: f(x); a gap shows what the method leaves unexplained
+            double x = LABELS + (fx - lo) / (hi - lo) * plot;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#222\""
+                    + " stroke-dasharray=\"4 3\"/>%n", x, TOP - 2, x, TOP + ROW * bars));
+            svg.append(LineChart.text(x, TOP + ROW * bars + 16, "f(x)", "middle", 10));
         }
         svg.append(axis(LABELS, LABELS + plot, TOP + ROW * bars + 4, lo, hi));
         return svg.append("</svg>\n").toString();

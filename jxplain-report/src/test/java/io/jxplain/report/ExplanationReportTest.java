@@ -19,8 +19,9 @@ class ExplanationReportTest {
         double[][] a = {{0.5, -0.2, 0.0}, {0.1, -0.4, 0.3}, {-0.3, 0.2, 0.1}, {0.7, 0.0, -0.1}};
         double[][] se = {{0.01, 0.02, 0.0}, {0.01, 0.02, 0.01}, {0.01, 0.02, 0.01}, {0.01, 0.02, 0.01}};
         double[] bases = {base, base, base, base};
+        double[] explained = {0.55, 0.25, 0.25, 0.85};
         return new ExplanationReport.Explanations("kernel-shap", FEATURES, List.of("0", "1", "2", "3"), a, se, values,
-                bases);
+                bases, explained);
     }
 
     @Test
@@ -44,7 +45,8 @@ class ExplanationReportTest {
         assertEquals(1, page.getElementsByTagName("details").getLength());
         assertTrue(html.contains("a&lt;b") && html.contains("c &amp; d"), "feature names escaped");
         // the first waterfall starts at the base and ends at base + Σφ = 0.25 + 0.3
-        assertTrue(html.contains("row 0: from base 0.25 to 0.55"), html);
+        assertTrue(html.contains("row 0: from base 0.25 to 0.55; f(x) = 0.55"), html);
+        assertTrue(html.contains(">f(x)</text>"), "the waterfall marks where f(x) is");
         // the importance chart lists features by decreasing mean |φ|: a<b (0.4), then c & d (0.2), then e (0.125)
         List<String> labels = labels((Element) svgs.item(0));
         assertEquals(List.of("a<b", "c & d", "e"), labels.subList(0, 3));
@@ -67,9 +69,9 @@ class ExplanationReportTest {
     @Test
     void rowsMustMatchTheFeatures() {
         assertThrows(IllegalArgumentException.class, () -> new ExplanationReport.Explanations("m", FEATURES,
-                List.of("0"), new double[][] {{1, 2}}, null, null, new double[] {0}));
+                List.of("0"), new double[][] {{1, 2}}, null, null, new double[] {0}, new double[] {0}));
         assertThrows(IllegalArgumentException.class, () -> new ExplanationReport.Explanations("m", FEATURES,
-                List.of(), new double[0][], null, null, new double[0]));
+                List.of(), new double[0][], null, null, new double[0], new double[0]));
     }
 
     private static List<String> labels(Element svg) {
