@@ -40,6 +40,15 @@ public final class OrderedMaps {
         return new Frozen<>(m);
     }
 
+    /** {k1: v1, k2: v2, k3: v3}, in that order. */
+    public static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3) {
+        LinkedHashMap<K, V> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        m.put(k3, v3);
+        return new Frozen<>(m);
+    }
+
     /** An unmodifiable view of a map nobody else holds: immutable, so it never needs copying again. */
     private static final class Frozen<K, V> extends AbstractMap<K, V> {
         private final Map<K, V> entries;

@@ -27,8 +27,6 @@ import java.util.Map;
 final class ReportFiles {
     /** Rows beyond this many are left out of the report's pictures (the page stays light); the text says so. */
     static final int MAX_ROWS = 2000;
-    /** The method whose intercept column is the base value its attributions add up from (v(∅) = E f(background)). */
-    private static final String ADDITIVE_FROM_INTERCEPT = "kernel-shap";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportFiles() {
@@ -40,7 +38,7 @@ final class ReportFiles {
         private final List<String> rowIds = new ArrayList<>();
         private final List<double[]> attributions = new ArrayList<>();
         private final List<double[]> errors = new ArrayList<>();
-        private final List<Double> intercepts = new ArrayList<>();
+        private final List<Double> baseValues = new ArrayList<>(); // the base values (NaN: none)
         private final List<Double> values = new ArrayList<>(); // f(x) of each row
 
         Collector(ResultWriter inner) {
@@ -57,7 +55,7 @@ final class ReportFiles {
                 values.add(explained[i]);
                 attributions.add(e.attributions());
                 errors.add(e.hasStandardErrors() ? e.standardErrors() : null);
-                intercepts.add(e.intercept().isPresent() ? e.intercept().getAsDouble() : Double.NaN);
+                baseValues.add(e.diagnostics().getOrDefault(Explanation.BASE_VALUE, Double.NaN));
             }
         }
 
@@ -76,9 +74,9 @@ final class ReportFiles {
         }
 
         ExplanationReport.Explanations explanations(String method, List<String> features, double[][] featureValues) {
-            double[] base = new double[intercepts.size()];
+            double[] base = new double[baseValues.size()];
             for (int i = 0; i < base.length; i++) {
-                base[i] = method.equals(ADDITIVE_FROM_INTERCEPT) ? intercepts.get(i) : Double.NaN;
+                base[i] = baseValues.get(i);
             }
             return new ExplanationReport.Explanations(method, features, rowIds, attributions.toArray(double[][]::new),
                     errors.stream().anyMatch(e -> e != null) ? errors.toArray(double[][]::new) : null,
@@ -115,7 +113,8 @@ final class ReportFiles {
                 rows.values.add(e.has("f_x") ? e.get("f_x").asDouble() : Double.NaN);
                 rows.attributions.add(numbers(e.get("attributions"), features.size(), file));
                 rows.errors.add(e.has("standard_errors") ? numbers(e.get("standard_errors"), features.size(), file) : null);
-                rows.intercepts.add(e.has("intercept") ? e.get("intercept").asDouble() : Double.NaN);
+                JsonNode base = e.path("diagnostics").path(Explanation.BASE_VALUE);
+                rows.baseValues.add(base.isNumber() ? base.asDouble() : Double.NaN);
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> provenance = JSON.convertValue(root.get("provenance"), Map.class);
@@ -146,8 +145,8 @@ final class ReportFiles {
                 rows.values.add(fx.isEmpty() ? Double.NaN : Double.parseDouble(fx));
                 rows.attributions.add(cells(r, "attr_", features, file));
                 rows.errors.add(errors ? cells(r, "se_", features, file) : null);
-                String intercept = csv.getHeaderNames().contains("intercept") ? r.get("intercept") : "";
-                rows.intercepts.add(intercept.isEmpty() ? Double.NaN : Double.parseDouble(intercept));
+                String base = csv.getHeaderNames().contains(Explanation.BASE_VALUE) ? r.get(Explanation.BASE_VALUE) : "";
+                rows.baseValues.add(base.isEmpty() ? Double.NaN : Double.parseDouble(base));
             }
         }
         Path sidecar = file.resolveSibling(file.getFileName() + ".provenance.json");

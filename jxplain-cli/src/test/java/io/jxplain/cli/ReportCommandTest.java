@@ -54,6 +54,28 @@ class ReportCommandTest {
     }
 
     @Test
+    void additiveMethodsRowsAddUpFromTheirBaseValueToTheExplainedValue() throws IOException {
+        for (String method : java.util.List.of("shapley-exact", "integrated-gradients", "kernel-shap")) {
+            Path csv = dir.resolve(method + ".csv");
+            assertEquals(0, CliTestSupport.run("explain", "--model", model(), "--data", data(), "--method", method,
+                    "--samples", "40", "--max-rows", "5", "--out", csv.toString()).exitCode());
+            try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().build()
+                    .parse(Files.newBufferedReader(csv))) {
+                for (var r : parser) {
+                    double sum = Double.parseDouble(r.get("base_value"));
+                    for (String f : java.util.List.of("x1", "x2")) {
+                        sum += Double.parseDouble(r.get("attr_" + f));
+                    }
+                    // exact for Shapley values (efficiency), up to the quadrature's completeness gap for IG
+                    double gap = r.isMapped("completeness_gap") ? Math.abs(Double.parseDouble(r.get("completeness_gap")))
+                            : 0;
+                    assertEquals(Double.parseDouble(r.get("f_x")), sum, 1e-12 + 2 * gap, method + " row " + r.get("row"));
+                }
+            }
+        }
+    }
+
+    @Test
     void badInputsAreOneLineErrorsAndNoInputIsWritten() throws IOException {
         Path notExplanations = FILES.resolve("good.csv");
         CliTestSupport.Result r = CliTestSupport.run("report", "--explanations", notExplanations.toString(), "--out",

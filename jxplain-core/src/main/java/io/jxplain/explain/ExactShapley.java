@@ -87,7 +87,9 @@ public final class ExactShapley extends BaseExplainer {
             sum += p;
         }
         double efficiencyGap = sum - (v[coalitions - 1] - v[0]);
-        return new Attribution(phi, null, Double.NaN, coalitions, 0, Map.of("efficiency_gap", efficiencyGap));
+        // v(∅) = f(baseline): the base value the Shapley values add up from to f(x)
+        return new Attribution(phi, null, Double.NaN, coalitions, 0,
+                io.jxplain.OrderedMaps.of("efficiency_gap", efficiencyGap, Attribution.BASE_VALUE, v[0]));
     }
 
     static double binomial(int n, int k) {

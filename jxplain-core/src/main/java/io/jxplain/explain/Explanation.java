@@ -12,6 +12,11 @@ import java.util.OptionalDouble;
 public final class Explanation {
     /** The normal distribution's 97.5% quantile: a 95% interval is the estimate ± Z95·standard error. */
     public static final double Z95 = 1.959963984540054;
+    /**
+     * The diagnostic that additive methods report (KernelSHAP, exact Shapley values: v(∅) = E f(background);
+     * Integrated Gradients: f(baseline)): base value + Σ attributions = f(x), up to the method's gap.
+     */
+    public static final String BASE_VALUE = "base_value";
 
     private final double[] attributions;
     private final double[] standardErrors;

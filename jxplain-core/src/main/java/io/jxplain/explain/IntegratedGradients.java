@@ -177,7 +177,9 @@ public final class IntegratedGradients extends BaseExplainer {
                 sum += phi[j];
             }
             double gap = sum - (tg.values()[p + m + 1] - tg.values()[p + m]);
-            out[r - from] = new Attribution(phi, null, Double.NaN, perRow, 0, Map.of("completeness_gap", gap));
+            // f(x₀): the base value the attributions add up from to f(x) (completeness)
+            out[r - from] = new Attribution(phi, null, Double.NaN, perRow, 0, io.jxplain.OrderedMaps.of(
+                    "completeness_gap", gap, Attribution.BASE_VALUE, tg.values()[p + m]));
         }
         return out;
     }

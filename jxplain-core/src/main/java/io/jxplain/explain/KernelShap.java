@@ -93,7 +93,7 @@ public final class KernelShap extends BaseExplainer {
                 phi[players[0]] = ends[1] - ends[0];
             }
             return new Attribution(phi, se, ends[0], 2L * bg.numRows, 2,
-                    io.jxplain.OrderedMaps.of("efficiency_gap", 0.0, "rank_deficient", 0.0));
+                    io.jxplain.OrderedMaps.of("efficiency_gap", 0.0, "rank_deficient", 0.0, Attribution.BASE_VALUE, ends[0]));
         }
         int n = Math.max(samples, p + 2) + (Math.max(samples, p + 2) % 2); // whole complementary pairs
         boolean[][] z = new boolean[n + 2][];
@@ -142,7 +142,8 @@ public final class KernelShap extends BaseExplainer {
         }
         // null players keep φ = 0 with standard error 0: their value is known exactly, not estimated
         return new Attribution(phi, se, v0, (long) (n + 2) * bg.numRows, n,
-                io.jxplain.OrderedMaps.of("efficiency_gap", sum - delta, "rank_deficient", fit.rankDeficient() ? 1.0 : 0.0));
+                io.jxplain.OrderedMaps.of("efficiency_gap", sum - delta, "rank_deficient", fit.rankDeficient() ? 1.0 : 0.0,
+                        Attribution.BASE_VALUE, v0));
     }
 
     private static boolean[] all(int n) {
