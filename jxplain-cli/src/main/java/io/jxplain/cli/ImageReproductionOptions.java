@@ -2,7 +2,9 @@ package io.jxplain.cli;
 
 import io.jxplain.experiments.ImageReproductionConfig;
 import io.jxplain.experiments.ImageSet;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 
@@ -12,8 +14,8 @@ final class ImageReproductionOptions {
             description = "Folder with mnist/ and digits/ (and compas/ for alvarez2018), e.g. ../shared/data. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "K", description = "Seed of split, training and sampling. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--quick", description = "A check in about a minute: the 8x8 digits, a few points, small samples.")
     boolean quick;
@@ -30,6 +32,11 @@ final class ImageReproductionOptions {
 
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
+
+    /** The seed of split, training and sampling (declared by the command from the catalogue's seed setting). */
+    long seed() {
+        return ReproduceCommand.seedOf(command);
+    }
 
     int threads() {
         return SamplingOptions.resolveThreads(threads);

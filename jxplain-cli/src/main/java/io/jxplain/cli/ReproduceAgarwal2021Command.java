@@ -3,6 +3,7 @@ package io.jxplain.cli;
 import io.jxplain.experiments.agarwal2021.Agarwal2021Config;
 import io.jxplain.experiments.agarwal2021.Agarwal2021Reproduction;
 import io.jxplain.experiments.agarwal2021.UnificationDataset;
+import io.jxplain.options.SettingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,7 +21,12 @@ import java.util.concurrent.Callable;
                 + " number of samples grows, on the simulated, bankruptcy and online-shoppers data, for several σ² and"
                 + " for a worse model. Writes figureN.csv, SVG plots and index.html (paper's claims beside this run's"
                 + " numbers) to --out, each figure as soon as it is done."})
-final class ReproduceAgarwal2021Command implements Callable<Integer> {
+final class ReproduceAgarwal2021Command implements Callable<Integer>, SettingOptions.Declares {
+    @Override
+    public void declareOptions(CommandSpec command) {
+        ReproduceCommand.declareSeed(command);
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -34,8 +40,6 @@ final class ReproduceAgarwal2021Command implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "reproduce-agarwal2021", paramLabel = "DIR", description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "K", description = "Seed of splits, training and sampling. Default: ${DEFAULT-VALUE}.")
-    long seed;
 
     @Option(names = "--quick", description = "At most " + Agarwal2021Config.QUICK_MAX_POINTS + " test points and n ∈ {100 … 2000}: a check in about a minute.")
     boolean quick;
@@ -87,7 +91,7 @@ final class ReproduceAgarwal2021Command implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ReproductionOutput.run("agarwal2021", dataDir, out, spec.commandLine().getParseResult().originalArgs(),
                 stdout, err, (folder, log) -> {
-                    Agarwal2021Config.Builder b = Agarwal2021Config.paper(dataDir, folder, seed)
+                    Agarwal2021Config.Builder b = Agarwal2021Config.paper(dataDir, folder, ReproduceCommand.seedOf(spec))
                             .figures(figures(figure))
                             .datasets(datasets.stream().map(UnificationDataset::parse).toList())
                             .sigma2(sigma2).sigma2Grid(sigma2Grid).weakEpochs(weakEpochs).epsilon(epsilon)

@@ -2,6 +2,7 @@ package io.jxplain.cli;
 
 import io.jxplain.experiments.alvarez2018.Alvarez2018Config;
 import io.jxplain.experiments.alvarez2018.Alvarez2018Reproduction;
+import io.jxplain.options.SettingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +22,12 @@ import java.util.concurrent.Callable;
                         + " Figures 2–3: random forests (Tribuo) explained by LIME and SHAP, their local Lipschitz"
                         + " estimates (uci-lipschitz.csv, figure2.svg) and a boston point's worst neighbour (figure3/);"
                         + " with compas/, Figure 4 (COMPAS, logistic regression, discrete Lipschitz)."})
-final class ReproduceAlvarez2018Command implements Callable<Integer> {
+final class ReproduceAlvarez2018Command implements Callable<Integer>, SettingOptions.Declares {
+    @Override
+    public void declareOptions(CommandSpec command) {
+        ReproduceCommand.declareSeed(command);
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -37,7 +43,7 @@ final class ReproduceAlvarez2018Command implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ReproductionOutput.run("alvarez2018", options.dataDir, out, spec.commandLine().getParseResult().originalArgs(),
                 stdout, err, (folder, log) -> {
-                    Alvarez2018Config config = options.apply(Alvarez2018Config.defaults(options.dataDir, folder, options.seed,
+                    Alvarez2018Config config = options.apply(Alvarez2018Config.defaults(options.dataDir, folder, options.seed(),
                             options.threads()));
                     return Alvarez2018Reproduction.run(config, log,
                             new BarProgress(err, ProgressBar.terminalAttached())).index();

@@ -1,6 +1,10 @@
 package io.jxplain.cli;
 
+import io.jxplain.options.SettingOptions;
+import io.jxplain.random.RandomStreams;
 import picocli.CommandLine;
+
+import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
@@ -13,5 +17,14 @@ final class ReproduceCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** --seed of a reproduction: the catalogue's seed setting (seed of splits, training and sampling). */
+    static void declareSeed(CommandLine.Model.CommandSpec command) {
+        SettingOptions.add(command, List.of(RandomStreams.SEED));
+    }
+
+    static long seedOf(CommandLine.Model.CommandSpec command) {
+        return SettingOptions.chosen(command, List.of(RandomStreams.SEED)).get(RandomStreams.SEED);
     }
 }

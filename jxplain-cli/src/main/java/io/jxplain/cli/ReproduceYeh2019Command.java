@@ -2,6 +2,7 @@ package io.jxplain.cli;
 
 import io.jxplain.experiments.yeh2019.Yeh2019Config;
 import io.jxplain.experiments.yeh2019.Yeh2019Reproduction;
+import io.jxplain.options.SettingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,12 @@ import java.util.concurrent.Callable;
                 + " Noisy Baseline and Square), the sanity check against a randomised last layer, and heat maps.",
                 "Writes table1a.csv, table1b.csv, table2.csv (every per-point number), figure2/*.svg and index.html"
                         + " (the paper's numbers beside this run's, claim by claim) to --out, each table as it is done."})
-final class ReproduceYeh2019Command implements Callable<Integer> {
+final class ReproduceYeh2019Command implements Callable<Integer>, SettingOptions.Declares {
+    @Override
+    public void declareOptions(CommandSpec command) {
+        ReproduceCommand.declareSeed(command);
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -34,7 +40,7 @@ final class ReproduceYeh2019Command implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ReproductionOutput.run("yeh2019", options.dataDir, out, spec.commandLine().getParseResult().originalArgs(),
                 stdout, err, (folder, log) -> {
-                    Yeh2019Config config = options.apply(Yeh2019Config.defaults(options.dataDir, folder, options.seed,
+                    Yeh2019Config config = options.apply(Yeh2019Config.defaults(options.dataDir, folder, options.seed(),
                             options.threads()));
                     return Yeh2019Reproduction.run(config, log,
                             new BarProgress(err, ProgressBar.terminalAttached())).index();

@@ -1,5 +1,7 @@
 package io.jxplain.metric;
 
+import io.jxplain.sample.UniformBallPerturbation;
+import io.jxplain.sample.Perturbation;
 import io.jxplain.Setting;
 import io.jxplain.Checks;
 import io.jxplain.Version;
@@ -74,6 +76,20 @@ public final class LocalLipschitzEstimate implements Metric {
         return new LocalLipschitzEstimate(EPSILON.defaultValue(), BUDGET.defaultValue(), new BayesianOptimization(), true);
     }
 
+    /**
+     * The neighbourhood searched, as the perturbation that draws from it: the box B_ε(x) is
+     * {@code Perturbation.uniformBox(ε)} (what random search samples; Bayesian optimisation searches the same box).
+     * Another shape is refused: the optimisers search boxes.
+     */
+    public LocalLipschitzEstimate within(Perturbation box) {
+        if (!(box instanceof UniformBallPerturbation ball) || ball.norm() != UniformBallPerturbation.Norm.LINF) {
+            throw new IllegalArgumentException("the Lipschitz search explores a box around x: give"
+                    + " Perturbation.uniformBox(epsilon), not " + (box == null ? "null" : box.name()));
+        }
+        return epsilon(ball.radius());
+    }
+
+    /** The box of half-width ε around x: shorthand for {@code within(Perturbation.uniformBox(ε))}. */
     public LocalLipschitzEstimate epsilon(double e) {
         return new LocalLipschitzEstimate(e, budget, maximizer, commonRandomNumbers);
     }

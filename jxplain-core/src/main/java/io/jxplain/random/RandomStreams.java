@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
 public final class RandomStreams {
     /** The seed of a run: row i draws from its own stream {@link #childSeed}(seed, i). */
     public static final Setting<Long> SEED = Setting.anyLong("seed", 42,
-            "Seed; row i draws from its own stream split from it, so results do not depend on threads.");
+            "Seed of every random choice (data splits, training, sampling); row i draws from its own stream split"
+                    + " from it, so results do not depend on threads.");
 
     private RandomStreams() {
     }
