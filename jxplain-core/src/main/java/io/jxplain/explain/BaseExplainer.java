@@ -188,16 +188,25 @@ abstract class BaseExplainer implements Explainer {
         return 0;
     }
 
-    /** The attributions of rows [from, to) of validated {@code rows}, each equal to {@link #attribute} of that row. */
-    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
+    /**
+     * The batching hook: the attributions of rows [from, to) of validated {@code rows}, row i with the stream of
+     * seedOf(i) (a deterministic method draws nothing and ignores it), each equal to {@link #attribute} of that row.
+     * A method that has it explains one row through it ({@link #oneRow}), so the two cannot differ.
+     */
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                IntToLongFunction seedOf) {
         throw new UnsupportedOperationException(name() + " explains one row at a time");
     }
 
-    /** As above, for a random method: row i equal to {@link #attribute} with the stream of seedOf(i). */
-    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
-                                IntToLongFunction seedOf) {
-        return attributeRows(model, target, rows, from, to);
+    /** One row through the batching hook, for a deterministic method's {@link #attribute}. */
+    final Attribution oneRow(Model model, Target target, double[] x) {
+        return attributeRows(model, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1, NO_DRAWS)[0];
     }
+
+    /** The seeds a deterministic method is handed: it draws nothing, so asking for one is a bug. */
+    static final IntToLongFunction NO_DRAWS = i -> {
+        throw new IllegalStateException("a deterministic method asked for a random stream");
+    };
 
     /**
      * {@link #attributeRows} of rows [from, to) as a new matrix; a method whose batched result already is a matrix

@@ -46,7 +46,7 @@ public final class Gradient extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
-        return attributeRows(model, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1)[0];
+        return oneRow(model, target, x);
     }
 
     @Override
@@ -55,7 +55,8 @@ public final class Gradient extends BaseExplainer {
     }
 
     @Override
-    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                IntToLongFunction seedOf) {
         double[][] g = gradientsAt(this, model, target, rows, from, to);
         Attribution[] out = new Attribution[g.length];
         for (int i = 0; i < g.length; i++) {

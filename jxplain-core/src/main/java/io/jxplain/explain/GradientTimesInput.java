@@ -31,7 +31,7 @@ public final class GradientTimesInput extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
-        return attributeRows(model, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1)[0];
+        return oneRow(model, target, x);
     }
 
     @Override
@@ -40,7 +40,8 @@ public final class GradientTimesInput extends BaseExplainer {
     }
 
     @Override
-    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                IntToLongFunction seedOf) {
         double[][] g = Gradient.gradientsAt(this, model, target, rows, from, to);
         Attribution[] out = new Attribution[g.length];
         for (int i = 0; i < g.length; i++) {

@@ -128,7 +128,7 @@ public final class IntegratedGradients extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
-        return attributeRows(model, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1)[0];
+        return oneRow(model, target, x);
     }
 
     @Override
@@ -138,7 +138,8 @@ public final class IntegratedGradients extends BaseExplainer {
 
     /** Every row's path (m nodes, then x₀ and x for the completeness check) in one batched gradient call. */
     @Override
-    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                java.util.function.IntToLongFunction seedOf) {
         Differentiable diff = requireDifferentiable(model);
         int d = rows.numCols;
         double[] x0 = baseline == null ? new double[d] : baseline;

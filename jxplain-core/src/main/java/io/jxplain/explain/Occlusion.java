@@ -77,7 +77,7 @@ public final class Occlusion extends BaseExplainer {
         if (window > 0) {
             return slidingWindows(model, target, x, baselineFor(x.length));
         }
-        return attributeRows(model, target, DMatrixRMaj.wrap(1, x.length, x), 0, 1)[0];
+        return oneRow(model, target, x);
     }
 
     /** Feature-wise occlusion batches rows; sliding windows already make big batches of their own. */
@@ -88,7 +88,8 @@ public final class Occlusion extends BaseExplainer {
 
     /** Every row's d occluded copies and the row itself in one batched call: φⱼ = f(x) − f(x with xⱼ = x₀ⱼ). */
     @Override
-    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to) {
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                java.util.function.IntToLongFunction seedOf) {
         int d = rows.numCols;
         double[] x0 = baselineFor(d);
         int perRow = d + 1;
