@@ -88,7 +88,7 @@ final class ReportFiles {
     /** Writes DIR/index.html from the explanations, the evaluation folder's summary (may be null) and provenance. */
     static void write(Path folder, String title, ExplanationReport.Explanations explanations, int waterfalls,
                       Path evaluation, Map<String, Object> provenance) throws IOException {
-        List<List<String>> table = evaluation == null ? null : evaluationTable(evaluation);
+        List<ExplanationReport.MetricValue> table = evaluation == null ? null : evaluationValues(evaluation);
         String html = ExplanationReport.toHtml(title, explanations, waterfalls, table,
                 provenance == null ? null : JSON.writeValueAsString(provenance));
         StagedFile.writeString(folder.resolve("index.html"), html);
@@ -196,25 +196,23 @@ final class ReportFiles {
         return out;
     }
 
-    /** evaluate's summary.csv as a table: method, metric, mean ± 95% half-width, rows, status. */
-    private static List<List<String>> evaluationTable(Path folder) throws IOException {
+    /** evaluate's summary.csv: each method's mean of each metric, with its 95% half-width. */
+    private static List<ExplanationReport.MetricValue> evaluationValues(Path folder) throws IOException {
         Path summary = folder.resolve("summary.csv");
         if (!Files.isRegularFile(summary)) {
             throw new IllegalArgumentException("--evaluation " + folder + " has no summary.csv (write one with"
                     + " 'jxplain evaluate --out " + folder + "')");
         }
-        List<List<String>> table = new ArrayList<>();
-        table.add(List.of("method", "metric", "mean ± 95% half-width", "rows", "status"));
+        List<ExplanationReport.MetricValue> values = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(summary, StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().build().parse(in)) {
             for (CSVRecord r : csv) {
-                String mean = r.get("mean");
-                String value = mean.isEmpty() ? "-"
-                        : Summary.plusMinus(Double.parseDouble(mean), Double.parseDouble(r.get("standard_error")));
-                table.add(List.of(r.get("method"), r.get("metric"), value, r.get("rows"),
-                        csv.getHeaderNames().contains("status") ? r.get("status") : ""));
+                double mean = r.get("mean").isEmpty() ? Double.NaN : Double.parseDouble(r.get("mean"));
+                double se = r.get("standard_error").isEmpty() ? Double.NaN : Double.parseDouble(r.get("standard_error"));
+                values.add(new ExplanationReport.MetricValue(r.get("method"), r.get("metric"), mean,
+                        Explanation.Z95 * se, r.get("rows"), csv.getHeaderNames().contains("status") ? r.get("status") : ""));
             }
         }
-        return table;
+        return values;
     }
 }

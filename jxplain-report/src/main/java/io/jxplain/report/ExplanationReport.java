@@ -53,14 +53,19 @@ public final class ExplanationReport {
         }
     }
 
+    /** One line of an evaluation: a method's mean value of a metric and its 95% half-width (NaN: none). */
+    public record MetricValue(String method, String metric, double mean, double halfWidth, String rows, String status) {
+    }
+
     private ExplanationReport() {
     }
 
     /**
-     * The page. {@code waterfallRows} rows get a waterfall; {@code evaluation} (header first, may be null) is shown
+     * The page. {@code waterfallRows} rows get a waterfall; {@code evaluation} (may be null) is shown as a table and
+     * a chart per metric;
      * as a table; {@code provenance} (may be null) is shown as it is, collapsed.
      */
-    public static String toHtml(String title, Explanations e, int waterfallRows, List<List<String>> evaluation,
+    public static String toHtml(String title, Explanations e, int waterfallRows, List<MetricValue> evaluation,
                                 String provenance) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(LineChart.escape(title)).append("</h1>\n");
@@ -89,8 +94,24 @@ public final class ExplanationReport {
                 body.append(waterfall(e, i));
             }
         }
-        if (evaluation != null && evaluation.size() > 1) {
-            body.append("<h2>How far to trust them</h2>\n").append(table(evaluation));
+        if (evaluation != null && !evaluation.isEmpty()) {
+            body.append("<h2>How far to trust them</h2>\n<p>Each metric's mean over the rows with its 95%"
+                    + " interval, per method.</p>\n");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("method", "metric", "mean ± 95% half-width", "rows", "status"));
+            List<String> metrics = new ArrayList<>();
+            for (MetricValue v : evaluation) {
+                rows.add(List.of(v.method(), v.metric(), Double.isNaN(v.mean()) ? "-" : number(v.mean())
+                        + (Double.isNaN(v.halfWidth()) ? "" : " ± " + number(v.halfWidth())), v.rows(), v.status()));
+                if (!metrics.contains(v.metric())) {
+                    metrics.add(v.metric());
+                }
+            }
+            body.append(table(rows));
+            for (String metric : metrics) {
+                body.append(metricChart(metric, evaluation.stream().filter(v -> v.metric().equals(metric)
+                        && !Double.isNaN(v.mean())).toList()));
+            }
         }
         if (provenance != null) {
             body.append("<details><summary>Provenance</summary><pre>").append(LineChart.escape(provenance))
@@ -313,6 +334,42 @@ public final class ExplanationReport {
             svg.append(LineChart.text(x, TOP + ROW * bars + 16, "f(x)", "middle", 10));
         }
         svg.append(axis(LABELS, LABELS + plot, TOP + ROW * bars + 4, lo, hi));
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** One metric's mean per method, with its 95% interval. */
+    private static String metricChart(String metric, List<MetricValue> values) {
+        if (values.isEmpty()) {
+            return "";
+        }
+        double lo = 0;
+        double hi = 0;
+        for (MetricValue v : values) {
+            double h = Double.isNaN(v.halfWidth()) ? 0 : v.halfWidth();
+            lo = Math.min(lo, v.mean() - h);
+            hi = Math.max(hi, v.mean() + h);
+        }
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        int height = TOP + ROW * values.size() + 24;
+        double plot = WIDTH - LABELS - 30;
+        StringBuilder svg = open(height, metric);
+        double zero = LABELS + (0 - lo) / (hi - lo) * plot;
+        for (int k = 0; k < values.size(); k++) {
+            MetricValue v = values.get(k);
+            double y = TOP + k * ROW;
+            double end = LABELS + (v.mean() - lo) / (hi - lo) * plot;
+            svg.append(LineChart.text(LABELS - 6, y + ROW * 0.65, v.method(), "end", 11));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
+                    + "<title>%s</title></rect>%n", Math.min(zero, end), y + 4, Math.max(Math.abs(end - zero), 0.5),
+                    ROW - 8, ORANGE, LineChart.escape(v.method() + ": " + number(v.mean()))));
+            if (!Double.isNaN(v.halfWidth())) {
+                svg.append(whisker(LABELS + (v.mean() - v.halfWidth() - lo) / (hi - lo) * plot,
+                        LABELS + (v.mean() + v.halfWidth() - lo) / (hi - lo) * plot, y + ROW / 2.0));
+            }
+        }
+        svg.append(axis(LABELS, LABELS + plot, TOP + ROW * values.size() + 4, lo, hi));
         return svg.append("</svg>\n").toString();
     }
 

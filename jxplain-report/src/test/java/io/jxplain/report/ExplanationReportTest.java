@@ -35,12 +35,14 @@ class ExplanationReportTest {
 
     @Test
     void thePageIsWellFormedWithEveryPartAndItsTextEscaped() throws Exception {
-        List<List<String>> evaluation = List.of(List.of("method", "metric", "mean ± 95% half-width"),
-                List.of("kernel-shap", "infidelity", "0.1 ± 0.01"));
+        List<ExplanationReport.MetricValue> evaluation = List.of(
+                new ExplanationReport.MetricValue("kernel-shap", "infidelity", 0.1, 0.01, "4", "complete"),
+                new ExplanationReport.MetricValue("gradient", "infidelity", 0.3, Double.NaN, "4", "complete"));
         String html = ExplanationReport.toHtml("R <1>", explanations(null, 0.25), 2, evaluation, "{\"a\": \"<x>\"}");
         Document page = WellFormedTest.parse(html);
         NodeList svgs = page.getElementsByTagName("svg");
-        assertEquals(4, svgs.getLength(), "importance, beeswarm and two waterfalls");
+        assertEquals(5, svgs.getLength(), "importance, beeswarm, two waterfalls and the infidelity chart");
+        assertTrue(html.contains("<td>0.1 ± 0.01</td>") && html.contains("<td>0.3</td>"), "the metric table");
         assertEquals(1, page.getElementsByTagName("table").getLength());
         assertEquals(1, page.getElementsByTagName("details").getLength());
         assertTrue(html.contains("a&lt;b") && html.contains("c &amp; d"), "feature names escaped");
