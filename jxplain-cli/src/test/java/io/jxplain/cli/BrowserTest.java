@@ -2,8 +2,10 @@ package io.jxplain.cli;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jxplain.testing.SharedData;
 import org.opentest4j.AssertionFailedError;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -121,6 +123,44 @@ class BrowserTest {
         assertEquals(0, r.exitCode(), r.err());
         check(report.resolve("index.html"), "explain-report");
     }
+
+    /**
+     * A report on a real model (a network trained on the breast-cancer data of ../shared), looked at in the browser;
+     * with -Djxplain.docs.screenshot=true its screenshot becomes the README's (docs/images/report.png).
+     */
+    @Test
+    @Tag("shared-data")
+    void aReportOnARealModelIsDrawnAndIsTheReadmesPicture() throws IOException {
+        Path data = dir.resolve("breast-cancer.csv");
+        List<String> lines = Files.readAllLines(SharedData.root().resolve("data/breast_cancer/breast_cancer_sklearn.csv"));
+        List<String> csv = new ArrayList<>();
+        csv.add(String.join(",", BREAST_CANCER_FEATURES) + ",benign"); // sklearn's names; its target 1 is benign
+        csv.addAll(lines.subList(1, lines.size()));
+        Files.write(data, csv);
+        Path model = dir.resolve("model.json");
+        assertEquals(0, CliTestSupport.run("train", "--data", data.toString(), "--target", "benign", "--epochs", "60",
+                "--out", model.toString()).exitCode());
+        Path report = dir.resolve("report");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data", data.toString(),
+                "--method", "kernel-shap", "--samples", "400", "--out", dir.resolve("ks.csv").toString(), "--report",
+                report.toString(), "--report-rows", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        String page = Files.readString(report.resolve("index.html"));
+        assertTrue(page.contains("569 rows explained with kernel-shap, 30 features"), page.substring(0, 400));
+        check(report.resolve("index.html"), "breast-cancer-report");
+        if (Boolean.getBoolean("jxplain.docs.screenshot")) {
+            Files.copy(SCREENSHOTS.resolve("breast-cancer-report.png"), Path.of("..", "docs", "images", "report.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static final List<String> BREAST_CANCER_FEATURES = List.of("mean radius", "mean texture",
+            "mean perimeter", "mean area", "mean smoothness", "mean compactness", "mean concavity",
+            "mean concave points", "mean symmetry", "mean fractal dimension", "radius error", "texture error",
+            "perimeter error", "area error", "smoothness error", "compactness error", "concavity error",
+            "concave points error", "symmetry error", "fractal dimension error", "worst radius", "worst texture",
+            "worst perimeter", "worst area", "worst smoothness", "worst compactness", "worst concavity",
+            "worst concave points", "worst symmetry", "worst fractal dimension");
 
     @Test
     void theChecksCatchWhatABrowserShowsAsBroken() throws IOException {

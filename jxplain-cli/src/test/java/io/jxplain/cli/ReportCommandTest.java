@@ -76,6 +76,42 @@ class ReportCommandTest {
     }
 
     @Test
+    void aKernelShapReportNamesEveryFeatureItsWaterfallsAddUpToFxAndItsBarsAreTheCsvsMeans() throws IOException {
+        Path csv = dir.resolve("ks.csv");
+        Path report = dir.resolve("report");
+        assertEquals(0, CliTestSupport.run("explain", "--model", model(), "--data", data(), "--method", "kernel-shap",
+                "--samples", "40", "--max-rows", "30", "--out", csv.toString(), "--report", report.toString(),
+                "--report-rows", "30").exitCode());
+        String page = Files.readString(report.resolve("index.html"));
+        java.util.Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+        int rows = 0;
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().build()
+                .parse(Files.newBufferedReader(csv))) {
+            for (var r : parser) {
+                rows++;
+                for (String f : java.util.List.of("x1", "x2")) {
+                    sums.computeIfAbsent(f, k -> new double[1])[0] += Math.abs(Double.parseDouble(r.get("attr_" + f)));
+                }
+            }
+        }
+        for (String f : sums.keySet()) {
+            assertTrue(page.contains("<td>" + f + "</td>"), "the page names " + f);
+            // the bar's tooltip: "feature: mean ± half-width", the CSV's mean |attribution| to 4 digits
+            String bar = String.format(java.util.Locale.ROOT, "%s: %.4g ±", f, sums.get(f)[0] / rows);
+            assertTrue(page.contains(bar), bar);
+        }
+        // every waterfall: "from base B to S; f(x) = F" with S and F equal as shown
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("from base \\S+ to (\\S+); f\\(x\\) = ([^<]+)<")
+                .matcher(page);
+        int waterfalls = 0;
+        while (m.find()) {
+            assertEquals(m.group(2), m.group(1), "a waterfall that does not add up to f(x): " + m.group());
+            waterfalls++;
+        }
+        assertEquals(rows, waterfalls);
+    }
+
+    @Test
     void badInputsAreOneLineErrorsAndNoInputIsWritten() throws IOException {
         Path notExplanations = FILES.resolve("good.csv");
         CliTestSupport.Result r = CliTestSupport.run("report", "--explanations", notExplanations.toString(), "--out",

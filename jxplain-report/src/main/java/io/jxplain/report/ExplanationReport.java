@@ -78,6 +78,7 @@ public final class ExplanationReport {
                 ? "; the " + order.length + " most important of " + e.features().size() + " features here and below"
                 : "").append(".</p>\n");
         body.append(importance(e, order));
+        body.append(allFeatures(e));
         body.append("<h2>How each row's attributions spread</h2>\n<p>One dot per row; ")
                 .append(e.values() == null ? "no feature values were given, so the dots are grey."
                         : "colour from blue (the feature's lowest value among these rows) to orange (its highest).")
@@ -184,6 +185,22 @@ public final class ExplanationReport {
         }
         svg.append(axis(LABELS, LABELS + plot, TOP + ROW * order.length + 4, 0, max));
         return svg.append("</svg>\n").toString();
+    }
+
+    /** Every feature, by decreasing mean |attribution|, with its 95% interval: a table, collapsed. */
+    private static String allFeatures(Explanations e) {
+        double[][] m = meanAbsolute(e.attributions());
+        Integer[] idx = new Integer[m[0].length];
+        for (int j = 0; j < idx.length; j++) {
+            idx[j] = j;
+        }
+        Arrays.sort(idx, Comparator.comparingDouble((Integer j) -> -m[0][j]).thenComparingInt(j -> j));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("feature", "mean |attribution|", "95% half-width"));
+        for (int j : idx) {
+            rows.add(List.of(e.features().get(j), number(m[0][j]), Double.isNaN(m[1][j]) ? "-" : number(Z95 * m[1][j])));
+        }
+        return "<details><summary>All " + idx.length + " features</summary>\n" + table(rows) + "</details>\n";
     }
 
     private static String beeswarm(Explanations e, int[] order) {

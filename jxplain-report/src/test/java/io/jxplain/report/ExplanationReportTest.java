@@ -43,8 +43,8 @@ class ExplanationReportTest {
         NodeList svgs = page.getElementsByTagName("svg");
         assertEquals(5, svgs.getLength(), "importance, beeswarm, two waterfalls and the infidelity chart");
         assertTrue(html.contains("<td>0.1 ± 0.01</td>") && html.contains("<td>0.3</td>"), "the metric table");
-        assertEquals(1, page.getElementsByTagName("table").getLength());
-        assertEquals(1, page.getElementsByTagName("details").getLength());
+        assertEquals(2, page.getElementsByTagName("details").getLength(), "every feature's table and the provenance");
+        assertEquals(2, page.getElementsByTagName("table").getLength(), "the features and the metrics");
         assertTrue(html.contains("a&lt;b") && html.contains("c &amp; d"), "feature names escaped");
         // the first waterfall starts at the base and ends at base + Σφ = 0.25 + 0.3
         assertTrue(html.contains("row 0: from base 0.25 to 0.55; f(x) = 0.55"), html);
