@@ -54,6 +54,8 @@ class SparkEngineTest {
                     .getRecords();
             for (CSVRecord r : rows) {
                 int i = Integer.parseInt(r.get("row"));
+                assertEquals(Double.parseDouble(r.get("f_x")), Double.parseDouble(byRow.get(i).get("f_x")), 0.0,
+                        "row " + i + " f(x)");
                 for (char f = 'a'; f <= 'f'; f++) {
                     assertEquals(Double.parseDouble(r.get("attr_" + f)), Double.parseDouble(byRow.get(i).get("attr_" + f)),
                             0.0, "row " + i + " feature " + f);

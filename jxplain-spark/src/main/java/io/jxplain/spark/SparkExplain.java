@@ -4,6 +4,7 @@ import io.jxplain.catalog.RunProvenance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
+import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;
@@ -65,6 +66,7 @@ public final class SparkExplain {
                 : model.featureNames().isEmpty() ? null : model.featureNames();
         FeatureRows rows = FeatureRows.check(input, columns, keyColumn, driverModel.inputSize(), driverModel.describe());
         StructType schema = rows.data.schema()
+                .add("f_x", DataTypes.DoubleType, false)
                 .add("attributions", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
                 .add("standard_errors", DataTypes.createArrayType(DataTypes.DoubleType, false), true)
                 .add("model_calls", DataTypes.LongType, false);
@@ -120,6 +122,7 @@ public final class SparkExplain {
             return new Iterator<>() {
                 private final List<Row> block = new ArrayList<>(BLOCK);
                 private List<Explanation> explained = List.of();
+                private double[] explainedValues = new double[0];
                 private int next;
 
                 @Override
@@ -133,11 +136,13 @@ public final class SparkExplain {
                         explainNextBlock();
                     }
                     Row row = block.get(next);
+                    double fx = explainedValues[next];
                     Explanation e = explained.get(next++);
-                    List<Object> values = new ArrayList<>(row.size() + 3 + featureIndex.length);
+                    List<Object> values = new ArrayList<>(row.size() + 4 + featureIndex.length);
                     for (int i = 0; i < row.size(); i++) {
                         values.add(row.get(i));
                     }
+                    values.add(fx);
                     values.add(boxed(e.attributions()));
                     values.add(e.hasStandardErrors() ? boxed(e.standardErrors()) : null);
                     values.add(e.modelCalls());
@@ -168,6 +173,8 @@ public final class SparkExplain {
                     } catch (RuntimeException blockFailure) {
                         throw failingRow(x, keys, blockFailure);
                     }
+                    // f(x) of the target, the value each explanation explains, as 'jxplain explain' writes it
+                    explainedValues = BatchedEvaluation.values(m, t, x, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
                 }
 
                 /** Which row of a failed block failed: explained one by one, the first failure names its key. */
