@@ -29,7 +29,7 @@ final class SparkEngine {
         add(args, "--output-kind", input.external.outputKind);
         add(args, "--input-shape", input.external.inputShape);
         try {
-            return io.jxplain.spark.ExplainJob.execute(args.toArray(String[]::new), stdout, err);
+            return io.jxplain.spark.ExplainJob.execute(args.toArray(String[]::new), stdout, err, "jxplain");
         } catch (NoClassDefFoundError e) {
             throw new IllegalStateException("--engine spark needs Apache Spark on the class path; build with 'mvn -DskipTests"
                     + " package' (it writes jxplain-spark/target/spark.classpath, which bin/jxplain reads) — missing: "

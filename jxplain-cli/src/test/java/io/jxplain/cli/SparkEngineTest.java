@@ -114,6 +114,7 @@ class SparkEngineTest {
         assertEquals(Main.USER_ERROR, s.exitCode());
         for (String err : List.of(l.err(), s.err())) {
             assertTrue(err.contains("the header repeats 'x1' (columns 1, 2); column names must be unique"), err);
+            assertTrue(err.startsWith("jxplain: error: "), "one voice for both engines: " + err);
         }
     }
 

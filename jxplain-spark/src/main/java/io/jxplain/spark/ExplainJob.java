@@ -93,7 +93,6 @@ public final class ExplainJob implements Callable<Integer>, SettingOptions.Decla
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the job with the given streams; returns the exit code (0, or 1 for an error, printed as one line). */
     /** The catalogue's method and metric settings, with the names and defaults of 'jxplain explain' and 'evaluate'. */
     @Override
     public void declareOptions(CommandLine.Model.CommandSpec command) {
@@ -101,12 +100,18 @@ public final class ExplainJob implements Callable<Integer>, SettingOptions.Decla
         MetricOptions.declare(command);
     }
 
+    /** Runs the job with the given streams; returns the exit code (0, or 1 for an error, printed as one line). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, "jxplain-spark");
+    }
+
+    /** As above, an error's line starting with {@code program} (jxplain when its CLI runs the job: one voice). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, String program) {
         CommandLine cli = SettingOptions.declareAll(new CommandLine(new ExplainJob()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
-            c.getErr().println("jxplain-spark: error: " + rootMessage(e));
+            c.getErr().println(program + ": error: " + rootMessage(e));
             c.getErr().flush();
             return 1;
         });
