@@ -62,8 +62,7 @@ public final class ExplanationReport {
 
     /**
      * The page. {@code waterfallRows} rows get a waterfall; {@code evaluation} (may be null) is shown as a table and
-     * a chart per metric;
-     * as a table; {@code provenance} (may be null) is shown as it is, collapsed.
+     * a chart per metric; {@code provenance} (may be null) is shown as it is, collapsed.
      */
     public static String toHtml(String title, Explanations e, int waterfallRows, List<MetricValue> evaluation,
                                 String provenance) {
@@ -71,14 +70,16 @@ public final class ExplanationReport {
         body.append("<h1>").append(LineChart.escape(title)).append("</h1>\n");
         body.append("<p>").append(LineChart.escape(e.attributions().length + " rows explained with " + e.method()
                 + ", " + e.features().size() + " features.")).append("</p>\n");
-        int[] order = byImportance(e);
+        double[][] importance = meanAbsolute(e.attributions());
+        int[] ranked = byImportance(importance[0]);
+        int[] order = Arrays.copyOf(ranked, Math.min(ranked.length, MAX_FEATURES));
         body.append("<h2>Which features matter</h2>\n<p>Mean |attribution| over the rows, with its 95% confidence"
                 + " interval (mean ± 1.96 standard deviations over √rows: the spread over rows, which includes each"
                 + " row's Monte-Carlo noise)").append(order.length < e.features().size()
                 ? "; the " + order.length + " most important of " + e.features().size() + " features here and below"
                 : "").append(".</p>\n");
-        body.append(importance(e, order));
-        body.append(allFeatures(e));
+        body.append(importance(e, importance, order));
+        body.append(allFeatures(e, importance, ranked));
         body.append("<h2>How each row's attributions spread</h2>\n<p>One dot per row; ")
                 .append(e.values() == null ? "no feature values were given, so the dots are grey."
                         : "colour from blue (the feature's lowest value among these rows) to orange (its highest).")
@@ -99,7 +100,6 @@ public final class ExplanationReport {
             body.append("<h2>How far to trust them</h2>\n<p>Each metric's mean over the rows with its 95%"
                     + " interval, per method.</p>\n");
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("method", "metric", "mean ± 95% half-width", "rows", "status"));
             List<String> metrics = new ArrayList<>();
             for (MetricValue v : evaluation) {
                 rows.add(List.of(v.method(), v.metric(), Double.isNaN(v.mean()) ? "-" : number(v.mean())
@@ -108,7 +108,7 @@ public final class ExplanationReport {
                     metrics.add(v.metric());
                 }
             }
-            body.append(table(rows));
+            body.append(HtmlReport.tableHtml(List.of("method", "metric", "mean ± 95% half-width", "rows", "status"), rows));
             for (String metric : metrics) {
                 body.append(metricChart(metric, evaluation.stream().filter(v -> v.metric().equals(metric)
                         && !Double.isNaN(v.mean())).toList()));
@@ -147,19 +147,17 @@ public final class ExplanationReport {
         return new double[][] {mean, se};
     }
 
-    /** Feature indices by decreasing mean |attribution|, at most MAX_FEATURES of them. */
-    private static int[] byImportance(Explanations e) {
-        double[] mean = meanAbsolute(e.attributions())[0];
+    /** Feature indices by decreasing mean |attribution| (ties by index). */
+    private static int[] byImportance(double[] mean) {
         Integer[] idx = new Integer[mean.length];
         for (int j = 0; j < idx.length; j++) {
             idx[j] = j;
         }
         Arrays.sort(idx, Comparator.comparingDouble((Integer j) -> -mean[j]).thenComparingInt(j -> j));
-        return Arrays.stream(idx).limit(MAX_FEATURES).mapToInt(Integer::intValue).toArray();
+        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
     }
 
-    private static String importance(Explanations e, int[] order) {
-        double[][] m = meanAbsolute(e.attributions());
+    private static String importance(Explanations e, double[][] m, int[] order) {
         double max = 0;
         for (int j : order) {
             max = Math.max(max, m[0][j] + (Double.isNaN(m[1][j]) ? 0 : Z95 * m[1][j]));
@@ -188,19 +186,13 @@ public final class ExplanationReport {
     }
 
     /** Every feature, by decreasing mean |attribution|, with its 95% interval: a table, collapsed. */
-    private static String allFeatures(Explanations e) {
-        double[][] m = meanAbsolute(e.attributions());
-        Integer[] idx = new Integer[m[0].length];
-        for (int j = 0; j < idx.length; j++) {
-            idx[j] = j;
-        }
-        Arrays.sort(idx, Comparator.comparingDouble((Integer j) -> -m[0][j]).thenComparingInt(j -> j));
+    private static String allFeatures(Explanations e, double[][] m, int[] ranked) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("feature", "mean |attribution|", "95% half-width"));
-        for (int j : idx) {
+        for (int j : ranked) {
             rows.add(List.of(e.features().get(j), number(m[0][j]), Double.isNaN(m[1][j]) ? "-" : number(Z95 * m[1][j])));
         }
-        return "<details><summary>All " + idx.length + " features</summary>\n" + table(rows) + "</details>\n";
+        return "<details><summary>All " + ranked.length + " features</summary>\n"
+                + HtmlReport.tableHtml(List.of("feature", "mean |attribution|", "95% half-width"), rows) + "</details>\n";
     }
 
     private static String beeswarm(Explanations e, int[] order) {
@@ -398,19 +390,6 @@ public final class ExplanationReport {
         }
         s = s.replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private static String table(List<List<String>> rows) {
-        StringBuilder t = new StringBuilder("<table>\n");
-        for (int r = 0; r < rows.size(); r++) {
-            t.append("<tr>");
-            for (String cell : rows.get(r)) {
-                String tag = r == 0 ? "th" : "td";
-                t.append('<').append(tag).append('>').append(LineChart.escape(cell)).append("</").append(tag).append('>');
-            }
-            t.append("</tr>\n");
-        }
-        return t.append("</table>\n").toString();
     }
 
     private static StringBuilder open(int height, String title) {

@@ -31,20 +31,25 @@ public final class HtmlReport {
     }
 
     public HtmlReport table(List<String> header, List<List<String>> rows) {
-        body.append("<table>\n<tr>");
-        for (String h : header) {
-            body.append("<th>").append(LineChart.escape(h)).append("</th>");
-        }
-        body.append("</tr>\n");
-        for (List<String> row : rows) {
-            body.append("<tr>");
-            for (String cell : row) {
-                body.append("<td>").append(LineChart.escape(cell)).append("</td>");
-            }
-            body.append("</tr>\n");
-        }
-        body.append("</table>\n");
+        body.append(tableHtml(header, rows));
         return this;
+    }
+
+    /** A table's HTML, every cell escaped (the one table writer of the reports). */
+    static String tableHtml(List<String> header, List<List<String>> rows) {
+        StringBuilder t = new StringBuilder("<table>\n<tr>");
+        for (String h : header) {
+            t.append("<th>").append(LineChart.escape(h)).append("</th>");
+        }
+        t.append("</tr>\n");
+        for (List<String> row : rows) {
+            t.append("<tr>");
+            for (String cell : row) {
+                t.append("<td>").append(LineChart.escape(cell)).append("</td>");
+            }
+            t.append("</tr>\n");
+        }
+        return t.append("</table>\n").toString();
     }
 
     public String toHtml() {
