@@ -46,7 +46,7 @@ public final class BarChart {
             double x = values[i] >= 0 ? zero : zero - w;
             svg.append(LineChart.text(LABELS - 6, y + ROW * 0.7, names.get(i), "end", 11));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n",
-                    x, y + 2, w, ROW - 4, values[i] >= 0 ? "#c0392b" : "#2e6fbd"));
+                    x, y + 2, w, ROW - 4, values[i] >= 0 ? Palette.POSITIVE : Palette.NEGATIVE));
         }
         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>%n",
                 zero, TOP - 4, zero, TOP + ROW * values.length));

@@ -77,7 +77,7 @@ public final class BoxPlot {
         double slot = (WIDTH - LEFT - RIGHT) / (double) groups.size();
         for (int g = 0; g < groups.size(); g++) {
             double[] v = groups.get(g);
-            String c = LineChart.COLOURS[g % LineChart.COLOURS.length];
+            String c = Palette.colour(g);
             double cx = LEFT + slot * (g + 0.5);
             double half = Math.min(40, slot * 0.3);
             double q1 = quantile(v, 0.25);

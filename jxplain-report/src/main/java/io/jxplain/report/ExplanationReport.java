@@ -14,11 +14,6 @@ import java.util.Locale;
  * Colours are Okabe and Ito's, which readers with a colour-vision deficiency tell apart.
  */
 public final class ExplanationReport {
-    /** Okabe–Ito blue and vermillion (negative, positive), orange (high feature values), grey. */
-    static final String BLUE = "#0072B2";
-    static final String VERMILLION = "#D55E00";
-    static final String ORANGE = "#E69F00";
-    static final String GREY = "#999999";
     private static final double Z95 = 1.959963984540054;
     private static final int WIDTH = 720;
     private static final int LABELS = 170;
@@ -172,7 +167,7 @@ public final class ExplanationReport {
             svg.append(LineChart.text(LABELS - 6, y + ROW * 0.65, e.features().get(j), "end", 11));
             double w = m[0][j] / max * plot;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
-                    + "<title>%s</title></rect>%n", LABELS, y + 4, w, ROW - 8, BLUE,
+                    + "<title>%s</title></rect>%n", LABELS, y + 4, w, ROW - 8, Palette.NEGATIVE,
                     LineChart.escape(String.format(Locale.ROOT, "%s: %.4g ± %.2g", e.features().get(j), m[0][j],
                             Z95 * m[1][j]))));
             if (!Double.isNaN(m[1][j])) {
@@ -262,13 +257,18 @@ public final class ExplanationReport {
     /** Blue at the feature's lowest value among the rows, orange at its highest. */
     private static String colour(Explanations e, int i, int j, double[] range) {
         if (range == null || !(range[1] > range[0])) {
-            return GREY;
+            return Palette.GREY;
         }
         double t = (e.values()[i][j] - range[0]) / (range[1] - range[0]);
-        int[] from = {0x00, 0x72, 0xB2};
-        int[] to = {0xE6, 0x9F, 0x00};
+        int[] from = rgb(Palette.NEGATIVE);
+        int[] to = rgb(Palette.HIGH);
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(from[0] + t * (to[0] - from[0])),
                 Math.round(from[1] + t * (to[1] - from[1])), Math.round(from[2] + t * (to[2] - from[2])));
+    }
+
+    private static int[] rgb(String hex) {
+        int v = Integer.parseInt(hex.substring(1), 16);
+        return new int[] {v >> 16, (v >> 8) & 0xff, v & 0xff};
     }
 
     private static String waterfall(Explanations e, int i) {
@@ -325,7 +325,7 @@ public final class ExplanationReport {
             double w = Math.abs(v) / (hi - lo) * plot;
             svg.append(LineChart.text(LABELS - 6, y + ROW * 0.65, name, "end", 11));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
-                    + "<title>%s</title></rect>%n", x0, y + 4, Math.max(w, 0.5), ROW - 8, v >= 0 ? VERMILLION : BLUE,
+                    + "<title>%s</title></rect>%n", x0, y + 4, Math.max(w, 0.5), ROW - 8, v >= 0 ? Palette.POSITIVE : Palette.NEGATIVE,
                     LineChart.escape(String.format(Locale.ROOT, "%s: %+.4g", name, v))));
             if (!others && se != null && !Double.isNaN(se[idx[k]])) {
                 double end = running + v;
@@ -372,7 +372,7 @@ public final class ExplanationReport {
             svg.append(LineChart.text(LABELS - 6, y + ROW * 0.65, v.method(), "end", 11));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
                     + "<title>%s</title></rect>%n", Math.min(zero, end), y + 4, Math.max(Math.abs(end - zero), 0.5),
-                    ROW - 8, ORANGE, LineChart.escape(v.method() + ": " + number(v.mean()))));
+                    ROW - 8, Palette.HIGH, LineChart.escape(v.method() + ": " + number(v.mean()))));
             if (!Double.isNaN(v.halfWidth())) {
                 svg.append(whisker(LABELS + (v.mean() - v.halfWidth() - lo) / (hi - lo) * plot,
                         LABELS + (v.mean() + v.halfWidth() - lo) / (hi - lo) * plot, y + ROW / 2.0));

@@ -3,20 +3,24 @@ package io.jxplain.report;
 import java.util.Locale;
 
 /**
- * An attribution map as standalone SVG, beside the input image: a diverging scale (blue negative, white zero, red
- * positive) symmetric about zero, so that colour intensity means the same on both sides, with the largest |value| in
- * the caption. Written by hand for the same reason as {@link LineChart}: plain text any browser shows.
+ * An attribution map as standalone SVG, beside the input image: a diverging scale (blue negative, white zero,
+ * vermillion positive: Okabe and Ito's pair) symmetric about zero, so that colour intensity means the same on both
+ * sides, with a colour bar from −max|value| to +max|value| under the map. Written by hand for the same reason as
+ * {@link LineChart}: plain text any browser shows.
  */
 public final class Heatmap {
     private static final int CELL_TARGET = 280; // pixels per panel side
     private static final int GAP = 20;
     private static final int CAPTION = 40;
+    /** Room under the panels for the colour bar and its labels. */
+    private static final int COLOUR_BAR = 44;
+    private static final int BAR_STEPS = 41;
 
     private Heatmap() {
     }
 
     /**
-     * @param title       caption (method, row, target)
+     * @param title       caption (method, row, the explained and the predicted class)
      * @param image       the input, height × width, drawn in grey from its minimum (black) to maximum (white); may be null
      * @param attribution height × width values (e.g. summed over channels)
      */
@@ -32,7 +36,7 @@ public final class Heatmap {
         double panelH = cell * h;
         int panels = image == null ? 1 : 2;
         double width = panels * panelW + (panels + 1) * GAP;
-        double height = panelH + CAPTION + 2 * GAP;
+        double height = panelH + CAPTION + 2 * GAP + COLOUR_BAR;
         double maxAbs = 0;
         for (double[] row : attribution) {
             for (double v : row) {
@@ -49,8 +53,7 @@ public final class Heatmap {
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"14\">%s</text>%n", GAP, GAP + 4,
                 LineChart.escape(title)));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#555\">%s</text>%n", GAP,
-                GAP + 22, LineChart.escape("blue < 0 < red; full colour at |value| = "
-                        + String.format(Locale.ROOT, "%.4g", maxAbs))));
+                GAP + 22, LineChart.escape(image == null ? "attribution" : "input, then attribution")));
         double x0 = GAP;
         double y0 = GAP + CAPTION;
         if (image != null) {
@@ -73,17 +76,44 @@ public final class Heatmap {
         }
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                double t = maxAbs == 0 ? 0 : attribution[y][x] / maxAbs; // in [−1, 1]
-                int fade = (int) Math.round(255 * (1 - Math.abs(t)));
-                if (t >= 0) {
-                    cell(svg, x0 + x * cell, y0 + y * cell, cell, 255, fade, fade);
-                } else {
-                    cell(svg, x0 + x * cell, y0 + y * cell, cell, fade, fade, 255);
-                }
+                int[] c = diverging(maxAbs == 0 ? 0 : attribution[y][x] / maxAbs);
+                cell(svg, x0 + x * cell, y0 + y * cell, cell, c[0], c[1], c[2]);
             }
         }
+        colourBar(svg, x0, y0 + panelH + 10, panelW, maxAbs);
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** The colour of t ∈ [−1, 1]: white at 0, {@link Palette#NEGATIVE} at −1, {@link Palette#POSITIVE} at +1. */
+    static int[] diverging(double t) {
+        int end = Integer.parseInt((t < 0 ? Palette.NEGATIVE : Palette.POSITIVE).substring(1), 16);
+        double a = Math.min(1, Math.abs(t));
+        int[] c = new int[3];
+        for (int k = 0; k < 3; k++) {
+            int channel = (end >> (16 - 8 * k)) & 0xff;
+            c[k] = (int) Math.round(255 + a * (channel - 255));
+        }
+        return c;
+    }
+
+    /** A strip from −max to +max in {@link #BAR_STEPS} steps, labelled at both ends and at 0. */
+    private static void colourBar(StringBuilder svg, double x, double y, double width, double maxAbs) {
+        double step = width / BAR_STEPS;
+        for (int k = 0; k < BAR_STEPS; k++) {
+            int[] c = diverging(-1 + 2.0 * k / (BAR_STEPS - 1));
+            svg.append(String.format(Locale.ROOT,
+                    "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"12\" fill=\"#%02x%02x%02x\"/>%n",
+                    x + k * step, y, step + 0.05, c[0], c[1], c[2]));
+        }
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"12\" fill=\"none\" "
+                + "stroke=\"#333\" stroke-width=\"0.5\"/>%n", x, y, width));
+        // three significant digits, without trailing zeros: "2", "0.0123"
+        String max = new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", maxAbs)).stripTrailingZeros()
+                .toPlainString();
+        svg.append(LineChart.text(x, y + 26, "−" + max, "start", 11));
+        svg.append(LineChart.text(x + width / 2, y + 26, "0", "middle", 11));
+        svg.append(LineChart.text(x + width, y + 26, "+" + max, "end", 11));
     }
 
     private static void cell(StringBuilder svg, double x, double y, double size, int r, int g, int b) {

@@ -10,8 +10,6 @@ import java.util.Locale;
  * any browser shows and any diff reads.
  */
 public final class LineChart {
-    static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-            "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
     private static final int WIDTH = 900;
     private static final int HEIGHT = 440;
     private static final int LEFT = 70;
@@ -26,7 +24,16 @@ public final class LineChart {
     private final boolean logX;
     private final boolean logY;
     private final List<Series> series = new ArrayList<>();
-    private final List<String> dashed = new ArrayList<>();
+    private final List<Line> lines = new ArrayList<>();
+    private final Palette.Keyed colours = new Palette.Keyed();
+    private final Palette.Keyed styles = new Palette.Keyed();
+
+    /** How a series is drawn: its colour, its dash pattern ("" solid), whether it is a guide (no points). */
+    private record Line(String colour, String dash, boolean guide) {
+        String dashAttribute() {
+            return dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"";
+        }
+    }
 
     public LineChart(String title, String xLabel, String yLabel, boolean logX, boolean logY) {
         this.title = title;
@@ -36,15 +43,26 @@ public final class LineChart {
         this.logY = logY;
     }
 
+    /** A solid curve in a colour of its own. */
     public LineChart add(Series s) {
+        return add(s, s.name(), "");
+    }
+
+    /**
+     * A curve whose colour is {@code colourKey}'s and whose dash pattern is {@code styleKey}'s: series with the same
+     * method as colour key and the data set as style key keep the method's colour across data sets.
+     */
+    public LineChart add(Series s, String colourKey, String styleKey) {
         series.add(s);
+        lines.add(new Line(Palette.colour(colours.of(colourKey)),
+                Palette.DASHES[styles.of(styleKey) % Palette.DASHES.length], false));
         return this;
     }
 
     /** A dashed guide (e.g. the 1/√n rate), drawn in grey and named in the legend. */
     public LineChart addGuide(Series s) {
         series.add(s);
-        dashed.add(s.name());
+        lines.add(new Line(Palette.GREY, "6,4", true));
         return this;
     }
 
@@ -60,10 +78,10 @@ public final class LineChart {
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, 22, title, "middle", 15));
         axes(svg, xr, yr);
-        int colour = 0;
-        for (Series s : series) {
-            boolean guide = dashed.contains(s.name());
-            String c = guide ? "#999999" : COLOURS[colour++ % COLOURS.length];
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
+            Line line = lines.get(k);
+            String c = line.colour();
             if (s.low() != null) {
                 StringBuilder poly = new StringBuilder();
                 for (int i = 0; i < s.x().length; i++) {
@@ -80,8 +98,8 @@ public final class LineChart {
                 path.append(i == 0 ? "M" : "L").append(px(s.x()[i], xr)).append(',').append(py(s.y()[i], yr)).append(' ');
             }
             svg.append("<path d=\"").append(path.toString().trim()).append("\" fill=\"none\" stroke=\"").append(c)
-                    .append("\" stroke-width=\"2\"").append(guide ? " stroke-dasharray=\"6,4\"" : "").append("/>\n");
-            if (!guide) {
+                    .append("\" stroke-width=\"2\"").append(line.dashAttribute()).append("/>\n");
+            if (!line.guide()) {
                 for (int i = 0; i < s.x().length; i++) {
                     svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"3\" fill=\"%s\"/>%n",
                             px(s.x()[i], xr), py(s.y()[i], yr), c));
@@ -94,15 +112,13 @@ public final class LineChart {
     }
 
     private void legend(StringBuilder svg) {
-        int colour = 0;
         double x = WIDTH - RIGHT + 12;
         double y = TOP + 12;
-        for (Series s : series) {
-            boolean guide = dashed.contains(s.name());
-            String c = guide ? "#999999" : COLOURS[colour++ % COLOURS.length];
+        for (int k = 0; k < series.size(); k++) {
+            Line line = lines.get(k);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                    + "stroke-width=\"2\"%s/>%n", x, y - 4, x + 22, y - 4, c, guide ? " stroke-dasharray=\"6,4\"" : ""));
-            svg.append(text(x + 28, y, s.name(), "start", 11));
+                    + "stroke-width=\"2\"%s/>%n", x, y - 4, x + 28, y - 4, line.colour(), line.dashAttribute()));
+            svg.append(text(x + 34, y, series.get(k).name(), "start", 11));
             y += 16;
         }
     }

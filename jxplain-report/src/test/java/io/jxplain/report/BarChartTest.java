@@ -14,14 +14,14 @@ class BarChartTest {
     @Test
     void barsAreProportionalAndColouredBySign() {
         String svg = BarChart.toSvg("x & y", List.of("a", "b<c"), new double[] {2.0, -1.0}, 0);
-        Matcher m = Pattern.compile("<rect x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\" height=\"\\d+\" fill=\"(#[0-9a-f]+)\"")
+        Matcher m = Pattern.compile("<rect x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\" height=\"\\d+\" fill=\"(#[0-9a-fA-F]+)\"")
                 .matcher(svg);
         assertTrue(m.find());
         double wide = Double.parseDouble(m.group(2));
-        assertEquals("#c0392b", m.group(3));
+        assertEquals(Palette.POSITIVE, m.group(3));
         assertTrue(m.find());
         assertEquals(wide / 2, Double.parseDouble(m.group(2)), 0.1, "half the value, half the length");
-        assertEquals("#2e6fbd", m.group(3));
+        assertEquals(Palette.NEGATIVE, m.group(3));
         assertTrue(svg.contains("x &amp; y") && svg.contains("b&lt;c"), "text is escaped");
     }
 

@@ -58,7 +58,7 @@ class ExplanationReportTest {
     void dotsAreColouredByTheFeaturesValueWhenTheValuesAreGiven() throws Exception {
         String grey = ExplanationReport.toHtml("t", explanations(null, Double.NaN), 0, null, null);
         String beeswarm = grey.substring(grey.indexOf("attribution of each row"));
-        assertTrue(beeswarm.contains("fill=\"" + ExplanationReport.GREY + "\""));
+        assertTrue(beeswarm.contains("fill=\"" + Palette.GREY + "\""));
         double[][] values = {{0, 5, 1}, {1, 6, 1}, {2, 7, 1}, {3, 8, 1}};
         String coloured = ExplanationReport.toHtml("t", explanations(values, Double.NaN), 0, null, null);
         String dots = coloured.substring(coloured.indexOf("attribution of each row"));

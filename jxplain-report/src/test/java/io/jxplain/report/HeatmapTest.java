@@ -12,13 +12,16 @@ class HeatmapTest {
         double[][] image = {{0, 1}, {0.5, 0}};
         double[][] attribution = {{2, -2}, {1, 0}};
         String svg = Heatmap.toSvg("test <a&b>", image, attribution);
-        assertTrue(svg.contains("fill=\"#ff0000\""), "the largest positive value is full red");
-        assertTrue(svg.contains("fill=\"#0000ff\""), "the largest negative value is full blue");
-        assertTrue(svg.contains("fill=\"#ff8080\""), "half the maximum is half-faded red");
+        assertTrue(svg.contains("fill=\"#d55e00\""), "the largest positive value is full (Okabe–Ito) vermillion");
+        assertTrue(svg.contains("fill=\"#0072b2\""), "the largest negative value is full (Okabe–Ito) blue");
+        assertTrue(svg.contains("fill=\"#eaaf80\""), "half the maximum is half-way from white to vermillion");
         assertTrue(svg.contains("fill=\"#ffffff\""), "zero is white");
         assertTrue(svg.contains("fill=\"#808080\""), "the image's middle grey");
         assertTrue(svg.contains("test &lt;a&amp;b&gt;"), "the title is escaped");
-        assertEquals(1 + 4 + 4, svg.split("<rect").length - 1, "background + 4 image + 4 attribution cells");
+        assertEquals(1 + 4 + 4 + 41 + 1, svg.split("<rect").length - 1,
+                "background + 4 image + 4 attribution cells + the colour bar's 41 steps and its frame");
+        assertTrue(svg.contains(">−2<") && svg.contains(">+2<") && svg.contains(">0<"),
+                "the colour bar is labelled from −max|φ| to +max|φ|");
     }
 
     @Test

@@ -35,6 +35,41 @@ class LineChartTest {
     }
 
     @Test
+    void aMethodKeepsItsColourAcrossDataSetsAndTheLineStyleTellsTheDataSet() {
+        double[] n = {10, 100};
+        LineChart chart = new LineChart("t", "n", "y", true, true);
+        for (String data : List.of("simulated", "bankruptcy", "shoppers")) {
+            for (String method : List.of("SmoothGrad", "C-LIME")) {
+                chart.add(Series.line(data + " " + method, n, new double[] {1, 0.1}), method, data);
+            }
+        }
+        String svg = chart.toSvg();
+        // one <path> per curve, in the order added: (stroke colour, dash pattern)
+        Matcher m = Pattern.compile("<path d=\"[^\"]*\" fill=\"none\" stroke=\"(#[0-9A-Fa-f]{6})\" stroke-width=\"2\""
+                + "(?: stroke-dasharray=\"([0-9,]+)\")?").matcher(svg);
+        List<String> colours = new java.util.ArrayList<>();
+        List<String> dashes = new java.util.ArrayList<>();
+        while (m.find()) {
+            colours.add(m.group(1));
+            dashes.add(m.group(2) == null ? "" : m.group(2));
+        }
+        assertEquals(6, colours.size());
+        for (int k = 0; k < 6; k += 2) {
+            assertEquals(colours.get(0), colours.get(k), "SmoothGrad keeps its colour on every data set");
+            assertEquals(colours.get(1), colours.get(k + 1), "C-LIME keeps its colour on every data set");
+            assertEquals(dashes.get(k), dashes.get(k + 1), "one data set, one line style");
+        }
+        assertTrue(!colours.get(0).equals(colours.get(1)), "two methods, two colours");
+        assertEquals(3, new java.util.HashSet<>(dashes).size(), "three data sets, three line styles");
+        assertTrue(List.of(Palette.COLOURS).containsAll(colours), "Okabe–Ito colours: " + colours);
+        assertEquals(6, countOf(svg, "<line x1=") - countOf(svg, "stroke=\"#e5e5e5\""), "the legend has a line per curve");
+    }
+
+    private static int countOf(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
     void reportsAreWellFormedAndEscaped() {
         String html = new HtmlReport("R & D").paragraph("<x>").table(List.of("a"), List.of(List.of("1 < 2")))
                 .figure("f.svg", "cap").toHtml();

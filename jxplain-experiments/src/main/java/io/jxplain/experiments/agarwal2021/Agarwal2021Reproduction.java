@@ -177,9 +177,10 @@ public final class Agarwal2021Reproduction {
     private static void robustnessChart(Path file, String title, List<Curves> curves, Function<Curves, String> name)
             throws IOException {
         LineChart chart = new LineChart(title, "samples n", "mean over x of max L1(φ(x), φ(x′))", true, true);
+        // a method keeps its colour; the line style tells the data set (or σ², or model) apart
         for (Curves c : curves) {
-            chart.add(series(name.apply(c) + " SmoothGrad", c, c.robustnessSmoothGrad()));
-            chart.add(series(name.apply(c) + " C-LIME", c, c.robustnessClime()));
+            chart.add(series(name.apply(c) + " SmoothGrad", c, c.robustnessSmoothGrad()), "SmoothGrad", name.apply(c));
+            chart.add(series(name.apply(c) + " C-LIME", c, c.robustnessClime()), "C-LIME", name.apply(c));
         }
         StagedFile.writeString(file, chart.toSvg());
     }
