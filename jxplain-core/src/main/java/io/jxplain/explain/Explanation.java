@@ -13,8 +13,11 @@ public final class Explanation {
     /** The normal distribution's 97.5% quantile: a 95% interval is the estimate ± Z95·standard error. */
     public static final double Z95 = 1.959963984540054;
     /**
-     * The diagnostic that additive methods report (KernelSHAP, exact Shapley values: v(∅) = E f(background);
-     * Integrated Gradients: f(baseline)): base value + Σ attributions = f(x), up to the method's gap.
+     * Where a waterfall of the attributions starts. Additive methods: base value + Σ attributions = f(x), up to the
+     * method's gap (KernelSHAP, exact Shapley values: v(∅) = E f(background); Integrated Gradients: f(baseline)).
+     * Occlusion: f(baseline), which Σφ reaches only for a model additive in the occluded parts. LIME with
+     * discretisation: the surrogate's intercept, from which Σφ reaches the surrogate's value at x. Methods whose
+     * attributions are slopes (gradients, SmoothGrad, C-LIME) define none.
      */
     public static final String BASE_VALUE = "base_value";
 

@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  * with α = 1. Without discretisation, samples are N(mean, std²) per feature and the surrogate sees them
  * standardised. Attributions are the surrogate's coefficients (0, with a NaN standard error, for features not
  * selected); its intercept is
- * reported. Without training data the statistics are those of standardised features (mean 0, sd 1), and
+ * reported, and with discretisation is also the {@link Explanation#BASE_VALUE}. Without training data the statistics are those of standardised features (mean 0, sd 1), and
  * discretisation needs training data. Selection LASSO_PATH follows the weighted lasso path ({@link LassoPath}).
  */
 public final class Lime extends BaseExplainer {
@@ -151,7 +151,10 @@ public final class Lime extends BaseExplainer {
         // features not selected are 0 by construction, not estimated (NaN standard errors)
         Surrogate fit = Surrogate.fit(LeastSquares.of(sub, f).weights(weights).ridge(DEFAULT_RIDGE), chosen, d,
                 Surrogate.Singular.REFUSE);
-        return new Attribution(fit.coefficients(), fit.standardErrors(), fit.intercept(), samples, samples);
+        // discretised, x's representation is all ones: intercept + Σφ is the surrogate's value at x (lime's
+        // "local prediction"), so the intercept is where a waterfall starts; continuous coefficients are slopes
+        Map<String, Double> diagnostics = discretize ? Map.of(Attribution.BASE_VALUE, fit.intercept()) : Map.of();
+        return new Attribution(fit.coefficients(), fit.standardErrors(), fit.intercept(), samples, samples, diagnostics);
     }
 
     /** Row 0 is x; others N(mean, sd²) per feature; the surrogate sees (value − mean)/sd. */

@@ -16,7 +16,9 @@ import java.util.random.RandomGenerator;
  * Occlusion (Zeiler &amp; Fergus 2014). Feature-wise (Captum's FeatureAblation): φⱼ = f(x) − f(x with xⱼ := x₀ⱼ).
  * Sliding windows on an image model (Captum's Occlusion): every window × window patch at the given stride, across all
  * channels, is set to x₀; each pixel gets the mean of f(x) − f(occluded) over the patches that cover it (0 if none do).
- * Baseline x₀ = 0 by default; one batch; needs only function values.
+ * Baseline x₀ = 0 by default; one batch; needs only function values. Each explanation reports f(x₀) as its
+ * {@link Explanation#BASE_VALUE}: where a waterfall of its attributions starts (Σφ = f(x) − f(x₀) only for a model
+ * additive in the occluded parts, so the difference is the features' interaction).
  */
 public final class Occlusion extends BaseExplainer {
     /** Unset: one feature at a time (Captum's FeatureAblation). */
@@ -83,16 +85,19 @@ public final class Occlusion extends BaseExplainer {
     /** Feature-wise occlusion batches rows; sliding windows already make big batches of their own. */
     @Override
     int modelRowsPerInstance(int d) {
-        return window == 0 ? d + 1 : 0;
+        return window == 0 ? d + 2 : 0;
     }
 
-    /** Every row's d occluded copies and the row itself in one batched call: φⱼ = f(x) − f(x with xⱼ = x₀ⱼ). */
+    /**
+     * Every row's d occluded copies, the row itself and the baseline in one batched call: φⱼ = f(x) − f(x with
+     * xⱼ = x₀ⱼ), and f(x₀) as the base value.
+     */
     @Override
     Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
                                 java.util.function.IntToLongFunction seedOf) {
         int d = rows.numCols;
         double[] x0 = baselineFor(d);
-        int perRow = d + 1;
+        int perRow = d + 2; // d occluded copies, x, x₀
         DMatrixRMaj occluded = new DMatrixRMaj((to - from) * perRow, d);
         for (int r = from; r < to; r++) {
             int p = (r - from) * perRow;
@@ -102,6 +107,7 @@ public final class Occlusion extends BaseExplainer {
                     occluded.data[(p + k) * d + k] = x0[k];
                 }
             }
+            System.arraycopy(x0, 0, occluded.data, (p + d + 1) * d, d);
         }
         double[] f = BatchedEvaluation.values(model, target, occluded, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
         Attribution[] out = new Attribution[to - from];
@@ -110,9 +116,13 @@ public final class Occlusion extends BaseExplainer {
             for (int j = 0; j < d; j++) {
                 phi[j] = f[r * perRow + d] - f[r * perRow + j];
             }
-            out[r] = Attribution.exact(phi, perRow);
+            out[r] = withBase(phi, perRow, f[r * perRow + d + 1]);
         }
         return out;
+    }
+
+    private static Attribution withBase(double[] phi, long modelCalls, double baseValue) {
+        return new Attribution(phi, null, Double.NaN, modelCalls, 0, Map.of(Attribution.BASE_VALUE, baseValue));
     }
 
     private double[] baselineFor(int d) {
@@ -131,10 +141,11 @@ public final class Occlusion extends BaseExplainer {
         int rowsOfWindows = (shape.height() - window) / stride + 1;
         int colsOfWindows = (shape.width() - window) / stride + 1;
         int count = rowsOfWindows * colsOfWindows;
-        DMatrixRMaj rows = new DMatrixRMaj(count + 1, d);
+        DMatrixRMaj rows = new DMatrixRMaj(count + 2, d); // the windows, x, x₀
         for (int r = 0; r <= count; r++) {
             System.arraycopy(x, 0, rows.data, r * d, d);
         }
+        System.arraycopy(x0, 0, rows.data, (count + 1) * d, d);
         for (int w = 0; w < count; w++) {
             int top = (w / colsOfWindows) * stride;
             int left = (w % colsOfWindows) * stride;
@@ -165,6 +176,6 @@ public final class Occlusion extends BaseExplainer {
         for (int j = 0; j < d; j++) {
             sum[j] = covered[j] == 0 ? 0.0 : sum[j] / covered[j];
         }
-        return Attribution.exact(sum, count + 1L);
+        return withBase(sum, count + 2L, f[count + 1]);
     }
 }

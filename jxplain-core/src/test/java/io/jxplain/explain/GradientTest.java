@@ -63,7 +63,7 @@ class GradientTest {
         }
         Counting occlusion = new Counting(true);
         Occlusion.create().explainAll(occlusion, Target.probability(1), rows, 1L, 1);
-        assertEquals(3, occlusion.calls.get(), "(d + 1)·64 rows per call, under the 4096-row cap");
+        assertEquals(3, occlusion.calls.get(), "(d + 2)·64 rows per call, under the 4096-row cap");
     }
 
     @Test

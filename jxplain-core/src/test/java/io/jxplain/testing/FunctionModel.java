@@ -35,6 +35,11 @@ public final class FunctionModel implements Differentiable {
         this.imageShape = imageShape;
     }
 
+    /** f(a), as the formula gives it. */
+    public double value(double[] a) {
+        return formula.value(a);
+    }
+
     /** The same function, declared to take images of the given shape. */
     public FunctionModel withImageShape(ImageShape shape) {
         if (shape.size() != d) {

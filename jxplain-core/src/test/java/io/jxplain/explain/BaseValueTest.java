@@ -1,0 +1,112 @@
+package io.jxplain.explain;
+
+import io.jxplain.model.Target;
+import io.jxplain.random.RandomStreams;
+import io.jxplain.testing.FunctionModel;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Where each method's waterfall starts: {@link Explanation#BASE_VALUE}, and what base + Σφ reaches. */
+class BaseValueTest {
+    private static final Target OUT = Target.output(0);
+
+    private static double sum(double[] v) {
+        return Arrays.stream(v).sum();
+    }
+
+    @Test
+    void occlusionStartsAtTheBaselinesValueAndAddsUpForAnAdditiveModel() {
+        double[] theta = {1.5, -2.0, 0.5, 3.0};
+        FunctionModel linear = FunctionModel.linear(theta, 0.7);
+        double[] x = {0.4, -1.2, 2.0, 0.3};
+        double[] x0 = {0.1, 0.2, -0.3, 0.5};
+        Explanation e = Occlusion.withBaseline(x0).explain(linear, OUT, x, 0L);
+        assertEquals(linear.value(x0), e.diagnostics().get(Explanation.BASE_VALUE), 0.0, "f(x₀), evaluated");
+        assertEquals(linear.value(x), e.diagnostics().get(Explanation.BASE_VALUE) + sum(e.attributions()), 1e-12,
+                "a linear model is additive: f(x₀) + Σφ = f(x)");
+        assertEquals(theta.length + 2, e.modelCalls(), "d occluded copies, x and x₀");
+    }
+
+    @Test
+    void occlusionOfAnInteractingModelStartsAtTheBaselineButDoesNotAddUp() {
+        FunctionModel product = new FunctionModel(2, "x0·x1", new FunctionModel.Formula() {
+            @Override
+            public double value(double[] a) {
+                return a[0] * a[1];
+            }
+
+            @Override
+            public void gradient(double[] a, double[] out) {
+                out[0] = a[1];
+                out[1] = a[0];
+            }
+        });
+        double[] x = {2, 3};
+        Explanation e = Occlusion.create().explain(product, OUT, x, 0L);
+        assertEquals(0.0, e.diagnostics().get(Explanation.BASE_VALUE), 0.0, "f(0, 0)");
+        // φ = (6 − 0, 6 − 0): Σφ = 12 overshoots f(x) − f(0) = 6 by the interaction, which the report shows
+        assertEquals(12.0, sum(e.attributions()), 1e-12);
+    }
+
+    @Test
+    void slidingOcclusionStartsAtTheBaselinesValueToo() {
+        double[] w = new double[36];
+        for (int j = 0; j < 36; j++) {
+            w[j] = (j % 7) - 3;
+        }
+        FunctionModel image = ImageExplanationTest.linearImage(w);
+        double[] x = ImageExplanationTest.image(2L);
+        double[] x0 = new double[36];
+        Arrays.fill(x0, 0.25);
+        Explanation e = Occlusion.withBaseline(x0).sliding(2, 2).explain(image, OUT, x, 0L);
+        assertEquals(image.value(x0), e.diagnostics().get(Explanation.BASE_VALUE), 0.0);
+        assertEquals(9 + 2, e.modelCalls(), "nine 2×2 windows, x and x₀");
+    }
+
+    @Test
+    void discretisedLimeStartsAtItsInterceptAndReachesAboutTheModelsValue() {
+        FunctionModel step = new FunctionModel(3, "step on x0", new FunctionModel.Formula() {
+            @Override
+            public double value(double[] a) {
+                return a[0] > 0 ? 1.0 : 0.0;
+            }
+
+            @Override
+            public void gradient(double[] a, double[] out) {
+                Arrays.fill(out, 0);
+            }
+        });
+        RandomGenerator rng = RandomStreams.stream(5L);
+        DMatrixRMaj train = new DMatrixRMaj(2000, 3);
+        for (int k = 0; k < train.data.length; k++) {
+            train.data[k] = rng.nextGaussian();
+        }
+        double[] x = {1.2, 0.3, -0.4};
+        Explanation e = Lime.create().training(train).selection(Lime.Selection.NONE).explain(step, OUT, x, 6L);
+        double base = e.diagnostics().get(Explanation.BASE_VALUE);
+        assertEquals(e.intercept().getAsDouble(), base, 0.0);
+        // x's representation is all ones, so base + Σφ is the surrogate at x; here it is close to f(x) = 1 (x₀ is in
+        // the top quartile, where f is 1, and the other features do not matter)
+        assertEquals(step.value(x), base + sum(e.attributions()), 0.05);
+        assertTrue(base < 0.5, "the intercept is the surrogate away from x's bins: mostly f = 0 there, got " + base);
+    }
+
+    @Test
+    void slopesDefineNoBaseValue() {
+        FunctionModel linear = FunctionModel.linear(new double[] {1, 2}, 0);
+        double[] x = {0.5, 0.5};
+        for (Explainer slope : new Explainer[] {Gradient.create(), SmoothGrad.builder().sigma2(0.1).samples(50).build(),
+                ContinuousLime.builder().sigma2(0.1).samples(50).build(),
+                Lime.create().discretize(false).selection(Lime.Selection.NONE).samples(100)}) {
+            assertFalse(slope.explain(linear, OUT, x, 1L).diagnostics().containsKey(Explanation.BASE_VALUE),
+                    slope.name());
+        }
+    }
+}
