@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One CSV row per instance: row, the explained value f(x), attribution per feature, standard error per feature (stochastic methods),
+ * One CSV row per instance: row, its id (with --id-column), the explained value f(x), the explained class (per-row
+ * targets), the predicted class (classifiers), attribution per feature, standard error per feature (stochastic methods),
  * intercept (surrogates), model calls, then the method's diagnostics (e.g. completeness_gap, samples_used,
  * certified_radius), named by the first row's. The provenance goes to a JSON file beside it
  * ({@code <out>.provenance.json}), written at the end with "complete", the row count and the CSV's SHA-256, so the
@@ -40,6 +41,9 @@ final class CsvResultWriter implements ResultWriter {
     private final int d;
     private CSVPrinter printer; // created with the first rows, whose diagnostics name the last columns
     private List<String> diagnostics;
+    private boolean ids;
+    private boolean explainedClass;
+    private boolean predictedClass;
     private boolean finished;
     private int rows;
 
@@ -74,11 +78,24 @@ final class CsvResultWriter implements ResultWriter {
         this.featureNames = List.copyOf(featureNames);
     }
 
-    private void open(List<String> diagnosticNames) throws IOException {
+    /** The header, from the first block: its diagnostics and which facts it has name the columns. */
+    private void open(List<String> diagnosticNames, RowFacts facts) throws IOException {
         diagnostics = List.copyOf(diagnosticNames);
+        ids = facts != null && facts.ids() != null;
+        explainedClass = facts != null && facts.explainedClass() != null;
+        predictedClass = facts != null && facts.predictedClass() != null;
         List<String> header = new ArrayList<>();
         header.add("row");
+        if (ids) {
+            header.add("id");
+        }
         header.add("f_x");
+        if (explainedClass) {
+            header.add("class");
+        }
+        if (predictedClass) {
+            header.add("predicted_class");
+        }
         for (String f : featureNames) {
             header.add("attr_" + f);
         }
@@ -93,19 +110,28 @@ final class CsvResultWriter implements ResultWriter {
     }
 
     @Override
-    public synchronized void write(int firstRow, List<Explanation> explanations, double[] explained)
+    public synchronized void write(int firstRow, List<Explanation> explanations, RowFacts facts)
             throws IOException {
         if (finished) {
             return; // the run was interrupted meanwhile: the output is closed
         }
         if (printer == null) {
-            open(explanations.isEmpty() ? List.of() : List.copyOf(explanations.get(0).diagnostics().keySet()));
+            open(explanations.isEmpty() ? List.of() : List.copyOf(explanations.get(0).diagnostics().keySet()), facts);
         }
         for (int i = 0; i < explanations.size(); i++) {
             Explanation e = explanations.get(i);
             List<Object> record = new ArrayList<>(2 * d + 4);
             record.add(firstRow + i);
-            record.add(explained[i]);
+            if (ids) {
+                record.add(facts.ids().get(i));
+            }
+            record.add(facts.explained()[i]);
+            if (explainedClass) {
+                record.add(facts.explainedClass()[i]);
+            }
+            if (predictedClass) {
+                record.add(facts.predictedClass()[i]);
+            }
             for (double v : e.attributions()) {
                 record.add(v);
             }
@@ -132,7 +158,7 @@ final class CsvResultWriter implements ResultWriter {
         }
         finished = true;
         if (printer == null) {
-            open(List.of());
+            open(List.of(), null);
         }
         printer.close();
         if (provenanceFile != null) {

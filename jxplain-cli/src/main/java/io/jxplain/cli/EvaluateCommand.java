@@ -99,7 +99,7 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
     private int evaluate(ModelDataOptions.Loaded loaded, RunOutputs outputs, Path dir, PrintWriter stdout,
                          PrintWriter err) throws IOException {
         Model model = loaded.model();
-        Target t = loaded.target();
+        Target t = loaded.fixedTarget("evaluate");
         DMatrixRMaj rows = loaded.rows();
         int d = rows.numCols;
         SettingValues settings = MetricOptions.chosen(spec);

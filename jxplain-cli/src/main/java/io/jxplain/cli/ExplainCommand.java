@@ -5,7 +5,7 @@ import io.jxplain.catalog.RunProvenance;
 import io.jxplain.options.SettingOptions;
 import io.jxplain.data.Dataset;
 import io.jxplain.explain.Explainer;
-import io.jxplain.model.Target;
+import io.jxplain.model.RowTargets;
 import io.jxplain.model.Model;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
@@ -78,6 +78,11 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
             description = "How many rows get a waterfall in the report. Default: ${DEFAULT-VALUE}.")
     int reportRows;
 
+    @Option(names = "--id-column", paramLabel = "NAME",
+            description = "A column that names each row (text or numbers; never a feature), passed through to the"
+                    + " output as 'id' and used by the report.")
+    String idColumn;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -119,7 +124,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
                     : outputs.file("--out (its provenance)", out.resolveSibling(out.getFileName() + ".provenance.json"));
             StagedFolder maps = heatmaps == null ? null : outputs.folder("--heatmaps", heatmaps);
             StagedFolder page = report == null ? null : outputs.folder("--report", report);
-            try (ModelDataOptions.Loaded loaded = input.load(err)) {
+            try (ModelDataOptions.Loaded loaded = input.load(err, idColumn)) {
                 // with --out -, standard output carries the CSV alone: the run's summary goes to standard error
                 PrintWriter summary = toStandardOutput ? err : stdout;
                 Function<Map<String, Object>, ResultWriter> writers = provenance -> toStandardOutput
@@ -135,7 +140,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
                         PrintWriter report, PrintWriter err, int threads) throws IOException {
         Explainer explainer = sampling.explainers(List.of(method), loaded.dataset()).get(0);
         Model model = loaded.model();
-        Target t = loaded.target();
+        RowTargets t = loaded.targets();
         if (maps != null && model.imageShape().isEmpty()) {
             throw new IllegalArgumentException("--heatmaps needs an image model; " + input.model + " takes a flat vector"
                     + " (train one with 'jxplain train --image CxHxW')");
@@ -147,7 +152,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
                 .data(input.data.toString().equals("-") ? "standard input" : input.data.toString())
                 .with("standardized_with_model_statistics", loaded.standardized()).toMap();
         HeatmapFiles heatmapFiles = maps == null ? null : new HeatmapFiles(maps.path(),
-                model.imageShape().orElseThrow(), explainer.name(), t, rows, heatmapRows, provenance);
+                model.imageShape().orElseThrow(), explainer.name(), rows, heatmapRows, provenance);
         ResultWriter plain = writers.apply(provenance);
         ReportFiles.Collector collected = page == null ? null : new ReportFiles.Collector(plain);
         ResultWriter writer = collected == null ? plain : collected;
@@ -166,8 +171,8 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
         long start = System.nanoTime();
         ExplainRun.Result results;
         try (ProgressBar progress = new ProgressBar(err, "explain", rows.numRows, ProgressBar.terminalAttached())) {
-            results = ExplainRun.run(explainer, model, t, rows, sampling.seed(), threads, writer, progress, 0,
-                    heatmapFiles == null ? null : heatmapFiles::block);
+            results = ExplainRun.run(explainer, model, t, rows, dataset.rowIds(), sampling.seed(), threads, writer,
+                    progress, 0, heatmapFiles == null ? null : heatmapFiles::block);
             writer.finish(true, null);
             if (heatmapFiles != null) {
                 heatmapFiles.finish(true, null);

@@ -2,9 +2,9 @@ package io.jxplain.cli;
 
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
-import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.NonFiniteOutputException;
+import io.jxplain.model.RowTargets;
 import io.jxplain.model.Target;
 import org.ejml.data.DMatrixRMaj;
 
@@ -26,7 +26,7 @@ final class ExplainRun {
     /** Told of each finished block (e.g. to draw its heat maps) after it is written. */
     @FunctionalInterface
     interface BlockListener {
-        void block(int firstRow, List<Explanation> explanations) throws IOException;
+        void block(int firstRow, List<Explanation> explanations, Target[] targets, RowFacts facts) throws IOException;
     }
 
     private ExplainRun() {
@@ -34,11 +34,16 @@ final class ExplainRun {
 
     static Result run(Explainer explainer, Model model, Target target, DMatrixRMaj rows, long seed, int threads,
                       ResultWriter writer, ProgressBar progress, int keep) throws IOException {
-        return run(explainer, model, target, rows, seed, threads, writer, progress, keep, null);
+        return run(explainer, model, RowTargets.fixed(target), rows, null, seed, threads, writer, progress, keep, null);
     }
 
-    static Result run(Explainer explainer, Model model, Target target, DMatrixRMaj rows, long seed, int threads,
-                      ResultWriter writer, ProgressBar progress, int keep, BlockListener listener) throws IOException {
+    /**
+     * Explains every row for its target in {@code targets}; the output names rows by {@code ids} (null: by
+     * position).
+     */
+    static Result run(Explainer explainer, Model model, RowTargets targets, DMatrixRMaj rows, List<String> ids,
+                      long seed, int threads, ResultWriter writer, ProgressBar progress, int keep,
+                      BlockListener listener) throws IOException {
         int n = rows.numRows;
         int block = Math.max(64, 16 * threads);
         List<Explanation> kept = new ArrayList<>(Math.min(n, keep));
@@ -46,17 +51,20 @@ final class ExplainRun {
         for (int start = 0; start < n; start += block) {
             int end = Math.min(n, start + block);
             Main.doing("explaining rows " + start + "–" + (end - 1) + " with " + explainer.name());
+            Target[] blockTargets = targets.of(model, rows, start, end);
             List<Explanation> done;
             try {
-                done = explainer.explainRange(model, target, rows, start, end, seed, threads);
+                done = explainer.explainRange(model, blockTargets, rows, start, end, seed, threads);
             } catch (RuntimeException e) {
-                throw nonFinite(e) ? located(e, explainer, model, target, rows, start, end, seed) : e;
+                throw nonFinite(e) ? located(e, explainer, model, blockTargets, rows, start, end, seed) : e;
             }
+            RowFacts facts = writer == null && listener == null ? null
+                    : RowFacts.of(model, targets, blockTargets, rows, start, end, ids);
             if (writer != null) {
-                writer.write(start, done, explained(model, target, rows, start, end));
+                writer.write(start, done, facts);
             }
             if (listener != null) {
-                listener.block(start, done);
+                listener.block(start, done, blockTargets, facts);
             }
             for (Explanation e : done) {
                 means.add(e);
@@ -69,21 +77,15 @@ final class ExplainRun {
         return new Result(n, kept, means);
     }
 
-    /** f(x) of the target at rows [start, end): the value each explanation explains (one model row per row). */
-    private static double[] explained(Model model, Target target, DMatrixRMaj rows, int start, int end) {
-        DMatrixRMaj block = org.ejml.dense.row.CommonOps_DDRM.extract(rows, start, end, 0, rows.numCols);
-        return BatchedEvaluation.values(model, target, block, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
-    }
-
     /**
      * The data row whose explanation met the model's non-finite output: the block's rows explained again one by one
      * (same streams, so the same points), so that the message names it as the output's "row" column does.
      */
     private static RuntimeException located(RuntimeException e, Explainer explainer, Model model,
-                                            Target target, DMatrixRMaj rows, int start, int end, long seed) {
+                                            Target[] targets, DMatrixRMaj rows, int start, int end, long seed) {
         for (int i = start; i < end; i++) {
             try {
-                explainer.explainRange(model, target, rows, i, i + 1, seed, 1);
+                explainer.explainRange(model, targets[i - start], rows, i, i + 1, seed, 1);
             } catch (RuntimeException atRow) {
                 if (nonFinite(atRow)) {
                     return new IllegalArgumentException("row " + i + ": " + UserErrors.describe(atRow), atRow);

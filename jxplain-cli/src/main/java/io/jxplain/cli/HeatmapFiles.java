@@ -23,25 +23,23 @@ final class HeatmapFiles {
     private final Path dir;
     private final ImageShape shape;
     private final String method;
-    private final Target target;
     private final DMatrixRMaj rows;
     private final int limit;
     private final Map<String, Object> provenance;
     private int written;
 
-    HeatmapFiles(Path dir, ImageShape shape, String method, Target target, DMatrixRMaj rows, int limit,
-                 Map<String, Object> provenance) {
+    HeatmapFiles(Path dir, ImageShape shape, String method, DMatrixRMaj rows, int limit, Map<String, Object> provenance) {
         this.dir = dir;
         this.shape = shape;
         this.method = method;
-        this.target = target;
         this.rows = rows;
         this.limit = limit;
         this.provenance = new LinkedHashMap<>(provenance);
     }
 
-    /** Draws the maps of this block's rows among the first {@code limit}. */
-    synchronized void block(int firstRow, List<Explanation> explanations) throws IOException {
+    /** Draws the maps of this block's rows among the first {@code limit}, each titled with its target and prediction. */
+    synchronized void block(int firstRow, List<Explanation> explanations, Target[] targets, RowFacts facts)
+            throws IOException {
         if (provenance.containsKey("complete")) {
             return; // the run was interrupted meanwhile: the folder is in place, and stays as it was committed
         }
@@ -49,12 +47,19 @@ final class HeatmapFiles {
             int i = firstRow + k;
             double[] x = new double[rows.numCols];
             System.arraycopy(rows.data, i * rows.numCols, x, 0, x.length);
-            String title = String.format(Locale.ROOT, "row %d: %s of %s", i, method, target);
+            String title = title(method, facts.id(firstRow, k), targets[k], facts, k);
             String svg = Heatmap.toSvg(title, AttributionMap.of(x, shape).pixels(),
                     AttributionMap.of(explanations.get(k), shape).pixels());
             StagedFile.writeString(dir.resolve(String.format(Locale.ROOT, "row-%05d.svg", i)), svg);
             written++;
         }
+    }
+
+    /** "row 3: smoothgrad of probability:7 (predicted class 7)": what a heat map shows, for which class. */
+    static String title(String method, String row, Target target, RowFacts facts, int k) {
+        String predicted = facts.predictedClass() == null ? ""
+                : String.format(Locale.ROOT, " (predicted class %d)", facts.predictedClass()[k]);
+        return String.format(Locale.ROOT, "row %s: %s of %s%s", row, method, target, predicted);
     }
 
     /** Writes the folder's provenance (its mark as a jxplain output); only the first call counts. */

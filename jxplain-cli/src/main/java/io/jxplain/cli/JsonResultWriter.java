@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {"provenance": {...}, "features": [...], "explanations": [{row, attributions, standard_errors, intercept,
- * model_calls, diagnostics}, ...], "rows_written": n, "complete": true|false}, streamed so that an interrupted run
+ * {"provenance": {...}, "features": [...], "explanations": [{row, id, f_x, class, predicted_class, attributions,
+ * standard_errors, intercept, model_calls, diagnostics}, ...] (id, class and predicted_class where there are some), "rows_written": n, "complete": true|false}, streamed so that an interrupted run
  * still leaves valid JSON with the rows it finished and "complete": false (written last).
  */
 final class JsonResultWriter implements ResultWriter {
@@ -30,7 +30,7 @@ final class JsonResultWriter implements ResultWriter {
     }
 
     @Override
-    public synchronized void write(int firstRow, List<Explanation> explanations, double[] explained)
+    public synchronized void write(int firstRow, List<Explanation> explanations, RowFacts facts)
             throws IOException {
         if (finished) {
             return; // the run was interrupted meanwhile: the output is closed
@@ -39,7 +39,16 @@ final class JsonResultWriter implements ResultWriter {
             Explanation e = explanations.get(i);
             json.writeStartObject();
             json.writeNumberField("row", firstRow + i);
-            json.writeNumberField("f_x", explained[i]);
+            if (facts.ids() != null) {
+                json.writeStringField("id", facts.ids().get(i));
+            }
+            json.writeNumberField("f_x", facts.explained()[i]);
+            if (facts.explainedClass() != null) {
+                json.writeNumberField("class", facts.explainedClass()[i]);
+            }
+            if (facts.predictedClass() != null) {
+                json.writeNumberField("predicted_class", facts.predictedClass()[i]);
+            }
             double[] a = e.attributions();
             json.writeFieldName("attributions");
             json.writeArray(a, 0, a.length);

@@ -2,6 +2,7 @@ package io.jxplain.cli;
 
 import io.jxplain.data.Dataset;
 import io.jxplain.model.Model;
+import io.jxplain.model.RowTargets;
 import io.jxplain.model.Target;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,9 @@ final class ModelDataOptions {
     Path data;
 
     @Option(names = "--target", paramLabel = "KIND:I",
-            description = "Explained scalar: probability:I, logit:I or output:I. Default: probability:1 for a classifier, output:0 for regression.")
+            description = "Explained scalar: probability:I, logit:I or output:I; or per row (explain): predicted (each"
+                    + " row's predicted class), label (its class in the label column), logit:predicted, logit:label."
+                    + " Default: probability:1 for a classifier, output:0 for regression.")
     String target;
 
     @Option(names = "--max-rows", paramLabel = "N", description = "Only the first N rows (the rest of the file is not read).")
@@ -34,10 +37,20 @@ final class ModelDataOptions {
      * A loaded model, its target, the data set and the rows to work on (in the model's input space). Close it to
      * free an external model's native session.
      */
-    record Loaded(ModelFiles.Opened opened, Target target, Dataset dataset, DMatrixRMaj rows) implements AutoCloseable {
+    record Loaded(ModelFiles.Opened opened, RowTargets targets, Dataset dataset, DMatrixRMaj rows)
+            implements AutoCloseable {
         /** What explainers and metrics run on. */
         Model model() {
             return opened.explained();
+        }
+
+        /** The one target of every row, for a command that explains one scalar ({@code command}). */
+        Target fixedTarget(String command) {
+            if (!targets.isFixed()) {
+                throw new IllegalArgumentException("--target " + targets + ": " + command + " explains the same scalar"
+                        + " for every row (probability:I, logit:I, output:I); per-row targets are for explain");
+            }
+            return targets.fixed();
         }
 
         boolean standardized() {
@@ -51,20 +64,34 @@ final class ModelDataOptions {
     }
 
     Loaded load(PrintWriter err) throws IOException {
+        return load(err, null);
+    }
+
+    /** The model and the data, each row named by the text of {@code idColumn} (null: by its position). */
+    Loaded load(PrintWriter err, String idColumn) throws IOException {
         if (maxRows != null && maxRows < 1) {
             throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
         }
-        ModelInput.Prepared prepared = ModelInput.load(model, data, external, maxRows == null ? 0 : maxRows, err);
+        ModelInput.Prepared prepared = ModelInput.load(model, data, external, maxRows == null ? 0 : maxRows, idColumn,
+                err);
         try {
             Model m = prepared.opened().model();
-            Target t;
+            Dataset d = prepared.dataset();
+            RowTargets t;
             try {
-                t = target == null ? ModelInput.defaultTarget(m) : Target.parse(target);
+                t = target == null ? RowTargets.fixed(ModelInput.defaultTarget(m)) : RowTargets.parse(target);
+                if (t.needsLabels()) {
+                    if (!d.hasTargets()) {
+                        throw new IllegalArgumentException("the rows' labels are needed; name their column with"
+                                + " --label-column");
+                    }
+                    t = t.withLabels(d.labels());
+                }
+                t.validateFor(m, d.rows());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--target " + target + ": " + e.getMessage(), e);
             }
-            t.validateFor(m);
-            return new Loaded(prepared.opened(), t, prepared.dataset(), prepared.dataset().features());
+            return new Loaded(prepared.opened(), t, d, d.features());
         } catch (RuntimeException e) {
             try {
                 prepared.opened().close();

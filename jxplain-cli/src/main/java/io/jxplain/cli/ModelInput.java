@@ -32,16 +32,16 @@ final class ModelInput {
      * Opens the model and reads the data once (standard input when {@code data} is "-"), at most {@code maxRows}
      * rows (0: all).
      */
-    static Prepared load(Path modelPath, Path data, ExternalModelOptions external, long maxRows, PrintWriter err)
-            throws IOException {
+    static Prepared load(Path modelPath, Path data, ExternalModelOptions external, long maxRows, String idColumn,
+                         PrintWriter err) throws IOException {
         Format format = io.jxplain.spark.ModelSource.formatOf(modelPath);
         Main.doing("reading " + data);
         if (format == Format.BUILT_IN) {
             ModelFiles.Opened opened = ModelFiles.open(modelPath, external, null);
-            return new Prepared(opened, builtInData(data, opened.builtIn(), external.labelColumn, maxRows, err));
+            return new Prepared(opened, builtInData(data, opened.builtIn(), external.labelColumn, maxRows, idColumn, err));
         }
-        Dataset d = CsvDatasetReader.read(data, TableReadOptions.target(external.labelColumn).withMaxRows(maxRows),
-                warnings(err));
+        Dataset d = CsvDatasetReader.read(data, TableReadOptions.target(external.labelColumn).withMaxRows(maxRows)
+                .withIdColumn(idColumn), warnings(err));
         ModelFiles.Opened opened;
         try {
             opened = ModelFiles.open(modelPath, external, d.dimension());
@@ -67,14 +67,16 @@ final class ModelInput {
     }
 
     /** The rows of a built-in network, standardised if it was trained on standardised data. */
-    private static Dataset builtInData(Path data, NetworkFile model, String labelColumn, long maxRows, PrintWriter err) {
+    private static Dataset builtInData(Path data, NetworkFile model, String labelColumn, long maxRows, String idColumn,
+                                       PrintWriter err) {
         List<String> features = model.featureNames().isEmpty() ? null : model.featureNames();
         // The model's target column, when the file has it, is read as labels (never as a feature); --label-column
         // names it for a network file that does not.
         TableReadOptions options = labelColumn != null ? TableReadOptions.target(labelColumn)
                 : model.targetName() != null ? TableReadOptions.optionalTarget(model.targetName())
                 : TableReadOptions.target(null);
-        Dataset d = CsvDatasetReader.read(data, options.withFeatures(features).withMaxRows(maxRows), warnings(err));
+        Dataset d = CsvDatasetReader.read(data, options.withFeatures(features).withMaxRows(maxRows).withIdColumn(idColumn),
+                warnings(err));
         checkWidth(data, d, model.network());
         if (model.hasStandardization()) {
             d = new Standardization(model.inputMean(), model.inputScale()).apply(d);

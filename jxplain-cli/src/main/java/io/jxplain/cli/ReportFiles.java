@@ -46,13 +46,13 @@ final class ReportFiles {
         }
 
         @Override
-        public synchronized void write(int firstRow, List<Explanation> explanations, double[] explained)
+        public synchronized void write(int firstRow, List<Explanation> explanations, RowFacts facts)
                 throws IOException {
-            inner.write(firstRow, explanations, explained);
+            inner.write(firstRow, explanations, facts);
             for (int i = 0; i < explanations.size() && attributions.size() < MAX_ROWS; i++) {
                 Explanation e = explanations.get(i);
-                rowIds.add(Integer.toString(firstRow + i));
-                values.add(explained[i]);
+                rowIds.add(facts.id(firstRow, i));
+                values.add(facts.explained()[i]);
                 attributions.add(e.attributions());
                 errors.add(e.hasStandardErrors() ? e.standardErrors() : null);
                 baseValues.add(e.diagnostics().getOrDefault(Explanation.BASE_VALUE, Double.NaN));
@@ -109,7 +109,7 @@ final class ReportFiles {
                 if (rows.attributions.size() >= MAX_ROWS) {
                     break;
                 }
-                rows.rowIds.add(e.get("row").asText());
+                rows.rowIds.add((e.has("id") ? e.get("id") : e.get("row")).asText());
                 rows.values.add(e.has("f_x") ? e.get("f_x").asDouble() : Double.NaN);
                 rows.attributions.add(numbers(e.get("attributions"), features.size(), file));
                 rows.errors.add(e.has("standard_errors") ? numbers(e.get("standard_errors"), features.size(), file) : null);
@@ -140,7 +140,7 @@ final class ReportFiles {
                 if (rows.attributions.size() >= MAX_ROWS) {
                     break;
                 }
-                rows.rowIds.add(r.get("row"));
+                rows.rowIds.add(r.isMapped("id") ? r.get("id") : r.get("row"));
                 String fx = csv.getHeaderNames().contains("f_x") ? r.get("f_x") : "";
                 rows.values.add(fx.isEmpty() ? Double.NaN : Double.parseDouble(fx));
                 rows.attributions.add(cells(r, "attr_", features, file));

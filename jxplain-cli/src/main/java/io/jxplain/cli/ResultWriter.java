@@ -16,10 +16,10 @@ import java.util.Map;
  */
 interface ResultWriter {
     /**
-     * Appends explanations of rows {@code firstRow}, {@code firstRow + 1}, …, each with the value it explains,
-     * f(x) of the target ({@code explained[i]}); flushes.
+     * Appends explanations of rows {@code firstRow}, {@code firstRow + 1}, …, each with what {@code facts} says of
+     * it (the value it explains, its id, its classes); flushes.
      */
-    void write(int firstRow, List<Explanation> explanations, double[] explained) throws IOException;
+    void write(int firstRow, List<Explanation> explanations, RowFacts facts) throws IOException;
 
     /**
      * Ends the output: {@code "complete": true}, or false with the reason (interrupted, or the error that stopped the

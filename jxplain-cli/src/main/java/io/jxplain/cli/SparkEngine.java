@@ -20,6 +20,10 @@ final class SparkEngine {
         if (!out.endsWith(".csv") && !out.endsWith(".parquet")) {
             throw new IllegalArgumentException("--engine spark writes a table: --out must end in .csv or .parquet, got " + out);
         }
+        if (input.target != null && !io.jxplain.model.RowTargets.parse(input.target).isFixed()) {
+            throw new IllegalArgumentException("--target " + input.target + " (a class per row) runs with --engine local;"
+                    + " the Spark job explains one scalar for every row (probability:I, logit:I, output:I)");
+        }
         List<String> args = new ArrayList<>(List.of("--master", master, "--input", input.data.toString(), "--output", out,
                 "--model", input.model.toString(), "--method", method));
         args.addAll(MethodOptions.asArguments(sampling.spec)); // the same vocabulary: the job declares the same options

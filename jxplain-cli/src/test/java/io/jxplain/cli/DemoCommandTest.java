@@ -49,4 +49,19 @@ class DemoCommandTest {
             return p.getRecords();
         }
     }
+
+    /** A copy of {@code csv} without column {@code name}, in {@code dir}. */
+    static Path withoutColumn(Path csv, String name, Path dir) throws IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        int drop = List.of(lines.get(0).split(",")).indexOf(name);
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            List<String> cells = new java.util.ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(drop);
+            sb.append(String.join(",", cells)).append('\n');
+        }
+        Path out = dir.resolve("without-" + name + ".csv");
+        java.nio.file.Files.writeString(out, sb);
+        return out;
+    }
 }

@@ -67,12 +67,67 @@ class ImageCommandsTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         String svg = Files.readString(maps.resolve("row-00000.svg"));
-        assertTrue(svg.startsWith("<svg") && svg.contains("occlusion of probability:1"), svg.substring(0, 200));
-        assertEquals(1 + 64 + 64, svg.split("<rect").length - 1, "background, 64 input and 64 attribution cells");
+        assertTrue(svg.startsWith("<svg") && svg.contains("occlusion of probability:1 (predicted class "),
+                svg.substring(0, 300));
+        assertEquals(1 + 64 + 64 + 41 + 1, svg.split("<rect").length - 1,
+                "background, 64 input and 64 attribution cells, the colour bar's 41 steps and its frame");
         for (String name : List.of("row-00000.svg", "row-00001.svg", "row-00002.svg")) { // well-formed: a browser shows it
             assertEquals("svg", javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(maps.resolve(name).toFile()).getDocumentElement().getTagName());
         }
+    }
+
+    /**
+     * --target label explains each row for its own class: row by row the values of a run for that class alone, and
+     * the output names the class; --target predicted explains the class the model predicts.
+     */
+    @Test
+    void eachRowIsExplainedForItsLabelOrItsPredictedClass() throws Exception {
+        java.util.Map<String, List<org.apache.commons.csv.CSVRecord>> runs = new java.util.HashMap<>();
+        for (String target : List.of("label", "predicted", "probability:0", "probability:1")) {
+            Path out = dir.resolve(target.replace(':', '-') + ".csv");
+            Path maps = dir.resolve(target.replace(':', '-') + "-maps");
+            CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data",
+                    csv.toString(), "--method", "smoothgrad", "--samples", "20", "--max-rows", "24", "--target", target,
+                    "--heatmaps", maps.toString(), "--heatmap-rows", "2", "--out", out.toString());
+            assertEquals(0, r.exitCode(), target + ": " + r.err());
+            runs.put(target, DemoCommandTest.read(out));
+        }
+        List<org.apache.commons.csv.CSVRecord> data = DemoCommandTest.read(csv);
+        java.util.Set<String> classes = new java.util.HashSet<>();
+        for (int i = 0; i < 24; i++) {
+            var byLabel = runs.get("label").get(i);
+            String label = data.get(i).get("label");
+            assertEquals(label, byLabel.get("class"), "row " + i + " is explained for its label");
+            classes.add(label);
+            var fixed = runs.get("probability:" + label).get(i);
+            for (int j = 0; j < 64; j++) {
+                String column = "attr_px_" + (j / 8) + "_" + (j % 8);
+                assertEquals(fixed.get(column), byLabel.get(column), "row " + i + ", " + column);
+            }
+            assertEquals(fixed.get("f_x"), byLabel.get("f_x"), "row " + i + ": f(x) of its own class");
+            var byPrediction = runs.get("predicted").get(i);
+            assertEquals(byPrediction.get("predicted_class"), byPrediction.get("class"), "row " + i);
+            assertTrue(Double.parseDouble(byPrediction.get("f_x")) >= 0.5, "the predicted class is the likelier");
+        }
+        assertEquals(2, classes.size(), "both classes occur among the rows, so per-row targets differ");
+        String first = Files.readString(dir.resolve("label-maps/row-00000.svg"));
+        assertTrue(first.contains("smoothgrad of probability:" + data.get(0).get("label") + " (predicted class "),
+                first.substring(0, 300));
+        assertTrue(Files.readString(dir.resolve("label.csv.provenance.json")).contains("\"probability:label\""));
+    }
+
+    @Test
+    void aPerRowTargetIsRefusedWhereItCannotBeMet() throws IOException {
+        CliTestSupport.Result noLabels = CliTestSupport.run("explain", "--model", model.toString(), "--data",
+                DemoCommandTest.withoutColumn(csv, "label", dir).toString(), "--target", "label", "--out",
+                dir.resolve("x.csv").toString());
+        assertEquals(1, noLabels.exitCode(), noLabels.err());
+        assertTrue(noLabels.err().contains("--label-column"), noLabels.err());
+        CliTestSupport.Result evaluate = CliTestSupport.run("evaluate", "--model", model.toString(), "--data",
+                csv.toString(), "--target", "predicted", "--max-rows", "2", "--out", dir.resolve("ev").toString());
+        assertEquals(1, evaluate.exitCode(), evaluate.err());
+        assertTrue(evaluate.err().contains("per-row targets are for explain"), evaluate.err());
     }
 
     @Test

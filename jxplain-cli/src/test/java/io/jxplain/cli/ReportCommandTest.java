@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -109,6 +110,38 @@ class ReportCommandTest {
             waterfalls++;
         }
         assertEquals(rows, waterfalls);
+    }
+
+    /** --id-column: each row's id goes to the CSV and the JSON and names its waterfall, also when rows are dropped. */
+    @Test
+    void anIdColumnIsPassedThroughToTheOutputsAndNamesTheReportsRows() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(data()));
+        StringBuilder named = new StringBuilder("name," + lines.get(0) + "\n");
+        for (int i = 1; i <= 6; i++) {
+            named.append("patient-").append((char) ('a' + i - 1)).append(',').append(lines.get(i)).append('\n');
+        }
+        Path data = dir.resolve("named.csv");
+        Files.writeString(data, named);
+        Path csv = dir.resolve("named-out.csv");
+        Path json = dir.resolve("named-out.json");
+        Path report = dir.resolve("named-report");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model(), "--data", data.toString(),
+                "--method", "occlusion", "--id-column", "name", "--out", csv.toString(), "--report", report.toString(),
+                "--report-rows", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        List<org.apache.commons.csv.CSVRecord> rows = DemoCommandTest.read(csv);
+        assertEquals(6, rows.size());
+        for (int i = 0; i < 6; i++) {
+            assertEquals("patient-" + (char) ('a' + i), rows.get(i).get("id"));
+            assertEquals(Integer.toString(i), rows.get(i).get("row"));
+        }
+        assertFalse(rows.get(0).isMapped("attr_name"), "the id column is not a feature");
+        assertTrue(Files.readString(report.resolve("index.html")).contains("row patient-b: from base"),
+                "the waterfall is named by the id and starts at occlusion's base value f(baseline)");
+        assertEquals(0, CliTestSupport.run("explain", "--model", model(), "--data", data.toString(), "--id-column",
+                "name", "--samples", "10", "--out", json.toString()).exitCode());
+        var first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("explanations").get(0);
+        assertEquals("patient-a", first.get("id").asText());
     }
 
     @Test

@@ -60,6 +60,12 @@ public final class RunProvenance {
         return this;
     }
 
+    /** The explained scalar of every row: a fixed target, or each row's predicted or labelled class. */
+    public RunProvenance target(io.jxplain.model.RowTargets targets) {
+        entries.put("target", targets.toString());
+        return this;
+    }
+
     public RunProvenance data(String source) {
         entries.put("data", source);
         return this;

@@ -16,12 +16,18 @@ public final class Dataset {
     private final double[] targets;
     private final List<String> featureNames;
     private final String targetName;
+    private final List<String> rowIds; // null: rows are named by their position
 
     /**
      * @param targets null for unlabelled data
      * @param featureNames null for x0, x1, …
      */
     public Dataset(DMatrixRMaj features, double[] targets, List<String> featureNames, String targetName) {
+        this(features, targets, featureNames, targetName, null);
+    }
+
+    private Dataset(DMatrixRMaj features, double[] targets, List<String> featureNames, String targetName,
+                    List<String> rowIds) {
         if (features == null || features.numRows == 0) {
             throw new IllegalArgumentException("a data set needs at least one row");
         }
@@ -46,6 +52,20 @@ public final class Dataset {
         this.targets = targets == null ? null : targets.clone();
         this.featureNames = List.copyOf(featureNames);
         this.targetName = targetName;
+        if (rowIds != null && rowIds.size() != features.numRows) {
+            throw new IllegalArgumentException(rowIds.size() + " row ids for " + features.numRows + " rows");
+        }
+        this.rowIds = rowIds == null ? null : List.copyOf(rowIds);
+    }
+
+    /** The same data, each row named by {@code ids} (an id column's text): what outputs carry to name a row. */
+    public Dataset withRowIds(List<String> ids) {
+        return new Dataset(features, targets, featureNames, targetName, ids);
+    }
+
+    /** The rows' ids, or null when rows are named by their position. */
+    public List<String> rowIds() {
+        return rowIds;
     }
 
     public int rows() {
@@ -107,20 +127,24 @@ public final class Dataset {
         int d = dimension();
         DMatrixRMaj x = new DMatrixRMaj(indices.length, d);
         double[] t = targets == null ? null : new double[indices.length];
+        List<String> ids = rowIds == null ? null : new ArrayList<>(indices.length);
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(features.data, indices[i] * d, x.data, i * d, d);
             if (t != null) {
                 t[i] = targets[indices[i]];
             }
+            if (ids != null) {
+                ids.add(rowIds.get(indices[i]));
+            }
         }
-        return new Dataset(x, t, featureNames, targetName);
+        return new Dataset(x, t, featureNames, targetName, ids);
     }
 
-    /** The same rows with new features (e.g. standardised); names and targets kept. */
+    /** The same rows with new features (e.g. standardised); names, targets and row ids kept. */
     public Dataset withFeatures(DMatrixRMaj newFeatures) {
         if (newFeatures.numRows != rows() || newFeatures.numCols != dimension()) {
             throw new IllegalArgumentException("new features must be " + rows() + "×" + dimension());
         }
-        return new Dataset(newFeatures, targets, featureNames, targetName);
+        return new Dataset(newFeatures, targets, featureNames, targetName, rowIds);
     }
 }

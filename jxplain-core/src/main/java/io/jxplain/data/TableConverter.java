@@ -80,6 +80,8 @@ public final class TableConverter {
         private final TableReadOptions options;
         private List<String> header;
         private int targetIndex = -1;
+        private int idIndex = -1;
+        private List<String> ids; // the id column's cells, when there is one
         private int[] columns; // candidate feature columns, in output order
         private byte[] kind;
         private Column[] values;
@@ -107,6 +109,18 @@ public final class TableConverter {
                             + " are " + Names.shortList(names));
                 }
             }
+            if (options.idColumn() != null) {
+                idIndex = index.getOrDefault(options.idColumn(), -1);
+                if (idIndex < 0) {
+                    throw new DataFormatException(source + ": no id column named '" + options.idColumn()
+                            + "'; its columns are " + Names.shortList(names));
+                }
+                if (idIndex == targetIndex || options.features() != null && options.features().contains(options.idColumn())) {
+                    throw new DataFormatException(source + ": column '" + options.idColumn() + "' cannot be both the id"
+                            + " column and " + (idIndex == targetIndex ? "the target" : "a feature the model needs"));
+                }
+                ids = new ArrayList<>();
+            }
             for (String name : options.excluded()) {
                 if (!index.containsKey(name)) {
                     throw new DataFormatException(source + ": cannot exclude column '" + name + "': there is none; its"
@@ -131,7 +145,7 @@ public final class TableConverter {
                 }
             } else {
                 for (int j = 0; j < names.size(); j++) {
-                    if (j != targetIndex && !options.excluded().contains(names.get(j))) {
+                    if (j != targetIndex && j != idIndex && !options.excluded().contains(names.get(j))) {
                         candidates.add(j);
                     }
                 }
@@ -152,6 +166,9 @@ public final class TableConverter {
         @Override
         public boolean row(String[] cells, long line) {
             rows++;
+            if (ids != null) {
+                ids.add(cells[idIndex].trim());
+            }
             boolean dropMissing = options.missing() == MissingValues.DROP_ROWS;
             for (int c = 0; c < columns.length; c++) {
                 if (kind[c] == TEXT) {
@@ -264,7 +281,17 @@ public final class TableConverter {
             }
             List<String> names = new ArrayList<>();
             kept.forEach(c -> names.add(header.get(columns[c])));
-            return new Dataset(DMatrixRMaj.wrap(m, d, x), y, names, targets == null ? null : options.target());
+            Dataset data = new Dataset(DMatrixRMaj.wrap(m, d, x), y, names, targets == null ? null : options.target());
+            if (ids == null) {
+                return data;
+            }
+            List<String> keptIds = new ArrayList<>(m);
+            for (int i = 0; i < n; i++) {
+                if (keep[i]) {
+                    keptIds.add(ids.get(i));
+                }
+            }
+            return data.withRowIds(keptIds);
         }
 
         /** Columns still being collected (not dropped as text): they grow together. */

@@ -13,9 +13,10 @@ import java.util.List;
  * @param excluded       columns never used as features (e.g. numeric codes of categories)
  * @param missing        what to do with a missing value in a kept column
  * @param maxRows        read at most this many data rows (0: all); the rest of the file is never read
+ * @param idColumn       a column whose text names each row (never a feature), passed through to the outputs; or null
  */
 public record TableReadOptions(String target, boolean targetOptional, List<String> features, List<String> excluded,
-                               MissingValues missing, long maxRows) {
+                               MissingValues missing, long maxRows, String idColumn) {
     public TableReadOptions {
         features = features == null ? null : List.copyOf(features);
         excluded = excluded == null ? List.of() : List.copyOf(excluded);
@@ -26,28 +27,33 @@ public record TableReadOptions(String target, boolean targetOptional, List<Strin
     }
 
     public static TableReadOptions target(String target) {
-        return new TableReadOptions(target, false, null, List.of(), MissingValues.ERROR, 0);
+        return new TableReadOptions(target, false, null, List.of(), MissingValues.ERROR, 0, null);
     }
 
     /** {@code target} read as labels when the table has that column; unlabelled otherwise. */
     public static TableReadOptions optionalTarget(String target) {
-        return new TableReadOptions(target, true, null, List.of(), MissingValues.ERROR, 0);
+        return new TableReadOptions(target, true, null, List.of(), MissingValues.ERROR, 0, null);
     }
 
     public TableReadOptions withFeatures(List<String> f) {
-        return new TableReadOptions(target, targetOptional, f, excluded, missing, maxRows);
+        return new TableReadOptions(target, targetOptional, f, excluded, missing, maxRows, idColumn);
     }
 
     public TableReadOptions withExcluded(List<String> e) {
-        return new TableReadOptions(target, targetOptional, features, e, missing, maxRows);
+        return new TableReadOptions(target, targetOptional, features, e, missing, maxRows, idColumn);
     }
 
     public TableReadOptions withMissing(MissingValues m) {
-        return new TableReadOptions(target, targetOptional, features, excluded, m, maxRows);
+        return new TableReadOptions(target, targetOptional, features, excluded, m, maxRows, idColumn);
+    }
+
+    /** Rows named by the text of column {@code name} (null: none), which is then not a feature. */
+    public TableReadOptions withIdColumn(String name) {
+        return new TableReadOptions(target, targetOptional, features, excluded, missing, maxRows, name);
     }
 
     /** Only the first {@code n} data rows (0: all). */
     public TableReadOptions withMaxRows(long n) {
-        return new TableReadOptions(target, targetOptional, features, excluded, missing, n);
+        return new TableReadOptions(target, targetOptional, features, excluded, missing, n, idColumn);
     }
 }

@@ -101,4 +101,43 @@ public interface Explainer {
         Parallel.forEachIndex(from, to, threads, i -> out[i - from] = explainRow(model, target, rows, i, seed));
         return List.of(out);
     }
+
+    /**
+     * Explains rows [from, to), row i for its own target {@code targets[i − from]} (its predicted class, say) with the
+     * stream of (seed, i): each row's value is {@link #explainRow}'s with that target, whatever the grouping or thread
+     * count. Rows that share a target are explained together ({@link #explainKeyed}), so batching methods still batch.
+     */
+    default List<Explanation> explainRange(Model model, Target[] targets, DMatrixRMaj rows, int from, int to,
+                                           long seed, int threads) {
+        Checks.requirePositive("threads", threads);
+        if (from < 0 || to > rows.numRows || from > to || targets.length != to - from) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") of " + rows.numRows + " with "
+                    + targets.length + " targets");
+        }
+        java.util.Map<Target, int[]> groups = io.jxplain.model.RowTargets.groups(targets);
+        if (groups.size() <= 1) {
+            return to == from ? List.of() : explainRange(model, targets[0], rows, from, to, seed, threads);
+        }
+        Explanation[] out = new Explanation[to - from];
+        int d = rows.numCols;
+        for (java.util.Map.Entry<Target, int[]> group : groups.entrySet()) {
+            int[] members = group.getValue(); // positions in [from, to)
+            int chunks = Math.min(threads, members.length);
+            Parallel.forEachIndex(0, chunks, threads, c -> {
+                int lo = members.length * c / chunks;
+                int hi = members.length * (c + 1) / chunks;
+                DMatrixRMaj part = new DMatrixRMaj(hi - lo, d);
+                long[] keys = new long[hi - lo];
+                for (int k = lo; k < hi; k++) {
+                    System.arraycopy(rows.data, (from + members[k]) * d, part.data, (k - lo) * d, d);
+                    keys[k - lo] = from + members[k];
+                }
+                List<Explanation> done = explainKeyed(model, group.getKey(), part, keys, seed);
+                for (int k = lo; k < hi; k++) {
+                    out[members[k]] = done.get(k - lo);
+                }
+            });
+        }
+        return List.of(out);
+    }
 }

@@ -38,6 +38,11 @@ public final class Target {
         return new Target(Kind.OUTPUT, i);
     }
 
+    /** The target of {@code kind} at index {@code i}. */
+    public static Target of(Kind kind, int i) {
+        return new Target(kind, i);
+    }
+
     /** Parses "probability:1", "logit:0", "output:0" (the CLI's {@code --target}). */
     public static Target parse(String text) {
         String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":");

@@ -138,6 +138,20 @@ class CsvDatasetReaderTest {
         assertArrayEquals(new double[] {2, 5}, dropped.features().data, 0.0);
     }
 
+    @Test
+    void anIdColumnNamesTheRowsItKeepsAndIsNeverAFeature() throws IOException {
+        Path p = write("ids.csv", "who,a,b,y\nann,1,2,0\n7,3,,1\nbob,5,6,1\n");
+        Dataset d = CsvDatasetReader.read(p, TableReadOptions.target("y").withIdColumn("who")
+                .withMissing(MissingValues.DROP_ROWS), w -> { });
+        assertEquals(java.util.List.of("a", "b"), d.featureNames(), "numeric ids or not, the id column is no feature");
+        assertEquals(java.util.List.of("ann", "bob"), d.rowIds(), "the row dropped for its missing value takes its id along");
+        assertEquals(java.util.List.of("bob"), d.subset(new int[] {1}).rowIds());
+        DataFormatException none = assertThrows(DataFormatException.class, () -> CsvDatasetReader.read(p,
+                TableReadOptions.target("y").withIdColumn("name"), w -> { }));
+        assertTrue(none.getMessage().contains("no id column named 'name'"), none.getMessage());
+        assertEquals(null, CsvDatasetReader.read(write("plain.csv", "a,y\n1,0\n"), "y", w -> { }).rowIds());
+    }
+
     private static void assertMessage(Path p, String target, String fragment) {
         DataFormatException e = assertThrows(DataFormatException.class, () -> CsvDatasetReader.read(p, target, w -> { }));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
