@@ -6,6 +6,7 @@ import io.jxplain.options.SettingOptions;
 import io.jxplain.data.Dataset;
 import io.jxplain.explain.Explainer;
 import io.jxplain.model.RowTargets;
+import io.jxplain.report.ExplanationReport;
 import io.jxplain.model.Model;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
@@ -151,6 +152,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
                 .model(input.model.toString(), model.describe()).target(t)
                 .data(input.data.toString().equals("-") ? "standard input" : input.data.toString())
                 .with("standardized_with_model_statistics", loaded.standardized()).toMap();
+        model.imageShape().ifPresent(shape -> provenance.put(ReportFiles.IMAGE_SHAPE, shape.toString()));
         HeatmapFiles heatmapFiles = maps == null ? null : new HeatmapFiles(maps.path(),
                 model.imageShape().orElseThrow(), explainer.name(), rows, heatmapRows, provenance);
         ResultWriter plain = writers.apply(provenance);
@@ -164,8 +166,8 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
             }
             if (collected != null && writer.rowsWritten() > 0) {
                 ReportFiles.write(page.path(), "Explanations (incomplete: " + reason + ")",
-                        collected.explanations(explainer.name(), dataset.featureNames(), values), reportRows, null,
-                        provenance);
+                        collected.explanations(explainer.name(), dataset.featureNames(), values),
+                        images(collected, model, values, t), reportRows, null, provenance);
             }
         });
         long start = System.nanoTime();
@@ -179,8 +181,8 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
             }
             if (collected != null) {
                 ReportFiles.write(page.path(), "Explanations: " + explainer.name() + " on " + input.data.getFileName(),
-                        collected.explanations(explainer.name(), dataset.featureNames(), values), reportRows, null,
-                        provenance);
+                        collected.explanations(explainer.name(), dataset.featureNames(), values),
+                        images(collected, model, values, t), reportRows, null, provenance);
             }
             outputs.commit();
         } catch (IOException | RuntimeException e) {
@@ -197,6 +199,13 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
         }
         Summary.printMeanAttributions(report, dataset.featureNames(), results.means());
         return 0;
+    }
+
+    /** An image model's rows as the report's pictures; null for a tabular model. */
+    private ExplanationReport.Images images(ReportFiles.Collector collected, Model model, double[][] values,
+                                            RowTargets targets) {
+        return model.imageShape().map(shape -> collected.images(shape, values, targets.toString(), reportRows))
+                .orElse(null);
     }
 
     /** The rows of a matrix as arrays (the report colours each row's dots by its feature values). */

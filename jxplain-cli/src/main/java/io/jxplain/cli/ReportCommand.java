@@ -59,17 +59,19 @@ final class ReportCommand implements Callable<Integer> {
             }
             StagedFolder folder = outputs.folder("--out", out);
             ReportFiles.Read read = ReportFiles.read(explanations);
-            ExplanationReport.Explanations e = read.rows().explanations(read.method(), read.features(),
-                    data == null ? null : values(data, read));
+            double[][] values = data == null ? null : values(data, read);
+            ExplanationReport.Explanations e = read.rows().explanations(read.method(), read.features(), values);
+            io.jxplain.model.ImageShape shape = read.imageShape();
             ReportFiles.write(folder.path(), "Explanations: " + read.method() + " (" + explanations.getFileName() + ")",
-                    e, reportRows, evaluation, read.provenance());
+                    e, shape == null ? null : read.rows().images(shape, values, read.target(), reportRows), reportRows,
+                    evaluation, read.provenance());
             outputs.commit();
         }
         spec.commandLine().getOut().println("wrote the report -> " + out.resolve("index.html"));
         return 0;
     }
 
-    /** Each explained row's feature values, looked up by the row number in the data file (NaN if not a number). */
+    /** Each explained row's feature values, looked up by its row number in the data file (NaN if not a number). */
     private static double[][] values(Path data, ReportFiles.Read read) {
         RawTable table = CsvDatasetReader.table(data);
         int[] column = new int[read.features().size()];
@@ -80,10 +82,10 @@ final class ReportCommand implements Callable<Integer> {
                         + "', a feature of the explanations");
             }
         }
-        List<String> ids = read.rows().rowIds();
-        double[][] out = new double[ids.size()][column.length];
-        for (int i = 0; i < ids.size(); i++) {
-            int row = Integer.parseInt(ids.get(i));
+        List<Integer> rows = read.rows().rowNumbers();
+        double[][] out = new double[rows.size()][column.length];
+        for (int i = 0; i < rows.size(); i++) {
+            int row = rows.get(i);
             if (row < 0 || row >= table.rows().size()) {
                 throw new IllegalArgumentException(data + " has " + table.rows().size() + " rows; the explanations"
                         + " name row " + row);

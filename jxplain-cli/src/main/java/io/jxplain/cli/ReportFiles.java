@@ -27,6 +27,8 @@ import java.util.Map;
 final class ReportFiles {
     /** Rows beyond this many are left out of the report's pictures (the page stays light); the text says so. */
     static final int MAX_ROWS = 2000;
+    /** The provenance key of an image model's input shape ("1x8x8"): what lets a report draw its rows as images. */
+    static final String IMAGE_SHAPE = "image_shape";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportFiles() {
@@ -36,6 +38,9 @@ final class ReportFiles {
     static final class Collector implements ResultWriter {
         private final ResultWriter inner;
         private final List<String> rowIds = new ArrayList<>();
+        private final List<Integer> rowNumbers = new ArrayList<>(); // positions in the data, whatever the ids
+        private final List<Integer> explainedClasses = new ArrayList<>(); // per-row targets' classes (null: fixed)
+        private final List<Integer> predictedClasses = new ArrayList<>(); // null: not a classifier
         private final List<double[]> attributions = new ArrayList<>();
         private final List<double[]> errors = new ArrayList<>();
         private final List<Double> baseValues = new ArrayList<>(); // the base values (NaN: none)
@@ -52,6 +57,9 @@ final class ReportFiles {
             for (int i = 0; i < explanations.size() && attributions.size() < MAX_ROWS; i++) {
                 Explanation e = explanations.get(i);
                 rowIds.add(facts.id(firstRow, i));
+                rowNumbers.add(firstRow + i);
+                explainedClasses.add(facts.explainedClass() == null ? null : facts.explainedClass()[i]);
+                predictedClasses.add(facts.predictedClass() == null ? null : facts.predictedClass()[i]);
                 values.add(facts.explained()[i]);
                 attributions.add(e.attributions());
                 errors.add(e.hasStandardErrors() ? e.standardErrors() : null);
@@ -73,6 +81,42 @@ final class ReportFiles {
             return rowIds;
         }
 
+        /** Each row's position in the data (the output's "row"). */
+        List<Integer> rowNumbers() {
+            return rowNumbers;
+        }
+
+        /**
+         * The rows as pictures of {@code shape}: the mean |attribution| map over all, and for the first {@code rows}
+         * each row's image (from {@code featureValues}, null without),
+         * its attribution map, and a caption with the class it explains ({@code target} for all rows when the
+         * target is fixed) and the class the model predicts.
+         */
+        ExplanationReport.Images images(io.jxplain.model.ImageShape shape, double[][] featureValues, String target,
+                                        int rows) {
+            double[][] mean = new double[shape.height()][shape.width()];
+            for (double[] a : attributions) {
+                double[][] map = io.jxplain.explain.AttributionMap.of(a, shape).pixels();
+                for (int y = 0; y < mean.length; y++) {
+                    for (int x = 0; x < mean[y].length; x++) {
+                        mean[y][x] += Math.abs(map[y][x]) / attributions.size();
+                    }
+                }
+            }
+            List<double[][]> inputs = new ArrayList<>();
+            List<double[][]> maps = new ArrayList<>();
+            List<String> captions = new ArrayList<>();
+            for (int i = 0; i < Math.min(rows, attributions.size()); i++) {
+                inputs.add(featureValues == null ? null
+                        : io.jxplain.explain.AttributionMap.of(featureValues[i], shape).pixels());
+                maps.add(io.jxplain.explain.AttributionMap.of(attributions.get(i), shape).pixels());
+                String explained = explainedClasses.get(i) != null ? "class " + explainedClasses.get(i) : target;
+                captions.add(String.format(Locale.ROOT, "explains %s = %.3g%s", explained, values.get(i),
+                        predictedClasses.get(i) == null ? "" : "; predicted class " + predictedClasses.get(i)));
+            }
+            return new ExplanationReport.Images(mean, attributions.size(), inputs, maps, captions);
+        }
+
         ExplanationReport.Explanations explanations(String method, List<String> features, double[][] featureValues) {
             double[] base = new double[baseValues.size()];
             for (int i = 0; i < base.length; i++) {
@@ -85,11 +129,15 @@ final class ReportFiles {
         }
     }
 
-    /** Writes DIR/index.html from the explanations, the evaluation folder's summary (may be null) and provenance. */
-    static void write(Path folder, String title, ExplanationReport.Explanations explanations, int waterfalls,
-                      Path evaluation, Map<String, Object> provenance) throws IOException {
+    /**
+     * Writes DIR/index.html from the explanations (with {@code images}, an image model's pictures; null for a
+     * tabular model), the evaluation folder's summary (may be null) and provenance.
+     */
+    static void write(Path folder, String title, ExplanationReport.Explanations explanations,
+                      ExplanationReport.Images images, int waterfalls, Path evaluation, Map<String, Object> provenance)
+            throws IOException {
         List<ExplanationReport.MetricValue> table = evaluation == null ? null : evaluationValues(evaluation);
-        String html = ExplanationReport.toHtml(title, explanations, waterfalls, table,
+        String html = ExplanationReport.toHtml(title, explanations, images, waterfalls, table,
                 provenance == null ? null : JSON.writeValueAsString(provenance));
         StagedFile.writeString(folder.resolve("index.html"), html);
     }
@@ -110,6 +158,9 @@ final class ReportFiles {
                     break;
                 }
                 rows.rowIds.add((e.has("id") ? e.get("id") : e.get("row")).asText());
+                rows.rowNumbers.add(e.get("row").asInt());
+                rows.explainedClasses.add(e.has("class") ? e.get("class").asInt() : null);
+                rows.predictedClasses.add(e.has("predicted_class") ? e.get("predicted_class").asInt() : null);
                 rows.values.add(e.has("f_x") ? e.get("f_x").asDouble() : Double.NaN);
                 rows.attributions.add(numbers(e.get("attributions"), features.size(), file));
                 rows.errors.add(e.has("standard_errors") ? numbers(e.get("standard_errors"), features.size(), file) : null);
@@ -141,6 +192,10 @@ final class ReportFiles {
                     break;
                 }
                 rows.rowIds.add(r.isMapped("id") ? r.get("id") : r.get("row"));
+                rows.rowNumbers.add(Integer.parseInt(r.get("row")));
+                rows.explainedClasses.add(r.isMapped("class") ? Integer.valueOf(r.get("class")) : null);
+                rows.predictedClasses.add(r.isMapped("predicted_class") ? Integer.valueOf(r.get("predicted_class"))
+                        : null);
                 String fx = csv.getHeaderNames().contains("f_x") ? r.get("f_x") : "";
                 rows.values.add(fx.isEmpty() ? Double.NaN : Double.parseDouble(fx));
                 rows.attributions.add(cells(r, "attr_", features, file));
@@ -162,6 +217,17 @@ final class ReportFiles {
     record Read(Collector rows, List<String> features, Map<String, Object> provenance) {
         String method() {
             return provenance != null && provenance.get("method") != null ? provenance.get("method").toString() : "?";
+        }
+
+        /** The explained target as the provenance states it ("?" without one). */
+        String target() {
+            return provenance != null && provenance.get("target") != null ? provenance.get("target").toString() : "?";
+        }
+
+        /** The image model's input shape, when the provenance states one (explain writes it for image models). */
+        io.jxplain.model.ImageShape imageShape() {
+            Object shape = provenance == null ? null : provenance.get(IMAGE_SHAPE);
+            return shape == null ? null : io.jxplain.model.ImageShape.parse(shape.toString());
         }
     }
 

@@ -124,6 +124,18 @@ class BrowserTest {
         check(report.resolve("index.html"), "explain-report");
     }
 
+    @Test
+    void theReportOfAnImageModelsExplanationsIsDrawn() throws IOException {
+        Path report = dir.resolve("image-report");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", FILES.resolve("cnn-4x4.json").toString(),
+                "--data", FILES.resolve("pixels-4x4.csv").toString(), "--method", "integrated-gradients", "--target",
+                "predicted", "--max-rows", "6", "--out", dir.resolve("ig.csv").toString(), "--report",
+                report.toString(), "--report-rows", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(1 + 3, check(report.resolve("index.html"), "explain-image-report"),
+                "the mean |attribution| map and three rows' heat maps");
+    }
+
     /**
      * A report on a real model (a network trained on the breast-cancer data of ../shared), looked at in the browser;
      * with -Djxplain.docs.screenshot=true its screenshot becomes the README's (docs/images/report.png).
@@ -177,7 +189,7 @@ class BrowserTest {
         assertThrows(AssertionFailedError.class, () -> check(console, "console-error"));
     }
 
-    /** Opens the page, checks it, saves a screenshot; returns the number of images on it. */
+    /** Opens the page, checks it, saves a screenshot; returns the number of pictures on it (images and SVG drawings). */
     @SuppressWarnings("unchecked")
     private static int check(Path page, String name) throws IOException {
         browser.get(page.toAbsolutePath().normalize().toUri().toString());
@@ -214,6 +226,6 @@ class BrowserTest {
         assertEquals(List.of(), errors, page + ": console errors");
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return images.size();
+        return images.size() + svgWidths.size();
     }
 }

@@ -117,6 +117,42 @@ class ImageCommandsTest {
         assertTrue(Files.readString(dir.resolve("label.csv.provenance.json")).contains("\"probability:label\""));
     }
 
+    /**
+     * An image model's report draws pictures, not per-pixel bars: the mean |attribution| map, then each of the first
+     * rows' image with its map, captioned with the class it explains and the class predicted; jxplain report draws
+     * the same page again from the CSV (its provenance states the image shape).
+     */
+    @Test
+    void anImageModelsReportShowsHeatMapsWithTheExplainedAndThePredictedClass() throws Exception {
+        Path out = dir.resolve("ig.csv");
+        Path report = dir.resolve("report");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data", csv.toString(),
+                "--method", "integrated-gradients", "--target", "label", "--max-rows", "10", "--out", out.toString(),
+                "--report", report.toString(), "--report-rows", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        String page = Files.readString(report.resolve("index.html"));
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(report.resolve("index.html").toFile()); // well-formed
+        assertTrue(page.contains("Where the model looks") && page.contains("mean |attribution| over 10 rows"), page);
+        assertEquals(1 + 3, page.split("<svg").length - 1, "the mean map and three rows' maps");
+        assertTrue(!page.contains("Which features matter"), "no per-pixel bars");
+        List<org.apache.commons.csv.CSVRecord> rows = DemoCommandTest.read(out);
+        for (int i = 0; i < 3; i++) {
+            String caption = "row " + i + ": explains class " + rows.get(i).get("class") + " = ";
+            assertTrue(page.contains(caption), caption);
+            assertTrue(page.contains("; predicted class " + rows.get(i).get("predicted_class") + "<"), "row " + i);
+        }
+        Path again = dir.resolve("again");
+        r = CliTestSupport.run("report", "--explanations", out.toString(), "--data", csv.toString(), "--report-rows",
+                "3", "--out", again.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String rebuilt = Files.readString(again.resolve("index.html"));
+        // the provenance differs (the sidecar adds rows_written and the CSV's digest); the pictures do not
+        assertEquals(page.substring(page.indexOf("<h2>"), page.indexOf("<details>")),
+                rebuilt.substring(rebuilt.indexOf("<h2>"), rebuilt.indexOf("<details>")),
+                "the same pictures from the CSV as from the run");
+    }
+
     @Test
     void aPerRowTargetIsRefusedWhereItCannotBeMet() throws IOException {
         CliTestSupport.Result noLabels = CliTestSupport.run("explain", "--model", model.toString(), "--data",

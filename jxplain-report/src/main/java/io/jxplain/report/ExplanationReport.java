@@ -48,6 +48,22 @@ public final class ExplanationReport {
         }
     }
 
+    /**
+     * An image model's rows as pictures: {@code meanAbsolute} the mean |attribution| of each pixel over all the rows
+     * (height × width, channels summed); for the first rows, {@code inputs.get(i)} row i's image (null when the data
+     * are not at hand), {@code maps.get(i)} its attribution map, {@code captions.get(i)} what it explains and what
+     * the model predicts.
+     */
+    public record Images(double[][] meanAbsolute, int rows, List<double[][]> inputs, List<double[][]> maps,
+                         List<String> captions) {
+        public Images {
+            if (inputs.size() != maps.size() || captions.size() != maps.size()) {
+                throw new IllegalArgumentException(inputs.size() + " images, " + maps.size() + " maps and "
+                        + captions.size() + " captions: a report needs one of each per row");
+            }
+        }
+    }
+
     /** One line of an evaluation: a method's mean value of a metric and its 95% half-width (NaN: none). */
     public record MetricValue(String method, String metric, double mean, double halfWidth, String rows, String status) {
     }
@@ -61,10 +77,61 @@ public final class ExplanationReport {
      */
     public static String toHtml(String title, Explanations e, int waterfallRows, List<MetricValue> evaluation,
                                 String provenance) {
+        return toHtml(title, e, null, waterfallRows, evaluation, provenance);
+    }
+
+    /**
+     * The page of an image model's explanations ({@code images} not null): the mean |attribution| map and the first
+     * {@code waterfallRows} rows' heat maps beside their images, in place of the per-feature charts (a pixel is not a
+     * feature anyone reads a bar of).
+     */
+    public static String toHtml(String title, Explanations e, Images images, int waterfallRows,
+                                List<MetricValue> evaluation, String provenance) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(LineChart.escape(title)).append("</h1>\n");
         body.append("<p>").append(LineChart.escape(e.attributions().length + " rows explained with " + e.method()
-                + ", " + e.features().size() + " features.")).append("</p>\n");
+                + ", " + e.features().size() + (images == null ? " features." : " pixel values."))).append("</p>\n");
+        if (images != null) {
+            body.append(pictures(e, images, waterfallRows));
+        } else {
+            body.append(features(e, waterfallRows));
+        }
+        body.append(evaluation(evaluation));
+        if (provenance != null) {
+            body.append("<details><summary>Provenance</summary><pre>").append(LineChart.escape(provenance))
+                    .append("</pre></details>\n");
+        }
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" + LineChart.escape(title)
+                + "</title>\n<style>body{font-family:sans-serif;max-width:980px;margin:2em auto;line-height:1.45}"
+                + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;"
+                + "text-align:left}th{background:#f3f3f3}svg{display:block;margin:0.5em 0}pre{font-size:85%;"
+                + "overflow-x:auto}figure{display:inline-block;margin:0.5em}</style>\n</head>\n<body>\n" + body
+                + "</body>\n</html>\n";
+    }
+
+    /** The image rows: where the model looks on average, then each row's map beside its image. */
+    private static String pictures(Explanations e, Images images, int rows) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h2>Where the model looks</h2>\n<p>").append(LineChart.escape("Mean |attribution| of each pixel"
+                + " over the " + images.rows() + " rows (channels summed).")).append("</p>\n");
+        body.append(Heatmap.toSvg("mean |attribution| over " + images.rows() + " rows", null, images.meanAbsolute()));
+        int shown = Math.min(rows, images.maps().size());
+        if (shown > 0) {
+            body.append("<h2>Row by row</h2>\n<p>").append(LineChart.escape("Each row's image and its attribution map,"
+                    + " with the class it explains and the class the model predicts; vermillion raises the explained"
+                    + " value, blue lowers it. The colour bar runs from −max|attribution| to +max|attribution| of that"
+                    + " row.")).append("</p>\n");
+            for (int i = 0; i < shown; i++) {
+                body.append(Heatmap.toSvg("row " + e.rowIds().get(i) + ": " + images.captions().get(i),
+                        images.inputs().get(i), images.maps().get(i)));
+            }
+        }
+        return body.toString();
+    }
+
+    /** A tabular model's features: global importance, the beeswarm and the waterfalls of the first rows. */
+    private static String features(Explanations e, int waterfallRows) {
+        StringBuilder body = new StringBuilder();
         double[][] importance = meanAbsolute(e.attributions());
         int[] ranked = byImportance(importance[0]);
         int[] order = Arrays.copyOf(ranked, Math.min(ranked.length, MAX_FEATURES));
@@ -91,6 +158,12 @@ public final class ExplanationReport {
                 body.append(waterfall(e, i));
             }
         }
+        return body.toString();
+    }
+
+    /** The evaluation's table and a chart per metric (nothing without an evaluation). */
+    private static String evaluation(List<MetricValue> evaluation) {
+        StringBuilder body = new StringBuilder();
         if (evaluation != null && !evaluation.isEmpty()) {
             body.append("<h2>How far to trust them</h2>\n<p>Each metric's mean over the rows with its 95%"
                     + " interval, per method.</p>\n");
@@ -109,15 +182,7 @@ public final class ExplanationReport {
                         && !Double.isNaN(v.mean())).toList()));
             }
         }
-        if (provenance != null) {
-            body.append("<details><summary>Provenance</summary><pre>").append(LineChart.escape(provenance))
-                    .append("</pre></details>\n");
-        }
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" + LineChart.escape(title)
-                + "</title>\n<style>body{font-family:sans-serif;max-width:980px;margin:2em auto;line-height:1.45}"
-                + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;"
-                + "text-align:left}th{background:#f3f3f3}svg{display:block;margin:0.5em 0}pre{font-size:85%;"
-                + "overflow-x:auto}</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+        return body.toString();
     }
 
     /** Mean |attribution| per feature and the standard error of that mean over rows. */

@@ -38,12 +38,14 @@ public final class Heatmap {
         double width = panels * panelW + (panels + 1) * GAP;
         double height = panelH + CAPTION + 2 * GAP + COLOUR_BAR;
         double maxAbs = 0;
+        boolean nonNegative = true;
         for (double[] row : attribution) {
             for (double v : row) {
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException("attribution maps must be finite, found " + v);
                 }
                 maxAbs = Math.max(maxAbs, Math.abs(v));
+                nonNegative &= v >= 0;
             }
         }
         StringBuilder svg = new StringBuilder();
@@ -80,7 +82,7 @@ public final class Heatmap {
                 cell(svg, x0 + x * cell, y0 + y * cell, cell, c[0], c[1], c[2]);
             }
         }
-        colourBar(svg, x0, y0 + panelH + 10, panelW, maxAbs);
+        colourBar(svg, x0, y0 + panelH + 10, panelW, maxAbs, nonNegative);
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -97,11 +99,16 @@ public final class Heatmap {
         return c;
     }
 
-    /** A strip from −max to +max in {@link #BAR_STEPS} steps, labelled at both ends and at 0. */
-    private static void colourBar(StringBuilder svg, double x, double y, double width, double maxAbs) {
+    /**
+     * A strip from −max to +max in {@link #BAR_STEPS} steps, labelled at both ends and at 0; from 0 to +max when the
+     * map has no negative value (a mean |attribution|, say).
+     */
+    private static void colourBar(StringBuilder svg, double x, double y, double width, double maxAbs,
+                                  boolean nonNegative) {
         double step = width / BAR_STEPS;
         for (int k = 0; k < BAR_STEPS; k++) {
-            int[] c = diverging(-1 + 2.0 * k / (BAR_STEPS - 1));
+            double t = k / (BAR_STEPS - 1.0);
+            int[] c = diverging(nonNegative ? t : 2 * t - 1);
             svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"12\" fill=\"#%02x%02x%02x\"/>%n",
                     x + k * step, y, step + 0.05, c[0], c[1], c[2]));
@@ -111,8 +118,12 @@ public final class Heatmap {
         // three significant digits, without trailing zeros: "2", "0.0123"
         String max = new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", maxAbs)).stripTrailingZeros()
                 .toPlainString();
-        svg.append(LineChart.text(x, y + 26, "−" + max, "start", 11));
-        svg.append(LineChart.text(x + width / 2, y + 26, "0", "middle", 11));
+        if (nonNegative) {
+            svg.append(LineChart.text(x, y + 26, "0", "start", 11));
+        } else {
+            svg.append(LineChart.text(x, y + 26, "−" + max, "start", 11));
+            svg.append(LineChart.text(x + width / 2, y + 26, "0", "middle", 11));
+        }
         svg.append(LineChart.text(x + width, y + 26, "+" + max, "end", 11));
     }
 

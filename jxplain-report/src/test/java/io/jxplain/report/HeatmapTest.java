@@ -25,6 +25,13 @@ class HeatmapTest {
     }
 
     @Test
+    void aMapWithoutNegativeValuesHasABarFromZero() {
+        String svg = Heatmap.toSvg("mean |φ|", null, new double[][] {{0, 4}});
+        assertTrue(svg.contains(">+4<") && svg.contains(">0<") && !svg.contains(">−4<"), "0 … +max");
+        assertTrue(!svg.contains("fill=\"#0072b2\""), "no blue where no value is negative");
+    }
+
+    @Test
     void shapesMustAgreeAndValuesBeFinite() {
         assertThrows(IllegalArgumentException.class, () -> Heatmap.toSvg("t", new double[1][2], new double[2][2]));
         assertThrows(IllegalArgumentException.class, () -> Heatmap.toSvg("t", null, new double[][] {{Double.NaN}}));
