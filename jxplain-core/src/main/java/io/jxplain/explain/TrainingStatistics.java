@@ -59,8 +59,9 @@ final class TrainingStatistics {
             double[] sorted = col.clone();
             Arrays.sort(sorted);
             cuts[j] = new double[] {quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75)};
-            lo[j] = new double[] {Double.NEGATIVE_INFINITY, cuts[j][0], cuts[j][1], cuts[j][2]};
-            hi[j] = new double[] {cuts[j][0], cuts[j][1], cuts[j][2], Double.POSITIVE_INFINITY};
+            // the outer bins end at the training data's extremes, as the lime package's undiscretisation does
+            lo[j] = new double[] {sorted[0], cuts[j][0], cuts[j][1], cuts[j][2]};
+            hi[j] = new double[] {cuts[j][0], cuts[j][1], cuts[j][2], sorted[n - 1]};
             for (double v : col) {
                 int b = bin(j, v);
                 count[j][b]++;
