@@ -74,6 +74,9 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
     boolean verbose;
 
     @Mixin
+    ReferenceDataOptions reference;
+
+    @Mixin
     SamplingOptions sampling;
 
     @Override
@@ -89,6 +92,7 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
         PrintWriter err = spec.commandLine().getErr();
         try (RunOutputs outputs = new RunOutputs(err)) {
             outputs.input("--model", input.model).input("--data", input.data);
+            reference.registerInputs(outputs);
             StagedFolder folder = outputs.folder("--out", out);
             try (ModelDataOptions.Loaded loaded = input.load(err)) {
                 return evaluate(loaded, outputs, folder.path(), stdout, err);
@@ -105,7 +109,8 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
         SettingValues settings = MetricOptions.chosen(spec);
         SettingValues own = SettingOptions.chosen(spec, OWN_SETTINGS);
         Double metricPrecision = own.get(AdaptiveMetric.PRECISION);
-        List<Explainer> explainers = sampling.explainers(methods, loaded.dataset());
+        List<Explainer> explainers = sampling.explainers(methods, loaded.dataset(), reference.read(methods, loaded,
+                input.external, SamplingOptions.columnMeans(loaded.dataset()), sampling.seed(), err));
         List<Metric> chosen = new ArrayList<>();
         List<String> dataSetMetrics = new ArrayList<>();
         for (String m : metrics) {

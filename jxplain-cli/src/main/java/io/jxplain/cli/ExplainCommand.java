@@ -90,6 +90,9 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
     @Mixin
     SamplingOptions sampling;
 
+    @Mixin
+    ReferenceDataOptions reference;
+
     @Override
     public void declareOptions(CommandSpec command) {
         SamplingOptions.declare(command);
@@ -120,6 +123,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
         boolean toStandardOutput = out.toString().equals("-");
         try (RunOutputs outputs = new RunOutputs(err)) {
             outputs.input("--model", input.model).input("--data", input.data);
+            reference.registerInputs(outputs);
             StagedFile file = toStandardOutput ? null : outputs.file("--out", out);
             StagedFile sidecar = toStandardOutput || json ? null
                     : outputs.file("--out (its provenance)", out.resolveSibling(out.getFileName() + ".provenance.json"));
@@ -139,7 +143,8 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
     private int explain(ModelDataOptions.Loaded loaded, RunOutputs outputs,
                         Function<Map<String, Object>, ResultWriter> writers, StagedFolder maps, StagedFolder page,
                         PrintWriter report, PrintWriter err, int threads) throws IOException {
-        Explainer explainer = sampling.explainers(List.of(method), loaded.dataset()).get(0);
+        Explainer explainer = sampling.explainers(List.of(method), loaded.dataset(), reference.read(List.of(method),
+                loaded, input.external, SamplingOptions.columnMeans(loaded.dataset()), sampling.seed(), err)).get(0);
         Model model = loaded.model();
         RowTargets t = loaded.targets();
         if (maps != null && model.imageShape().isEmpty()) {

@@ -11,6 +11,8 @@ import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.NetworkFile;
 
+import org.ejml.data.DMatrixRMaj;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,6 +66,32 @@ final class ModelInput {
             }
             throw e;
         }
+    }
+
+    /**
+     * More rows for the same model, read as --data is (the model's columns and standardisation; a label column, if
+     * the file has one, left out): training rows for LIME, a background for Shapley values. {@code what} names the
+     * option in messages; the columns must be {@code features}, those of the explained data.
+     */
+    static DMatrixRMaj readRows(String what, Path file, ModelFiles.Opened opened, ExternalModelOptions external,
+                                List<String> features, PrintWriter err) {
+        Dataset d;
+        try {
+            if (opened.builtIn() != null) {
+                d = builtInData(file, opened.builtIn(), external.labelColumn, 0, null, err);
+            } else {
+                TableReadOptions options = external.labelColumn == null ? TableReadOptions.target(null)
+                        : TableReadOptions.optionalTarget(external.labelColumn);
+                d = CsvDatasetReader.read(file, options.withFeatures(features), warnings(err));
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(what + " " + file + ": " + UserErrors.describe(e), e);
+        }
+        if (!d.featureNames().equals(features)) {
+            throw new IllegalArgumentException(what + " " + file + " has the columns " + Names.shortList(d.featureNames())
+                    + "; the explained data has " + Names.shortList(features));
+        }
+        return d.features();
     }
 
     /** The rows of a built-in network, standardised if it was trained on standardised data. */

@@ -2,6 +2,7 @@ package io.jxplain.cli;
 
 import io.jxplain.Setting;
 import io.jxplain.catalog.ExplainerCatalog;
+import io.jxplain.catalog.MethodData;
 import io.jxplain.catalog.SettingValues;
 import io.jxplain.data.Dataset;
 import io.jxplain.explain.Adaptive;
@@ -55,11 +56,15 @@ final class SamplingOptions {
      * misspelt option never passes silently); baseline=mean uses the column means of {@code data}.
      */
     List<Explainer> explainers(List<String> names, Dataset data) {
-        double[] means = columnMeans(data);
+        return explainers(names, data, MethodData.means(columnMeans(data)));
+    }
+
+    /** As {@link #explainers(List, Dataset)}, with training rows and a background where methods take them. */
+    List<Explainer> explainers(List<String> names, Dataset data, MethodData methodData) {
         SettingValues shared = MethodOptions.shared(spec);
         Map<String, String> own = MethodOptions.methodSettings(spec);
         SettingValues wrappers = SettingOptions.chosen(spec, WRAPPERS);
-        List<Explainer> plain = ExplainerCatalog.createAll(names, shared, own, means);
+        List<Explainer> plain = ExplainerCatalog.createAll(names, shared, own, methodData);
         List<Explainer> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
@@ -67,7 +72,7 @@ final class SamplingOptions {
             Double precision = wrappers.get(Adaptive.PRECISION);
             if (precision != null) {
                 int initial = shared.get(samplesOf(ExplainerCatalog.entry(name))); // chosen, else the method's own
-                e = Adaptive.of(n -> ExplainerCatalog.create(name, shared.with(Sampling.SAMPLES, n), own, means),
+                e = Adaptive.of(n -> ExplainerCatalog.create(name, shared.with(Sampling.SAMPLES, n), own, methodData),
                                 initial, precision)
                         .budget(wrappers.get(Adaptive.BUDGET)).norm(wrappers.get(Adaptive.NORM));
             }
@@ -91,7 +96,7 @@ final class SamplingOptions {
         return Sampling.SAMPLES;
     }
 
-    private static double[] columnMeans(Dataset data) {
+    static double[] columnMeans(Dataset data) {
         DMatrixRMaj x = data.features();
         double[] mean = new double[x.numCols];
         for (int i = 0; i < x.numRows; i++) {

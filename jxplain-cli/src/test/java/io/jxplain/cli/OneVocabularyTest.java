@@ -88,7 +88,7 @@ class OneVocabularyTest {
         assertEquals(ExplainerCatalog.names(), List.copyOf(LIBRARY.keySet()), "a method without a library check");
         for (ExplainerCatalog.Entry e : ExplainerCatalog.entries()) {
             Explainer library = LIBRARY.get(e.name()).get();
-            Explainer catalogue = e.create(SettingValues.defaults(), null);
+            Explainer catalogue = e.create(SettingValues.defaults(), io.jxplain.catalog.MethodData.NONE);
             assertEquals(library.parameters().toString(), catalogue.parameters().toString(), e.name());
         }
     }
@@ -163,7 +163,7 @@ class OneVocabularyTest {
         assertEquals(MetricOptions.chosen(evaluate).toString(), MetricOptions.chosen(spark).toString());
         assertEquals("random", MetricOptions.chosen(spark).get(MetricCatalog.OPTIMIZER));
         Explainer viaSpark = ExplainerCatalog.createAll(List.of("integrated-gradients"), MethodOptions.shared(spark),
-                MethodOptions.methodSettings(spark), null).get(0);
+                MethodOptions.methodSettings(spark), io.jxplain.catalog.MethodData.NONE).get(0);
         assertEquals(12, viaSpark.parameters().get("steps"));
     }
 

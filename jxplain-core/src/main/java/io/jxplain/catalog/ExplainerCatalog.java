@@ -63,9 +63,9 @@ public final class ExplainerCatalog {
     public static final List<Setting<?>> SHARED = List.of(Sampling.SAMPLES, Sampling.SIGMA2,
             BatchedEvaluation.MAX_ROWS_PER_CALL);
 
-    /** A method's name, source, settings and factory (given the chosen values and the data's column means). */
+    /** A method's name, source, settings and factory (given the chosen values and what it takes from the data). */
     public record Entry(String name, String source, Needs needs, List<Setting<?>> settings,
-                        BiFunction<SettingValues, double[], Explainer> factory) {
+                        BiFunction<SettingValues, MethodData, Explainer> factory) {
         public boolean needsGradients() {
             return needs != Needs.VALUES;
         }
@@ -75,9 +75,9 @@ public final class ExplainerCatalog {
             return settings.stream().filter(s -> !isShared(s)).toList();
         }
 
-        /** The explainer for these values; {@code dataMean} (may be null) serves baseline=mean. */
-        public Explainer create(SettingValues values, double[] dataMean) {
-            return factory.apply(values, dataMean);
+        /** The explainer for these values and data (training rows, background, column means). */
+        public Explainer create(SettingValues values, MethodData data) {
+            return factory.apply(values, data);
         }
     }
 
@@ -112,7 +112,8 @@ public final class ExplainerCatalog {
         add("occlusion", "Zeiler & Fergus 2014 (feature-wise as Captum's FeatureAblation, or sliding windows on images)",
                 Needs.VALUES, List.of(Occlusion.WINDOW, Occlusion.STRIDE, BASELINE), (v, m) -> {
                     double[] x0 = baseline(v, m);
-                    Occlusion feature = x0 == null ? Occlusion.create() : Occlusion.withBaseline(x0);
+                    Occlusion feature = m.background() != null ? Occlusion.withBackground(m.background())
+                            : x0 == null ? Occlusion.create() : Occlusion.withBaseline(x0);
                     Integer window = v.get(Occlusion.WINDOW);
                     return window == null ? feature : feature.sliding(window, v.get(Occlusion.STRIDE));
                 });
@@ -120,6 +121,9 @@ public final class ExplainerCatalog {
                 List.of(KernelShap.SAMPLES, BASELINE), (v, m) -> {
                     double[] x0 = baseline(v, m);
                     KernelShap k = KernelShap.create().samples(v.get(KernelShap.SAMPLES));
+                    if (m.background() != null) {
+                        return k.background(m.background());
+                    }
                     return x0 == null ? k : k.background(org.ejml.data.DMatrixRMaj.wrap(1, x0.length, x0.clone()));
                 });
         add("noisy-baseline", "Yeh et al. 2019 §2.4 (infidelity-optimal for baseline 0 + N(0, sigma2 I))", Needs.VALUES,
@@ -132,11 +136,15 @@ public final class ExplainerCatalog {
                 Needs.VALUES, List.of(InfidelityOptimal.SAMPLES, InfidelityOptimal.SIDES),
                 (v, m) -> InfidelityOptimal.squareRemoval(v.get(InfidelityOptimal.SIDES))
                         .samples(v.get(InfidelityOptimal.SAMPLES)));
-        add("lime", "Ribeiro et al. 2016 (tabular; on the model's inputs as given, no discretisation from the CLI;"
-                        + " ridge 1, kernel 0.75*sqrt(d))", Needs.VALUES,
+        add("lime", "Ribeiro et al. 2016 (tabular, the lime package's defaults: with training data, quartile"
+                        + " discretisation; without, N(0, 1) per input and no discretisation; ridge 1, kernel"
+                        + " 0.75*sqrt(d))", Needs.VALUES,
                 List.of(Lime.SAMPLES, Lime.FEATURES, Lime.SELECTION, Lime.KERNEL_WIDTH), (v, m) -> {
                     Lime lime = Lime.create().samples(v.get(Lime.SAMPLES)).features(v.get(Lime.FEATURES))
                             .selection(v.get(Lime.SELECTION));
+                    if (m.training() != null) {
+                        lime = lime.training(m.training());
+                    }
                     Double width = v.get(Lime.KERNEL_WIDTH);
                     return width == null ? lime : lime.kernelWidth(width);
                 });
@@ -147,6 +155,9 @@ public final class ExplainerCatalog {
         add("shapley-exact", "Shapley 1953 (all 2^d coalitions; d <= 15)", Needs.VALUES, List.of(BASELINE),
                 (v, m) -> {
                     double[] x0 = baseline(v, m);
+                    if (m.background() != null) {
+                        return ExactShapley.withBackground(m.background());
+                    }
                     return x0 == null ? ExactShapley.create() : ExactShapley.withBaseline(x0);
                 });
     }
@@ -155,7 +166,7 @@ public final class ExplainerCatalog {
     }
 
     private static void add(String name, String source, Needs needs, List<Setting<?>> settings,
-                            BiFunction<SettingValues, double[], Explainer> factory) {
+                            BiFunction<SettingValues, MethodData, Explainer> factory) {
         ENTRIES.put(name, new Entry(name, source, needs, settings, factory));
     }
 
@@ -163,15 +174,20 @@ public final class ExplainerCatalog {
         return SHARED.stream().anyMatch(shared -> shared.name().equals(s.name()));
     }
 
-    /** null for zeros (the methods' own default), else the data mean. */
-    private static double[] baseline(SettingValues v, double[] dataMean) {
-        if (v.get(BASELINE).equals("zeros")) {
+    /** null for zeros (the methods' own default), else the data mean; a background replaces either. */
+    private static double[] baseline(SettingValues v, MethodData data) {
+        boolean chosen = !v.get(BASELINE).equals("zeros");
+        if (chosen && data.background() != null) {
+            throw new IllegalArgumentException("baseline=" + v.get(BASELINE) + " and a background are two choices of"
+                    + " what replaces a feature; give one");
+        }
+        if (!chosen) {
             return null;
         }
-        if (dataMean == null) {
+        if (data.columnMeans() == null) {
             throw new IllegalArgumentException("baseline=mean needs the data's column means; none were given");
         }
-        return dataMean;
+        return data.columnMeans();
     }
 
     public static List<Entry> entries() {
@@ -206,14 +222,15 @@ public final class ExplainerCatalog {
 
     /** The named method with these values (a value of a setting it does not take is ignored). */
     public static Explainer create(String name, SettingValues values) {
-        return entry(name).create(values, null);
+        return entry(name).create(values, MethodData.NONE);
     }
 
     /**
      * The named method from the shared values and the methods' settings as text ({@code -o key=value}), of which it
-     * reads those it takes (a value out of range is an error); {@code dataMean} (may be null) serves baseline=mean.
+     * reads those it takes (a value out of range is an error), and what it takes from {@code data} (column means for
+     * baseline=mean, LIME's training rows, a background).
      */
-    public static Explainer create(String name, SettingValues shared, Map<String, String> options, double[] dataMean) {
+    public static Explainer create(String name, SettingValues shared, Map<String, String> options, MethodData data) {
         Entry e = entry(name);
         Map<String, String> own = new LinkedHashMap<>();
         for (Setting<?> s : e.options()) {
@@ -221,20 +238,20 @@ public final class ExplainerCatalog {
                 own.put(s.name(), options.get(s.name()));
             }
         }
-        return e.create(shared.only(SHARED).withText(e.name(), own, e.options()), dataMean);
+        return e.create(shared.only(SHARED).withText(e.name(), own, e.options()), data);
     }
 
     /**
-     * One explainer per name, as {@link #create(String, SettingValues, Map, double[])}; an option that none of them
+     * One explainer per name, as {@link #create(String, SettingValues, Map, MethodData)}; an option that none of them
      * takes is an error, so a misspelt option never passes silently.
      */
     public static List<Explainer> createAll(List<String> names, SettingValues shared, Map<String, String> options,
-                                            double[] dataMean) {
+                                            MethodData data) {
         Set<String> unused = new TreeSet<>(options.keySet());
         List<Explainer> out = new ArrayList<>();
         for (String name : names) {
             entry(name).options().forEach(s -> unused.remove(s.name()));
-            out.add(create(name, shared, options, dataMean));
+            out.add(create(name, shared, options, data));
         }
         if (!unused.isEmpty()) {
             throw new IllegalArgumentException("no chosen method takes option " + String.join(", ", unused)

@@ -4,6 +4,7 @@ import io.jxplain.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
+import io.jxplain.data.Background;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.LinkedHashMap;
@@ -12,16 +13,17 @@ import java.util.random.RandomGenerator;
 
 /**
  * Shapley values by enumeration of all 2^d coalitions (Shapley 1953; Lundberg &amp; Lee 2017), with the value of a
- * coalition S taken as f(x_S, x₀ outside S) for one baseline x₀ (zeros by default). Exact, deterministic, and the
- * target KernelSHAP converges to; limited to d ≤ 15 (32 768 model evaluations).
+ * coalition S taken as f(x_S, x₀ outside S) for one baseline x₀ (zeros by default), or its mean over the rows b of
+ * a background, f(x_S, b outside S), as KernelSHAP takes it. Exact, deterministic, and the target KernelSHAP
+ * converges to; limited to d ≤ 15 (32 768 model evaluations per background row).
  */
 public final class ExactShapley extends BaseExplainer {
     public static final int MAX_FEATURES = 15;
-    private final double[] baseline;
+    private final Background background; // one row (the baseline) or several; null: zeros
     private final int maxRowsPerCall;
 
-    private ExactShapley(double[] baseline, int maxRowsPerCall) {
-        this.baseline = baseline;
+    private ExactShapley(Background background, int maxRowsPerCall) {
+        this.background = background;
         this.maxRowsPerCall = maxRowsPerCall;
     }
 
@@ -31,7 +33,18 @@ public final class ExactShapley extends BaseExplainer {
 
     public static ExactShapley withBaseline(double[] x0) {
         Checks.requireFinite("baseline", x0);
-        return new ExactShapley(x0.clone(), BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+        return new ExactShapley(Background.of(DMatrixRMaj.wrap(1, x0.length, x0.clone())),
+                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+    }
+
+    /** Coalition values averaged over the background's rows (shap's interventional Shapley values). */
+    public static ExactShapley withBackground(DMatrixRMaj rows) {
+        return withBackground(Background.of(rows));
+    }
+
+    /** Coalition values averaged over a (weighted, or summarised) background. */
+    public static ExactShapley withBackground(Background background) {
+        return new ExactShapley(background, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
     @Override
@@ -42,7 +55,11 @@ public final class ExactShapley extends BaseExplainer {
     @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("baseline", baseline == null ? "zeros" : baseline.clone());
+        if (background == null || background.size() == 1) {
+            p.put("baseline", background == null ? "zeros" : background.rows().data.clone());
+        } else {
+            p.put("background", background.describe());
+        }
         return p;
     }
 
@@ -58,16 +75,27 @@ public final class ExactShapley extends BaseExplainer {
             throw new IllegalArgumentException("exact Shapley values enumerate 2^d coalitions; d = " + d
                     + " exceeds " + MAX_FEATURES + ": use kernel-shap");
         }
-        double[] x0 = baseline == null ? new double[d] : baseline;
-        Checks.requireVector("baseline", x0, d);
+        Background weighted = background == null ? Background.of(new DMatrixRMaj(1, d)) : background;
+        DMatrixRMaj bg = weighted.rows();
+        if (bg.numCols != d) {
+            throw new IllegalArgumentException((bg.numRows == 1 ? "the baseline" : "the background") + " has "
+                    + bg.numCols + " features but x has " + d);
+        }
         int coalitions = 1 << d;
         DMatrixRMaj rows = new DMatrixRMaj(coalitions, d);
-        for (int s = 0; s < coalitions; s++) {
-            for (int j = 0; j < d; j++) {
-                rows.data[s * d + j] = (s & (1 << j)) != 0 ? x[j] : x0[j];
+        double[] v = new double[coalitions]; // v(S): the weighted mean over background rows b of f(x_S, b elsewhere)
+        for (int b = 0; b < bg.numRows; b++) {
+            for (int s = 0; s < coalitions; s++) {
+                for (int j = 0; j < d; j++) {
+                    rows.data[s * d + j] = (s & (1 << j)) != 0 ? x[j] : bg.data[b * d + j];
+                }
+            }
+            double[] f = BatchedEvaluation.values(model, target, rows, maxRowsPerCall);
+            double w = weighted.weight(b);
+            for (int s = 0; s < coalitions; s++) {
+                v[s] += bg.numRows == 1 ? f[s] : w * f[s];
             }
         }
-        double[] v = BatchedEvaluation.values(model, target, rows, maxRowsPerCall);
         // weight of a coalition of size k that excludes i: k!(d − k − 1)!/d!
         double[] weight = new double[d];
         for (int k = 0; k < d; k++) {
@@ -87,8 +115,8 @@ public final class ExactShapley extends BaseExplainer {
             sum += p;
         }
         double efficiencyGap = sum - (v[coalitions - 1] - v[0]);
-        // v(∅) = f(baseline): the base value the Shapley values add up from to f(x)
-        return new Attribution(phi, null, Double.NaN, coalitions, 0,
+        // v(∅) = E f(background): the base value the Shapley values add up from to f(x)
+        return new Attribution(phi, null, Double.NaN, (long) coalitions * bg.numRows, 0,
                 io.jxplain.OrderedMaps.of("efficiency_gap", efficiencyGap, Attribution.BASE_VALUE, v[0]));
     }
 

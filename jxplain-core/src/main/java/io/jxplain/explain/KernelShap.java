@@ -6,6 +6,7 @@ import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.sample.ShapleyKernelPerturbation;
+import io.jxplain.data.Background;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.LinkedHashMap;
@@ -28,11 +29,11 @@ public final class KernelShap extends BaseExplainer {
     /** Coalitions per explanation (paired). */
     public static final Setting<Integer> SAMPLES = Sampling.SAMPLES.withDefault(200);
 
-    private final DMatrixRMaj background; // null: zeros
+    private final Background background; // null: zeros
     private final int samples;
     private final int maxRowsPerCall;
 
-    private KernelShap(DMatrixRMaj background, int samples, int maxRowsPerCall) {
+    private KernelShap(Background background, int samples, int maxRowsPerCall) {
         this.background = background;
         this.samples = samples;
         this.maxRowsPerCall = maxRowsPerCall;
@@ -52,8 +53,12 @@ public final class KernelShap extends BaseExplainer {
         if (rows == null || rows.numRows == 0) {
             throw new IllegalArgumentException("the background needs at least one row");
         }
-        Checks.requireRows("background", rows, rows.numCols);
-        return new KernelShap(rows.copy(), samples, maxRowsPerCall);
+        return background(Background.of(rows));
+    }
+
+    /** A background, weighted or summarised ({@link Background#kmeans}): a coalition's value is its weighted mean. */
+    public KernelShap background(Background b) {
+        return new KernelShap(b, samples, maxRowsPerCall);
     }
 
     @Override
@@ -65,7 +70,7 @@ public final class KernelShap extends BaseExplainer {
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put(SAMPLES.name(), samples);
-        p.put("background", background == null ? "zeros" : background.numRows + " rows");
+        p.put("background", background == null ? "zeros" : background.describe());
         return p;
     }
 
@@ -77,9 +82,9 @@ public final class KernelShap extends BaseExplainer {
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
         int d = x.length;
-        DMatrixRMaj bg = background == null ? new DMatrixRMaj(1, d) : background;
-        if (bg.numCols != d) {
-            throw new IllegalArgumentException("the background has " + bg.numCols + " features but x has " + d);
+        Background bg = background == null ? Background.of(new DMatrixRMaj(1, d)) : background;
+        if (bg.dimension() != d) {
+            throw new IllegalArgumentException("the background has " + bg.dimension() + " features but x has " + d);
         }
         // A feature equal to its background value in every background row is a null player: its Shapley value is 0
         // and removing it leaves the others' unchanged (Shapley 1953), so coalitions are drawn over the rest only.
@@ -92,7 +97,7 @@ public final class KernelShap extends BaseExplainer {
             if (p == 1) {
                 phi[players[0]] = ends[1] - ends[0];
             }
-            return new Attribution(phi, se, ends[0], 2L * bg.numRows, 2,
+            return new Attribution(phi, se, ends[0], 2L * bg.size(), 2,
                     io.jxplain.OrderedMaps.of("efficiency_gap", 0.0, "rank_deficient", 0.0, Attribution.BASE_VALUE, ends[0]));
         }
         int n = Math.max(samples, p + 2) + (Math.max(samples, p + 2) % 2); // whole complementary pairs
@@ -141,7 +146,7 @@ public final class KernelShap extends BaseExplainer {
             sum += phi[players[k]];
         }
         // null players keep φ = 0 with standard error 0: their value is known exactly, not estimated
-        return new Attribution(phi, se, v0, (long) (n + 2) * bg.numRows, n,
+        return new Attribution(phi, se, v0, (long) (n + 2) * bg.size(), n,
                 io.jxplain.OrderedMaps.of("efficiency_gap", sum - delta, "rank_deficient", fit.rankDeficient() ? 1.0 : 0.0,
                         Attribution.BASE_VALUE, v0));
     }
@@ -153,8 +158,9 @@ public final class KernelShap extends BaseExplainer {
     }
 
     /** The features that differ from the background in at least one background row. */
-    private static int[] nonNullPlayers(double[] x, DMatrixRMaj bg) {
+    private static int[] nonNullPlayers(double[] x, Background background) {
         int d = x.length;
+        DMatrixRMaj bg = background.rows();
         int[] players = new int[d];
         int p = 0;
         for (int j = 0; j < d; j++) {
@@ -168,9 +174,10 @@ public final class KernelShap extends BaseExplainer {
         return java.util.Arrays.copyOf(players, p);
     }
 
-    /** v(z) = mean over background rows b of f(x where z, b elsewhere), one batched evaluation for all. */
-    private double[] coalitionValues(Model model, Target target, double[] x, DMatrixRMaj bg, boolean[][] z) {
+    /** v(z) = (weighted) mean over background rows b of f(x where z, b elsewhere), one batched evaluation for all. */
+    private double[] coalitionValues(Model model, Target target, double[] x, Background background, boolean[][] z) {
         int d = x.length;
+        DMatrixRMaj bg = background.rows();
         int m = bg.numRows;
         DMatrixRMaj rows = new DMatrixRMaj(z.length * m, d);
         for (int i = 0; i < z.length; i++) {
@@ -184,9 +191,7 @@ public final class KernelShap extends BaseExplainer {
         double[] f = BatchedEvaluation.values(model, target, rows, maxRowsPerCall);
         double[] v = new double[z.length];
         for (int i = 0; i < z.length; i++) {
-            for (int b = 0; b < m; b++) {
-                v[i] += f[i * m + b] / m;
-            }
+            v[i] = background.mean(f, i * m, 1);
         }
         return v;
     }

@@ -6,6 +6,7 @@ import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
+import io.jxplain.data.Background;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.LinkedHashMap;
@@ -27,30 +28,49 @@ public final class Occlusion extends BaseExplainer {
     public static final Setting<Integer> STRIDE = Setting.atLeast("stride", 1, 1, "Step between image patches.");
 
     private final double[] baseline;
+    private final Background background; // several baselines, averaged over (feature-wise only); null: one baseline
     private final int window; // 0: feature-wise
     private final int stride;
 
-    private Occlusion(double[] baseline, int window, int stride) {
+    private Occlusion(double[] baseline, Background background, int window, int stride) {
         this.baseline = baseline;
+        this.background = background;
         this.window = window;
         this.stride = stride;
     }
 
     /** Feature-wise, baseline zeros. */
     public static Occlusion create() {
-        return new Occlusion(null, 0, STRIDE.defaultValue());
+        return new Occlusion(null, null, 0, STRIDE.defaultValue());
     }
 
     public static Occlusion withBaseline(double[] x0) {
         Checks.requireFinite("baseline", x0);
-        return new Occlusion(x0.clone(), 0, STRIDE.defaultValue());
+        return new Occlusion(x0.clone(), null, 0, STRIDE.defaultValue());
+    }
+
+    /**
+     * Feature-wise occlusion averaged over a background: φⱼ = f(x) − mean over rows b of f(x with xⱼ = bⱼ), and the
+     * base value E f(background), as shap's KernelExplainer takes a background.
+     */
+    public static Occlusion withBackground(DMatrixRMaj rows) {
+        return withBackground(Background.of(rows));
+    }
+
+    /** As {@link #withBackground(DMatrixRMaj)}, over a weighted or summarised background. */
+    public static Occlusion withBackground(Background b) {
+        return b.size() == 1 ? withBaseline(b.rows().data) : new Occlusion(null, b, 0, STRIDE.defaultValue());
     }
 
     /** Square windows of side {@code window} moved by {@code stride} pixels; needs a model with an image shape. */
     public Occlusion sliding(int window, int stride) {
         WINDOW.check(window);
         STRIDE.check(stride);
-        return new Occlusion(baseline, window, stride);
+        if (background != null) {
+            throw new IllegalArgumentException("sliding-window occlusion replaces patches with one baseline, not a"
+                    + " background of " + background.describe());
+        }
+        return new Occlusion(baseline, null, window, stride);
     }
 
     @Override
@@ -61,7 +81,11 @@ public final class Occlusion extends BaseExplainer {
     @Override
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("baseline", baseline == null ? "zeros" : baseline.clone());
+        if (background != null) {
+            p.put("background", background.describe());
+        } else {
+            p.put("baseline", baseline == null ? "zeros" : baseline.clone());
+        }
         p.put(WINDOW.name(), window == 0 ? "feature" : window + "x" + window);
         if (window > 0) {
             p.put(STRIDE.name(), stride);
@@ -85,38 +109,48 @@ public final class Occlusion extends BaseExplainer {
     /** Feature-wise occlusion batches rows; sliding windows already make big batches of their own. */
     @Override
     int modelRowsPerInstance(int d) {
-        return window == 0 ? d + 2 : 0;
+        int b = background == null ? 1 : background.size();
+        return window == 0 ? b * (d + 1) + 1 : 0;
     }
 
     /**
-     * Every row's d occluded copies, the row itself and the baseline in one batched call: φⱼ = f(x) − f(x with
-     * xⱼ = x₀ⱼ), and f(x₀) as the base value.
+     * Every row's d occluded copies and the baseline, per background row, and the row itself in one batched call:
+     * φⱼ = f(x) − mean over b of f(x with xⱼ = bⱼ), and the mean f(b) as the base value (one baseline: b = x₀).
      */
     @Override
     Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
                                 java.util.function.IntToLongFunction seedOf) {
         int d = rows.numCols;
-        double[] x0 = baselineFor(d);
-        int perRow = d + 2; // d occluded copies, x, x₀
+        Background weighted = background != null ? background : Background.of(DMatrixRMaj.wrap(1, d, baselineFor(d)));
+        DMatrixRMaj bg = weighted.rows();
+        if (bg.numCols != d) {
+            throw new IllegalArgumentException("the background has " + bg.numCols + " features but x has " + d);
+        }
+        int b = bg.numRows;
+        int perRow = b * (d + 1) + 1; // per background row: d occluded copies and the row itself; then x
         DMatrixRMaj occluded = new DMatrixRMaj((to - from) * perRow, d);
         for (int r = from; r < to; r++) {
             int p = (r - from) * perRow;
-            for (int k = 0; k <= d; k++) {
-                System.arraycopy(rows.data, r * d, occluded.data, (p + k) * d, d);
-                if (k < d) {
-                    occluded.data[(p + k) * d + k] = x0[k];
+            for (int k = 0; k < b; k++) {
+                for (int j = 0; j < d; j++) {
+                    int row = p + k * (d + 1) + j;
+                    System.arraycopy(rows.data, r * d, occluded.data, row * d, d);
+                    occluded.data[row * d + j] = bg.data[k * d + j];
                 }
+                System.arraycopy(bg.data, k * d, occluded.data, (p + k * (d + 1) + d) * d, d);
             }
-            System.arraycopy(x0, 0, occluded.data, (p + d + 1) * d, d);
+            System.arraycopy(rows.data, r * d, occluded.data, (p + perRow - 1) * d, d);
         }
         double[] f = BatchedEvaluation.values(model, target, occluded, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
         Attribution[] out = new Attribution[to - from];
         for (int r = 0; r < out.length; r++) {
+            int p = r * perRow;
+            double fx = f[p + perRow - 1];
             double[] phi = new double[d];
             for (int j = 0; j < d; j++) {
-                phi[j] = f[r * perRow + d] - f[r * perRow + j];
+                phi[j] = fx - weighted.mean(f, p + j, d + 1); // f(x) − E_b f(x with xⱼ = bⱼ)
             }
-            out[r] = withBase(phi, perRow, f[r * perRow + d + 1]);
+            out[r] = withBase(phi, perRow, weighted.mean(f, p + d, d + 1));
         }
         return out;
     }

@@ -109,4 +109,75 @@ class BaseValueTest {
                     slope.name());
         }
     }
+
+    /** A background of n rows drawn N(0.3, 1) per feature, d wide. */
+    private static DMatrixRMaj background(int n, int d, long seed) {
+        RandomGenerator rng = RandomStreams.stream(seed);
+        DMatrixRMaj b = new DMatrixRMaj(n, d);
+        for (int k = 0; k < b.data.length; k++) {
+            b.data[k] = 0.3 + rng.nextGaussian();
+        }
+        return b;
+    }
+
+    private static double meanValue(io.jxplain.model.Model model, Target target, DMatrixRMaj rows) {
+        return Arrays.stream(io.jxplain.model.BatchedEvaluation.values(model, target, rows, 4096)).average().orElseThrow();
+    }
+
+    /**
+     * KernelSHAP, exact Shapley values and occlusion under one background: exact Shapley values add up from
+     * E f(background) to f(x); KernelSHAP agrees with them within 4 of its standard errors, feature by feature, and
+     * starts from the same base; occlusion starts there too and, for a linear model, adds up.
+     */
+    @Test
+    void underABackgroundTheShapleyValuesAddUpFromItsMeanAndKernelShapConvergesToThem() {
+        io.jxplain.model.nn.Network net = ExplainerConformanceTest.network();
+        Target p1 = Target.probability(1);
+        int d = net.inputSize();
+        DMatrixRMaj bg = background(25, d, 11L);
+        double[] x = {0.8, -0.5, 1.1}; // the conformance network takes 3 inputs
+        double fx = io.jxplain.model.BatchedEvaluation.values(net, p1, DMatrixRMaj.wrap(1, d, x.clone()), 1)[0];
+        double expected = meanValue(net, p1, bg);
+        Explanation exact = ExactShapley.withBackground(bg).explain(net, p1, x, 0L);
+        assertEquals(expected, exact.diagnostics().get(Explanation.BASE_VALUE), 1e-12, "v(∅) = E f(background)");
+        assertEquals(fx, expected + sum(exact.attributions()), 1e-12, "efficiency from the background's mean");
+        Explanation ks = KernelShap.create().samples(4000).background(bg).explain(net, p1, x, 3L);
+        assertEquals(expected, ks.diagnostics().get(Explanation.BASE_VALUE), 1e-12);
+        for (int j = 0; j < d; j++) {
+            double se = ks.standardErrors()[j];
+            assertTrue(Math.abs(ks.attribution(j) - exact.attribution(j)) <= 4 * se + 1e-12, "feature " + j + ": "
+                    + ks.attribution(j) + " ± " + se + " against the exact " + exact.attribution(j));
+        }
+        Explanation occlusion = Occlusion.withBackground(bg).explain(net, p1, x, 0L);
+        assertEquals(expected, occlusion.diagnostics().get(Explanation.BASE_VALUE), 1e-12);
+        assertEquals(25 * (d + 1) + 1, occlusion.modelCalls(), "per background row d copies and the row; then x");
+
+        double[] theta = {1.5, -2.0, 0.5, 3.0};
+        FunctionModel linear = FunctionModel.linear(theta, 0.2);
+        DMatrixRMaj bg4 = background(10, 4, 12L);
+        double[] x4 = {0.4, -1.2, 2.0, 0.3};
+        Explanation lin = Occlusion.withBackground(bg4).explain(linear, OUT, x4, 0L);
+        for (int j = 0; j < 4; j++) {
+            double mean = 0;
+            for (int k = 0; k < 10; k++) {
+                mean += bg4.get(k, j) / 10;
+            }
+            assertEquals(theta[j] * (x4[j] - mean), lin.attribution(j), 1e-12, "θⱼ(xⱼ − mean bⱼ)");
+        }
+        assertEquals(linear.value(x4), lin.diagnostics().get(Explanation.BASE_VALUE) + sum(lin.attributions()), 1e-12);
+    }
+
+    @Test
+    void aOneRowBackgroundIsTheBaseline() {
+        io.jxplain.model.nn.Network net = ExplainerConformanceTest.network();
+        int d = net.inputSize();
+        double[] x0 = background(1, d, 13L).data;
+        double[] x = background(1, d, 14L).data;
+        Target p1 = Target.probability(1);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(ExactShapley.withBaseline(x0).explain(net, p1, x, 0L)
+                .attributions(), ExactShapley.withBackground(DMatrixRMaj.wrap(1, d, x0)).explain(net, p1, x, 0L)
+                .attributions(), 0.0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Occlusion.withBackground(background(3, 36, 1L)).sliding(2, 2));
+    }
 }

@@ -55,7 +55,8 @@ public final class MethodOptions {
 
     /** One explainer per name (see {@link ExplainerCatalog#createAll}); {@code dataMean} serves baseline=mean. */
     public static List<Explainer> explainers(CommandSpec spec, List<String> names, double[] dataMean) {
-        return ExplainerCatalog.createAll(names, shared(spec), methodSettings(spec), dataMean);
+        return ExplainerCatalog.createAll(names, shared(spec), methodSettings(spec),
+                io.jxplain.catalog.MethodData.means(dataMean));
     }
 
     /** The chosen shared settings, the seed and the -o settings as arguments, to hand a run on to another command line. */

@@ -1,6 +1,7 @@
 package io.jxplain.spark;
 
 import io.jxplain.catalog.ExplainerCatalog;
+import io.jxplain.catalog.MethodData;
 import io.jxplain.catalog.SettingValues;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Sampling;
@@ -24,7 +25,7 @@ public record MethodSpec(String method, SettingValues shared, Map<String, String
         options = new LinkedHashMap<>(options == null ? Map.of() : options);
         dataMean = dataMean == null ? null : dataMean.clone();
         // an unknown method or option fails here, on the driver, before any task runs
-        ExplainerCatalog.createAll(java.util.List.of(method), shared, options, dataMean);
+        ExplainerCatalog.createAll(java.util.List.of(method), shared, options, MethodData.means(dataMean));
     }
 
     /** The method with the catalogue's defaults. */
@@ -46,6 +47,6 @@ public record MethodSpec(String method, SettingValues shared, Map<String, String
     }
 
     Explainer create() {
-        return ExplainerCatalog.create(method, shared, options, dataMean);
+        return ExplainerCatalog.create(method, shared, options, MethodData.means(dataMean));
     }
 }

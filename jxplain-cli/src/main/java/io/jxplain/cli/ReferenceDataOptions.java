@@ -1,0 +1,83 @@
+package io.jxplain.cli;
+
+import io.jxplain.catalog.MethodData;
+import io.jxplain.data.Background;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Data some methods take besides the explained rows, as the lime and shap packages take it: training rows for LIME
+ * (its sampling statistics and quartile bins) and a background for KernelSHAP, exact Shapley values and occlusion
+ * (what replaces an absent feature; the base value is the mean f over it).
+ */
+final class ReferenceDataOptions {
+    /** The methods that read a background, and the one that reads training rows. */
+    private static final List<String> BACKGROUND_METHODS = List.of("kernel-shap", "shapley-exact", "occlusion");
+    private static final String TRAINING_METHOD = "lime";
+
+    @Option(names = "--training-data", paramLabel = "FILE",
+            description = "Training rows (CSV with the model's columns) for lime: it then samples and discretises"
+                    + " into quartiles as the lime package does. Without it, lime draws N(0, 1) per input and does not"
+                    + " discretise.")
+    Path training;
+
+    @Option(names = "--background", paramLabel = "FILE",
+            description = "Rows (CSV with the model's columns) that replace absent features for kernel-shap,"
+                    + " shapley-exact and occlusion, as shap's background: values add up to f(x) − E f(background).")
+    Path background;
+
+    @Option(names = "--background-summary", defaultValue = "all", paramLabel = "all|sample:K|kmeans:K",
+            description = "Use every --background row, K of them drawn with --seed, or K k-means centroids weighted"
+                    + " by cluster size (shap.kmeans). Default: ${DEFAULT-VALUE}.")
+    String summary;
+
+    /** Marks the files as inputs, so no output of the run may replace them. */
+    void registerInputs(RunOutputs outputs) {
+        if (training != null) {
+            outputs.input("--training-data", training);
+        }
+        if (background != null) {
+            outputs.input("--background", background);
+        }
+    }
+
+    /**
+     * The column means of the explained rows with the training rows and the background read for {@code loaded}'s
+     * model; refuses a file no chosen method reads, and says what LIME does without training rows.
+     */
+    MethodData read(List<String> methods, ModelDataOptions.Loaded loaded, ExternalModelOptions external, double[] means,
+                    long seed, PrintWriter err) {
+        List<String> bases = methods.stream().map(m -> m.toLowerCase(Locale.ROOT).replaceAll("-sg$", "")).toList();
+        if (training != null && !bases.contains(TRAINING_METHOD)) {
+            throw new IllegalArgumentException("--training-data is read by lime only; the chosen methods are "
+                    + String.join(", ", methods));
+        }
+        if ((background != null || !summary.equals("all")) && bases.stream().noneMatch(BACKGROUND_METHODS::contains)) {
+            throw new IllegalArgumentException("--background is read by " + String.join(", ", BACKGROUND_METHODS)
+                    + "; the chosen methods are " + String.join(", ", methods));
+        }
+        if (background == null && !summary.equals("all")) {
+            throw new IllegalArgumentException("--background-summary " + summary + " summarises --background, which"
+                    + " is not given");
+        }
+        if (training == null && bases.contains(TRAINING_METHOD)) {
+            err.println("jxplain: note: lime without --training-data draws each input from N(0, 1) and does not"
+                    + " discretise; give the training rows for the lime package's defaults (quartile bins)");
+        }
+        List<String> features = loaded.dataset().featureNames();
+        MethodData data = MethodData.means(means);
+        if (training != null) {
+            data = data.withTraining(ModelInput.readRows("--training-data", training, loaded.opened(), external,
+                    features, err));
+        }
+        if (background != null) {
+            data = data.withBackground(Background.summarise(ModelInput.readRows("--background", background,
+                    loaded.opened(), external, features, err), summary, seed));
+        }
+        return data;
+    }
+}
