@@ -72,17 +72,7 @@ class BaseValueTest {
 
     @Test
     void discretisedLimeStartsAtItsInterceptAndReachesAboutTheModelsValue() {
-        FunctionModel step = new FunctionModel(3, "step on x0", new FunctionModel.Formula() {
-            @Override
-            public double value(double[] a) {
-                return a[0] > 0 ? 1.0 : 0.0;
-            }
-
-            @Override
-            public void gradient(double[] a, double[] out) {
-                Arrays.fill(out, 0);
-            }
-        });
+        FunctionModel step = FunctionModel.stepOnFirst(3);
         RandomGenerator rng = RandomStreams.stream(5L);
         DMatrixRMaj train = new DMatrixRMaj(2000, 3);
         for (int k = 0; k < train.data.length; k++) {

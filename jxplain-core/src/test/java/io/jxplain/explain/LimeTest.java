@@ -44,17 +44,7 @@ class LimeTest {
 
     @Test
     void discretisedLimeFindsTheOnlyFeatureThatMatters() {
-        FunctionModel step = new FunctionModel(4, "step on x0", new FunctionModel.Formula() {
-            @Override
-            public double value(double[] a) {
-                return a[0] > 0 ? 1.0 : 0.0;
-            }
-
-            @Override
-            public void gradient(double[] a, double[] out) {
-                java.util.Arrays.fill(out, 0);
-            }
-        });
+        FunctionModel step = FunctionModel.stepOnFirst(4);
         DMatrixRMaj train = training(2000, new double[4], new double[] {1, 1, 1, 1}, 3L);
         double[] x = {1.2, 0.3, -0.4, 0.9};
         for (Lime.Selection s : new Lime.Selection[] {Lime.Selection.FORWARD, Lime.Selection.HIGHEST_WEIGHTS,

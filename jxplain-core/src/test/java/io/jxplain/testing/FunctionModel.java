@@ -35,6 +35,21 @@ public final class FunctionModel implements Differentiable {
         this.imageShape = imageShape;
     }
 
+    /** f(a) = 1 where a₀ > 0, else 0 (gradient 0 almost everywhere): a model only feature 0 matters to. */
+    public static FunctionModel stepOnFirst(int d) {
+        return new FunctionModel(d, "step on x0", new Formula() {
+            @Override
+            public double value(double[] a) {
+                return a[0] > 0 ? 1.0 : 0.0;
+            }
+
+            @Override
+            public void gradient(double[] a, double[] out) {
+                java.util.Arrays.fill(out, 0);
+            }
+        });
+    }
+
     /** f(a), as the formula gives it. */
     public double value(double[] a) {
         return formula.value(a);
