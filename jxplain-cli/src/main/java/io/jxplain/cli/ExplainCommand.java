@@ -171,7 +171,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
             }
             if (collected != null && writer.rowsWritten() > 0) {
                 ReportFiles.write(page.path(), "Explanations (incomplete: " + reason + ")",
-                        collected.explanations(explainer.name(), dataset.featureNames(), values),
+                        collected.explanations(explainer.name(), dataset.featureNames(), values, provenance),
                         images(collected, model, values, t), reportRows, null, provenance);
             }
         });
@@ -186,7 +186,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
             }
             if (collected != null) {
                 ReportFiles.write(page.path(), "Explanations: " + explainer.name() + " on " + input.data.getFileName(),
-                        collected.explanations(explainer.name(), dataset.featureNames(), values),
+                        collected.explanations(explainer.name(), dataset.featureNames(), values, provenance),
                         images(collected, model, values, t), reportRows, null, provenance);
             }
             outputs.commit();

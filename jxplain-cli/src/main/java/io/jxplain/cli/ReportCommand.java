@@ -60,7 +60,8 @@ final class ReportCommand implements Callable<Integer> {
             StagedFolder folder = outputs.folder("--out", out);
             ReportFiles.Read read = ReportFiles.read(explanations);
             double[][] values = data == null ? null : values(data, read);
-            ExplanationReport.Explanations e = read.rows().explanations(read.method(), read.features(), values);
+            ExplanationReport.Explanations e = read.rows().explanations(read.method(), read.features(), values,
+                    read.provenance());
             io.jxplain.model.ImageShape shape = read.imageShape();
             ReportFiles.write(folder.path(), "Explanations: " + read.method() + " (" + explanations.getFileName() + ")",
                     e, shape == null ? null : read.rows().images(shape, values, read.target(), reportRows), reportRows,

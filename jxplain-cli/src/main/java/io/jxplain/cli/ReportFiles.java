@@ -118,15 +118,57 @@ final class ReportFiles {
         }
 
         ExplanationReport.Explanations explanations(String method, List<String> features, double[][] featureValues) {
+            return explanations(method, features, featureValues, null);
+        }
+
+        /**
+         * The collected rows; with {@code provenance} stating LIME's quartiles and the feature values at hand, each
+         * row's waterfall names the bins its features fall in, as lime's explanations do.
+         */
+        ExplanationReport.Explanations explanations(String method, List<String> features, double[][] featureValues,
+                                                    Map<String, Object> provenance) {
             double[] base = new double[baseValues.size()];
             for (int i = 0; i < base.length; i++) {
                 base[i] = baseValues.get(i);
             }
+            double[][] values = featureValues == null ? null : firstRows(featureValues, attributions.size());
             return new ExplanationReport.Explanations(method, features, rowIds, attributions.toArray(double[][]::new),
-                    errors.stream().anyMatch(e -> e != null) ? errors.toArray(double[][]::new) : null,
-                    featureValues == null ? null : firstRows(featureValues, attributions.size()), base,
-                    this.values.stream().mapToDouble(Double::doubleValue).toArray());
+                    errors.stream().anyMatch(e -> e != null) ? errors.toArray(double[][]::new) : null, values, base,
+                    this.values.stream().mapToDouble(Double::doubleValue).toArray(),
+                    binLabels(quartiles(provenance), features, values));
         }
+
+    }
+
+    /** LIME's quartile cuts per feature, as its provenance states them (in memory or read back from JSON); or null. */
+    static double[][] quartiles(Map<String, Object> provenance) {
+        Object parameters = provenance == null ? null : provenance.get("parameters");
+        Object cuts = parameters instanceof Map<?, ?> p ? p.get(io.jxplain.explain.Lime.QUARTILES) : null;
+        if (cuts instanceof double[][] array) {
+            return array;
+        }
+        if (cuts instanceof List<?> rows) {
+            double[][] out = new double[rows.size()][];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = ((List<?>) rows.get(j)).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
+            }
+            return out;
+        }
+        return null;
+    }
+
+    /** Each row's features named by the quartile bin of its value ({@link io.jxplain.explain.Lime#binCondition}). */
+    private static String[][] binLabels(double[][] cuts, List<String> features, double[][] values) {
+        if (cuts == null || values == null || cuts.length != features.size()) {
+            return null;
+        }
+        String[][] labels = new String[values.length][features.size()];
+        for (int i = 0; i < values.length; i++) {
+            for (int j = 0; j < features.size(); j++) {
+                labels[i][j] = io.jxplain.explain.Lime.binCondition(cuts[j], values[i][j], features.get(j));
+            }
+        }
+        return labels;
     }
 
     /**

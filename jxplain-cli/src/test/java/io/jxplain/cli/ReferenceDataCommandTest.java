@@ -72,10 +72,14 @@ class ReferenceDataCommandTest {
     void limeWithTrainingDataDiscretisesAndSaysSoWithoutIt() throws IOException {
         Path data = Path.of(ReportCommandTest.data());
         Path out = dir.resolve("lime.csv");
+        Path report = dir.resolve("report");
         CliTestSupport.Result r = CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data",
                 data.toString(), "--method", "lime", "--training-data", data.toString(), "--samples", "300",
-                "--max-rows", "4", "--out", out.toString());
+                "--max-rows", "4", "--out", out.toString(), "--report", report.toString(), "--report-rows", "2");
         assertEquals(0, r.exitCode(), r.err());
+        String page = java.nio.file.Files.readString(report.resolve("index.html"));
+        assertTrue(java.util.regex.Pattern.compile("(x1 [≤>] -?[0-9.]+|-?[0-9.]+ &lt; x1 ≤ -?[0-9.]+)<").matcher(page)
+                .find(), "the waterfall names x1's quartile bin, as lime does: " + page.substring(page.indexOf("Row by row")));
         assertFalse(r.err().contains("note: lime"), r.err());
         for (CSVRecord row : DemoCommandTest.read(out)) {
             assertEquals(row.get("intercept"), row.get("base_value"), "discretised: the intercept is the base value");

@@ -41,6 +41,8 @@ public final class Lime extends BaseExplainer {
     public static final Setting<Double> KERNEL_WIDTH = Setting.positiveOrUnset("kernel-width", "auto",
             "Width of the exponential kernel (auto: 0.75·√d).");
     public static final double DEFAULT_RIDGE = 1.0;
+    /** The parameter (and provenance key) holding each feature's quartile cuts when LIME discretises. */
+    public static final String QUARTILES = "quartiles";
 
     private final TrainingStatistics training; // null: standardised features
     private final boolean discretize;
@@ -114,7 +116,27 @@ public final class Lime extends BaseExplainer {
         p.put(KERNEL_WIDTH.name(), Double.isNaN(kernelWidth) ? "0.75*sqrt(d)" : kernelWidth);
         p.put("ridge", DEFAULT_RIDGE);
         p.put("training", training == null ? "standardised (mean 0, sd 1)" : training.rows + " rows");
+        if (discretize) {
+            // what names each feature's bin (binCondition); copies, so the provenance cannot change the explainer
+            p.put(QUARTILES, Arrays.stream(training.cuts).map(double[]::clone).toArray(double[][]::new));
+        }
         return p;
+    }
+
+    /**
+     * The bin of value v among the quartile cuts q₁ ≤ q₂ ≤ q₃, as the lime package names it in an explanation:
+     * "name ≤ q₁", "q₁ < name ≤ q₂", "q₂ < name ≤ q₃" or "name > q₃" (two decimals, as lime prints them).
+     */
+    public static String binCondition(double[] cuts, double v, String name) {
+        if (v <= cuts[0]) {
+            return String.format(java.util.Locale.ROOT, "%s ≤ %.2f", name, cuts[0]);
+        }
+        for (int b = 1; b < cuts.length; b++) {
+            if (v <= cuts[b]) {
+                return String.format(java.util.Locale.ROOT, "%.2f < %s ≤ %.2f", cuts[b - 1], name, cuts[b]);
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "%s > %.2f", name, cuts[cuts.length - 1]);
     }
 
     @Override

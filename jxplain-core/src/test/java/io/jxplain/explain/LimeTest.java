@@ -60,6 +60,15 @@ class LimeTest {
     }
 
     @Test
+    void aBinIsNamedAsTheLimePackageNamesIt() {
+        double[] cuts = {-0.5, 0.21, 0.87};
+        assertEquals("mean radius ≤ -0.50", Lime.binCondition(cuts, -0.5, "mean radius"));
+        assertEquals("0.21 < mean radius ≤ 0.87", Lime.binCondition(cuts, 0.3, "mean radius"));
+        assertEquals("-0.50 < r ≤ 0.21", Lime.binCondition(cuts, 0.21, "r"), "a cut belongs to the bin below it");
+        assertEquals("r > 0.87", Lime.binCondition(cuts, 2, "r"));
+    }
+
+    @Test
     void discretisationNeedsTrainingData() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lime.create().discretize(true));
         assertTrue(e.getMessage().contains("training data"), e.getMessage());

@@ -26,10 +26,18 @@ public final class ExplanationReport {
      * {@code standardErrors[i]} its standard errors (null or NaN where the method has none), {@code values[i]} the
      * row's feature values (null when the data are not at hand), {@code baseValues[i]} where the contributions start
      * (NaN when the method defines none), {@code explained[i]} the value f(x) the row's explanation explains (NaN when
-     * not known).
+     * not known), {@code rowLabels[i][j]} how row i's waterfall names feature j (null: by its name; discretised LIME
+     * names the bin, "0.21 < mean radius ≤ 0.87").
      */
     public record Explanations(String method, List<String> features, List<String> rowIds, double[][] attributions,
-                               double[][] standardErrors, double[][] values, double[] baseValues, double[] explained) {
+                               double[][] standardErrors, double[][] values, double[] baseValues, double[] explained,
+                               String[][] rowLabels) {
+        /** Features named by their names in every row. */
+        public Explanations(String method, List<String> features, List<String> rowIds, double[][] attributions,
+                            double[][] standardErrors, double[][] values, double[] baseValues, double[] explained) {
+            this(method, features, rowIds, attributions, standardErrors, values, baseValues, explained, null);
+        }
+
         public Explanations {
             if (attributions.length == 0) {
                 throw new IllegalArgumentException("a report needs at least one explained row");
@@ -384,7 +392,8 @@ public final class ExplanationReport {
         for (int k = 0; k < bars; k++) {
             boolean others = k == shown;
             double v = others ? rest : a[idx[k]];
-            String name = others ? (d - shown) + " other features" : e.features().get(idx[k]);
+            String name = others ? (d - shown) + " other features"
+                    : e.rowLabels() != null && i < e.rowLabels().length ? e.rowLabels()[i][idx[k]] : e.features().get(idx[k]);
             double y = TOP + k * ROW;
             double x0 = LABELS + (Math.min(running, running + v) - lo) / (hi - lo) * plot;
             double w = Math.abs(v) / (hi - lo) * plot;
