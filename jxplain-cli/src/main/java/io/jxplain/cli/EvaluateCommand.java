@@ -109,6 +109,7 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
         SettingValues settings = MetricOptions.chosen(spec);
         SettingValues own = SettingOptions.chosen(spec, OWN_SETTINGS);
         Double metricPrecision = own.get(AdaptiveMetric.PRECISION);
+        SamplingOptions.requireMeaningfulGradients(methods, model);
         List<Explainer> explainers = sampling.explainers(methods, loaded.dataset(), reference.read(methods, loaded,
                 input.external, SamplingOptions.columnMeans(loaded.dataset()), sampling.seed(), err));
         List<Metric> chosen = new ArrayList<>();

@@ -143,6 +143,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
     private int explain(ModelDataOptions.Loaded loaded, RunOutputs outputs,
                         Function<Map<String, Object>, ResultWriter> writers, StagedFolder maps, StagedFolder page,
                         PrintWriter report, PrintWriter err, int threads) throws IOException {
+        SamplingOptions.requireMeaningfulGradients(List.of(method), loaded.model());
         Explainer explainer = sampling.explainers(List.of(method), loaded.dataset(), reference.read(List.of(method),
                 loaded, input.external, SamplingOptions.columnMeans(loaded.dataset()), sampling.seed(), err)).get(0);
         Model model = loaded.model();

@@ -52,6 +52,14 @@ final class InspectCommand implements Callable<Integer> {
                 for (String o : s.outputs()) {
                     out.printf(Locale.ROOT, "%-16s %s%s%n", "output", o, o.startsWith(s.outputName() + ":") ? "  (explained)" : "");
                 }
+                if (!s.columnNames().isEmpty()) {
+                    out.printf(Locale.ROOT, "%-16s %s%n", "columns", "one input per data column, matched by name: "
+                            + String.join(", ", s.columnNames()));
+                }
+                if (onnx.piecewiseConstant()) {
+                    out.printf(Locale.ROOT, "%-16s %s%n", "trees", String.join(", ", onnx.treeOperators())
+                            + ": piecewise constant, so gradient methods are refused on it");
+                }
             }
             out.printf(Locale.ROOT, "%-16s %d%s%n", "features", m.inputSize(),
                     m.imageShape().map(shape -> " (image " + shape + ")").orElse(""));
@@ -86,12 +94,15 @@ final class InspectCommand implements Callable<Integer> {
     private static String how(ExplainerCatalog.Entry e, ModelFiles.Opened opened) {
         return switch (e.needs()) {
             case VALUES -> "model outputs only";
-            case GRADIENTS -> opened.explained() instanceof FiniteDifferences fd
+            case GRADIENTS -> opened.model().piecewiseConstant()
+                    ? "refused: a tree ensemble's gradient is 0 almost everywhere"
+                    : opened.explained() instanceof FiniteDifferences fd
                     ? String.format(Locale.ROOT, "central finite differences (2·%d model rows per gradient, step %.2g)%s",
                     fd.inputSize(), fd.step(0), e.name().equals("smoothgrad")
                             ? "; closed-form gives the same limit from outputs alone (Theorem 1)" : "")
                     : opened.format() == Format.TORCHSCRIPT ? "exact gradients (autograd)" : "exact gradients";
             case BUILT_IN_NETWORK -> opened.format() == Format.BUILT_IN ? "exact"
+                    : opened.model().piecewiseConstant() ? "refused: a tree ensemble has no layers to propagate through"
                     : "unavailable: needs a built-in network's layers";
         };
     }

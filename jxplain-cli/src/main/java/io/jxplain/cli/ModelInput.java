@@ -56,6 +56,7 @@ final class ModelInput {
             throw e;
         }
         try {
+            d = byInputName(data, d, opened.model());
             checkWidth(data, d, opened.model());
             return new Prepared(opened, d);
         } catch (RuntimeException e) {
@@ -110,6 +111,32 @@ final class ModelInput {
             d = new Standardization(model.inputMean(), model.inputScale()).apply(d);
         }
         return d;
+    }
+
+    /**
+     * The data's columns in the order of an ONNX graph that takes one input per column (what skl2onnx makes from a
+     * DataFrame), matched by name; other data as it is.
+     */
+    private static Dataset byInputName(Path data, Dataset d, io.jxplain.model.Model model) {
+        List<String> names = model instanceof io.jxplain.onnx.OnnxModel onnx ? onnx.signature().columnNames() : List.of();
+        if (names.isEmpty() || names.equals(d.featureNames())) {
+            return d;
+        }
+        List<String> lacking = names.stream().filter(n -> !d.featureNames().contains(n)).toList();
+        if (!lacking.isEmpty()) {
+            throw new IllegalArgumentException(data + " lacks column(s) " + Names.shortList(lacking) + " that the"
+                    + " model's inputs name; its numeric columns are " + Names.shortList(d.featureNames()));
+        }
+        DMatrixRMaj x = d.features();
+        DMatrixRMaj picked = new DMatrixRMaj(x.numRows, names.size());
+        for (int j = 0; j < names.size(); j++) {
+            int from = d.featureNames().indexOf(names.get(j));
+            for (int i = 0; i < x.numRows; i++) {
+                picked.data[i * names.size() + j] = x.data[i * x.numCols + from];
+            }
+        }
+        Dataset out = new Dataset(picked, d.hasTargets() ? d.targets() : null, names, d.targetName());
+        return d.rowIds() == null ? out : out.withRowIds(d.rowIds());
     }
 
     private static java.util.function.Consumer<String> warnings(PrintWriter err) {

@@ -85,6 +85,19 @@ final class SamplingOptions {
         return out;
     }
 
+    /**
+     * Refuses, before any work, a method that needs gradients of a model whose gradients mean nothing (a tree
+     * ensemble), with the message that names the methods that suit.
+     */
+    static void requireMeaningfulGradients(List<String> names, io.jxplain.model.Model model) {
+        for (String name : names) {
+            if (model.piecewiseConstant() && ExplainerCatalog.entry(name).needsGradients()) {
+                throw new IllegalArgumentException("--method " + name + ": "
+                        + io.jxplain.model.FiniteDifferences.gradientsMeaningless(model));
+            }
+        }
+    }
+
     /** The method's samples setting (its own default), or the shared one for methods that draw none. */
     @SuppressWarnings("unchecked")
     private static Setting<Integer> samplesOf(ExplainerCatalog.Entry entry) {

@@ -72,6 +72,22 @@ public final class FiniteDifferences implements Differentiable {
     }
 
     /** Each row's differences come from that row's own shifted copies: batch-independent when the model is. */
+    /** The wrapped model's: a tree ensemble stays one, and its gradients are refused ({@link #backward}). */
+    @Override
+    public boolean piecewiseConstant() {
+        return model.piecewiseConstant();
+    }
+
+    /**
+     * Why gradients of a piecewise-constant model are refused, and what to use instead: the one message of the
+     * library and the command line.
+     */
+    public static String gradientsMeaningless(Model model) {
+        return model.describe() + " is piecewise constant (a tree ensemble): its gradient is 0 almost everywhere and"
+                + " undefined at its steps, so gradient methods (and finite differences) explain nothing; use a method"
+                + " that needs function values only: shapley-exact, kernel-shap, occlusion, lime, clime or closed-form";
+    }
+
     @Override
     public boolean rowsIndependentOfBatch() {
         return model.rowsIndependentOfBatch();
@@ -94,6 +110,9 @@ public final class FiniteDifferences implements Differentiable {
 
     @Override
     public DMatrixRMaj backward(DMatrixRMaj batch, DMatrixRMaj outputGradients) {
+        if (model.piecewiseConstant()) {
+            throw new IllegalArgumentException(gradientsMeaningless(model));
+        }
         int n = batch.numRows;
         int d = batch.numCols;
         int k = outputSize();

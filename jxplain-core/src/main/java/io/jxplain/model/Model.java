@@ -46,6 +46,15 @@ public interface Model {
         return false;
     }
 
+    /**
+     * Whether the model is piecewise constant in its inputs (a tree ensemble): its gradient is then zero almost
+     * everywhere and undefined at its steps, so gradient methods explain nothing and are refused on it. False
+     * unless the model knows it is.
+     */
+    default boolean piecewiseConstant() {
+        return false;
+    }
+
     /** A short human-readable description, used in provenance and error messages. */
     default String describe() {
         return getClass().getSimpleName() + "(" + inputSize() + "→" + outputSize() + ")";

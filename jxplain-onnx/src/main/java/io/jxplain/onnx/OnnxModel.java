@@ -1,5 +1,7 @@
 package io.jxplain.onnx;
 
+import ai.onnxruntime.OnnxMap;
+import ai.onnxruntime.OnnxSequence;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
@@ -21,6 +23,9 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,9 +50,12 @@ public final class OnnxModel implements Model, AutoCloseable {
     private final boolean outputKindDetected;
     private final int maxRowsPerCall;
     private final NativeLifecycle lifecycle;
+    private final List<String> treeOperators;
 
-    private OnnxModel(Builder b, OrtEnvironment environment, OrtSession session, OnnxSignature signature) {
+    private OnnxModel(Builder b, OrtEnvironment environment, OrtSession session, OnnxSignature signature,
+                      List<String> treeOperators) {
         this.name = b.name;
+        this.treeOperators = treeOperators;
         this.environment = environment;
         this.session = session;
         this.signature = signature;
@@ -58,6 +66,9 @@ public final class OnnxModel implements Model, AutoCloseable {
         if (b.outputKind != null) {
             this.outputKind = b.outputKind;
             this.outputKindDetected = false;
+        } else if (signature.zipMap()) { // a ZipMap's maps are class probabilities by definition
+            this.outputKind = OutputKind.PROBABILITIES;
+            this.outputKindDetected = true;
         } else {
             this.outputKind = OutputKindProbe.detect(this::run, signature.inputSize(), outputSize);
             this.outputKindDetected = true;
@@ -104,6 +115,20 @@ public final class OnnxModel implements Model, AutoCloseable {
     @Override
     public Optional<ImageShape> imageShape() {
         return signature.imageShape();
+    }
+
+    /**
+     * True when the graph holds tree-ensemble operators (ONNX-ML {@code TreeEnsembleClassifier}/{@code Regressor}):
+     * piecewise constant, so its gradient is zero almost everywhere and finite differences only see its steps.
+     */
+    @Override
+    public boolean piecewiseConstant() {
+        return !treeOperators.isEmpty();
+    }
+
+    /** The graph's tree-ensemble operators, if any (what {@link #piecewiseConstant()} is read from). */
+    public List<String> treeOperators() {
+        return treeOperators;
     }
 
     @Override
@@ -155,31 +180,87 @@ public final class OnnxModel implements Model, AutoCloseable {
     }
 
     private DMatrixRMaj runOpen(DMatrixRMaj batch) {
-        long[] shape = signature.inputShape().clone();
-        shape[0] = batch.numRows;
-        try (OnnxTensor input = tensor(batch, shape);
-             OrtSession.Result result = session.run(Map.of(signature.inputName(), input),
-                     Set.of(signature.outputName()))) {
-            OnnxValue value = result.get(0);
-            if (!(value instanceof OnnxTensor out)) {
-                throw new IllegalStateException(describe() + ": output '" + signature.outputName() + "' is not a tensor");
+        Map<String, OnnxTensor> inputs = new LinkedHashMap<>();
+        try {
+            int offset = 0;
+            for (OnnxSignature.Fed fed : signature.fed()) {
+                long[] shape = fed.shape().clone();
+                shape[0] = batch.numRows;
+                inputs.put(fed.name(), tensor(batch, offset, fed.width(), shape));
+                offset += fed.width();
             }
-            return read(out, batch.numRows);
+            try (OrtSession.Result result = session.run(inputs, Set.of(signature.outputName()))) {
+                OnnxValue value = result.get(0);
+                if (value instanceof OnnxSequence maps && signature.zipMap()) {
+                    return readMaps(maps, batch.numRows);
+                }
+                if (!(value instanceof OnnxTensor out)) {
+                    throw new IllegalStateException(describe() + ": output '" + signature.outputName()
+                            + "' is not a tensor");
+                }
+                return read(out, batch.numRows);
+            }
         } catch (OrtException e) {
             throw new IllegalStateException(describe() + " failed in ONNX Runtime: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
         }
     }
 
-    private OnnxTensor tensor(DMatrixRMaj batch, long[] shape) throws OrtException {
-        int size = batch.numRows * batch.numCols;
+    /** Columns [offset, offset + width) of every row, as a tensor of {@code shape} in the graph's element type. */
+    private OnnxTensor tensor(DMatrixRMaj batch, int offset, int width, long[] shape) throws OrtException {
+        int n = batch.numRows;
+        int d = batch.numCols;
+        boolean whole = offset == 0 && width == d;
         if (signature.inputType() == NumericType.FLOAT64) {
-            return OnnxTensor.createTensor(environment, DoubleBuffer.wrap(batch.data, 0, size), shape);
+            double[] values = whole ? batch.data : new double[n * width];
+            for (int i = 0; !whole && i < n; i++) {
+                System.arraycopy(batch.data, i * d + offset, values, i * width, width);
+            }
+            return OnnxTensor.createTensor(environment, DoubleBuffer.wrap(values, 0, n * width), shape);
         }
-        float[] values = new float[size];
-        for (int i = 0; i < size; i++) {
-            values[i] = (float) batch.data[i];
+        float[] values = new float[n * width];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < width; j++) {
+                values[i * width + j] = (float) batch.data[i * d + offset + j];
+            }
         }
         return OnnxTensor.createTensor(environment, FloatBuffer.wrap(values), shape);
+    }
+
+    /**
+     * A ZipMap output, one {class: probability} map per row, as probability columns in the order of the classes
+     * (sorted: the converters label classes in sorted order, as scikit-learn's {@code classes_}).
+     */
+    private DMatrixRMaj readMaps(OnnxSequence maps, int rows) throws OrtException {
+        List<? extends OnnxValue> elements = maps.getValue();
+        if (elements.size() != rows) {
+            throw new IllegalStateException(describe() + ": output '" + signature.outputName() + "' has "
+                    + elements.size() + " maps for a batch of " + rows + " rows");
+        }
+        List<Object> classes = null;
+        DMatrixRMaj result = null;
+        for (int i = 0; i < rows; i++) {
+            Map<?, ?> row = ((OnnxMap) elements.get(i)).getValue();
+            if (classes == null) {
+                classes = new ArrayList<>(row.keySet());
+                classes.sort(null); // Long or String keys: their natural order
+                result = new DMatrixRMaj(rows, classes.size());
+            }
+            if (row.size() != classes.size()) {
+                throw new IllegalStateException(describe() + ": row " + i + "'s map has " + row.size() + " classes, the"
+                        + " first row's " + classes.size());
+            }
+            for (int c = 0; c < classes.size(); c++) {
+                Object p = row.get(classes.get(c));
+                if (!(p instanceof Number number)) {
+                    throw new IllegalStateException(describe() + ": row " + i + " has no probability for class "
+                            + classes.get(c));
+                }
+                result.data[i * classes.size() + c] = number.doubleValue();
+            }
+        }
+        return result;
     }
 
     private DMatrixRMaj read(OnnxTensor out, int rows) {
@@ -288,7 +369,7 @@ public final class OnnxModel implements Model, AutoCloseable {
             try {
                 OnnxSignature signature = OnnxSignature.of(name, session.getInputInfo(), session.getOutputInfo(),
                         input, output);
-                return new OnnxModel(this, env, session, signature);
+                return new OnnxModel(this, env, session, signature, OnnxGraph.treeOperators(model));
             } catch (OrtException | RuntimeException e) {
                 try {
                     session.close();

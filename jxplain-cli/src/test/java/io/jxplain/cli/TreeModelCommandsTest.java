@@ -1,0 +1,111 @@
+package io.jxplain.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tree ensembles as scikit-learn's and XGBoost's converters export them, from the command line: explained with no
+ * --output (the label output skipped, the ZipMap read), Shapley values adding up to p(x) − p(baseline), a graph with
+ * one input per column matched to the data's columns by name, and gradient methods refused with what to use instead.
+ */
+class TreeModelCommandsTest {
+    @TempDir
+    Path dir;
+    Path rows;
+
+    private static Path fixture(String name) {
+        return Path.of("..", "fixtures", "models", name);
+    }
+
+    /** The fixture's inputs as a CSV with columns {@code header} (in that order), plus a label column. */
+    private Path csv(String name, List<String> header, int[] order) throws IOException {
+        JsonNode inputs = new ObjectMapper().readTree(fixture("forest-zipmap.expected.json").toFile()).get("inputs");
+        StringBuilder sb = new StringBuilder(String.join(",", header)).append(",label\n");
+        for (JsonNode row : inputs) {
+            for (int j : order) {
+                sb.append(row.get(j).asDouble()).append(',');
+            }
+            sb.append("1\n");
+        }
+        Path p = dir.resolve(name);
+        Files.writeString(p, sb);
+        return p;
+    }
+
+    @BeforeEach
+    void data() throws IOException {
+        rows = csv("rows.csv", List.of("x0", "x1", "x2"), new int[] {0, 1, 2});
+    }
+
+    @Test
+    void aForestWithZipMapIsExplainedWithoutChoosingAnOutputAndItsShapleyValuesAddUp() throws IOException {
+        for (String model : List.of("forest-zipmap.onnx", "boosted-zipmap.onnx")) {
+            Path out = dir.resolve(model + ".csv");
+            CliTestSupport.Result r = CliTestSupport.run("explain", "--model", fixture(model).toString(), "--data",
+                    rows.toString(), "--label-column", "label", "--method", "shapley-exact", "--out", out.toString());
+            assertEquals(0, r.exitCode(), model + ": " + r.err());
+            for (CSVRecord row : DemoCommandTest.read(out)) {
+                double sum = Double.parseDouble(row.get("base_value"));
+                for (String f : List.of("x0", "x1", "x2")) {
+                    sum += Double.parseDouble(row.get("attr_" + f));
+                }
+                assertEquals(Double.parseDouble(row.get("f_x")), sum, 1e-6, model + " row " + row.get("row")
+                        + ": p(x) − p(baseline), to float32 precision");
+            }
+        }
+    }
+
+    @Test
+    void gradientMethodsAreRefusedOnATreeEnsembleNamingTheMethodsThatSuit() {
+        for (String method : List.of("gradient", "smoothgrad", "integrated-gradients-sg")) {
+            CliTestSupport.Result r = CliTestSupport.run("explain", "--model", fixture("forest-zipmap.onnx").toString(),
+                    "--data", rows.toString(), "--label-column", "label", "--method", method, "--out",
+                    dir.resolve(method + ".csv").toString());
+            assertEquals(1, r.exitCode(), method);
+            assertTrue(r.err().contains("piecewise constant") && r.err().contains("shapley-exact, kernel-shap"),
+                    r.err());
+            assertTrue(!Files.exists(dir.resolve(method + ".csv")), "refused before any output");
+        }
+        CliTestSupport.Result inspect = CliTestSupport.run("inspect", "--model", fixture("forest-zipmap.onnx").toString());
+        assertEquals(0, inspect.exitCode(), inspect.err());
+        assertTrue(inspect.out().contains("TreeEnsembleClassifier: piecewise constant"), inspect.out());
+        assertTrue(inspect.out().contains("refused: a tree ensemble's gradient is 0"), inspect.out());
+    }
+
+    /** Columns in another order, and one more: matched by name, so the values are those of the one-tensor forest. */
+    @Test
+    void aGraphWithOneInputPerColumnTakesTheDataColumnsByName() throws IOException {
+        Path named = csv("named.csv", List.of("c", "extra", "a", "b"), new int[] {2, 0, 0, 1});
+        Path out = dir.resolve("columns.csv");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", fixture("forest-columns.onnx").toString(),
+                "--data", named.toString(), "--label-column", "label", "--method", "kernel-shap", "--samples", "40",
+                "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Path reference = dir.resolve("reference.csv");
+        assertEquals(0, CliTestSupport.run("explain", "--model", fixture("forest-zipmap.onnx").toString(), "--data",
+                rows.toString(), "--label-column", "label", "--method", "kernel-shap", "--samples", "40", "--out",
+                reference.toString()).exitCode());
+        List<CSVRecord> byName = DemoCommandTest.read(out);
+        List<CSVRecord> byTensor = DemoCommandTest.read(reference);
+        for (int i = 0; i < byName.size(); i++) {
+            assertEquals(byTensor.get(i).get("f_x"), byName.get(i).get("f_x"), "row " + i);
+            for (String[] pair : new String[][] {{"a", "x0"}, {"b", "x1"}, {"c", "x2"}}) {
+                assertEquals(byTensor.get(i).get("attr_" + pair[1]), byName.get(i).get("attr_" + pair[0]),
+                        "row " + i + ", " + pair[0]);
+            }
+        }
+        assertTrue(DemoCommandTest.read(out).get(0).isMapped("attr_a") && !byName.get(0).isMapped("attr_extra"));
+    }
+}
