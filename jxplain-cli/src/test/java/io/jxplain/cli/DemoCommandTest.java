@@ -35,6 +35,22 @@ class DemoCommandTest {
             previous = l1;
         }
         assertTrue(r.out().contains("the distance falls as n grows"), r.out());
+        for (CSVRecord row : summary) {
+            // independent draws cannot cancel each other's noise as common ones do: the distance is larger
+            double common = Double.parseDouble(row.get("mean_l1_smoothgrad_clime"));
+            double independent = Double.parseDouble(row.get("mean_l1_independent_draws"));
+            double se = Math.hypot(Double.parseDouble(row.get("standard_error")),
+                    Double.parseDouble(row.get("standard_error_independent_draws")));
+            assertTrue(independent > common + 2 * se, "n = " + row.get("n") + ": " + independent + " vs " + common);
+        }
+        String printed = java.nio.file.Files.readString(Path.of("..", "README.md"));
+        for (CSVRecord row : summary) { // the README shows this demo's numbers
+            String line = String.format(java.util.Locale.ROOT, "%8d  %11.5f %11.5f  %11.5f %11.5f",
+                    Integer.parseInt(row.get("n")), Double.parseDouble(row.get("mean_l1_smoothgrad_clime")),
+                    Double.parseDouble(row.get("standard_error")), Double.parseDouble(row.get("mean_l1_independent_draws")),
+                    Double.parseDouble(row.get("standard_error_independent_draws")));
+            assertTrue(printed.contains(line), "README lacks the demo's line: " + line);
+        }
         for (String method : List.of("smoothgrad", "clime")) {
             for (int n : DemoCommand.SAMPLE_SIZES) {
                 assertEquals(200, read(dir.resolve("explanations-" + method + "-n" + n + ".csv")).size());
