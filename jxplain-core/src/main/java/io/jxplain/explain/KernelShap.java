@@ -4,7 +4,7 @@ import io.jxplain.Setting;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
-import io.jxplain.sample.ShapleyKernelPerturbation;
+import io.jxplain.sample.ShapleyCoalitions;
 import io.jxplain.data.Background;
 import org.ejml.data.DMatrixRMaj;
 
@@ -101,13 +101,13 @@ public final class KernelShap extends BaseExplainer {
         }
         int n = Math.max(samples, p + 2) + (Math.max(samples, p + 2) % 2); // whole complementary pairs
         boolean[][] z = new boolean[n + 2][];
-        double[] sizeWeights = ShapleyKernelPerturbation.sizeWeights(p);
+        double[] sizeWeights = ShapleyCoalitions.sizeWeights(p);
         double total = 0;
         for (double w : sizeWeights) {
             total += w;
         }
         for (int i = 0; i < n; i += 2) {
-            z[i] = ShapleyKernelPerturbation.drawCoalition(p, sizeWeights, total, rng);
+            z[i] = ShapleyCoalitions.drawCoalition(p, sizeWeights, total, rng);
             z[i + 1] = new boolean[p];
             for (int j = 0; j < p; j++) {
                 z[i + 1][j] = !z[i][j];

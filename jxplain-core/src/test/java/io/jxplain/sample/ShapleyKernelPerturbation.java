@@ -14,6 +14,10 @@ import java.util.random.RandomGenerator;
  * are set to the baseline x₀ (zeros by default). {@link #draw} returns the binary masks as regressors, unweighted
  * (the kernel is already the sampling distribution). The all-removed coalition, of infinite weight, is not sampled:
  * it is the {@link #constraintNeighbour}, and without it Φ*⊙x is not the Shapley value.
+ *
+ * <p>A test's perturbation: with it, {@code InfidelityOptimal} reproduces Yeh et al.'s Proposition 2.5 (the
+ * infidelity-optimal explanation under this kernel is the Shapley value). The library's KernelSHAP is
+ * {@code KernelShap}, one implementation; both draw with {@link ShapleyCoalitions}.
  */
 public final class ShapleyKernelPerturbation implements Perturbation {
     private final double[] baseline;
@@ -35,41 +39,9 @@ public final class ShapleyKernelPerturbation implements Perturbation {
         return new ShapleyKernelPerturbation(x0);
     }
 
-    /** The unnormalised probability of each coalition size s = 1 … d−1 (index s; index 0 unused). */
+    /** The Shapley kernel's size weights ({@link ShapleyCoalitions#sizeWeights}). */
     public static double[] sizeWeights(int d) {
-        double[] w = new double[d];
-        for (int s = 1; s < d; s++) {
-            w[s] = (d - 1.0) / (s * (double) (d - s));
-        }
-        return w;
-    }
-
-    /** One coalition: a size by {@code sizeWeights} (summing to {@code total}), then a uniform subset of it. */
-    public static boolean[] drawCoalition(int d, double[] sizeWeights, double total, RandomGenerator rng) {
-        double u = rng.nextDouble() * total;
-        int size = 1;
-        while (size < d - 1 && u > sizeWeights[size]) {
-            u -= sizeWeights[size];
-            size++;
-        }
-        return randomSubset(d, size, rng);
-    }
-
-    /** A uniformly random subset of {0 … d−1} of the given size (partial Fisher–Yates). */
-    static boolean[] randomSubset(int d, int size, RandomGenerator rng) {
-        int[] idx = new int[d];
-        for (int j = 0; j < d; j++) {
-            idx[j] = j;
-        }
-        boolean[] z = new boolean[d];
-        for (int k = 0; k < size; k++) {
-            int r = k + rng.nextInt(d - k);
-            int t = idx[k];
-            idx[k] = idx[r];
-            idx[r] = t;
-            z[idx[k]] = true;
-        }
-        return z;
+        return ShapleyCoalitions.sizeWeights(d);
     }
 
     @Override
@@ -100,7 +72,7 @@ public final class ShapleyKernelPerturbation implements Perturbation {
             total += w;
         }
         for (int i = 0; i < n; i++) {
-            boolean[] z = drawCoalition(d, weights, total, rng);
+            boolean[] z = ShapleyCoalitions.drawCoalition(d, weights, total, rng);
             for (int j = 0; j < d; j++) {
                 out.data[i * d + j] = z[j] ? baseline[j] : x[j];
                 if (masks != null) {
