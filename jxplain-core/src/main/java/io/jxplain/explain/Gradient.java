@@ -25,6 +25,11 @@ public final class Gradient extends BaseExplainer {
     }
 
     /** |∇f(x)| elementwise. */
+    /** Whether this is |∇f| (Captum's Saliency) rather than ∇f. */
+    boolean isAbsolute() {
+        return abs;
+    }
+
     public static Gradient absolute() {
         return new Gradient(true);
     }

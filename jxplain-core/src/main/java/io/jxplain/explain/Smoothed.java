@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
  * Smooths ANY explainer over N(x, σ²I) neighbours (or over uniform L∞-ball neighbours, as Yeh et al.'s code does): the "-SG" variants of Yeh et al. 2019 §4 (Grad-SG, IG-SG, …),
  * with Captum NoiseTunnel's three statistics: the mean (smoothgrad), the mean of squares (smoothgrad_sq) and the
  * variance (vargrad). Neighbour k's inner explanation uses its own stream, so random inner explainers stay
- * reproducible. Smoothed(Gradient) with the mean equals SmoothGrad for the same seed, bit for bit.
+ * reproducible. Smoothed(Gradient) with the mean IS SmoothGrad: it runs SmoothGrad's one (batched) path, so the
+ * smoothed gradient has a single implementation.
  */
 public final class Smoothed extends BaseExplainer {
     /** What is averaged over the neighbours. */
@@ -34,6 +35,7 @@ public final class Smoothed extends BaseExplainer {
     private final int samples;
     private final Perturbation perturbation;
     private final Statistic statistic;
+    private final SmoothGrad smoothGrad; // the mean of plain gradients is SmoothGrad: its path, not a second one
 
     private Smoothed(Explainer inner, int samples, Perturbation perturbation, Statistic statistic) {
         if (inner == null) {
@@ -47,6 +49,8 @@ public final class Smoothed extends BaseExplainer {
         this.samples = samples;
         this.perturbation = perturbation;
         this.statistic = statistic;
+        this.smoothGrad = statistic == Statistic.MEAN && inner instanceof Gradient g && !g.isAbsolute()
+                ? SmoothGrad.builder().samples(samples).under(perturbation).build() : null;
     }
 
     /** The mean of {@code inner}'s explanations at n neighbours drawn from {@code perturbation} around x. */
@@ -104,6 +108,9 @@ public final class Smoothed extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
+        if (smoothGrad != null) {
+            return smoothGrad.attribute(model, target, x, rng);
+        }
         int d = x.length;
         perturbation.requireDimension(d, "x");
         DMatrixRMaj neighbours = perturbation.sample(x, samples, rng);
@@ -131,6 +138,18 @@ public final class Smoothed extends BaseExplainer {
             return new Attribution(acc.variance(), se, Double.NaN, calls, samples);
         }
         return new Attribution(acc.mean(), acc.standardErrors(), Double.NaN, calls, samples);
+    }
+
+    @Override
+    int modelRowsPerInstance(int d) {
+        return smoothGrad != null ? smoothGrad.modelRowsPerInstance(d) : super.modelRowsPerInstance(d);
+    }
+
+    @Override
+    Attribution[] attributeRows(Model model, Target target, DMatrixRMaj rows, int from, int to,
+                                java.util.function.IntToLongFunction seedOf) {
+        return smoothGrad != null ? smoothGrad.attributeRows(model, target, rows, from, to, seedOf)
+                : super.attributeRows(model, target, rows, from, to, seedOf);
     }
 
     @Override
