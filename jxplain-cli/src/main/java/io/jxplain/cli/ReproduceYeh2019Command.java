@@ -31,6 +31,11 @@ final class ReproduceYeh2019Command implements Callable<Integer>, SettingOptions
     @Mixin
     ImageReproductionOptions options;
 
+    @Option(names = "--randomisations", paramLabel = "R",
+            description = "Table 2: independent randomisations of the last layer (its error bars count their spread)."
+                    + " Default: 5 (3 with --quick).")
+    Integer randomisations;
+
     @Option(names = "--out", defaultValue = "reproduce-yeh2019", paramLabel = "DIR", description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
@@ -42,6 +47,9 @@ final class ReproduceYeh2019Command implements Callable<Integer>, SettingOptions
                 stdout, err, (folder, log) -> {
                     Yeh2019Config config = options.apply(Yeh2019Config.defaults(options.dataDir, folder, options.seed(),
                             options.threads()));
+                    if (randomisations != null) {
+                        config = config.withRandomisations(randomisations);
+                    }
                     return Yeh2019Reproduction.run(config, log,
                             new BarProgress(err, ProgressBar.terminalAttached())).index();
                 });

@@ -24,6 +24,33 @@ public record Statistics(double mean, double standardError, double p10, double p
         return new Statistics(mean, se, quantile(sorted, 0.1), quantile(sorted, 0.9), n);
     }
 
+    /**
+     * Values {@code v[r][i]} of points i under R independent draws r of something every point shares (a randomised
+     * network): the grand mean, with a standard error that counts both sources, SE² = Var_r(mean over i)/R +
+     * Var_i(mean over r)/n (the usual two-way approximation, conservative when they interact); quantiles of all.
+     */
+    public static Statistics ofCrossed(double[][] v) {
+        int draws = v.length;
+        int n = v[0].length;
+        double[] byDraw = new double[draws];
+        double[] byPoint = new double[n];
+        double[] all = new double[draws * n];
+        for (int r = 0; r < draws; r++) {
+            for (int i = 0; i < n; i++) {
+                byDraw[r] += v[r][i] / n;
+                byPoint[i] += v[r][i] / draws;
+                all[r * n + i] = v[r][i];
+            }
+        }
+        Statistics overDraws = of(byDraw);
+        Statistics overPoints = of(byPoint);
+        double se = Math.sqrt((draws > 1 ? overDraws.standardError() * overDraws.standardError() : 0)
+                + overPoints.standardError() * overPoints.standardError());
+        double[] sorted = all.clone();
+        Arrays.sort(sorted);
+        return new Statistics(overPoints.mean(), se, quantile(sorted, 0.1), quantile(sorted, 0.9), all.length);
+    }
+
     /** The median of the finite values (NaN when there is none). */
     public static double median(double[] values) {
         double[] sorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public record Yeh2019Config(ImageSet images, Path dataDir, Path out, long seed, int threads, int trainImages,
                             int epochs, int points, int infidelitySamples, int sensitivitySamples, int smoothingSamples,
-                            int optimalSamples, int shapSamples, int figureDigits)
+                            int optimalSamples, int shapSamples, int figureDigits, int randomisations)
         implements io.jxplain.experiments.ImageReproductionConfig<Yeh2019Config> {
     public static final double SENSITIVITY_RADIUS_LOCAL = 0.2;
     public static final double SENSITIVITY_RADIUS_GLOBAL = 0.1;
@@ -24,12 +24,15 @@ public record Yeh2019Config(ImageSet images, Path dataDir, Path out, long seed, 
     public static final double NOISY_BASELINE_SIGMA = 0.2;
     public static final int IG_STEPS = 10;
     public static final int MAX_SQUARE_SIDE = 10;
+    /** Table 2's randomisations of the last layer: one draw would hide how much the result depends on it. */
+    public static final int DEFAULT_RANDOMISATIONS = 5;
 
     public Yeh2019Config {
         Checks.requirePositive("threads", threads);
         Checks.requirePositive("training images", trainImages);
         Checks.requirePositive("epochs", epochs);
         Checks.requirePositive("points", points);
+        Checks.requirePositive("randomisations", randomisations);
         for (int n : new int[] {infidelitySamples, sensitivitySamples, smoothingSamples, optimalSamples, shapSamples}) {
             if (n < 2) {
                 throw new IllegalArgumentException("every sample count must be at least 2, got " + n);
@@ -44,7 +47,7 @@ public record Yeh2019Config(ImageSet images, Path dataDir, Path out, long seed, 
     public static Yeh2019Config defaults(Path dataDir, Path out, long seed, int threads) {
         ImageSet mnist = ImageSet.MNIST;
         return new Yeh2019Config(mnist, dataDir, out, seed, threads, mnist.trainingImages(), mnist.trainingEpochs(), 20,
-                2000, 20, 50, 2000, 2000, 4);
+                2000, 20, 50, 2000, 2000, 4, DEFAULT_RANDOMISATIONS);
     }
 
     /**
@@ -55,19 +58,26 @@ public record Yeh2019Config(ImageSet images, Path dataDir, Path out, long seed, 
     public Yeh2019Config quick() {
         ImageSet digits = ImageSet.DIGITS;
         return new Yeh2019Config(digits, dataDir, out, seed, threads, digits.trainingImages(), digits.trainingEpochs(), 6,
-                1000, 5, 20, 2000, 1000, 2);
+                1000, 5, 20, 2000, 1000, 2, 3);
     }
 
     /** Another image set, with its training defaults. */
     @Override
     public Yeh2019Config withImages(ImageSet set) {
         return new Yeh2019Config(set, dataDir, out, seed, threads, set.trainingImages(), set.trainingEpochs(), points,
-                infidelitySamples, sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits);
+                infidelitySamples, sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits,
+                randomisations);
     }
 
     @Override
     public Yeh2019Config withPoints(int n) {
         return new Yeh2019Config(images, dataDir, out, seed, threads, trainImages, epochs, n, infidelitySamples,
-                sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits);
+                sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits, randomisations);
+    }
+
+    /** Table 2 over {@code r} independent randomisations of the last layer. */
+    public Yeh2019Config withRandomisations(int r) {
+        return new Yeh2019Config(images, dataDir, out, seed, threads, trainImages, epochs, points, infidelitySamples,
+                sensitivitySamples, smoothingSamples, optimalSamples, shapSamples, figureDigits, r);
     }
 }

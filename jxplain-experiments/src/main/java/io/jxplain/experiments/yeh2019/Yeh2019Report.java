@@ -51,6 +51,11 @@ final class Yeh2019Report {
         }
         r.table(List.of("method", "Corr paper (ImageNet)", "Corr this run", "Corr (abs) paper", "Corr (abs) this run"),
                 sanityRows);
+        r.paragraph("Each value is the mean over the points and " + c.randomisations() + " independent"
+                + " randomisations of the last layer; its standard error counts the spread between randomisations as"
+                + " well as between points (SE² = Var(per-randomisation means)/R + Var(per-point means)/n), since one"
+                + " randomisation is a single draw that every point shares. table2.csv holds every point under every"
+                + " randomisation.");
         r.heading(2, "The paper's claims");
         List<List<String>> claims = new ArrayList<>();
         if (!local.isEmpty()) {

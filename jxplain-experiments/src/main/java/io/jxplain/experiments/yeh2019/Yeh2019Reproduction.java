@@ -95,7 +95,10 @@ public final class Yeh2019Reproduction {
             writeScores(config.out().resolve("table1b.csv"), global);
         }
         Yeh2019Report.write(index, config, accuracy, points, local, global, sanity);
-        Network randomised = ParameterRandomisation.topLayer().randomise(net, RandomStreams.childSeed(config.seed(), -7));
+        Network[] randomised = new Network[config.randomisations()];
+        for (int r = 0; r < randomised.length; r++) { // the first is the one draw earlier runs used
+            randomised[r] = ParameterRandomisation.topLayer().randomise(net, RandomStreams.childSeed(config.seed(), -7 - r));
+        }
         for (SanityMethod m : Yeh2019Methods.sanity(config)) {
             sanity.add(sanity(m, net, randomised, x, labels));
             writeSanity(config.out().resolve("table2.csv"), sanity);
@@ -135,18 +138,20 @@ public final class Yeh2019Reproduction {
         return new MethodScores(m, sens, absolute, infd);
     }
 
-    private SanityScores sanity(SanityMethod m, Network net, Network randomised, double[][] x, int[] labels) {
+    private SanityScores sanity(SanityMethod m, Network net, Network[] randomised, double[][] x, int[] labels) {
         int n = x.length;
-        double[] corr = new double[n];
-        double[] abs = new double[n];
+        double[][] corr = new double[randomised.length][n];
+        double[][] abs = new double[randomised.length][n];
         progress.begin("table 2: " + m.label(), n);
         Parallel.forEachIndex(0, n, config.threads(), i -> {
             Target target = Target.logit(labels[i]);
             long seed = RandomStreams.childSeed(config.seed(), i);
             double[] a = m.explainer().explain(net, target, x[i], seed).attributions();
-            double[] b = m.explainer().explain(randomised, target, x[i], seed).attributions();
-            corr[i] = ParameterRandomisation.spearman(a, b);
-            abs[i] = ParameterRandomisation.spearman(absolute(a), absolute(b));
+            for (int r = 0; r < randomised.length; r++) {
+                double[] b = m.explainer().explain(randomised[r], target, x[i], seed).attributions();
+                corr[r][i] = ParameterRandomisation.spearman(a, b);
+                abs[r][i] = ParameterRandomisation.spearman(absolute(a), absolute(b));
+            }
             progress.advance(1);
         });
         progress.end();
@@ -186,10 +191,13 @@ public final class Yeh2019Reproduction {
 
     private static void writeSanity(Path file, List<SanityScores> rows) throws IOException {
         StagedFile.writeText(file, w -> {
-            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("method", "point", "spearman", "spearman_abs").build())) {
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("method", "randomisation", "point",
+                    "spearman", "spearman_abs").build())) {
                 for (SanityScores r : rows) {
-                    for (int i = 0; i < r.correlation().length; i++) {
-                        p.printRecord(r.method().label(), i, r.correlation()[i], r.absCorrelation()[i]);
+                    for (int k = 0; k < r.correlation().length; k++) {
+                        for (int i = 0; i < r.correlation()[k].length; i++) {
+                            p.printRecord(r.method().label(), k, i, r.correlation()[k][i], r.absCorrelation()[k][i]);
+                        }
                     }
                 }
             }
