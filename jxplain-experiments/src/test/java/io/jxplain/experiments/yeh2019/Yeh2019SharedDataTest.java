@@ -43,7 +43,8 @@ class Yeh2019SharedDataTest {
         assertEquals(5, result.sanity().size());
         assertEquals(1 + 7 * config.points(), Files.readAllLines(dir.resolve("table1a.csv")).size());
         assertEquals(1 + 8 * config.points(), Files.readAllLines(dir.resolve("table1b.csv")).size());
-        assertEquals(1 + 5 * config.points(), Files.readAllLines(dir.resolve("table2.csv")).size());
+        assertEquals(1 + 5 * config.randomisations() * config.points(),
+                Files.readAllLines(dir.resolve("table2.csv")).size(), "every point under every randomisation");
         String html = Files.readString(result.index());
         assertTrue(html.contains("Table 1(a)") && html.contains("Table 2") && html.contains("confirmed"), html);
         assertTrue(Files.size(dir.resolve("figure2").resolve(Yeh2019Reproduction.figureFile(0, 6))) > 0);
