@@ -140,10 +140,10 @@ final class ReportFiles {
 
     }
 
-    /** LIME's quartile cuts per feature, as its provenance states them (in memory or read back from JSON); or null. */
+    /** LIME's bin cuts per feature (quartiles, deciles), as its provenance states them (in memory or read back from JSON); or null. */
     static double[][] quartiles(Map<String, Object> provenance) {
         Object parameters = provenance == null ? null : provenance.get("parameters");
-        Object cuts = parameters instanceof Map<?, ?> p ? p.get(io.jxplain.explain.Lime.QUARTILES) : null;
+        Object cuts = parameters instanceof Map<?, ?> p ? p.get(io.jxplain.explain.Lime.BIN_CUTS) : null;
         if (cuts instanceof double[][] array) {
             return array;
         }
@@ -157,7 +157,7 @@ final class ReportFiles {
         return null;
     }
 
-    /** Each row's features named by the quartile bin of its value ({@link io.jxplain.explain.Lime#binCondition}). */
+    /** Each row's features named by the bin of its value ({@link io.jxplain.explain.Lime#binCondition}). */
     private static String[][] binLabels(double[][] cuts, List<String> features, double[][] values) {
         if (cuts == null || values == null || cuts.length != features.size()) {
             return null;

@@ -85,6 +85,15 @@ class ReferenceDataCommandTest {
             assertEquals(row.get("intercept"), row.get("base_value"), "discretised: the intercept is the base value");
         }
         assertTrue(java.nio.file.Files.readString(dir.resolve("lime.csv.provenance.json")).contains("quartile"));
+        Path deciles = dir.resolve("deciles.csv");
+        assertEquals(0, CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data", data.toString(),
+                "--method", "lime", "--training-data", data.toString(), "-o", "discretizer=decile", "--samples", "300",
+                "--max-rows", "2", "--out", deciles.toString()).exitCode());
+        assertTrue(java.nio.file.Files.readString(dir.resolve("deciles.csv.provenance.json")).contains("\"decile\""));
+        CliTestSupport.Result noTraining = CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data",
+                data.toString(), "--method", "lime", "-o", "discretizer=decile", "--out", dir.resolve("x.csv").toString());
+        assertEquals(1, noTraining.exitCode());
+        assertTrue(noTraining.err().contains("--training-data"), noTraining.err());
         CliTestSupport.Result plain = CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data",
                 data.toString(), "--method", "lime", "--samples", "300", "--max-rows", "2", "--out",
                 dir.resolve("plain.csv").toString());

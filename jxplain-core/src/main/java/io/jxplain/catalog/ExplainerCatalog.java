@@ -136,14 +136,20 @@ public final class ExplainerCatalog {
                 Needs.VALUES, List.of(InfidelityOptimal.SAMPLES, InfidelityOptimal.SIDES),
                 (v, m) -> InfidelityOptimal.squareRemoval(v.get(InfidelityOptimal.SIDES))
                         .samples(v.get(InfidelityOptimal.SAMPLES)));
-        add("lime", "Ribeiro et al. 2016 (tabular, the lime package's defaults: with training data, quartile"
-                        + " discretisation; without, N(0, 1) per input and no discretisation; ridge 1, kernel"
+        add("lime", "Ribeiro et al. 2016 (tabular, the lime package's defaults: with training data, quartile (or"
+                        + " decile) discretisation; without, N(0, 1) per input and no discretisation; ridge 1, kernel"
                         + " 0.75*sqrt(d))", Needs.VALUES,
-                List.of(Lime.SAMPLES, Lime.FEATURES, Lime.SELECTION, Lime.KERNEL_WIDTH), (v, m) -> {
+                List.of(Lime.SAMPLES, Lime.FEATURES, Lime.SELECTION, Lime.KERNEL_WIDTH, Lime.DISCRETIZER), (v, m) -> {
                     Lime lime = Lime.create().samples(v.get(Lime.SAMPLES)).features(v.get(Lime.FEATURES))
                             .selection(v.get(Lime.SELECTION));
                     if (m.training() != null) {
                         lime = lime.training(m.training());
+                        if (v.get(Lime.DISCRETIZER) != Lime.DISCRETIZER.defaultValue()) {
+                            lime = lime.discretizer(v.get(Lime.DISCRETIZER));
+                        }
+                    } else if (v.get(Lime.DISCRETIZER) != Lime.DISCRETIZER.defaultValue()) {
+                        throw new IllegalArgumentException("discretizer=" + Lime.DISCRETIZER.text(
+                                v.get(Lime.DISCRETIZER)) + " cuts the training data; give it (--training-data)");
                     }
                     Double width = v.get(Lime.KERNEL_WIDTH);
                     return width == null ? lime : lime.kernelWidth(width);

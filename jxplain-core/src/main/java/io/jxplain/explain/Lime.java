@@ -30,6 +30,17 @@ public final class Lime extends BaseExplainer {
     /** How the K features of the surrogate are chosen. */
     public enum Selection { NONE, FORWARD, HIGHEST_WEIGHTS, LASSO_PATH, AUTO }
 
+    /** How training data discretise each feature (the lime package's discretizer): its quartiles or deciles. */
+    public enum Discretizer {
+        QUARTILE(4), DECILE(10);
+
+        final int bins;
+
+        Discretizer(int bins) {
+            this.bins = bins;
+        }
+    }
+
     /** The lime package's num_samples. */
     public static final Setting<Integer> SAMPLES = Sampling.SAMPLES.withDefault(5000);
     /** K, the features the surrogate keeps (the lime package's num_features). */
@@ -40,9 +51,11 @@ public final class Lime extends BaseExplainer {
     /** Unset: 0.75·√d, the lime package's default. */
     public static final Setting<Double> KERNEL_WIDTH = Setting.positiveOrUnset("kernel-width", "auto",
             "Width of the exponential kernel (auto: 0.75·√d).");
+    public static final Setting<Discretizer> DISCRETIZER = Setting.choice("discretizer", Discretizer.class,
+            Discretizer.QUARTILE, "With training data: the bins each feature is cut into (quartile or decile).");
     public static final double DEFAULT_RIDGE = 1.0;
-    /** The parameter (and provenance key) holding each feature's quartile cuts when LIME discretises. */
-    public static final String QUARTILES = "quartiles";
+    /** The parameter (and provenance key) holding each feature's bin cuts when LIME discretises. */
+    public static final String BIN_CUTS = "bin_cuts";
 
     private final TrainingStatistics training; // null: standardised features
     private final boolean discretize;
@@ -80,6 +93,15 @@ public final class Lime extends BaseExplainer {
         return new Lime(new TrainingStatistics(rows), true, samples, features, selection, kernelWidth, maxRowsPerCall);
     }
 
+    /** Cuts each feature into its training deciles instead of quartiles (or back); needs {@link #training} first. */
+    public Lime discretizer(Discretizer d) {
+        if (training == null) {
+            throw new IllegalArgumentException("a discretizer needs training data; call training(rows) first");
+        }
+        return new Lime(new TrainingStatistics(training.data, d.bins), true, samples, features, selection, kernelWidth,
+                maxRowsPerCall);
+    }
+
     public Lime discretize(boolean on) {
         return new Lime(training, on, samples, features, selection, kernelWidth, maxRowsPerCall);
     }
@@ -112,20 +134,20 @@ public final class Lime extends BaseExplainer {
         p.put(SAMPLES.name(), samples);
         p.put(FEATURES.name(), features);
         p.put(SELECTION.name(), SELECTION.text(selection));
-        p.put("discretize", discretize ? "quartile" : "none");
+        p.put("discretize", !discretize ? "none" : training.bins == 4 ? "quartile" : "decile");
         p.put(KERNEL_WIDTH.name(), Double.isNaN(kernelWidth) ? "0.75*sqrt(d)" : kernelWidth);
         p.put("ridge", DEFAULT_RIDGE);
         p.put("training", training == null ? "standardised (mean 0, sd 1)" : training.rows + " rows");
         if (discretize) {
             // what names each feature's bin (binCondition); copies, so the provenance cannot change the explainer
-            p.put(QUARTILES, Arrays.stream(training.cuts).map(double[]::clone).toArray(double[][]::new));
+            p.put(BIN_CUTS, Arrays.stream(training.cuts).map(double[]::clone).toArray(double[][]::new));
         }
         return p;
     }
 
     /**
-     * The bin of value v among the quartile cuts q₁ ≤ q₂ ≤ q₃, as the lime package names it in an explanation:
-     * "name ≤ q₁", "q₁ < name ≤ q₂", "q₂ < name ≤ q₃" or "name > q₃" (two decimals, as lime prints them).
+     * The bin of value v among ascending cuts c₁ … c_k (quartiles, deciles), as the lime package names it in an
+     * explanation: "name ≤ c₁", "c₁ < name ≤ c₂", …, "name > c_k" (two decimals, as lime prints them).
      */
     public static String binCondition(double[] cuts, double v, String name) {
         if (v <= cuts[0]) {
@@ -213,7 +235,7 @@ public final class Lime extends BaseExplainer {
                 } else {
                     double u = rng.nextDouble() * n;
                     b = 0;
-                    while (b < TrainingStatistics.BINS - 1 && u >= count[b]) {
+                    while (b < training.bins - 1 && u >= count[b]) {
                         u -= count[b];
                         b++;
                     }

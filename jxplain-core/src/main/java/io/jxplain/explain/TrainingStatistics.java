@@ -6,12 +6,15 @@ import java.util.Arrays;
 
 /**
  * What tabular LIME samples from, computed once from the training rows: each feature's mean and standard deviation,
- * and its quartile bins (cut points, and each bin's bounds, count, mean and standard deviation), as the lime
- * package's QuartileDiscretizer. They were recomputed for every explanation (sorting every column: half of LIME's
+ * and its quantile bins (quartiles or deciles: cut points, and each bin's bounds, count, mean and standard deviation),
+ * as the lime package's QuartileDiscretizer and DecileDiscretizer. They were recomputed for every explanation (sorting every column: half of LIME's
  * time at 100 samples).
  */
 final class TrainingStatistics {
-    static final int BINS = 4;
+    /** Bins per feature: 4 (quartiles) or 10 (deciles). */
+    final int bins;
+    /** The training rows themselves (another discretizer recomputes from them). */
+    final DMatrixRMaj data;
 
     final int rows;
     final int features;
@@ -24,7 +27,15 @@ final class TrainingStatistics {
     final double[][] binMean;
     final double[][] binSd;
 
+    /** Quartile bins, the lime package's default. */
     TrainingStatistics(DMatrixRMaj training) {
+        this(training, 4);
+    }
+
+    /** {@code bins} equal-frequency bins per feature (cut at the j/bins quantiles, numpy's linear rule). */
+    TrainingStatistics(DMatrixRMaj training, int bins) {
+        this.bins = bins;
+        this.data = training.copy();
         rows = training.numRows;
         features = training.numCols;
         int n = rows;
@@ -48,9 +59,9 @@ final class TrainingStatistics {
         cuts = new double[d][];
         lo = new double[d][];
         hi = new double[d][];
-        count = new double[d][BINS];
-        binMean = new double[d][BINS];
-        binSd = new double[d][BINS];
+        count = new double[d][bins];
+        binMean = new double[d][bins];
+        binSd = new double[d][bins];
         for (int j = 0; j < d; j++) {
             double[] col = new double[n];
             for (int i = 0; i < n; i++) {
@@ -58,17 +69,24 @@ final class TrainingStatistics {
             }
             double[] sorted = col.clone();
             Arrays.sort(sorted);
-            cuts[j] = new double[] {quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75)};
+            cuts[j] = new double[bins - 1];
+            lo[j] = new double[bins];
+            hi[j] = new double[bins];
+            for (int b = 0; b < bins - 1; b++) {
+                cuts[j][b] = quantile(sorted, (b + 1) / (double) bins);
+            }
             // the outer bins end at the training data's extremes, as the lime package's undiscretisation does
-            lo[j] = new double[] {sorted[0], cuts[j][0], cuts[j][1], cuts[j][2]};
-            hi[j] = new double[] {cuts[j][0], cuts[j][1], cuts[j][2], sorted[n - 1]};
+            for (int b = 0; b < bins; b++) {
+                lo[j][b] = b == 0 ? sorted[0] : cuts[j][b - 1];
+                hi[j][b] = b == bins - 1 ? sorted[n - 1] : cuts[j][b];
+            }
             for (double v : col) {
                 int b = bin(j, v);
                 count[j][b]++;
                 binMean[j][b] += v;
                 binSd[j][b] += v * v;
             }
-            for (int b = 0; b < BINS; b++) {
+            for (int b = 0; b < bins; b++) {
                 if (count[j][b] > 0) {
                     binMean[j][b] /= count[j][b];
                     binSd[j][b] = Math.sqrt(Math.max(binSd[j][b] / count[j][b] - binMean[j][b] * binMean[j][b], 0));
@@ -77,7 +95,7 @@ final class TrainingStatistics {
         }
     }
 
-    /** The quartile bin of value v of feature j: 0 … 3. */
+    /** The bin of value v of feature j: 0 … bins − 1 (a value on a cut belongs to the bin below it). */
     int bin(int j, double v) {
         int b = 0;
         while (b < cuts[j].length && v > cuts[j][b]) {

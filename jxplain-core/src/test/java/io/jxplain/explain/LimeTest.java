@@ -68,6 +68,30 @@ class LimeTest {
         assertEquals("r > 0.87", Lime.binCondition(cuts, 2, "r"));
     }
 
+    /** Deciles, as lime's DecileDiscretizer: nine cuts at the training data's 10% … 90% quantiles. */
+    @Test
+    void decileBinsCutAtTheTrainingDecilesAndStillFindTheFeatureThatMatters() {
+        DMatrixRMaj train = training(1000, new double[3], new double[] {1, 1, 1}, 8L);
+        Lime deciles = Lime.create().training(train).discretizer(Lime.Discretizer.DECILE).selection(Lime.Selection.NONE);
+        assertEquals("decile", deciles.parameters().get("discretize"));
+        double[][] cuts = (double[][]) deciles.parameters().get(Lime.BIN_CUTS);
+        double[] column = new double[1000];
+        for (int i = 0; i < 1000; i++) {
+            column[i] = train.get(i, 1);
+        }
+        java.util.Arrays.sort(column);
+        assertEquals(9, cuts[1].length);
+        for (int q = 1; q <= 9; q++) {
+            double h = 999 * q / 10.0; // numpy's linear rule
+            int lo = (int) Math.floor(h);
+            assertEquals(column[lo] + (h - lo) * (column[lo + 1] - column[lo]), cuts[1][q - 1], 1e-12, "decile " + q);
+        }
+        Explanation e = deciles.explain(FunctionModel.stepOnFirst(3), OUT, new double[] {1.2, 0.3, -0.4}, 9L);
+        assertTrue(Math.abs(e.attribution(0)) > 5 * Math.max(Math.abs(e.attribution(1)), Math.abs(e.attribution(2))),
+                "feature 0 dominates: " + e);
+        assertThrows(IllegalArgumentException.class, () -> Lime.create().discretizer(Lime.Discretizer.DECILE));
+    }
+
     @Test
     void discretisationNeedsTrainingData() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lime.create().discretize(true));
