@@ -109,8 +109,12 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
         if (report != null && reportRows < 0) {
             throw new IllegalArgumentException("--report-rows must be at least 0, got " + reportRows);
         }
-        if (engine.equals("spark") && (report != null || heatmaps != null)) {
-            throw new IllegalArgumentException((report != null ? "--report" : "--heatmaps") + " runs with --engine local");
+        if (engine.equals("spark")) {
+            String local = report != null ? "--report" : heatmaps != null ? "--heatmaps" : idColumn != null ? "--id-column"
+                    : reference.training != null ? "--training-data" : reference.background != null ? "--background" : null;
+            if (local != null) {
+                throw new IllegalArgumentException(local + " runs with --engine local");
+            }
         }
         if (engine.equals("spark")) {
             new RunOutputs(err).input("--model", input.model).input("--data", input.data).check("--out", out);
