@@ -111,7 +111,8 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
         }
         if (engine.equals("spark")) {
             String local = report != null ? "--report" : heatmaps != null ? "--heatmaps" : idColumn != null ? "--id-column"
-                    : reference.training != null ? "--training-data" : reference.background != null ? "--background" : null;
+                    : reference.training != null ? "--training-data" : reference.background != null ? "--background"
+                    : reference.categorical != null ? "--categorical" : null;
             if (local != null) {
                 throw new IllegalArgumentException(local + " runs with --engine local");
             }

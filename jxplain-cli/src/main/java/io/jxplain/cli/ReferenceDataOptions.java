@@ -25,6 +25,11 @@ final class ReferenceDataOptions {
                     + " discretise.")
     Path training;
 
+    @Option(names = "--categorical", split = ",", paramLabel = "COL",
+            description = "Columns that hold category codes (with --training-data): lime draws them by their training"
+                    + " frequencies and explains 'x's category', as the lime package's categorical features.")
+    List<String> categorical;
+
     @Option(names = "--background", paramLabel = "FILE",
             description = "Rows (CSV with the model's columns) that replace absent features for kernel-shap,"
                     + " shapley-exact and occlusion, as shap's background: values add up to f(x) − E f(background).")
@@ -64,6 +69,10 @@ final class ReferenceDataOptions {
             throw new IllegalArgumentException("--background-summary " + summary + " summarises --background, which"
                     + " is not given");
         }
+        if (categorical != null && (training == null || !bases.contains(TRAINING_METHOD))) {
+            throw new IllegalArgumentException("--categorical tells lime which columns are categories; it needs"
+                    + " --method lime and --training-data");
+        }
         if (training == null && bases.contains(TRAINING_METHOD)) {
             err.println("jxplain: note: lime without --training-data draws each input from N(0, 1) and does not"
                     + " discretise; give the training rows for the lime package's defaults (quartile bins)");
@@ -73,6 +82,17 @@ final class ReferenceDataOptions {
         if (training != null) {
             data = data.withTraining(ModelInput.readRows("--training-data", training, loaded.opened(), external,
                     features, err));
+        }
+        if (categorical != null) {
+            int[] indices = new int[categorical.size()];
+            for (int k = 0; k < indices.length; k++) {
+                indices[k] = features.indexOf(categorical.get(k).trim());
+                if (indices[k] < 0) {
+                    throw new IllegalArgumentException("--categorical " + categorical.get(k) + " is not a feature; the"
+                            + " features are " + io.jxplain.Names.shortList(features));
+                }
+            }
+            data = data.withCategorical(indices);
         }
         if (background != null) {
             data = data.withBackground(Background.summarise(ModelInput.readRows("--background", background,

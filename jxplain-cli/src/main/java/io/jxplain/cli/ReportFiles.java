@@ -165,7 +165,9 @@ final class ReportFiles {
         String[][] labels = new String[values.length][features.size()];
         for (int i = 0; i < values.length; i++) {
             for (int j = 0; j < features.size(); j++) {
-                labels[i][j] = io.jxplain.explain.Lime.binCondition(cuts[j], values[i][j], features.get(j));
+                labels[i][j] = cuts[j].length == 0 // a categorical feature: no cuts, its category named
+                        ? io.jxplain.explain.Lime.categoryCondition(values[i][j], features.get(j))
+                        : io.jxplain.explain.Lime.binCondition(cuts[j], values[i][j], features.get(j));
             }
         }
         return labels;

@@ -101,6 +101,33 @@ class ReferenceDataCommandTest {
         assertTrue(plain.err().contains("note: lime without --training-data"), plain.err());
     }
 
+    /** --categorical: lime draws the column by its training frequencies; the provenance and the report say so. */
+    @Test
+    void limeTakesCategoricalColumnsByName() throws IOException {
+        Path data = Path.of(ReportCommandTest.data());
+        Path out = dir.resolve("categories.csv");
+        Path report = dir.resolve("categories-report");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data",
+                data.toString(), "--method", "lime", "--training-data", data.toString(), "--categorical", "x2",
+                "--samples", "300", "--max-rows", "3", "--out", out.toString(), "--report", report.toString(),
+                "--report-rows", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        String provenance = java.nio.file.Files.readString(dir.resolve("categories.csv.provenance.json"));
+        assertTrue(provenance.replaceAll("\\s", "").contains("\"categorical\":[1]"), provenance);
+        assertTrue(java.nio.file.Files.readString(report.resolve("index.html")).contains("x2 = "),
+                "the waterfall names x2's category");
+        CliTestSupport.Result unknown = CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data",
+                data.toString(), "--method", "lime", "--training-data", data.toString(), "--categorical", "city",
+                "--out", dir.resolve("u.csv").toString());
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("--categorical city is not a feature") && unknown.err().contains("x1, x2"),
+                unknown.err());
+        CliTestSupport.Result noTraining = CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data",
+                data.toString(), "--method", "lime", "--categorical", "x2", "--out", dir.resolve("n.csv").toString());
+        assertEquals(1, noTraining.exitCode());
+        assertTrue(noTraining.err().contains("needs --method lime and --training-data"), noTraining.err());
+    }
+
     @Test
     void aFileNoChosenMethodReadsIsRefused() {
         String data = ReportCommandTest.data();

@@ -147,6 +147,12 @@ public final class ExplainerCatalog {
                         if (v.get(Lime.DISCRETIZER) != Lime.DISCRETIZER.defaultValue()) {
                             lime = lime.discretizer(v.get(Lime.DISCRETIZER));
                         }
+                        if (m.categorical().length > 0) {
+                            lime = lime.categorical(m.categorical());
+                        }
+                    } else if (m.categorical().length > 0) {
+                        throw new IllegalArgumentException("categorical features are drawn from the training data;"
+                                + " give it (--training-data)");
                     } else if (v.get(Lime.DISCRETIZER) != Lime.DISCRETIZER.defaultValue()) {
                         throw new IllegalArgumentException("discretizer=" + Lime.DISCRETIZER.text(
                                 v.get(Lime.DISCRETIZER)) + " cuts the training data; give it (--training-data)");

@@ -7,26 +7,33 @@ import org.ejml.data.DMatrixRMaj;
  * What a method may take from data besides its settings, in the model's input space: the explained rows' column
  * means (baseline=mean), training rows (LIME's sampling statistics and quartiles, as the lime package takes them)
  * and background rows (the distribution KernelSHAP, exact Shapley values and occlusion replace features with, as
- * shap's KernelExplainer takes it). Each is null when not given.
+ * shap's KernelExplainer takes it), and the features that hold category codes (LIME draws them by their training
+ * frequencies). Each is null (or empty) when not given.
  */
-public record MethodData(double[] columnMeans, DMatrixRMaj training, Background background) {
+public record MethodData(double[] columnMeans, DMatrixRMaj training, Background background, int[] categorical) {
     /** No data: every method on its own defaults. */
-    public static final MethodData NONE = new MethodData(null, null, null);
+    public static final MethodData NONE = new MethodData(null, null, null, new int[0]);
 
     public MethodData {
         columnMeans = columnMeans == null ? null : columnMeans.clone();
+        categorical = categorical == null ? new int[0] : categorical.clone();
     }
 
     /** Only the column means (null: none). */
     public static MethodData means(double[] columnMeans) {
-        return new MethodData(columnMeans, null, null);
+        return new MethodData(columnMeans, null, null, null);
     }
 
     public MethodData withTraining(DMatrixRMaj rows) {
-        return new MethodData(columnMeans, rows, background);
+        return new MethodData(columnMeans, rows, background, categorical);
     }
 
     public MethodData withBackground(Background b) {
-        return new MethodData(columnMeans, training, b);
+        return new MethodData(columnMeans, training, b, categorical);
+    }
+
+    /** Features (by index) that hold category codes. */
+    public MethodData withCategorical(int[] features) {
+        return new MethodData(columnMeans, training, background, features);
     }
 }

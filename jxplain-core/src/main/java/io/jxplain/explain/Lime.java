@@ -56,6 +56,8 @@ public final class Lime extends BaseExplainer {
     public static final double DEFAULT_RIDGE = 1.0;
     /** The parameter (and provenance key) holding each feature's bin cuts when LIME discretises. */
     public static final String BIN_CUTS = "bin_cuts";
+    /** The parameter (and provenance key) listing the features LIME treats as categories. */
+    public static final String CATEGORICAL = "categorical";
 
     private final TrainingStatistics training; // null: standardised features
     private final boolean discretize;
@@ -98,8 +100,36 @@ public final class Lime extends BaseExplainer {
         if (training == null) {
             throw new IllegalArgumentException("a discretizer needs training data; call training(rows) first");
         }
-        return new Lime(new TrainingStatistics(training.data, d.bins), true, samples, features, selection, kernelWidth,
-                maxRowsPerCall);
+        return new Lime(new TrainingStatistics(training.data, d.bins, training.categorical), discretize, samples,
+                features, selection, kernelWidth, maxRowsPerCall);
+    }
+
+    /**
+     * Features that hold category codes (needs {@link #training} first): each is drawn by its categories' training
+     * frequencies, kept exactly, and seen by the surrogate as 1 where it is x's category, as the lime package's
+     * categorical features; its attribution is that of "x's category".
+     */
+    public Lime categorical(int... categoricalFeatures) {
+        if (training == null) {
+            throw new IllegalArgumentException("categorical features are drawn from the training data; call"
+                    + " training(rows) first");
+        }
+        boolean[] mask = new boolean[training.features];
+        for (int j : categoricalFeatures) {
+            if (j < 0 || j >= mask.length) {
+                throw new IllegalArgumentException("categorical feature " + j + " is not among the " + mask.length
+                        + " features");
+            }
+            mask[j] = true;
+        }
+        return new Lime(new TrainingStatistics(training.data, training.bins, mask), discretize, samples, features,
+                selection, kernelWidth, maxRowsPerCall);
+    }
+
+    /** "name = value": how an explanation names a categorical feature's category (the code as written). */
+    public static String categoryCondition(double value, String name) {
+        return name + " = " + (value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value) : Double.toString(value));
     }
 
     public Lime discretize(boolean on) {
@@ -135,6 +165,10 @@ public final class Lime extends BaseExplainer {
         p.put(FEATURES.name(), features);
         p.put(SELECTION.name(), SELECTION.text(selection));
         p.put("discretize", !discretize ? "none" : training.bins == 4 ? "quartile" : "decile");
+        if (training != null && java.util.stream.IntStream.range(0, training.features).anyMatch(j -> training.categorical[j])) {
+            p.put(CATEGORICAL, java.util.stream.IntStream.range(0, training.features)
+                    .filter(j -> training.categorical[j]).toArray());
+        }
         p.put(KERNEL_WIDTH.name(), Double.isNaN(kernelWidth) ? "0.75*sqrt(d)" : kernelWidth);
         p.put("ridge", DEFAULT_RIDGE);
         p.put("training", training == null ? "standardised (mean 0, sd 1)" : training.rows + " rows");
@@ -201,11 +235,17 @@ public final class Lime extends BaseExplainer {
         return new Attribution(fit.coefficients(), fit.standardErrors(), fit.intercept(), samples, samples, diagnostics);
     }
 
-    /** Row 0 is x; others N(mean, sd²) per feature; the surrogate sees (value − mean)/sd. */
+    /**
+     * Row 0 is x; others N(mean, sd²) per feature, the surrogate seeing (value − mean)/sd; a categorical feature is
+     * drawn by its training frequencies and seen as 1 where it is x's category ({@link #sampleBins}), as lime does.
+     */
     private void sampleContinuous(double[] x, RandomGenerator rng, DMatrixRMaj inputs, DMatrixRMaj representation) {
         int d = x.length;
         for (int i = 0; i < samples; i++) {
             for (int j = 0; j < d; j++) {
+                if (training != null && training.categorical[j]) {
+                    continue; // drawn below, column by column
+                }
                 double mean = training == null ? 0.0 : training.mean[j];
                 double sd = training == null ? 1.0 : training.sd[j];
                 double v = i == 0 ? x[j] : mean + sd * rng.nextGaussian();
@@ -213,38 +253,42 @@ public final class Lime extends BaseExplainer {
                 representation.data[i * d + j] = (v - mean) / sd;
             }
         }
+        for (int j = 0; training != null && j < d; j++) {
+            if (training.categorical[j]) {
+                sampleBins(j, x, rng, inputs, representation);
+            }
+        }
+    }
+
+    /** Every feature by bins ({@link #sampleBins}): the lime package's discretised sampling. */
+    private void sampleDiscretized(double[] x, RandomGenerator rng, DMatrixRMaj inputs, DMatrixRMaj representation) {
+        int d = x.length;
+        for (int j = 0; j < d; j++) {
+            sampleBins(j, x, rng, inputs, representation);
+        }
     }
 
     /**
-     * Row 0 is x. Others: per feature a quartile bin drawn with the training frequencies, then a value inside it
-     * from a normal with the bin's training mean and sd, truncated to the bin (by rejection, then clamping);
-     * the surrogate sees 1 where the bin is x's.
+     * Feature j of every sample by bins: row 0 is x; the others draw a bin with the training frequencies, then a value
+     * inside it (a normal with the bin's training mean and sd, truncated to the bin by rejection, then clamping; a
+     * category's own code); the surrogate sees 1 where the bin is x's.
      */
-    private void sampleDiscretized(double[] x, RandomGenerator rng, DMatrixRMaj inputs, DMatrixRMaj representation) {
+    private void sampleBins(int j, double[] x, RandomGenerator rng, DMatrixRMaj inputs, DMatrixRMaj representation) {
         int d = x.length;
-        int n = training.rows;
-        for (int j = 0; j < d; j++) {
-            double[] count = training.count[j];
-            int xBin = training.bin(j, x[j]);
-            for (int i = 0; i < samples; i++) {
-                double v;
-                int b;
-                if (i == 0) {
-                    v = x[j];
-                    b = xBin;
-                } else {
-                    double u = rng.nextDouble() * n;
-                    b = 0;
-                    while (b < training.bins - 1 && u >= count[b]) {
-                        u -= count[b];
-                        b++;
-                    }
-                    v = truncatedNormal(training.binMean[j][b], training.binSd[j][b], training.lo[j][b],
-                            training.hi[j][b], rng);
-                }
-                inputs.data[i * d + j] = v;
-                representation.data[i * d + j] = b == xBin ? 1.0 : 0.0;
+        int xBin = training.bin(j, x[j]);
+        for (int i = 0; i < samples; i++) {
+            double v;
+            int b;
+            if (i == 0) {
+                v = x[j];
+                b = xBin;
+            } else {
+                b = training.drawBin(j, rng);
+                v = truncatedNormal(training.binMean[j][b], training.binSd[j][b], training.lo[j][b],
+                        training.hi[j][b], rng);
             }
+            inputs.data[i * d + j] = v;
+            representation.data[i * d + j] = b == xBin ? 1.0 : 0.0;
         }
     }
 

@@ -15,6 +15,8 @@ final class TrainingStatistics {
     final int bins;
     /** The training rows themselves (another discretizer recomputes from them). */
     final DMatrixRMaj data;
+    /** Features holding category codes: one bin per category seen in training, the code itself its only value. */
+    final boolean[] categorical;
 
     final int rows;
     final int features;
@@ -34,8 +36,17 @@ final class TrainingStatistics {
 
     /** {@code bins} equal-frequency bins per feature (cut at the j/bins quantiles, numpy's linear rule). */
     TrainingStatistics(DMatrixRMaj training, int bins) {
+        this(training, bins, new boolean[training.numCols]);
+    }
+
+    /**
+     * As above, except that each feature marked {@code categorical} gets a bin per distinct training value, drawn by
+     * its training frequency and kept exactly, as the lime package treats categorical features.
+     */
+    TrainingStatistics(DMatrixRMaj training, int bins, boolean[] categorical) {
         this.bins = bins;
         this.data = training.copy();
+        this.categorical = categorical.clone();
         rows = training.numRows;
         features = training.numCols;
         int n = rows;
@@ -59,9 +70,9 @@ final class TrainingStatistics {
         cuts = new double[d][];
         lo = new double[d][];
         hi = new double[d][];
-        count = new double[d][bins];
-        binMean = new double[d][bins];
-        binSd = new double[d][bins];
+        count = new double[d][];
+        binMean = new double[d][];
+        binSd = new double[d][];
         for (int j = 0; j < d; j++) {
             double[] col = new double[n];
             for (int i = 0; i < n; i++) {
@@ -69,16 +80,29 @@ final class TrainingStatistics {
             }
             double[] sorted = col.clone();
             Arrays.sort(sorted);
-            cuts[j] = new double[bins - 1];
-            lo[j] = new double[bins];
-            hi[j] = new double[bins];
-            for (int b = 0; b < bins - 1; b++) {
-                cuts[j][b] = quantile(sorted, (b + 1) / (double) bins);
-            }
-            // the outer bins end at the training data's extremes, as the lime package's undiscretisation does
-            for (int b = 0; b < bins; b++) {
-                lo[j][b] = b == 0 ? sorted[0] : cuts[j][b - 1];
-                hi[j][b] = b == bins - 1 ? sorted[n - 1] : cuts[j][b];
+            if (categorical[j]) { // the categories seen, ascending: a value is its own bin
+                double[] seen = Arrays.stream(sorted).distinct().toArray();
+                cuts[j] = new double[0];
+                lo[j] = seen;
+                hi[j] = seen;
+                count[j] = new double[seen.length];
+                binMean[j] = new double[seen.length];
+                binSd[j] = new double[seen.length];
+            } else {
+                cuts[j] = new double[bins - 1];
+                lo[j] = new double[bins];
+                hi[j] = new double[bins];
+                for (int b = 0; b < bins - 1; b++) {
+                    cuts[j][b] = quantile(sorted, (b + 1) / (double) bins);
+                }
+                // the outer bins end at the training data's extremes, as the lime package's undiscretisation does
+                for (int b = 0; b < bins; b++) {
+                    lo[j][b] = b == 0 ? sorted[0] : cuts[j][b - 1];
+                    hi[j][b] = b == bins - 1 ? sorted[n - 1] : cuts[j][b];
+                }
+                count[j] = new double[bins];
+                binMean[j] = new double[bins];
+                binSd[j] = new double[bins];
             }
             for (double v : col) {
                 int b = bin(j, v);
@@ -86,19 +110,40 @@ final class TrainingStatistics {
                 binMean[j][b] += v;
                 binSd[j][b] += v * v;
             }
-            for (int b = 0; b < bins; b++) {
+            for (int b = 0; b < count[j].length; b++) {
                 if (count[j][b] > 0) {
                     binMean[j][b] /= count[j][b];
                     binSd[j][b] = Math.sqrt(Math.max(binSd[j][b] / count[j][b] - binMean[j][b] * binMean[j][b], 0));
                 }
             }
+            if (categorical[j]) {
+                java.util.Arrays.fill(binSd[j], 0.0); // a category is one value: drawn exactly, never spread
+            }
         }
     }
 
-    /** The bin of value v of feature j: 0 … bins − 1 (a value on a cut belongs to the bin below it). */
+    /**
+     * The bin of value v of feature j: 0 … bins − 1 (a value on a cut belongs to the bin below it); for a categorical
+     * feature its category's index, or −1 for a category training never saw.
+     */
     int bin(int j, double v) {
+        if (categorical[j]) {
+            int at = Arrays.binarySearch(lo[j], v);
+            return at >= 0 ? at : -1;
+        }
         int b = 0;
         while (b < cuts[j].length && v > cuts[j][b]) {
+            b++;
+        }
+        return b;
+    }
+
+    /** A bin of feature j drawn with the training frequencies. */
+    int drawBin(int j, java.util.random.RandomGenerator rng) {
+        double u = rng.nextDouble() * rows;
+        int b = 0;
+        while (b < count[j].length - 1 && u >= count[j][b]) {
+            u -= count[j][b];
             b++;
         }
         return b;

@@ -92,6 +92,49 @@ class LimeTest {
         assertThrows(IllegalArgumentException.class, () -> Lime.create().discretizer(Lime.Discretizer.DECILE));
     }
 
+    /**
+     * A categorical feature (codes 0, 1, 2 with training frequencies 0.5, 0.3, 0.2) is drawn only among its
+     * categories (the model refuses any other value) and explained as "x's category": for f = the code and x's code 2,
+     * φ = E[f | code = 2] − E[f | code ≠ 2] = 2 − (0·0.5 + 1·0.3)/0.8 = 1.625, and the intercept is 0.375.
+     */
+    @Test
+    void aCategoricalFeatureIsDrawnByItsTrainingFrequenciesAndExplainedAsXsCategory() {
+        RandomGenerator rng = RandomStreams.stream(12L);
+        DMatrixRMaj train = new DMatrixRMaj(1000, 3);
+        for (int i = 0; i < 1000; i++) {
+            train.set(i, 0, rng.nextGaussian());
+            train.set(i, 1, i < 500 ? 0 : i < 800 ? 1 : 2);
+            train.set(i, 2, rng.nextGaussian());
+        }
+        FunctionModel code = new FunctionModel(3, "the code", new FunctionModel.Formula() {
+            @Override
+            public double value(double[] a) {
+                return a[1] == 0 || a[1] == 1 || a[1] == 2 ? a[1] : Double.NaN; // anything else is not a category
+            }
+
+            @Override
+            public void gradient(double[] a, double[] out) {
+                java.util.Arrays.fill(out, 0);
+            }
+        });
+        double[] x = {0.4, 2, -0.3};
+        for (boolean discretize : new boolean[] {true, false}) {
+            Lime lime = Lime.create().training(train).discretize(discretize).categorical(1)
+                    .selection(Lime.Selection.NONE).samples(20_000);
+            Explanation e = lime.explain(code, OUT, x, 13L);
+            double se = e.standardErrors()[1];
+            assertTrue(se > 0 && se < 0.02, "standard error " + se);
+            assertEquals(1.625, e.attribution(1), 4 * se, "discretize " + discretize + ": " + e);
+            if (discretize) {
+                assertEquals(0.375, e.intercept().getAsDouble(), 4 * se, "the intercept: E[f | not x's category]");
+                assertArrayEquals(new int[] {1}, (int[]) lime.parameters().get(Lime.CATEGORICAL));
+            }
+        }
+        assertEquals("city = 3", Lime.categoryCondition(3.0, "city"));
+        assertThrows(IllegalArgumentException.class, () -> Lime.create().categorical(0));
+        assertThrows(IllegalArgumentException.class, () -> Lime.create().training(train).categorical(3));
+    }
+
     @Test
     void discretisationNeedsTrainingData() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lime.create().discretize(true));
