@@ -29,9 +29,20 @@ public final class CsvDatasetReader {
     private CsvDatasetReader() {
     }
 
-    /** All numeric columns but the target become features; warnings go to {@code warnings}. */
+    /**
+     * All numeric columns but {@code targetColumn} (the labels' column: not null; for data without labels use
+     * {@link #read(Path, Consumer)}) become features; warnings go to {@code warnings}.
+     */
     public static Dataset read(Path file, String targetColumn, Consumer<String> warnings) {
+        if (targetColumn == null) {
+            throw new IllegalArgumentException("no target column named; read unlabelled data with read(file, warnings)");
+        }
         return read(file, TableReadOptions.target(targetColumn), warnings);
+    }
+
+    /** Unlabelled data: every numeric column becomes a feature; warnings go to {@code warnings}. */
+    public static Dataset read(Path file, Consumer<String> warnings) {
+        return read(file, TableReadOptions.target(null), warnings);
     }
 
     /** Reads the file once, straight into numbers, never holding it as text. {@code file} "-" is standard input. */

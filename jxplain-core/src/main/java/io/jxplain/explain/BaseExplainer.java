@@ -18,9 +18,15 @@ import java.util.random.RandomGenerator;
 
 /**
  * Validation and provenance in one place: every explainer checks its input the same way and records what
- * produced each explanation. Subclasses only compute the attribution.
+ * produced each explanation. Subclasses only compute the attribution. Public so that a list of jxplain's explainers
+ * ({@code List.of(smoothGrad, kernelShap)}) has a type a user's code can name; extended only in this package (write
+ * your own method by implementing {@link Explainer}).
  */
-abstract class BaseExplainer implements Explainer {
+public abstract class BaseExplainer implements Explainer {
+    /** Only this package's methods extend it. */
+    BaseExplainer() {
+    }
+
     /** At most this many instances per block when a method batches rows (blocks also go to threads). */
     static final int INSTANCES_PER_BLOCK = 64;
 

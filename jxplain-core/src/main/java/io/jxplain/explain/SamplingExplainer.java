@@ -5,8 +5,11 @@ import io.jxplain.sample.Perturbation;
 import java.util.Map;
 import java.util.Optional;
 
-/** The common part of the methods that average over neighbours drawn around x: SmoothGrad, C-LIME, the closed form. */
-abstract class SamplingExplainer extends BaseExplainer {
+/**
+ * The common part of the methods that average over neighbours drawn around x: SmoothGrad, C-LIME, the closed form.
+ * Public for the same reason as {@link BaseExplainer}: {@code List.of(smoothGrad, clime)} has this type.
+ */
+public abstract class SamplingExplainer extends BaseExplainer {
     final Sampling sampling;
 
     SamplingExplainer(Sampling sampling) {

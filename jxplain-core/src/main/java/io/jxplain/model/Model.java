@@ -55,6 +55,15 @@ public interface Model {
         return false;
     }
 
+    /**
+     * A model written in Java: {@code function} maps a batch of rows (n × inputs) to their outputs (n × outputs),
+     * which mean {@code kind}. A black box: perturbation methods explain it directly, gradient methods through
+     * {@link FiniteDifferences#of}. The function must be safe to call from several threads at once.
+     */
+    static Model of(int inputs, int outputs, OutputKind kind, java.util.function.UnaryOperator<double[][]> function) {
+        return new FunctionOfRows(inputs, outputs, kind, function);
+    }
+
     /** A short human-readable description, used in provenance and error messages. */
     default String describe() {
         return getClass().getSimpleName() + "(" + inputSize() + "→" + outputSize() + ")";
