@@ -50,7 +50,7 @@ class ImageCommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         String accuracy = r.out().substring(r.out().indexOf("test accuracy ") + 14).split(" ")[0];
         assertTrue(Double.parseDouble(accuracy) > 0.9, r.out());
-        assertTrue(Network.load(model).imageShape().isPresent());
+        assertTrue(io.jxplain.model.nn.NetworkFile.load(model).network().imageShape().isPresent());
     }
 
     @Test

@@ -99,9 +99,19 @@ public final class Network implements Differentiable {
         return t;
     }
 
-    /** Reads a network from the JSON format documented in {@link NetworkJson}. */
+    /**
+     * Reads a network from the JSON format documented in {@link NetworkJson}. A file saved with input
+     * standardisation is refused: this network would take standardised rows, and raw ones would be explained wrongly
+     * without a word; {@link NetworkFile#load}{@code (path).model()} takes raw rows (and {@code .network()} the
+     * standardised ones, on purpose).
+     */
     public static Network load(Path path) throws IOException {
-        return NetworkJson.read(path).network();
+        NetworkFile file = NetworkJson.read(path);
+        if (file.hasStandardization()) {
+            throw new IllegalArgumentException(path + " standardises its inputs with saved statistics: use"
+                    + " NetworkFile.load(path).model() for raw rows, or .network() for standardised ones");
+        }
+        return file.network();
     }
 
     private static List<DenseLayer> copyAll(List<DenseLayer> layers) {

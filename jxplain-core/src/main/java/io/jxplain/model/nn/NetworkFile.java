@@ -44,4 +44,18 @@ public record NetworkFile(Network network, List<String> featureNames, String tar
     public boolean hasStandardization() {
         return inputMean != null;
     }
+
+    /** Reads a model file (the JSON format of {@link NetworkJson}). */
+    public static NetworkFile load(java.nio.file.Path path) throws java.io.IOException {
+        return NetworkJson.read(path);
+    }
+
+    /**
+     * The model as it takes raw rows, the data's own columns: with saved statistics, each row is standardised first
+     * and gradients come back in the raw units; without, the network itself. What to explain raw rows with;
+     * {@link #network()} is the network in its standardised input space, on purpose.
+     */
+    public io.jxplain.model.Differentiable model() {
+        return hasStandardization() ? new RawInputNetwork(network, inputMean, inputScale) : network;
+    }
 }
