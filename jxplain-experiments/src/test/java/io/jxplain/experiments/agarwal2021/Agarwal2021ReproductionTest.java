@@ -38,6 +38,12 @@ class Agarwal2021ReproductionTest {
         }
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("Figure 2") && html.contains("Figure 3") && html.contains("Proposition 1"), html);
+        // Figure 3's saturation claim, judged: the curves still fall beyond n = 200 (assertRobustnessFalls), so not all
+        // of them can be within 10% of their value at n = 2000
+        assertTrue(html.contains("Paper: robustness saturates by about 200 samples"), html);
+        assertTrue(html.matches("(?s).*SmoothGrad: n = 200 is [0-9.]+× n = 2000.*"), html);
+        assertTrue(!html.contains("<td>verdict</td><td>confirmed</td>"), "a falling curve is not saturated");
+        assertTrue(html.contains("'contradicted' when the opposite holds"), "the verdicts are defined once");
         // header + 4 metrics × 5 sample sizes for one run
         assertEquals(1 + 4 * Agarwal2021Config.QUICK_SAMPLE_SIZES.size(), Files.readAllLines(out.resolve("figure2.csv")).size());
     }

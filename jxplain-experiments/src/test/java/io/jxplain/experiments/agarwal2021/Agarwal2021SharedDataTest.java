@@ -40,7 +40,7 @@ class Agarwal2021SharedDataTest {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         String html = Files.readString(dir.resolve("index.html"));
-        for (String claim : List.of("Figure 4", "Figure 5", "verdict")) {
+        for (String claim : List.of("Figure 4", "Figure 5", "verdict", "relative to mean ‖SmoothGrad‖₁")) {
             assertTrue(html.contains(claim), claim);
         }
     }
