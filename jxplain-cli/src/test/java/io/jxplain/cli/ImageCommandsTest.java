@@ -2,7 +2,6 @@ package io.jxplain.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jxplain.model.nn.Network;
 import io.jxplain.random.RandomStreams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

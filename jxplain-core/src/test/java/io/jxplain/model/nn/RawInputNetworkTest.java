@@ -47,35 +47,12 @@ class RawInputNetworkTest {
         Target p1 = Target.probability(1);
         Explanation inRaw = Gradient.create().explain(raw, p1, x, 0L);
         Explanation inStandardised = Gradient.create().explain(net, p1, z, 0L);
-        Explanation numeric = Gradient.create().explain(FiniteDifferences.of(new FunctionOnly(raw)), p1, x, 0L);
+        Explanation numeric = Gradient.create().explain(FiniteDifferences.of(new io.jxplain.testing.BlackBox(raw)), p1, x, 0L);
         for (int j = 0; j < 3; j++) {
             assertEquals(inStandardised.attribution(j) / scale[j], inRaw.attribution(j), 1e-15, "chain rule, feature " + j);
             assertEquals(numeric.attribution(j), inRaw.attribution(j), 1e-6, "the raw model's own slope, feature " + j);
         }
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Network.load(file));
         assertTrue(refused.getMessage().contains("NetworkFile.load(path).model()"), refused.getMessage());
-    }
-
-    /** The raw model as a black box, for finite differences to check its gradient against. */
-    private record FunctionOnly(io.jxplain.model.Model model) implements io.jxplain.model.Model {
-        @Override
-        public int inputSize() {
-            return model.inputSize();
-        }
-
-        @Override
-        public int outputSize() {
-            return model.outputSize();
-        }
-
-        @Override
-        public io.jxplain.model.OutputKind outputKind() {
-            return model.outputKind();
-        }
-
-        @Override
-        public DMatrixRMaj predict(DMatrixRMaj batch) {
-            return model.predict(batch);
-        }
     }
 }
