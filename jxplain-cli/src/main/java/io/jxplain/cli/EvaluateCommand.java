@@ -111,7 +111,7 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
         Double metricPrecision = own.get(AdaptiveMetric.PRECISION);
         SamplingOptions.requireMeaningfulGradients(methods, model);
         List<Explainer> explainers = sampling.explainers(methods, loaded.dataset(), reference.read(methods, loaded,
-                input.external, SamplingOptions.columnMeans(loaded.dataset()), sampling.seed(), err));
+                input.external, sampling.seed(), err));
         List<Metric> chosen = new ArrayList<>();
         List<String> dataSetMetrics = new ArrayList<>();
         for (String m : metrics) {

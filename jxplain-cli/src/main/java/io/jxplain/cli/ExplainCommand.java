@@ -150,7 +150,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
                         PrintWriter report, PrintWriter err, int threads) throws IOException {
         SamplingOptions.requireMeaningfulGradients(List.of(method), loaded.model());
         Explainer explainer = sampling.explainers(List.of(method), loaded.dataset(), reference.read(List.of(method),
-                loaded, input.external, SamplingOptions.columnMeans(loaded.dataset()), sampling.seed(), err)).get(0);
+                loaded, input.external, sampling.seed(), err)).get(0);
         Model model = loaded.model();
         RowTargets t = loaded.targets();
         if (maps != null && model.imageShape().isEmpty()) {

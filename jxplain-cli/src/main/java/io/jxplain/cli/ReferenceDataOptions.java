@@ -51,11 +51,11 @@ final class ReferenceDataOptions {
     }
 
     /**
-     * The column means of the explained rows with the training rows and the background read for {@code loaded}'s
-     * model; refuses a file no chosen method reads, and says what LIME does without training rows.
+     * The explained rows' column means (baseline=mean), with the training rows and the background read for
+     * {@code loaded}'s model; refuses a file no chosen method reads, and says what LIME does without training rows.
      */
-    MethodData read(List<String> methods, ModelDataOptions.Loaded loaded, ExternalModelOptions external, double[] means,
-                    long seed, PrintWriter err) {
+    MethodData read(List<String> methods, ModelDataOptions.Loaded loaded, ExternalModelOptions external, long seed,
+                    PrintWriter err) {
         List<String> bases = methods.stream().map(m -> m.toLowerCase(Locale.ROOT).replaceAll("-sg$", "")).toList();
         if (training != null && !bases.contains(TRAINING_METHOD)) {
             throw new IllegalArgumentException("--training-data is read by lime only; the chosen methods are "
@@ -78,7 +78,7 @@ final class ReferenceDataOptions {
                     + " discretise; give the training rows for the lime package's defaults (quartile bins)");
         }
         List<String> features = loaded.dataset().featureNames();
-        MethodData data = MethodData.means(means);
+        MethodData data = MethodData.means(SamplingOptions.columnMeans(loaded.dataset()));
         if (training != null) {
             data = data.withTraining(ModelInput.readRows("--training-data", training, loaded.opened(), external,
                     features, err));

@@ -25,9 +25,11 @@ record RowFacts(double[] explained, List<String> ids, int[] explainedClass, int[
             }
         }
         boolean classifier = model.outputKind() != OutputKind.REGRESSION && model.outputSize() >= 2;
+        // explained for their predicted class, the rows' targets already are their predictions: no second model call
+        int[] predicted = !classifier ? null : targets.source() == RowTargets.Source.PREDICTED ? explainedClass
+                : RowTargets.predictedClasses(model, rows, from, to);
         return new RowFacts(RowTargets.values(model, rowTargets, rows, from, to),
-                ids == null ? null : ids.subList(from, to), explainedClass,
-                classifier ? RowTargets.predictedClasses(model, rows, from, to) : null);
+                ids == null ? null : ids.subList(from, to), explainedClass, predicted);
     }
 
     /** Row i's id: its id column's text, or its position {@code firstRow + i}. */

@@ -25,6 +25,7 @@ final class RawInputNetwork implements Differentiable {
         this.scale = scale.clone();
     }
 
+    /** (x − mean)/scale, as data.Standardization computes it; not called from here, since data sits above model. */
     private DMatrixRMaj standardised(DMatrixRMaj batch) {
         int d = mean.length;
         if (batch.numCols != d) {
