@@ -164,6 +164,12 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
                 .data(input.data.toString().equals("-") ? "standard input" : input.data.toString())
                 .with("standardized_with_model_statistics", loaded.standardized()).toMap();
         model.imageShape().ifPresent(shape -> provenance.put(ReportFiles.IMAGE_SHAPE, shape.toString()));
+        if (!dataset.categories().isEmpty()) { // what names each code, in the report and for a reader of the CSV
+            Map<String, Object> levels = new java.util.LinkedHashMap<>();
+            dataset.featureNames().stream().filter(dataset.categories()::containsKey)
+                    .forEach(f -> levels.put(f, dataset.categories().get(f)));
+            provenance.put(ReportFiles.CATEGORIES, levels);
+        }
         HeatmapFiles heatmapFiles = maps == null ? null : new HeatmapFiles(maps.path(),
                 model.imageShape().orElseThrow(), explainer.name(), rows, heatmapRows, provenance);
         ResultWriter plain = writers.apply(provenance);
@@ -201,7 +207,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         report.printf(Locale.ROOT, "explained %d rows with %s %s in %.2f s -> %s%n", results.rows(), explainer.name(),
-                explainer.parameters(), seconds, out.toString().equals("-") ? "standard output" : out);
+                Summary.parameters(explainer.parameters()), seconds, out.toString().equals("-") ? "standard output" : out);
         if (heatmapFiles != null) {
             report.printf(Locale.ROOT, "wrote %d heat maps -> %s%n", heatmapFiles.written(), heatmaps);
         }

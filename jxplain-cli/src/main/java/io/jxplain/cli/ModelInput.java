@@ -104,8 +104,12 @@ final class ModelInput {
         TableReadOptions options = labelColumn != null ? TableReadOptions.target(labelColumn)
                 : model.targetName() != null ? TableReadOptions.optionalTarget(model.targetName())
                 : TableReadOptions.target(null);
-        Dataset d = CsvDatasetReader.read(data, options.withFeatures(features).withMaxRows(maxRows).withIdColumn(idColumn),
-                warnings(err));
+        Dataset d = CsvDatasetReader.read(data, options.withFeatures(features).withMaxRows(maxRows).withIdColumn(idColumn)
+                .withCategories(model.categories()), warnings(err));
+        if (model.hasCategories()) { // the model takes the codes, and standardises after encoding them itself
+            checkWidth(data, d, model.model());
+            return d;
+        }
         checkWidth(data, d, model.network());
         if (model.hasStandardization()) {
             d = new Standardization(model.inputMean(), model.inputScale()).apply(d);

@@ -73,6 +73,11 @@ final class ReferenceDataOptions {
             throw new IllegalArgumentException("--categorical tells lime which columns are categories; it needs"
                     + " --method lime and --training-data");
         }
+        int[] modelCategories = loaded.model().categoricalInputs();
+        if (training == null && modelCategories.length > 0 && bases.contains(TRAINING_METHOD)) {
+            throw new IllegalArgumentException("lime draws a categorical feature by its training frequencies; "
+                    + loaded.model().describe() + " has categorical features, so give --training-data");
+        }
         if (training == null && bases.contains(TRAINING_METHOD)) {
             err.println("jxplain: note: lime without --training-data draws each input from N(0, 1) and does not"
                     + " discretise; give the training rows for the lime package's defaults (quartile bins)");
@@ -83,6 +88,10 @@ final class ReferenceDataOptions {
             data = data.withTraining(ModelInput.readRows("--training-data", training, loaded.opened(), external,
                     features, err));
         }
+        if (training != null && modelCategories.length > 0) {
+            data = data.withCategorical(java.util.stream.IntStream.concat(java.util.Arrays.stream(modelCategories),
+                    java.util.Arrays.stream(data.categorical())).distinct().sorted().toArray());
+        }
         if (categorical != null) {
             int[] indices = new int[categorical.size()];
             for (int k = 0; k < indices.length; k++) {
@@ -92,7 +101,8 @@ final class ReferenceDataOptions {
                             + " features are " + io.jxplain.Names.shortList(features));
                 }
             }
-            data = data.withCategorical(indices);
+            data = data.withCategorical(java.util.stream.IntStream.concat(java.util.Arrays.stream(indices),
+                    java.util.Arrays.stream(data.categorical())).distinct().sorted().toArray());
         }
         if (background != null) {
             data = data.withBackground(Background.summarise(ModelInput.readRows("--background", background,

@@ -29,6 +29,8 @@ final class ReportFiles {
     static final int MAX_ROWS = 2000;
     /** The provenance key of an image model's input shape ("1x8x8"): what lets a report draw its rows as images. */
     static final String IMAGE_SHAPE = "image_shape";
+    /** The provenance key naming each categorical feature's levels (code c is level c). */
+    static final String CATEGORIES = "categories";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportFiles() {
@@ -135,7 +137,7 @@ final class ReportFiles {
             return new ExplanationReport.Explanations(method, features, rowIds, attributions.toArray(double[][]::new),
                     errors.stream().anyMatch(e -> e != null) ? errors.toArray(double[][]::new) : null, values, base,
                     this.values.stream().mapToDouble(Double::doubleValue).toArray(),
-                    binLabels(quartiles(provenance), features, values));
+                    rowLabels(quartiles(provenance), categories(provenance), features, values));
         }
 
     }
@@ -157,17 +159,39 @@ final class ReportFiles {
         return null;
     }
 
-    /** Each row's features named by the bin of its value ({@link io.jxplain.explain.Lime#binCondition}). */
-    private static String[][] binLabels(double[][] cuts, List<String> features, double[][] values) {
-        if (cuts == null || values == null || cuts.length != features.size()) {
+    /** Each categorical feature's levels, as the provenance states them (in memory or read back from JSON). */
+    static Map<String, List<String>> categories(Map<String, Object> provenance) {
+        Object c = provenance == null ? null : provenance.get(CATEGORIES);
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (c instanceof Map<?, ?> m) {
+            m.forEach((name, levels) -> out.put(String.valueOf(name),
+                    ((List<?>) levels).stream().map(String::valueOf).toList()));
+        }
+        return out;
+    }
+
+    /**
+     * How each row's waterfall names its features: a category by its level ("colour = red"), a feature LIME
+     * discretised by its bin ({@link io.jxplain.explain.Lime#binCondition}); null when neither applies.
+     */
+    private static String[][] rowLabels(double[][] cuts, Map<String, List<String>> categories, List<String> features,
+                                        double[][] values) {
+        boolean binned = cuts != null && cuts.length == features.size();
+        if (values == null || !binned && categories.isEmpty()) {
             return null;
         }
         String[][] labels = new String[values.length][features.size()];
         for (int i = 0; i < values.length; i++) {
             for (int j = 0; j < features.size(); j++) {
-                labels[i][j] = cuts[j].length == 0 // a categorical feature: no cuts, its category named
-                        ? io.jxplain.explain.Lime.categoryCondition(values[i][j], features.get(j))
-                        : io.jxplain.explain.Lime.binCondition(cuts[j], values[i][j], features.get(j));
+                String name = features.get(j);
+                List<String> levels = categories.get(name);
+                double v = values[i][j];
+                labels[i][j] = levels != null && v == Math.rint(v) && v >= 0 && v < levels.size()
+                        ? name + " = " + levels.get((int) v)
+                        : !binned ? name
+                        : cuts[j].length == 0 // a feature lime treats as categorical: no cuts, its code named
+                        ? io.jxplain.explain.Lime.categoryCondition(v, name)
+                        : io.jxplain.explain.Lime.binCondition(cuts[j], v, name);
             }
         }
         return labels;

@@ -87,13 +87,18 @@ final class SamplingOptions {
 
     /**
      * Refuses, before any work, a method that needs gradients of a model whose gradients mean nothing (a tree
-     * ensemble), with the message that names the methods that suit.
+     * ensemble), or that moves category codes off their categories, with the message that names the methods that
+     * suit.
      */
     static void requireMeaningfulGradients(List<String> names, io.jxplain.model.Model model) {
         for (String name : names) {
             if (model.piecewiseConstant() && ExplainerCatalog.entry(name).needsGradients()) {
                 throw new IllegalArgumentException("--method " + name + ": "
                         + io.jxplain.model.FiniteDifferences.gradientsMeaningless(model));
+            }
+            if (model.categoricalInputs().length > 0 && !ExplainerCatalog.entry(name).keepsFeatureValues()) {
+                throw new IllegalArgumentException("--method " + name + ": "
+                        + io.jxplain.model.FiniteDifferences.categoriesHaveNoGradient(model));
             }
         }
     }

@@ -12,6 +12,21 @@ final class Summary {
     }
 
     /** Per feature: mean attribution over rows, and the mean per-row standard error where there is one. */
+    /**
+     * A method's parameters for the one-line summary: arrays written out, LIME's bin cuts (a table, in the
+     * provenance) left out.
+     */
+    static String parameters(java.util.Map<String, Object> parameters) {
+        java.util.StringJoiner out = new java.util.StringJoiner(", ", "{", "}");
+        parameters.forEach((key, value) -> {
+            if (!key.equals(io.jxplain.explain.Lime.BIN_CUTS)) {
+                out.add(key + "=" + (value instanceof int[] a ? java.util.Arrays.toString(a)
+                        : value instanceof double[] a ? java.util.Arrays.toString(a) : value));
+            }
+        });
+        return out.toString();
+    }
+
     static void printMeanAttributions(PrintWriter out, List<String> features, AttributionMeans means) {
         if (means.count() == 0) {
             return;

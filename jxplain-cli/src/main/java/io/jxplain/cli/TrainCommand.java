@@ -86,6 +86,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " then 2x2 max pooling. The --hidden dense layers follow. Default: ${DEFAULT-VALUE}.")
     List<String> conv;
 
+    @Option(names = "--categorical", split = ",", paramLabel = "COL",
+            description = "Columns that hold categories (text or codes): the network sees each one-hot encoded, one"
+                    + " input per level (sorted); the model file keeps the levels, so explain reads the same column"
+                    + " and explains it as one feature, named by its category.")
+    List<String> categorical;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -125,7 +131,19 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(hidden, activation(), lossKind, epochs, batchSize, learningRate, 0.0,
                 seed);
         Main.doing("reading " + data);
-        Dataset all = CsvDatasetReader.read(data, target, w -> err.println("jxplain: warning: " + w));
+        Map<String, List<String>> learnt = new LinkedHashMap<>();
+        if (categorical != null) {
+            if (image != null) {
+                throw new IllegalArgumentException("--categorical and --image do not go together: pixels are numbers");
+            }
+            categorical.forEach(c -> learnt.put(c.trim(), List.of()));
+        }
+        Dataset read = CsvDatasetReader.read(data, io.jxplain.data.TableReadOptions.target(target)
+                .withCategories(learnt), w -> err.println("jxplain: warning: " + w));
+        Map<String, List<String>> categories = new LinkedHashMap<>(); // in the features' order, as the file keeps them
+        read.featureNames().stream().filter(read.categories()::containsKey)
+                .forEach(f -> categories.put(f, read.categories().get(f)));
+        Dataset all = categories.isEmpty() ? read : oneHot(read, categories);
         TrainTestSplit split;
         Standardization standardization = null;
         if (image == null) {
@@ -171,9 +189,27 @@ final class TrainCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "trained %s on %d rows: test MSE %.6g (%d rows)%n", net.describe(),
                     split.train().rows(), mse, split.test().rows());
         }
-        return new NetworkFile(net, all.featureNames(), target,
+        if (!categories.isEmpty()) {
+            provenance.put("categorical", List.copyOf(categories.keySet()));
+        }
+        return new NetworkFile(net, read.featureNames(), target,
                 standardization == null ? null : standardization.mean(),
-                standardization == null ? null : standardization.scale(), provenance);
+                standardization == null ? null : standardization.scale(), provenance, categories);
+    }
+
+    /** The data as the network sees it: each category one-hot, its columns named "column=level". */
+    private static Dataset oneHot(Dataset read, Map<String, List<String>> categories) {
+        List<String> names = new java.util.ArrayList<>();
+        for (String f : read.featureNames()) {
+            List<String> levels = categories.get(f);
+            if (levels == null) {
+                names.add(f);
+            } else {
+                levels.forEach(l -> names.add(f + "=" + l));
+            }
+        }
+        return new Dataset(io.jxplain.model.CategoricalInputs.oneHot(read.features(), read.featureNames(), categories),
+                read.targets(), names, read.targetName());
     }
 
     /** The class count, checked: labels must be 0 … K−1 with K at most the rows (a label of 10⁹ is not a class). */

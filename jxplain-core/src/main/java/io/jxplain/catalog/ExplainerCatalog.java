@@ -63,11 +63,22 @@ public final class ExplainerCatalog {
     public static final List<Setting<?>> SHARED = List.of(Sampling.SAMPLES, Sampling.SIGMA2,
             BatchedEvaluation.MAX_ROWS_PER_CALL);
 
+    private static final Set<String> VALUE_KEEPING = Set.of("occlusion", "kernel-shap", "shapley-exact", "lime");
+
     /** A method's name, source, settings and factory (given the chosen values and what it takes from the data). */
     public record Entry(String name, String source, Needs needs, List<Setting<?>> settings,
                         BiFunction<SettingValues, MethodData, Explainer> factory) {
         public boolean needsGradients() {
             return needs != Needs.VALUES;
+        }
+
+        /**
+         * Whether every row the method evaluates has each feature at x's value or at a reference row's (a
+         * background, a baseline, training rows): the methods that explain category codes
+         * ({@link io.jxplain.model.Model#categoricalInputs}). Gradients, smoothing and Gaussian samples do not.
+         */
+        public boolean keepsFeatureValues() {
+            return VALUE_KEEPING.contains(name);
         }
 
         /** The settings that are not {@link #SHARED}: the method's {@code -o} options. */

@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A feature matrix (n×d, finite), optional targets (class labels 0..k−1 or regression values), and names.
@@ -17,17 +18,18 @@ public final class Dataset {
     private final List<String> featureNames;
     private final String targetName;
     private final List<String> rowIds; // null: rows are named by their position
+    private final Map<String, List<String>> categories; // features holding category codes, to their levels
 
     /**
      * @param targets null for unlabelled data
      * @param featureNames null for x0, x1, …
      */
     public Dataset(DMatrixRMaj features, double[] targets, List<String> featureNames, String targetName) {
-        this(features, targets, featureNames, targetName, null);
+        this(features, targets, featureNames, targetName, null, Map.of());
     }
 
     private Dataset(DMatrixRMaj features, double[] targets, List<String> featureNames, String targetName,
-                    List<String> rowIds) {
+                    List<String> rowIds, Map<String, List<String>> categories) {
         if (features == null || features.numRows == 0) {
             throw new IllegalArgumentException("a data set needs at least one row");
         }
@@ -56,11 +58,30 @@ public final class Dataset {
             throw new IllegalArgumentException(rowIds.size() + " row ids for " + features.numRows + " rows");
         }
         this.rowIds = rowIds == null ? null : List.copyOf(rowIds);
+        for (String name : categories.keySet()) {
+            if (!this.featureNames.contains(name)) {
+                throw new IllegalArgumentException("categorical column '" + name + "' is not a feature");
+            }
+        }
+        this.categories = Map.copyOf(categories);
+    }
+
+    /**
+     * The same data, with the features in {@code levels}' keys holding category codes: code c of feature j is its
+     * c-th level (what outputs and reports name it by).
+     */
+    public Dataset withCategories(Map<String, List<String>> levels) {
+        return new Dataset(features, targets, featureNames, targetName, rowIds, levels);
+    }
+
+    /** The features that hold category codes, each with its levels (code c is level c); empty when none do. */
+    public Map<String, List<String>> categories() {
+        return categories;
     }
 
     /** The same data, each row named by {@code ids} (an id column's text): what outputs carry to name a row. */
     public Dataset withRowIds(List<String> ids) {
-        return new Dataset(features, targets, featureNames, targetName, ids);
+        return new Dataset(features, targets, featureNames, targetName, ids, categories);
     }
 
     /** The rows' ids, or null when rows are named by their position. */
@@ -137,7 +158,7 @@ public final class Dataset {
                 ids.add(rowIds.get(indices[i]));
             }
         }
-        return new Dataset(x, t, featureNames, targetName, ids);
+        return new Dataset(x, t, featureNames, targetName, ids, categories);
     }
 
     /** The same rows with new features (e.g. standardised); names, targets and row ids kept. */
@@ -145,6 +166,6 @@ public final class Dataset {
         if (newFeatures.numRows != rows() || newFeatures.numCols != dimension()) {
             throw new IllegalArgumentException("new features must be " + rows() + "×" + dimension());
         }
-        return new Dataset(newFeatures, targets, featureNames, targetName, rowIds);
+        return new Dataset(newFeatures, targets, featureNames, targetName, rowIds, categories);
     }
 }

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * <li>Header names must be unique and non-empty (a repeated name would make "the column named a" ambiguous).</li>
  * <li>Cells TRUE/FALSE (any case) read as 1/0, in features and target.</li>
  * <li>A column whose first present value is neither a number nor TRUE/FALSE is categorical: it is dropped, and a
- *     warning names it (the unification paper drops categorical features, §6.1).</li>
+ *     warning names it (the unification paper drops categorical features, §6.1), unless the options declare it
+ *     categorical ({@link TableReadOptions#categories()}): its cells are then read as codes 0, 1, … of its levels.</li>
  * <li>A missing cell (empty, NA, ?, NaN, null) in a kept column is an error naming file, line and column, or drops
  *     its row under {@link MissingValues#DROP_ROWS}; ±Infinity and text are always errors.</li>
  * </ul>
@@ -75,6 +76,7 @@ public final class TableConverter {
         private static final byte UNSEEN = 0; // only missing cells so far
         private static final byte NUMERIC = 1;
         private static final byte TEXT = 2;
+        private static final byte CATEGORY = 3; // declared categorical: cells become codes of levels
 
         private final String source;
         private final TableReadOptions options;
@@ -88,6 +90,7 @@ public final class TableConverter {
         private long[] firstMissingLine;
         private Column targets;
         private long rows;
+        private Map<Integer, Map<String, Integer>> codes; // per CATEGORY column: level → code (first seen, if learnt)
 
         Pass(String source, TableReadOptions options) {
             this.source = source;
@@ -161,6 +164,38 @@ public final class TableConverter {
             }
             firstMissingLine = new long[columns.length];
             targets = targetIndex >= 0 ? new Column() : null;
+            codes = new HashMap<>();
+            for (String name : options.categories().keySet()) {
+                Integer j = index.get(name);
+                int c = j == null ? -1 : Arrays.stream(columns).boxed().toList().indexOf(j);
+                if (c < 0) {
+                    throw new DataFormatException(source + ": categorical column '" + name + "' is " + (j == null
+                            ? "not there; its columns are " + Names.shortList(names) : "not a feature column"));
+                }
+                kind[c] = CATEGORY;
+                Map<String, Integer> levels = new HashMap<>();
+                List<String> fixed = options.categories().get(name);
+                for (int k = 0; k < fixed.size(); k++) {
+                    levels.put(fixed.get(k), k);
+                }
+                codes.put(c, levels);
+            }
+        }
+
+        /** The code of a categorical column's cell: its level's index, or a new one while levels are learnt. */
+        private double code(int c, String cell, long line) {
+            Map<String, Integer> levels = codes.get(c);
+            List<String> fixed = options.categories().get(header.get(columns[c]));
+            Integer code = levels.get(cell);
+            if (code == null) {
+                if (!fixed.isEmpty()) {
+                    throw new DataFormatException(where(line, header.get(columns[c]), false) + ": '" + cell + "' is not"
+                            + " one of its categories " + Names.shortList(fixed) + " (the model knows only those)");
+                }
+                code = levels.size();
+                levels.put(cell, code);
+            }
+            return code;
         }
 
         @Override
@@ -177,13 +212,17 @@ public final class TableConverter {
                 int j = columns[c];
                 String cell = cells[j].trim();
                 if (isMissingTrimmed(cell)) {
-                    if (kind[c] == NUMERIC && !dropMissing) {
+                    if ((kind[c] == NUMERIC || kind[c] == CATEGORY) && !dropMissing) {
                         throw missing(line, header.get(j), cell, false);
                     }
                     if (firstMissingLine[c] == 0) {
                         firstMissingLine[c] = line;
                     }
                     values[c].add(Double.NaN, this);
+                    continue;
+                }
+                if (kind[c] == CATEGORY) {
+                    values[c].add(code(c, cell, line), this);
                     continue;
                 }
                 double v = parseNumber(cell);
@@ -228,8 +267,12 @@ public final class TableConverter {
             }
             List<Integer> kept = new ArrayList<>();
             List<String> dropped = new ArrayList<>();
+            Map<String, List<String>> categories = new LinkedHashMap<>();
             for (int c = 0; c < columns.length; c++) {
-                if (kind[c] == NUMERIC) {
+                if (kind[c] == CATEGORY) {
+                    categories.put(header.get(columns[c]), levelsInOrder(c));
+                }
+                if (kind[c] == NUMERIC || kind[c] == CATEGORY) {
                     kept.add(c);
                 } else {
                     dropped.add(header.get(columns[c])); // text, or an entirely empty column that carries nothing
@@ -281,7 +324,8 @@ public final class TableConverter {
             }
             List<String> names = new ArrayList<>();
             kept.forEach(c -> names.add(header.get(columns[c])));
-            Dataset data = new Dataset(DMatrixRMaj.wrap(m, d, x), y, names, targets == null ? null : options.target());
+            Dataset data = new Dataset(DMatrixRMaj.wrap(m, d, x), y, names, targets == null ? null : options.target())
+                    .withCategories(categories);
             if (ids == null) {
                 return data;
             }
@@ -292,6 +336,33 @@ public final class TableConverter {
                 }
             }
             return data.withRowIds(keptIds);
+        }
+
+        /**
+         * A categorical column's levels, code c being level c: the declared ones, or those the file holds, sorted
+         * (as numbers when every level is one), its codes renumbered to match.
+         */
+        private List<String> levelsInOrder(int c) {
+            List<String> fixed = options.categories().get(header.get(columns[c]));
+            if (!fixed.isEmpty()) {
+                return fixed;
+            }
+            Map<String, Integer> seen = codes.get(c);
+            List<String> levels = new ArrayList<>(seen.keySet());
+            boolean numeric = levels.stream().noneMatch(l -> Double.isNaN(parseNumber(l)));
+            levels.sort(numeric ? java.util.Comparator.comparingDouble(TableConverter::parseNumber)
+                    : java.util.Comparator.naturalOrder());
+            double[] renumber = new double[levels.size()];
+            for (int k = 0; k < levels.size(); k++) {
+                renumber[seen.get(levels.get(k))] = k;
+            }
+            double[] column = values[c].data;
+            for (int i = 0; i < rows; i++) {
+                if (!Double.isNaN(column[i])) {
+                    column[i] = renumber[(int) column[i]];
+                }
+            }
+            return levels;
         }
 
         /** Columns still being collected (not dropped as text): they grow together. */

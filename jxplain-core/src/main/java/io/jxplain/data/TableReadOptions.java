@@ -1,6 +1,8 @@
 package io.jxplain.data;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which columns and rows of a table become the data set.
@@ -14,10 +16,14 @@ import java.util.List;
  * @param missing        what to do with a missing value in a kept column
  * @param maxRows        read at most this many data rows (0: all); the rest of the file is never read
  * @param idColumn       a column whose text names each row (never a feature), passed through to the outputs; or null
+ * @param categories     columns read as category codes (0, 1, … in the order of their levels): each maps to its levels,
+ *                       or to an empty list to learn them from the file (sorted, as scikit-learn's encoders sort them)
  */
 public record TableReadOptions(String target, boolean targetOptional, List<String> features, List<String> excluded,
-                               MissingValues missing, long maxRows, String idColumn) {
+                               MissingValues missing, long maxRows, String idColumn,
+                               Map<String, List<String>> categories) {
     public TableReadOptions {
+        categories = categories == null ? Map.of() : copyLevels(categories);
         features = features == null ? null : List.copyOf(features);
         excluded = excluded == null ? List.of() : List.copyOf(excluded);
         missing = missing == null ? MissingValues.ERROR : missing;
@@ -27,33 +33,47 @@ public record TableReadOptions(String target, boolean targetOptional, List<Strin
     }
 
     public static TableReadOptions target(String target) {
-        return new TableReadOptions(target, false, null, List.of(), MissingValues.ERROR, 0, null);
+        return new TableReadOptions(target, false, null, List.of(), MissingValues.ERROR, 0, null, null);
     }
 
     /** {@code target} read as labels when the table has that column; unlabelled otherwise. */
     public static TableReadOptions optionalTarget(String target) {
-        return new TableReadOptions(target, true, null, List.of(), MissingValues.ERROR, 0, null);
+        return new TableReadOptions(target, true, null, List.of(), MissingValues.ERROR, 0, null, null);
     }
 
     public TableReadOptions withFeatures(List<String> f) {
-        return new TableReadOptions(target, targetOptional, f, excluded, missing, maxRows, idColumn);
+        return new TableReadOptions(target, targetOptional, f, excluded, missing, maxRows, idColumn, categories);
     }
 
     public TableReadOptions withExcluded(List<String> e) {
-        return new TableReadOptions(target, targetOptional, features, e, missing, maxRows, idColumn);
+        return new TableReadOptions(target, targetOptional, features, e, missing, maxRows, idColumn, categories);
     }
 
     public TableReadOptions withMissing(MissingValues m) {
-        return new TableReadOptions(target, targetOptional, features, excluded, m, maxRows, idColumn);
+        return new TableReadOptions(target, targetOptional, features, excluded, m, maxRows, idColumn, categories);
     }
 
     /** Rows named by the text of column {@code name} (null: none), which is then not a feature. */
     public TableReadOptions withIdColumn(String name) {
-        return new TableReadOptions(target, targetOptional, features, excluded, missing, maxRows, name);
+        return new TableReadOptions(target, targetOptional, features, excluded, missing, maxRows, name, categories);
     }
 
     /** Only the first {@code n} data rows (0: all). */
     public TableReadOptions withMaxRows(long n) {
-        return new TableReadOptions(target, targetOptional, features, excluded, missing, n, idColumn);
+        return new TableReadOptions(target, targetOptional, features, excluded, missing, n, idColumn, categories);
+    }
+
+    /**
+     * Columns read as category codes: each name maps to its levels (a cell outside them is an error), or to an empty
+     * list to take the levels the file holds.
+     */
+    public TableReadOptions withCategories(Map<String, List<String>> c) {
+        return new TableReadOptions(target, targetOptional, features, excluded, missing, maxRows, idColumn, c);
+    }
+
+    private static Map<String, List<String>> copyLevels(Map<String, List<String>> categories) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        categories.forEach((name, levels) -> copy.put(name, List.copyOf(levels)));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 }

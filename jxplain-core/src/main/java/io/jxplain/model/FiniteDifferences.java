@@ -78,6 +78,20 @@ public final class FiniteDifferences implements Differentiable {
         return model.piecewiseConstant();
     }
 
+    @Override
+    public int[] categoricalInputs() {
+        return model.categoricalInputs();
+    }
+
+    /**
+     * Why gradients of a model with category codes among its inputs are refused, and what to use instead.
+     */
+    public static String categoriesHaveNoGradient(Model model) {
+        return model.describe() + " takes category codes: a gradient, a small step or a Gaussian perturbation of a"
+                + " code is not a category; use a method that keeps each feature at x's value or a reference row's:"
+                + " kernel-shap, shapley-exact, occlusion (best with a background) or lime (with training rows)";
+    }
+
     /**
      * Why gradients of a piecewise-constant model are refused, and what to use instead: the one message of the
      * library and the command line.
@@ -112,6 +126,9 @@ public final class FiniteDifferences implements Differentiable {
     public DMatrixRMaj backward(DMatrixRMaj batch, DMatrixRMaj outputGradients) {
         if (model.piecewiseConstant()) {
             throw new IllegalArgumentException(gradientsMeaningless(model));
+        }
+        if (model.categoricalInputs().length > 0) {
+            throw new IllegalArgumentException(categoriesHaveNoGradient(model));
         }
         int n = batch.numRows;
         int d = batch.numCols;

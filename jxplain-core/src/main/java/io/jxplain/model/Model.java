@@ -56,6 +56,14 @@ public interface Model {
     }
 
     /**
+     * The inputs that hold category codes ({@link CategoricalInputs}): gradients and continuous perturbations mean
+     * nothing there. Empty unless the model knows.
+     */
+    default int[] categoricalInputs() {
+        return new int[0];
+    }
+
+    /**
      * A model written in Java: {@code function} maps a batch of rows (n × inputs) to their outputs (n × outputs),
      * which mean {@code kind}. A black box: perturbation methods explain it directly, gradient methods through
      * {@link FiniteDifferences#of}. The function must be safe to call from several threads at once.

@@ -41,6 +41,41 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void aDeclaredCategoricalColumnIsReadAsCodesOfItsSortedLevels() throws IOException {
+        Path p = write("d.csv", "a,color,size,y\n1,red,10,0\n2,blue,2,1\n3,red,1,0\n4,green,2,1\n");
+        Dataset d = CsvDatasetReader.read(p, TableReadOptions.target("y")
+                .withCategories(java.util.Map.of("color", List.of(), "size", List.of())), w -> { });
+        assertEquals(List.of("a", "color", "size"), d.featureNames());
+        assertEquals(List.of("blue", "green", "red"), d.categories().get("color"), "text sorts as text");
+        assertEquals(List.of("1", "2", "10"), d.categories().get("size"), "numbers sort as numbers");
+        assertArrayEquals(new double[] {1, 2, 2, 2, 0, 1, 3, 2, 0, 4, 1, 1}, d.features().data, 0.0);
+
+        Dataset fixed = CsvDatasetReader.read(p, TableReadOptions.target("y")
+                .withCategories(java.util.Map.of("color", List.of("red", "green", "blue", "black"))), w -> { });
+        assertArrayEquals(new double[] {0, 2, 0, 1}, column(fixed, 1), 0.0, "declared levels keep their order");
+
+        DataFormatException unknown = assertThrows(DataFormatException.class, () -> CsvDatasetReader.read(p,
+                TableReadOptions.target("y").withCategories(java.util.Map.of("color", List.of("red", "blue"))), w -> { }));
+        assertTrue(unknown.getMessage().contains("line 5") && unknown.getMessage().contains("'green'"),
+                unknown.getMessage());
+        DataFormatException missing = assertThrows(DataFormatException.class, () -> CsvDatasetReader.read(
+                write("m.csv", "a,color\n1,red\n2,\n"), TableReadOptions.target(null)
+                        .withCategories(java.util.Map.of("color", List.of())), w -> { }));
+        assertTrue(missing.getMessage().contains("missing value"), missing.getMessage());
+        DataFormatException absent = assertThrows(DataFormatException.class, () -> CsvDatasetReader.read(p,
+                TableReadOptions.target("y").withCategories(java.util.Map.of("colour", List.of())), w -> { }));
+        assertTrue(absent.getMessage().contains("'colour'"), absent.getMessage());
+    }
+
+    private static double[] column(Dataset d, int j) {
+        double[] out = new double[d.rows()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = d.row(i)[j];
+        }
+        return out;
+    }
+
+    @Test
     void readsGzipAndBooleanTargets() throws IOException {
         Path p = dir.resolve("d.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {

@@ -62,6 +62,18 @@ public final class ModelSource implements Serializable {
         this.inputScale = file != null && file.hasStandardization() ? file.inputScale().clone() : null;
     }
 
+    /**
+     * Refuses a built-in network with categorical features: the Spark engine reads numeric columns only (the local
+     * engine reads the categories' text).
+     */
+    public void requireNumericFeatures() {
+        io.jxplain.model.nn.NetworkFile file = networkFile();
+        if (file != null && file.hasCategories()) {
+            throw new IllegalArgumentException(name + " has categorical features " + file.categories().keySet()
+                    + ": the Spark engine reads numeric columns only; explain it with the local engine");
+        }
+    }
+
     /** A built-in network's file, with its feature names and standardisation; null for external formats. */
     public io.jxplain.model.nn.NetworkFile networkFile() {
         if (format != Format.BUILT_IN) {
@@ -198,7 +210,9 @@ public final class ModelSource implements Serializable {
         try {
             switch (format) {
                 case BUILT_IN -> {
-                    return networkFile().network();
+                    // a network with categories takes raw rows with codes (it encodes and standardises them itself)
+                    io.jxplain.model.nn.NetworkFile file = networkFile();
+                    return file.hasCategories() ? file.model() : file.network();
                 }
                 case ONNX -> {
                     OnnxModel.Builder b = OnnxModel.builder(bytes, name).output(onnxOutput);

@@ -65,6 +65,7 @@ public final class SparkEvaluate {
 
     /** The per-row values (lazy; the input checks run now). */
     public Dataset<Row> evaluate(Dataset<Row> input) {
+        model.requireNumericFeatures();
         Model driverModel = ExecutorModels.get(model);
         Target t = SparkExplain.resolveTarget(driverModel, target);
         List<String> columns = features != null ? features

@@ -60,6 +60,7 @@ public final class SparkExplain {
 
     /** The explained rows (lazy: nothing runs until the result is written or collected; the checks run now). */
     public Dataset<Row> explain(Dataset<Row> input) {
+        model.requireNumericFeatures();
         Model driverModel = ExecutorModels.get(model);
         Target t = resolveTarget(driverModel, target);
         List<String> columns = features != null ? features

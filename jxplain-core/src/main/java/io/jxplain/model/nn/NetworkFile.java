@@ -5,17 +5,33 @@ import java.util.Map;
 
 /**
  * A network as stored on disk, with what is needed to apply it to raw data: the feature names it expects, the
- * target column it was trained on, and the input standardisation (x − mean) / scale fitted on the training split.
- * Every field but {@code network} may be empty; the provenance keeps its entries' order.
+ * target column it was trained on, the input standardisation (x − mean) / scale fitted on the training split, and
+ * the features that hold categories (each with its levels, seen by the network as one input per level, in the
+ * feature's place). Every field but {@code network} may be empty; the provenance keeps its entries' order.
  */
 public record NetworkFile(Network network, List<String> featureNames, String targetName,
-                          double[] inputMean, double[] inputScale, Map<String, Object> provenance) {
+                          double[] inputMean, double[] inputScale, Map<String, Object> provenance,
+                          Map<String, List<String>> categories) {
     public NetworkFile {
         featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
         provenance = provenance == null ? Map.of() : io.jxplain.OrderedMaps.copyOf(provenance);
+        categories = categories == null ? Map.of() : io.jxplain.OrderedMaps.copyOf(categories);
         int d = network.inputSize();
-        if (!featureNames.isEmpty() && featureNames.size() != d) {
-            throw new IllegalArgumentException("model file names " + featureNames.size() + " features but the network takes " + d);
+        int width = featureNames.size();
+        for (Map.Entry<String, List<String>> c : categories.entrySet()) {
+            if (!featureNames.contains(c.getKey())) {
+                throw new IllegalArgumentException("the model's categorical feature '" + c.getKey() + "' is not one of"
+                        + " its features " + featureNames);
+            }
+            if (c.getValue().isEmpty()) {
+                throw new IllegalArgumentException("the model's categorical feature '" + c.getKey() + "' has no levels");
+            }
+            width += c.getValue().size() - 1;
+        }
+        if (!featureNames.isEmpty() && width != d) {
+            throw new IllegalArgumentException("model file names " + featureNames.size() + " features"
+                    + (categories.isEmpty() ? "" : " (" + width + " inputs with its categories one-hot)")
+                    + " but the network takes " + d);
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String name : featureNames) {
@@ -36,6 +52,12 @@ public record NetworkFile(Network network, List<String> featureNames, String tar
         }
     }
 
+    /** A network file without categorical features. */
+    public NetworkFile(Network network, List<String> featureNames, String targetName, double[] inputMean,
+                       double[] inputScale, Map<String, Object> provenance) {
+        this(network, featureNames, targetName, inputMean, inputScale, provenance, Map.of());
+    }
+
     /** Just a network, with no metadata. */
     public static NetworkFile of(Network network) {
         return new NetworkFile(network, List.of(), null, null, null, Map.of());
@@ -52,10 +74,17 @@ public record NetworkFile(Network network, List<String> featureNames, String tar
 
     /**
      * The model as it takes raw rows, the data's own columns: with saved statistics, each row is standardised first
-     * and gradients come back in the raw units; without, the network itself. What to explain raw rows with;
-     * {@link #network()} is the network in its standardised input space, on purpose.
+     * and gradients come back in the raw units; without, the network itself; with categories, each categorical
+     * feature's code is one-hot encoded first ({@link io.jxplain.model.CategoricalInputs}: no gradients then). What to
+     * explain raw rows with; {@link #network()} is the network in its standardised input space, on purpose.
      */
-    public io.jxplain.model.Differentiable model() {
-        return hasStandardization() ? new RawInputNetwork(network, inputMean, inputScale) : network;
+    public io.jxplain.model.Model model() {
+        io.jxplain.model.Model raw = hasStandardization() ? new RawInputNetwork(network, inputMean, inputScale) : network;
+        return categories.isEmpty() ? raw : io.jxplain.model.CategoricalInputs.inPlace(raw, featureNames, categories);
+    }
+
+    /** Whether some features hold categories, which {@link #model()} encodes. */
+    public boolean hasCategories() {
+        return !categories.isEmpty();
     }
 }

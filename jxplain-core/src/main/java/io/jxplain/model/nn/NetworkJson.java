@@ -34,6 +34,8 @@ import java.util.Map;
  *   //   {"type": "max_pool2d" | "avg_pool2d", "size": k, "stride": s}
  *   // dense layers may say {"type": "dense", ...}; without "type" a layer is dense
  *   "feature_names": [...], "target_name": "y",                 // optional
+ *   "categories": {"colour": ["blue", "red"], ...},            // optional: features read as category codes, each
+ *                                                              //   one input per level (one-hot) in its place
  *   "standardization": {"mean": [...], "scale": [...]},        // optional: inputs are (x − mean) / scale
  *   "provenance": {...}                                        // optional: how it was trained
  * }
@@ -99,6 +101,10 @@ public final class NetworkJson {
         }
         if (file.targetName() != null) {
             root.put("target_name", file.targetName());
+        }
+        if (!file.categories().isEmpty()) {
+            ObjectNode c = root.putObject("categories");
+            file.categories().forEach((name, levels) -> levels.forEach(c.putArray(name)::add));
         }
         if (file.hasStandardization()) {
             ObjectNode s = root.putObject("standardization");
@@ -235,7 +241,13 @@ public final class NetworkJson {
         if (root.has("provenance")) {
             provenance.putAll(MAPPER.convertValue(root.get("provenance"), Map.class));
         }
-        return new NetworkFile(network, names, target, mean, scale, provenance);
+        Map<String, List<String>> categories = new LinkedHashMap<>();
+        root.path("categories").fields().forEachRemaining(e -> {
+            List<String> levels = new ArrayList<>();
+            e.getValue().forEach(l -> levels.add(l.asText()));
+            categories.put(e.getKey(), levels);
+        });
+        return new NetworkFile(network, names, target, mean, scale, provenance, categories);
     }
 
     private static OutputKind parseOutput(String text) {

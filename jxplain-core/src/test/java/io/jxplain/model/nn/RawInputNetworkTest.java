@@ -2,7 +2,7 @@ package io.jxplain.model.nn;
 
 import io.jxplain.explain.Explanation;
 import io.jxplain.explain.Gradient;
-import io.jxplain.model.Differentiable;
+import io.jxplain.model.Model;
 import io.jxplain.model.FiniteDifferences;
 import io.jxplain.model.Target;
 import io.jxplain.random.RandomStreams;
@@ -36,7 +36,7 @@ class RawInputNetworkTest {
         Path file = dir.resolve("standardised.json");
         NetworkJson.write(new NetworkFile(net, List.of("a", "b", "c"), "y", mean, scale, Map.of()), file);
 
-        Differentiable raw = NetworkFile.load(file).model();
+        Model raw = NetworkFile.load(file).model();
         double[] x = {13, -1.8, 1.1};
         double[] z = new double[3];
         for (int j = 0; j < 3; j++) {
