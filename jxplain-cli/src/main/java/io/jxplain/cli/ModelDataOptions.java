@@ -30,6 +30,12 @@ final class ModelDataOptions {
     @Option(names = "--max-rows", paramLabel = "N", description = "Only the first N rows (the rest of the file is not read).")
     Integer maxRows;
 
+    @Option(names = "--feature-groups", paramLabel = "NAME=COL,COL,…",
+            description = "One-hot columns explained as one categorical feature NAME (repeat for several groups):"
+                    + " each row must have exactly one of them at 1; the output and report name it by NAME and its"
+                    + " category. For external models (a built-in network takes --categorical at training).")
+    java.util.List<String> featureGroups;
+
     @Mixin
     ExternalModelOptions external;
 
@@ -37,8 +43,8 @@ final class ModelDataOptions {
      * A loaded model, its target, the data set and the rows to work on (in the model's input space). Close it to
      * free an external model's native session.
      */
-    record Loaded(ModelFiles.Opened opened, RowTargets targets, Dataset dataset, DMatrixRMaj rows)
-            implements AutoCloseable {
+    record Loaded(ModelFiles.Opened opened, RowTargets targets, Dataset dataset, DMatrixRMaj rows,
+                  io.jxplain.model.CategoricalInputs groups) implements AutoCloseable {
         /** What explainers and metrics run on. */
         Model model() {
             return opened.explained();
@@ -63,6 +69,39 @@ final class ModelDataOptions {
         }
     }
 
+    /** The explained model with each --feature-groups group as one categorical feature. */
+    private static io.jxplain.model.CategoricalInputs grouped(ModelInput.Prepared prepared, java.util.List<String> specs) {
+        if (prepared.opened().builtIn() != null) {
+            throw new IllegalArgumentException("--feature-groups is for external models; train a built-in network with"
+                    + " --categorical COL, which keeps the column's categories in the model file");
+        }
+        java.util.Map<String, java.util.List<String>> groups = new java.util.LinkedHashMap<>();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            if (eq < 1 || eq == spec.length() - 1) {
+                throw new IllegalArgumentException("--feature-groups takes NAME=COL,COL,…, got '" + spec + "'");
+            }
+            java.util.List<String> members = java.util.Arrays.stream(spec.substring(eq + 1).split(","))
+                    .map(String::trim).toList();
+            if (groups.put(spec.substring(0, eq).trim(), members) != null) {
+                throw new IllegalArgumentException("--feature-groups names group '" + spec.substring(0, eq) + "' twice");
+            }
+        }
+        try {
+            return io.jxplain.model.CategoricalInputs.grouped(prepared.opened().explained(),
+                    prepared.dataset().featureNames(), groups);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--feature-groups: " + e.getMessage(), e);
+        }
+    }
+
+    /** The data with each group's one-hot columns as the code of its category, named by the group's levels. */
+    static Dataset ungroupedData(Dataset d, io.jxplain.model.CategoricalInputs groups) {
+        Dataset coded = new Dataset(groups.decode(d.features()), d.hasTargets() ? d.targets() : null,
+                groups.features(), d.targetName()).withCategories(groups.levels());
+        return d.rowIds() == null ? coded : coded.withRowIds(d.rowIds());
+    }
+
     Loaded load(PrintWriter err) throws IOException {
         return load(err, null);
     }
@@ -77,6 +116,13 @@ final class ModelDataOptions {
         try {
             Model m = prepared.opened().model();
             Dataset d = prepared.dataset();
+            io.jxplain.model.CategoricalInputs groups = null;
+            if (featureGroups != null) {
+                groups = grouped(prepared, featureGroups);
+                prepared = new ModelInput.Prepared(new ModelFiles.Opened(prepared.opened().format(), m, groups,
+                        prepared.opened().builtIn()), d);
+                d = ungroupedData(d, groups);
+            }
             RowTargets t;
             try {
                 t = target == null ? RowTargets.fixed(ModelInput.defaultTarget(m)) : RowTargets.parse(target);
@@ -91,7 +137,7 @@ final class ModelDataOptions {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--target " + target + ": " + e.getMessage(), e);
             }
-            return new Loaded(prepared.opened(), t, d, d.features());
+            return new Loaded(prepared.opened(), t, d, d.features(), groups);
         } catch (RuntimeException e) {
             try {
                 prepared.opened().close();

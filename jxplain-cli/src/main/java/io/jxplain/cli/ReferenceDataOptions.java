@@ -85,8 +85,7 @@ final class ReferenceDataOptions {
         List<String> features = loaded.dataset().featureNames();
         MethodData data = MethodData.means(SamplingOptions.columnMeans(loaded.dataset()));
         if (training != null) {
-            data = data.withTraining(ModelInput.readRows("--training-data", training, loaded.opened(), external,
-                    features, err));
+            data = data.withTraining(rows("--training-data", training, loaded, external, err));
         }
         if (training != null && modelCategories.length > 0) {
             data = data.withCategorical(java.util.stream.IntStream.concat(java.util.Arrays.stream(modelCategories),
@@ -105,9 +104,23 @@ final class ReferenceDataOptions {
                     java.util.Arrays.stream(data.categorical())).distinct().sorted().toArray());
         }
         if (background != null) {
-            data = data.withBackground(Background.summarise(ModelInput.readRows("--background", background,
-                    loaded.opened(), external, features, err), summary, seed));
+            data = data.withBackground(Background.summarise(rows("--background", background, loaded, external, err),
+                    summary, seed));
         }
         return data;
+    }
+
+    /** The rows of {@code file} as the explained rows are read (with --feature-groups, each group as its code). */
+    private static org.ejml.data.DMatrixRMaj rows(String what, Path file, ModelDataOptions.Loaded loaded,
+                                                  ExternalModelOptions external, PrintWriter err) {
+        if (loaded.groups() == null) {
+            return ModelInput.readRows(what, file, loaded.opened(), external, loaded.dataset().featureNames(), err);
+        }
+        try {
+            return loaded.groups().decode(ModelInput.readRows(what, file, loaded.opened(), external,
+                    loaded.groups().columns(), err));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " " + file + ": " + e.getMessage(), e);
+        }
     }
 }

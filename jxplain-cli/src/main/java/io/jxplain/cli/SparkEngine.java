@@ -24,6 +24,10 @@ final class SparkEngine {
             throw new IllegalArgumentException("--target " + input.target + " (a class per row) runs with --engine local;"
                     + " the Spark job explains one scalar for every row (probability:I, logit:I, output:I)");
         }
+        if (input.featureGroups != null) {
+            throw new IllegalArgumentException("--feature-groups runs with --engine local; the Spark job reads each"
+                    + " column as one feature");
+        }
         List<String> args = new ArrayList<>(List.of("--master", master, "--input", input.data.toString(), "--output", out,
                 "--model", input.model.toString(), "--method", method));
         args.addAll(MethodOptions.asArguments(sampling.spec)); // the same vocabulary: the job declares the same options

@@ -133,4 +133,48 @@ class CategoricalCommandsTest {
         assertTrue(r.err().contains("line 3") && r.err().contains("'purple'") && r.err().contains("blue, green, red"),
                 r.err());
     }
+
+    /**
+     * An external model that takes one-hot columns (the fixture forest on a, b, c, with b and c one-hot): grouped,
+     * b and c are one feature g whose category is the column at 1; exact Shapley values over a background add up.
+     */
+    @Test
+    void oneHotColumnsOfAnExternalModelExplainAsOneGroupNamedByItsCategory() throws IOException {
+        Path forest = TreeModelCommandsTest.fixture("forest-zipmap.onnx");
+        SplittableRandom rng = new SplittableRandom(3);
+        StringBuilder csv = new StringBuilder("a,b,c\n");
+        for (int i = 0; i < 40; i++) {
+            boolean b = rng.nextBoolean();
+            csv.append(rng.nextDouble(-2, 2)).append(b ? ",1,0\n" : ",0,1\n");
+        }
+        Path onehot = dir.resolve("onehot.csv");
+        Files.writeString(onehot, csv);
+        Path out = dir.resolve("grouped.csv");
+        Path report = dir.resolve("grouped-report");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", forest.toString(), "--data",
+                onehot.toString(), "--method", "shapley-exact", "--background", onehot.toString(), "--feature-groups",
+                "g=b,c", "--max-rows", "10", "--out", out.toString(), "--report", report.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<CSVRecord> rows = DemoCommandTest.read(out);
+        assertEquals(List.of("attr_a", "attr_g"),
+                rows.get(0).getParser().getHeaderNames().stream().filter(h -> h.startsWith("attr_")).toList());
+        for (CSVRecord row : rows) {
+            double sum = Double.parseDouble(row.get("base_value")) + Double.parseDouble(row.get("attr_a"))
+                    + Double.parseDouble(row.get("attr_g"));
+            assertEquals(Double.parseDouble(row.get("f_x")), sum, 1e-6, "efficiency (float32 model), row " + row.get("row"));
+        }
+        String page = Files.readString(report.resolve("index.html"));
+        assertTrue(page.contains("g = b") || page.contains("g = c"), "the group is named by its category");
+
+        Files.writeString(onehot, "a,b,c\n0.5,1,0\n0.2,1,1\n");
+        CliTestSupport.Result twoHot = CliTestSupport.run("explain", "--model", forest.toString(), "--data",
+                onehot.toString(), "--method", "shapley-exact", "--feature-groups", "g=b,c", "--out",
+                dir.resolve("bad.csv").toString());
+        assertEquals(1, twoHot.exitCode());
+        assertTrue(twoHot.err().contains("row 2") && twoHot.err().contains("not one-hot"), twoHot.err());
+        CliTestSupport.Result gradient = CliTestSupport.run("explain", "--model", forest.toString(), "--data",
+                onehot.toString(), "--method", "clime", "--feature-groups", "g=b,x", "--out",
+                dir.resolve("bad2.csv").toString());
+        assertTrue(gradient.exitCode() == 1 && gradient.err().contains("no column 'x'"), gradient.err());
+    }
 }

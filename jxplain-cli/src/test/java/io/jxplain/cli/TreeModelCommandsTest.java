@@ -25,7 +25,7 @@ class TreeModelCommandsTest {
     Path dir;
     Path rows;
 
-    private static Path fixture(String name) {
+    static Path fixture(String name) {
         return Path.of("..", "fixtures", "models", name);
     }
 

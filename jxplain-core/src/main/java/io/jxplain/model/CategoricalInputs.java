@@ -25,9 +25,11 @@ public final class CategoricalInputs implements Model {
     private final int[][] inputs;     // per feature: its inputs of the encoded model (one per level for a category)
     private final boolean[] categorical;
     private final int width;          // the encoded model's inputs
+    private final List<String> columns; // the encoded model's inputs by name, when grouped from named columns
 
     /** {@code encoded} null: the layout alone, to encode rows ({@link #oneHot}). */
-    private CategoricalInputs(Model encoded, List<String> features, int[][] inputs, boolean[] categorical) {
+    private CategoricalInputs(Model encoded, List<String> features, int[][] inputs, boolean[] categorical,
+                              List<String> columns) {
         width = Arrays.stream(inputs).mapToInt(a -> a.length).sum();
         if (encoded != null && width != encoded.inputSize()) {
             throw new IllegalArgumentException(features.size() + " features that encode to " + width + " inputs, but "
@@ -37,6 +39,7 @@ public final class CategoricalInputs implements Model {
         this.features = List.copyOf(features);
         this.inputs = inputs;
         this.categorical = categorical;
+        this.columns = columns;
     }
 
     /**
@@ -57,7 +60,7 @@ public final class CategoricalInputs implements Model {
             inputs[j] = java.util.stream.IntStream.range(next, next + width).toArray();
             next += width;
         }
-        return new CategoricalInputs(encoded, features, inputs, categorical);
+        return new CategoricalInputs(encoded, features, inputs, categorical, null);
     }
 
     /**
@@ -109,7 +112,32 @@ public final class CategoricalInputs implements Model {
         for (int j = 0; j < mask.length; j++) {
             mask[j] = categorical.get(j);
         }
-        return new CategoricalInputs(encoded, features, inputs.toArray(int[][]::new), mask);
+        return new CategoricalInputs(encoded, features, inputs.toArray(int[][]::new), mask, List.copyOf(columns));
+    }
+
+    /** The encoded model's columns by name ({@link #grouped}); null for {@link #inPlace}. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /**
+     * Each categorical feature's levels, by its name: the group's columns ({@link #grouped}), each without the
+     * group's name as a prefix ("colour_red" of group "colour" is "red"); null for {@link #inPlace}.
+     */
+    public Map<String, List<String>> levels() {
+        if (columns == null) {
+            return null;
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int j = 0; j < inputs.length; j++) {
+            if (categorical[j]) {
+                String group = features.get(j);
+                out.put(group, Arrays.stream(inputs[j]).mapToObj(columns::get).map(c -> c.length() > group.length()
+                        && c.startsWith(group) && "_=.:".indexOf(c.charAt(group.length())) >= 0
+                        ? c.substring(group.length() + 1) : c).toList());
+            }
+        }
+        return out;
     }
 
     /** The features this model takes, in order (a group by its name). */
