@@ -76,6 +76,12 @@ final class ModelInput {
      */
     static DMatrixRMaj readRows(String what, Path file, ModelFiles.Opened opened, ExternalModelOptions external,
                                 List<String> features, PrintWriter err) {
+        return readData(what, file, opened, external, features, err).features();
+    }
+
+    /** As {@link #readRows}, with the file's labels when it has the label column. */
+    static Dataset readData(String what, Path file, ModelFiles.Opened opened, ExternalModelOptions external,
+                            List<String> features, PrintWriter err) {
         Dataset d;
         try {
             if (opened.builtIn() != null) {
@@ -92,7 +98,7 @@ final class ModelInput {
             throw new IllegalArgumentException(what + " " + file + " has the columns " + Names.shortList(d.featureNames())
                     + "; the explained data has " + Names.shortList(features));
         }
-        return d.features();
+        return d;
     }
 
     /** The rows of a built-in network, standardised if it was trained on standardised data. */

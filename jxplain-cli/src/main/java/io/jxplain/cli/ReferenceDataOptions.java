@@ -85,7 +85,8 @@ final class ReferenceDataOptions {
         List<String> features = loaded.dataset().featureNames();
         MethodData data = MethodData.means(SamplingOptions.columnMeans(loaded.dataset()));
         if (training != null) {
-            data = data.withTraining(rows("--training-data", training, loaded, external, err));
+            io.jxplain.data.Dataset rows = data("--training-data", training, loaded, external, err);
+            data = data.withTraining(rows.features(), classLabels(rows));
         }
         if (training != null && modelCategories.length > 0) {
             data = data.withCategorical(java.util.stream.IntStream.concat(java.util.Arrays.stream(modelCategories),
@@ -104,23 +105,35 @@ final class ReferenceDataOptions {
                     java.util.Arrays.stream(data.categorical())).distinct().sorted().toArray());
         }
         if (background != null) {
-            data = data.withBackground(Background.summarise(rows("--background", background, loaded, external, err),
-                    summary, seed));
+            data = data.withBackground(Background.summarise(data("--background", background, loaded, external, err)
+                    .features(), summary, seed));
         }
         return data;
     }
 
     /** The rows of {@code file} as the explained rows are read (with --feature-groups, each group as its code). */
-    private static org.ejml.data.DMatrixRMaj rows(String what, Path file, ModelDataOptions.Loaded loaded,
-                                                  ExternalModelOptions external, PrintWriter err) {
+    private static io.jxplain.data.Dataset data(String what, Path file, ModelDataOptions.Loaded loaded,
+                                                ExternalModelOptions external, PrintWriter err) {
         if (loaded.groups() == null) {
-            return ModelInput.readRows(what, file, loaded.opened(), external, loaded.dataset().featureNames(), err);
+            return ModelInput.readData(what, file, loaded.opened(), external, loaded.dataset().featureNames(), err);
         }
         try {
-            return loaded.groups().decode(ModelInput.readRows(what, file, loaded.opened(), external,
-                    loaded.groups().columns(), err));
+            return ModelDataOptions.ungroupedData(ModelInput.readData(what, file, loaded.opened(), external,
+                    loaded.groups().columns(), err), loaded.groups());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The training rows' class labels (lime's training_labels, for entropy bins), or null when they have none. */
+    private static int[] classLabels(io.jxplain.data.Dataset rows) {
+        if (!rows.hasTargets()) {
+            return null;
+        }
+        try {
+            return rows.labels();
+        } catch (IllegalArgumentException e) {
+            return null; // a regression target: no classes to cut by
         }
     }
 }

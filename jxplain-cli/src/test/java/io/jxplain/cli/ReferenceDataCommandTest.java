@@ -90,6 +90,19 @@ class ReferenceDataCommandTest {
                 "--method", "lime", "--training-data", data.toString(), "-o", "discretizer=decile", "--samples", "300",
                 "--max-rows", "2", "--out", deciles.toString()).exitCode());
         assertTrue(java.nio.file.Files.readString(dir.resolve("deciles.csv.provenance.json")).contains("\"decile\""));
+        Path entropy = dir.resolve("entropy.csv");
+        assertEquals(0, CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data", data.toString(),
+                "--method", "lime", "--training-data", data.toString(), "-o", "discretizer=entropy", "--samples", "300",
+                "--max-rows", "2", "--out", entropy.toString()).exitCode(), "entropy bins from the label column");
+        assertTrue(java.nio.file.Files.readString(dir.resolve("entropy.csv.provenance.json")).contains("\"entropy\""));
+        Path unlabelled = dir.resolve("unlabelled.csv");
+        java.nio.file.Files.write(unlabelled, java.nio.file.Files.readAllLines(data).stream()
+                .map(line -> line.substring(0, line.lastIndexOf(','))).toList());
+        CliTestSupport.Result noLabels = CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data",
+                data.toString(), "--method", "lime", "--training-data", unlabelled.toString(), "-o",
+                "discretizer=entropy", "--out", dir.resolve("y.csv").toString());
+        assertEquals(1, noLabels.exitCode());
+        assertTrue(noLabels.err().contains("labels"), noLabels.err());
         CliTestSupport.Result noTraining = CliTestSupport.run("explain", "--model", ReportCommandTest.model(), "--data",
                 data.toString(), "--method", "lime", "-o", "discretizer=decile", "--out", dir.resolve("x.csv").toString());
         assertEquals(1, noTraining.exitCode());

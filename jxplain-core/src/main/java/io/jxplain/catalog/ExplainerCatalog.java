@@ -148,13 +148,13 @@ public final class ExplainerCatalog {
                 (v, m) -> InfidelityOptimal.squareRemoval(v.get(InfidelityOptimal.SIDES))
                         .samples(v.get(InfidelityOptimal.SAMPLES)));
         add("lime", "Ribeiro et al. 2016 (tabular, the lime package's defaults: with training data, quartile (or"
-                        + " decile) discretisation; without, N(0, 1) per input and no discretisation; ridge 1, kernel"
+                        + " decile, or entropy) discretisation; without, N(0, 1) per input and no discretisation; ridge 1, kernel"
                         + " 0.75*sqrt(d))", Needs.VALUES,
                 List.of(Lime.SAMPLES, Lime.FEATURES, Lime.SELECTION, Lime.KERNEL_WIDTH, Lime.DISCRETIZER), (v, m) -> {
                     Lime lime = Lime.create().samples(v.get(Lime.SAMPLES)).features(v.get(Lime.FEATURES))
                             .selection(v.get(Lime.SELECTION));
                     if (m.training() != null) {
-                        lime = lime.training(m.training());
+                        lime = lime.training(m.training(), m.trainingLabels());
                         if (v.get(Lime.DISCRETIZER) != Lime.DISCRETIZER.defaultValue()) {
                             lime = lime.discretizer(v.get(Lime.DISCRETIZER));
                         }

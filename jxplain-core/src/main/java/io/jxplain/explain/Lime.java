@@ -30,9 +30,12 @@ public final class Lime extends BaseExplainer {
     /** How the K features of the surrogate are chosen. */
     public enum Selection { NONE, FORWARD, HIGHEST_WEIGHTS, LASSO_PATH, AUTO }
 
-    /** How training data discretise each feature (the lime package's discretizer): its quartiles or deciles. */
+    /**
+     * How training data discretise each feature (the lime package's discretizer): its quartiles, its deciles, or
+     * where its classes change (entropy: a depth-3 decision tree's thresholds; needs the training labels).
+     */
     public enum Discretizer {
-        QUARTILE(4), DECILE(10);
+        QUARTILE(4), DECILE(10), ENTROPY(0);
 
         final int bins;
 
@@ -52,7 +55,8 @@ public final class Lime extends BaseExplainer {
     public static final Setting<Double> KERNEL_WIDTH = Setting.positiveOrUnset("kernel-width", "auto",
             "Width of the exponential kernel (auto: 0.75·√d).");
     public static final Setting<Discretizer> DISCRETIZER = Setting.choice("discretizer", Discretizer.class,
-            Discretizer.QUARTILE, "With training data: the bins each feature is cut into (quartile or decile).");
+            Discretizer.QUARTILE, "With training data: the bins each feature is cut into (quartile, decile, or"
+                    + " entropy: where the training labels change).");
     public static final double DEFAULT_RIDGE = 1.0;
     /** The parameter (and provenance key) holding each feature's bin cuts when LIME discretises. */
     public static final String BIN_CUTS = "bin_cuts";
@@ -95,13 +99,26 @@ public final class Lime extends BaseExplainer {
         return new Lime(new TrainingStatistics(rows), true, samples, features, selection, kernelWidth, maxRowsPerCall);
     }
 
-    /** Cuts each feature into its training deciles instead of quartiles (or back); needs {@link #training} first. */
+    /**
+     * Training rows with their class labels (what the entropy discretizer cuts by), as lime's training_labels;
+     * quartile bins until {@link #discretizer} says otherwise.
+     */
+    public Lime training(DMatrixRMaj rows, int[] labels) {
+        Checks.requireRows("training data", rows, rows.numCols);
+        return new Lime(new TrainingStatistics(rows, Discretizer.QUARTILE, labels, new boolean[rows.numCols]), true,
+                samples, features, selection, kernelWidth, maxRowsPerCall);
+    }
+
+    /**
+     * Cuts each feature into its training quartiles, deciles or entropy bins (which need the labels of
+     * {@link #training(DMatrixRMaj, int[])}); needs training rows first.
+     */
     public Lime discretizer(Discretizer d) {
         if (training == null) {
             throw new IllegalArgumentException("a discretizer needs training data; call training(rows) first");
         }
-        return new Lime(new TrainingStatistics(training.data, d.bins, training.categorical), discretize, samples,
-                features, selection, kernelWidth, maxRowsPerCall);
+        return new Lime(new TrainingStatistics(training.data, d, training.labels, training.categorical), discretize,
+                samples, features, selection, kernelWidth, maxRowsPerCall);
     }
 
     /**
@@ -122,7 +139,8 @@ public final class Lime extends BaseExplainer {
             }
             mask[j] = true;
         }
-        return new Lime(new TrainingStatistics(training.data, training.bins, mask), discretize, samples, features,
+        return new Lime(new TrainingStatistics(training.data, training.discretizer, training.labels, mask), discretize,
+                samples, features,
                 selection, kernelWidth, maxRowsPerCall);
     }
 
@@ -164,7 +182,7 @@ public final class Lime extends BaseExplainer {
         p.put(SAMPLES.name(), samples);
         p.put(FEATURES.name(), features);
         p.put(SELECTION.name(), SELECTION.text(selection));
-        p.put("discretize", !discretize ? "none" : training.bins == 4 ? "quartile" : "decile");
+        p.put("discretize", !discretize ? "none" : DISCRETIZER.text(training.discretizer));
         if (training != null && java.util.stream.IntStream.range(0, training.features).anyMatch(j -> training.categorical[j])) {
             p.put(CATEGORICAL, java.util.stream.IntStream.range(0, training.features)
                     .filter(j -> training.categorical[j]).toArray());

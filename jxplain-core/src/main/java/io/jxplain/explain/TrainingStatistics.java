@@ -6,13 +6,15 @@ import java.util.Arrays;
 
 /**
  * What tabular LIME samples from, computed once from the training rows: each feature's mean and standard deviation,
- * and its quantile bins (quartiles or deciles: cut points, and each bin's bounds, count, mean and standard deviation),
- * as the lime package's QuartileDiscretizer and DecileDiscretizer. They were recomputed for every explanation (sorting every column: half of LIME's
- * time at 100 samples).
+ * and its bins (cut points, and each bin's bounds, count, mean and standard deviation), as the lime package's
+ * QuartileDiscretizer, DecileDiscretizer and EntropyDiscretizer make them. They were recomputed for every
+ * explanation (sorting every column: half of LIME's time at 100 samples).
  */
 final class TrainingStatistics {
-    /** Bins per feature: 4 (quartiles) or 10 (deciles). */
-    final int bins;
+    /** How the bins are cut. */
+    final Lime.Discretizer discretizer;
+    /** The training rows' class labels (the entropy discretizer's), or null. */
+    final int[] labels;
     /** The training rows themselves (another discretizer recomputes from them). */
     final DMatrixRMaj data;
     /** Features holding category codes: one bin per category seen in training, the code itself its only value. */
@@ -22,7 +24,7 @@ final class TrainingStatistics {
     final int features;
     final double[] mean;
     final double[] sd;      // 1 for a constant column
-    final double[][] cuts;  // per feature: the quartiles at 0.25, 0.5, 0.75
+    final double[][] cuts;  // per feature: ascending cut points (quartiles: at 0.25, 0.5, 0.75)
     final double[][] lo;    // per feature and bin: the bin is (lo, hi]
     final double[][] hi;
     final double[][] count;
@@ -31,20 +33,24 @@ final class TrainingStatistics {
 
     /** Quartile bins, the lime package's default. */
     TrainingStatistics(DMatrixRMaj training) {
-        this(training, 4);
-    }
-
-    /** {@code bins} equal-frequency bins per feature (cut at the j/bins quantiles, numpy's linear rule). */
-    TrainingStatistics(DMatrixRMaj training, int bins) {
-        this(training, bins, new boolean[training.numCols]);
+        this(training, Lime.Discretizer.QUARTILE, null, new boolean[training.numCols]);
     }
 
     /**
-     * As above, except that each feature marked {@code categorical} gets a bin per distinct training value, drawn by
-     * its training frequency and kept exactly, as the lime package treats categorical features.
+     * Bins cut by {@code discretizer} (the entropy discretizer needs {@code labels}, one class per training row),
+     * except that each feature marked {@code categorical} gets a bin per distinct training value, drawn by its
+     * training frequency and kept exactly, as the lime package treats categorical features.
      */
-    TrainingStatistics(DMatrixRMaj training, int bins, boolean[] categorical) {
-        this.bins = bins;
+    TrainingStatistics(DMatrixRMaj training, Lime.Discretizer discretizer, int[] labels, boolean[] categorical) {
+        if (discretizer == Lime.Discretizer.ENTROPY && labels == null) {
+            throw new IllegalArgumentException("entropy bins are cut where the training rows' classes change: give"
+                    + " their labels (Lime.training(rows, labels); from the CLI, a label column in --training-data)");
+        }
+        if (labels != null && labels.length != training.numRows) {
+            throw new IllegalArgumentException(labels.length + " labels for " + training.numRows + " training rows");
+        }
+        this.discretizer = discretizer;
+        this.labels = labels == null ? null : labels.clone();
         this.data = training.copy();
         this.categorical = categorical.clone();
         rows = training.numRows;
@@ -89,12 +95,11 @@ final class TrainingStatistics {
                 binMean[j] = new double[seen.length];
                 binSd[j] = new double[seen.length];
             } else {
-                cuts[j] = new double[bins - 1];
+                cuts[j] = discretizer == Lime.Discretizer.ENTROPY ? EntropyCuts.of(col, labels)
+                        : quantiles(sorted, discretizer.bins);
+                int bins = cuts[j].length + 1;
                 lo[j] = new double[bins];
                 hi[j] = new double[bins];
-                for (int b = 0; b < bins - 1; b++) {
-                    cuts[j][b] = quantile(sorted, (b + 1) / (double) bins);
-                }
                 // the outer bins end at the training data's extremes, as the lime package's undiscretisation does
                 for (int b = 0; b < bins; b++) {
                     lo[j][b] = b == 0 ? sorted[0] : cuts[j][b - 1];
@@ -149,7 +154,16 @@ final class TrainingStatistics {
         return b;
     }
 
-    private static double quantile(double[] sorted, double q) {
+    /** The j/bins quantiles, j = 1 … bins − 1 (numpy's linear rule, as lime's np.percentile). */
+    private static double[] quantiles(double[] sorted, int bins) {
+        double[] cuts = new double[bins - 1];
+        for (int b = 0; b < bins - 1; b++) {
+            cuts[b] = quantile(sorted, (b + 1) / (double) bins);
+        }
+        return cuts;
+    }
+
+    static double quantile(double[] sorted, double q) {
         double h = (sorted.length - 1) * q;
         int lo = (int) Math.floor(h);
         int hi = Math.min(sorted.length - 1, lo + 1);

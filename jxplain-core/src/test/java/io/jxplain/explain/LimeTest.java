@@ -93,6 +93,56 @@ class LimeTest {
     }
 
     /**
+     * Entropy bins, as lime's EntropyDiscretizer: the thresholds of a depth-3 entropy tree on each feature. Labels
+     * that change at x₀ = 0 make a first cut between the values either side of 0 (a split that leaves both halves
+     * pure, so the tree stops there); a feature whose labels never change is cut at its median; a noisy feature gets at
+     * most seven cuts, ascending.
+     */
+    @Test
+    void entropyBinsCutWhereTheTrainingClassesChange() {
+        int n = 400;
+        DMatrixRMaj train = training(n, new double[3], new double[] {1, 1, 1}, 11L);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = train.get(i, 0) > 0 ? 1 : 0;
+        }
+        Lime entropy = Lime.create().training(train, labels).discretizer(Lime.Discretizer.ENTROPY)
+                .selection(Lime.Selection.NONE);
+        assertEquals("entropy", entropy.parameters().get("discretize"));
+        double[][] cuts = (double[][]) entropy.parameters().get(Lime.BIN_CUTS);
+        double below = Double.NEGATIVE_INFINITY;
+        double above = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double v = train.get(i, 0);
+            below = v <= 0 ? Math.max(below, v) : below;
+            above = v > 0 ? Math.min(above, v) : above;
+        }
+        assertArrayEquals(new double[] {below / 2 + above / 2}, cuts[0], 0.0, "one cut, at the midpoint, pure halves");
+        for (int j = 1; j < 3; j++) {
+            assertTrue(cuts[j].length >= 1 && cuts[j].length <= 7, "depth 3: at most 7 cuts, got " + cuts[j].length);
+            for (int k = 1; k < cuts[j].length; k++) {
+                assertTrue(cuts[j][k - 1] < cuts[j][k], "ascending");
+            }
+        }
+        int[] one = new int[n];
+        double[][] pure = (double[][]) Lime.create().training(train, one).discretizer(Lime.Discretizer.ENTROPY)
+                .parameters().get(Lime.BIN_CUTS);
+        double[] column = new double[n];
+        for (int i = 0; i < n; i++) {
+            column[i] = train.get(i, 2);
+        }
+        java.util.Arrays.sort(column);
+        assertArrayEquals(new double[] {(column[n / 2 - 1] + column[n / 2]) / 2}, pure[2], 1e-15,
+                "no split: lime's median");
+        Explanation e = entropy.explain(FunctionModel.stepOnFirst(3), OUT, new double[] {1.2, 0.3, -0.4}, 9L);
+        assertTrue(Math.abs(e.attribution(0)) > 5 * Math.max(Math.abs(e.attribution(1)), Math.abs(e.attribution(2))),
+                "feature 0 dominates: " + e);
+        IllegalArgumentException noLabels = assertThrows(IllegalArgumentException.class,
+                () -> Lime.create().training(train).discretizer(Lime.Discretizer.ENTROPY));
+        assertTrue(noLabels.getMessage().contains("labels"), noLabels.getMessage());
+    }
+
+    /**
      * A categorical feature (codes 0, 1, 2 with training frequencies 0.5, 0.3, 0.2) is drawn only among its
      * categories (the model refuses any other value) and explained as "x's category": for f = the code and x's code 2,
      * φ = E[f | code = 2] − E[f | code ≠ 2] = 2 − (0·0.5 + 1·0.3)/0.8 = 1.625, and the intercept is 0.375.
