@@ -12,6 +12,7 @@ import java.util.Arrays;
  */
 final class EntropyCuts {
     private static final int MAX_DEPTH = 3; // lime's EntropyDiscretizer
+    private static final double FEATURE_THRESHOLD = 1e-7; // scikit-learn's: closer values are not split apart
 
     private EntropyCuts() {
     }
@@ -27,15 +28,16 @@ final class EntropyCuts {
         double[] v = new double[n];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
-            v[i] = values[order[i]];
+            v[i] = (float) values[order[i]];
             y[i] = labels[order[i]];
         }
         int classes = Arrays.stream(labels).max().orElse(0) + 1;
         double[] cuts = new double[(1 << MAX_DEPTH) - 1];
         int found = split(v, y, classes, 0, n, 0, cuts, 0);
-        if (found == 0) {
-            double[] sorted = v.clone();
-            return new double[] {TrainingStatistics.quantile(sorted, 0.5)}; // lime: np.median when the tree is a leaf
+        if (found == 0) { // lime: np.median of the values as given when the tree is a leaf
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return new double[] {TrainingStatistics.quantile(sorted, 0.5)};
         }
         double[] out = Arrays.copyOf(cuts, found);
         Arrays.sort(out);
@@ -44,7 +46,7 @@ final class EntropyCuts {
 
     /** Splits rows [from, to) of the sorted values at this depth; appends thresholds at {@code at}; returns the new count. */
     private static int split(double[] v, int[] y, int classes, int from, int to, int depth, double[] cuts, int at) {
-        if (depth >= MAX_DEPTH || to - from < 2 || v[from] == v[to - 1]) {
+        if (depth >= MAX_DEPTH || to - from < 2 || v[to - 1] <= v[from] + FEATURE_THRESHOLD) {
             return at;
         }
         int[] total = new int[classes];
@@ -59,7 +61,7 @@ final class EntropyCuts {
         int bestAt = -1;
         for (int p = from + 1; p < to; p++) {
             left[y[p - 1]]++;
-            if (v[p] <= v[p - 1]) {
+            if (v[p] <= v[p - 1] + FEATURE_THRESHOLD) {
                 continue; // only between distinct values
             }
             int nl = p - from;

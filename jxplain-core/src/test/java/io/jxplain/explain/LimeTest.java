@@ -93,7 +93,8 @@ class LimeTest {
     }
 
     /**
-     * Entropy bins, as lime's EntropyDiscretizer: the thresholds of a depth-3 entropy tree on each feature. Labels
+     * Entropy bins, as lime's EntropyDiscretizer: the thresholds of a depth-3 entropy tree on each feature
+     * (EntropyCutsTest checks them against scikit-learn's). Labels
      * that change at x₀ = 0 make a first cut between the values either side of 0 (a split that leaves both halves
      * pure, so the tree stops there); a feature whose labels never change is cut at its median; a noisy feature gets at
      * most seven cuts, ascending.
@@ -117,7 +118,8 @@ class LimeTest {
             below = v <= 0 ? Math.max(below, v) : below;
             above = v > 0 ? Math.min(above, v) : above;
         }
-        assertArrayEquals(new double[] {below / 2 + above / 2}, cuts[0], 0.0, "one cut, at the midpoint, pure halves");
+        assertArrayEquals(new double[] {(float) below / 2.0 + (float) above / 2.0}, cuts[0], 0.0,
+                "one cut, at the midpoint (of the values in float32, as scikit-learn's trees see them), pure halves");
         for (int j = 1; j < 3; j++) {
             assertTrue(cuts[j].length >= 1 && cuts[j].length <= 7, "depth 3: at most 7 cuts, got " + cuts[j].length);
             for (int k = 1; k < cuts[j].length; k++) {
