@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * One CSV row per instance: row, its id (with --id-column), the explained value f(x), the explained class (per-row
- * targets), the predicted class (classifiers), attribution per feature, standard error per feature (stochastic methods),
+ * targets), the predicted class (classifiers), each categorical feature's category ({@code category_<name>}),
+ * attribution per feature, standard error per feature (stochastic methods),
  * intercept (surrogates), model calls, then the method's diagnostics (e.g. completeness_gap, samples_used,
  * certified_radius), named by the first row's. The provenance goes to a JSON file beside it
  * ({@code <out>.provenance.json}), written at the end with "complete", the row count and the CSV's SHA-256, so the
@@ -44,6 +45,7 @@ final class CsvResultWriter implements ResultWriter {
     private boolean ids;
     private boolean explainedClass;
     private boolean predictedClass;
+    private List<String> categories = List.of();
     private boolean finished;
     private int rows;
 
@@ -84,6 +86,7 @@ final class CsvResultWriter implements ResultWriter {
         ids = facts != null && facts.ids() != null;
         explainedClass = facts != null && facts.explainedClass() != null;
         predictedClass = facts != null && facts.predictedClass() != null;
+        categories = facts == null ? List.of() : List.copyOf(facts.categories().keySet());
         List<String> header = new ArrayList<>();
         header.add("row");
         if (ids) {
@@ -96,6 +99,7 @@ final class CsvResultWriter implements ResultWriter {
         if (predictedClass) {
             header.add("predicted_class");
         }
+        categories.forEach(c -> header.add("category_" + c));
         for (String f : featureNames) {
             header.add("attr_" + f);
         }
@@ -131,6 +135,9 @@ final class CsvResultWriter implements ResultWriter {
             }
             if (predictedClass) {
                 record.add(facts.predictedClass()[i]);
+            }
+            for (String c : categories) {
+                record.add(facts.categories().get(c)[i]);
             }
             for (double v : e.attributions()) {
                 record.add(v);

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {"provenance": {...}, "features": [...], "explanations": [{row, id, f_x, class, predicted_class, attributions,
- * standard_errors, intercept, model_calls, diagnostics}, ...] (id, class and predicted_class where there are some), "rows_written": n, "complete": true|false}, streamed so that an interrupted run
+ * {"provenance": {...}, "features": [...], "explanations": [{row, id, f_x, class, predicted_class, categories, attributions,
+ * standard_errors, intercept, model_calls, diagnostics}, ...] (id, class, predicted_class and categories {feature: its category} where there are some), "rows_written": n, "complete": true|false}, streamed so that an interrupted run
  * still leaves valid JSON with the rows it finished and "complete": false (written last).
  */
 final class JsonResultWriter implements ResultWriter {
@@ -48,6 +48,13 @@ final class JsonResultWriter implements ResultWriter {
             }
             if (facts.predictedClass() != null) {
                 json.writeNumberField("predicted_class", facts.predictedClass()[i]);
+            }
+            if (!facts.categories().isEmpty()) {
+                json.writeObjectFieldStart("categories");
+                for (java.util.Map.Entry<String, String[]> c : facts.categories().entrySet()) {
+                    json.writeStringField(c.getKey(), c.getValue()[i]);
+                }
+                json.writeEndObject();
             }
             double[] a = e.attributions();
             json.writeFieldName("attributions");

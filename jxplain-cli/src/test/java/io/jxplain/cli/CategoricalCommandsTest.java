@@ -88,6 +88,7 @@ class CategoricalCommandsTest {
             assertEquals(Double.parseDouble(row.get("f_x")), sum, 1e-12, "efficiency, row " + row.get("id"));
             String colour = lines.get(Integer.parseInt(row.get("row")) + 1).split(",")[2];
             assertTrue(page.contains("colour = " + colour), "row " + row.get("id") + " is named by its colour, " + colour);
+            assertEquals(colour, row.get("category_colour"), "the output names the row's category");
             double a = Double.parseDouble(row.get("attr_colour"));
             redMinusBlue += colour.equals("red") ? a : colour.equals("blue") ? -a : 0;
         }
@@ -162,6 +163,8 @@ class CategoricalCommandsTest {
             double sum = Double.parseDouble(row.get("base_value")) + Double.parseDouble(row.get("attr_a"))
                     + Double.parseDouble(row.get("attr_g"));
             assertEquals(Double.parseDouble(row.get("f_x")), sum, 1e-6, "efficiency (float32 model), row " + row.get("row"));
+            String[] cells = Files.readAllLines(onehot).get(Integer.parseInt(row.get("row")) + 1).split(",");
+            assertEquals(cells[1].equals("1") ? "b" : "c", row.get("category_g"), "the column at 1 names the category");
         }
         String page = Files.readString(report.resolve("index.html"));
         assertTrue(page.contains("g = b") || page.contains("g = c"), "the group is named by its category");

@@ -26,10 +26,11 @@ public final class CategoricalInputs implements Model {
     private final boolean[] categorical;
     private final int width;          // the encoded model's inputs
     private final List<String> columns; // the encoded model's inputs by name, when grouped from named columns
+    private final Map<String, List<String>> levels; // each categorical feature's levels, code c being level c
 
     /** {@code encoded} null: the layout alone, to encode rows ({@link #oneHot}). */
     private CategoricalInputs(Model encoded, List<String> features, int[][] inputs, boolean[] categorical,
-                              List<String> columns) {
+                              List<String> columns, Map<String, List<String>> levels) {
         width = Arrays.stream(inputs).mapToInt(a -> a.length).sum();
         if (encoded != null && width != encoded.inputSize()) {
             throw new IllegalArgumentException(features.size() + " features that encode to " + width + " inputs, but "
@@ -40,6 +41,7 @@ public final class CategoricalInputs implements Model {
         this.inputs = inputs;
         this.categorical = categorical;
         this.columns = columns;
+        this.levels = levels;
     }
 
     /**
@@ -60,7 +62,13 @@ public final class CategoricalInputs implements Model {
             inputs[j] = java.util.stream.IntStream.range(next, next + width).toArray();
             next += width;
         }
-        return new CategoricalInputs(encoded, features, inputs, categorical, null);
+        Map<String, List<String>> named = new LinkedHashMap<>();
+        for (int j = 0; j < inputs.length; j++) {
+            if (categorical[j]) {
+                named.put(features.get(j), List.copyOf(levels.get(features.get(j))));
+            }
+        }
+        return new CategoricalInputs(encoded, features, inputs, categorical, null, named);
     }
 
     /**
@@ -112,7 +120,17 @@ public final class CategoricalInputs implements Model {
         for (int j = 0; j < mask.length; j++) {
             mask[j] = categorical.get(j);
         }
-        return new CategoricalInputs(encoded, features, inputs.toArray(int[][]::new), mask, List.copyOf(columns));
+        int[][] in = inputs.toArray(int[][]::new);
+        Map<String, List<String>> named = new LinkedHashMap<>();
+        for (int j = 0; j < in.length; j++) {
+            if (mask[j]) {
+                String group = features.get(j);
+                named.put(group, Arrays.stream(in[j]).mapToObj(columns::get).map(c -> c.length() > group.length()
+                        && c.startsWith(group) && "_=.:".indexOf(c.charAt(group.length())) >= 0
+                        ? c.substring(group.length() + 1) : c).toList());
+            }
+        }
+        return new CategoricalInputs(encoded, features, in, mask, List.copyOf(columns), named);
     }
 
     /** The encoded model's columns by name ({@link #grouped}); null for {@link #inPlace}. */
@@ -121,23 +139,11 @@ public final class CategoricalInputs implements Model {
     }
 
     /**
-     * Each categorical feature's levels, by its name: the group's columns ({@link #grouped}), each without the
-     * group's name as a prefix ("colour_red" of group "colour" is "red"); null for {@link #inPlace}.
+     * Each categorical feature's levels, by its name, code c being level c: those given to {@link #inPlace}, or a
+     * group's columns ({@link #grouped}), each without the group's name as a prefix ("colour_red" of "colour" is "red").
      */
     public Map<String, List<String>> levels() {
-        if (columns == null) {
-            return null;
-        }
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (int j = 0; j < inputs.length; j++) {
-            if (categorical[j]) {
-                String group = features.get(j);
-                out.put(group, Arrays.stream(inputs[j]).mapToObj(columns::get).map(c -> c.length() > group.length()
-                        && c.startsWith(group) && "_=.:".indexOf(c.charAt(group.length())) >= 0
-                        ? c.substring(group.length() + 1) : c).toList());
-            }
-        }
-        return out;
+        return levels;
     }
 
     /** The features this model takes, in order (a group by its name). */
