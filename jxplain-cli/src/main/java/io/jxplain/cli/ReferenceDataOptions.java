@@ -89,8 +89,7 @@ final class ReferenceDataOptions {
             data = data.withTraining(rows.features(), classLabels(rows));
         }
         if (training != null && modelCategories.length > 0) {
-            data = data.withCategorical(java.util.stream.IntStream.concat(java.util.Arrays.stream(modelCategories),
-                    java.util.Arrays.stream(data.categorical())).distinct().sorted().toArray());
+            data = data.alsoCategorical(modelCategories);
         }
         if (categorical != null) {
             int[] indices = new int[categorical.size()];
@@ -101,8 +100,7 @@ final class ReferenceDataOptions {
                             + " features are " + io.jxplain.Names.shortList(features));
                 }
             }
-            data = data.withCategorical(java.util.stream.IntStream.concat(java.util.Arrays.stream(indices),
-                    java.util.Arrays.stream(data.categorical())).distinct().sorted().toArray());
+            data = data.alsoCategorical(indices);
         }
         if (background != null) {
             data = data.withBackground(Background.summarise(data("--background", background, loaded, external, err)

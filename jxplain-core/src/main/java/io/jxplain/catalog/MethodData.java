@@ -43,4 +43,10 @@ public record MethodData(double[] columnMeans, DMatrixRMaj training, Background 
     public MethodData withCategorical(int[] features) {
         return new MethodData(columnMeans, training, background, features, trainingLabels);
     }
+
+    /** These features (by index) hold category codes too, beside those already marked. */
+    public MethodData alsoCategorical(int[] features) {
+        return withCategorical(java.util.stream.IntStream.concat(java.util.Arrays.stream(categorical),
+                java.util.Arrays.stream(features)).distinct().sorted().toArray());
+    }
 }

@@ -57,6 +57,7 @@ final class EntropyCuts {
             return at; // pure
         }
         int[] left = new int[classes];
+        int[] right = new int[classes];
         double best = Double.NEGATIVE_INFINITY;
         int bestAt = -1;
         for (int p = from + 1; p < to; p++) {
@@ -67,7 +68,10 @@ final class EntropyCuts {
             int nl = p - from;
             int nr = to - p;
             // scikit-learn's proxy: −(n_L·H(L) + n_R·H(R)); the first strict maximum wins
-            double proxy = -(nl * entropy(left, nl) + nr * entropyOfRest(total, left, nr));
+            for (int k = 0; k < classes; k++) {
+                right[k] = total[k] - left[k];
+            }
+            double proxy = -(nl * entropy(left, nl) + nr * entropy(right, nr));
             if (proxy > best) {
                 best = proxy;
                 bestAt = p;
@@ -88,18 +92,6 @@ final class EntropyCuts {
     private static double entropy(int[] counts, int n) {
         double h = 0;
         for (int c : counts) {
-            if (c > 0) {
-                double p = c / (double) n;
-                h -= p * Math.log(p);
-            }
-        }
-        return h;
-    }
-
-    private static double entropyOfRest(int[] total, int[] left, int n) {
-        double h = 0;
-        for (int k = 0; k < total.length; k++) {
-            int c = total[k] - left[k];
             if (c > 0) {
                 double p = c / (double) n;
                 h -= p * Math.log(p);
