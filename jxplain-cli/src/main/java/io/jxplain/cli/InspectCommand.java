@@ -3,6 +3,8 @@ package io.jxplain.cli;
 import io.jxplain.catalog.ExplainerCatalog;
 import io.jxplain.model.FiniteDifferences;
 import io.jxplain.model.Model;
+import io.jxplain.model.tree.DecisionTree;
+import io.jxplain.model.tree.TreeEnsemble;
 import io.jxplain.spark.ModelSource.Format;
 import io.jxplain.onnx.OnnxModel;
 import io.jxplain.onnx.OnnxSignature;
@@ -82,6 +84,7 @@ final class InspectCommand implements Callable<Integer> {
             case BUILT_IN -> "jxplain network (built-in: exact gradients, guided backprop and LRP)";
             case ONNX -> "ONNX, run by ONNX Runtime (a black box: no gradients)";
             case TORCHSCRIPT -> "TorchScript, run by PyTorch through DJL (exact gradients by autograd)";
+            case XGBOOST -> "XGBoost JSON, read and run in Java (a tree ensemble: exact TreeSHAP; no gradients)";
         };
     }
 
@@ -104,6 +107,11 @@ final class InspectCommand implements Callable<Integer> {
             case BUILT_IN_NETWORK -> opened.format() == Format.BUILT_IN ? "exact"
                     : opened.model().piecewiseConstant() ? "refused: a tree ensemble has no layers to propagate through"
                     : "unavailable: needs a built-in network's layers";
+            case TREE_ENSEMBLE -> opened.model() instanceof TreeEnsemble t
+                    ? String.format(Locale.ROOT, "exact (path-dependent TreeSHAP over %d trees, depth up to %d)%s",
+                    t.trees().size(), t.trees().stream().mapToInt(DecisionTree::depth).max().orElse(0),
+                    t.outputKind() == io.jxplain.model.OutputKind.LOGITS ? "; explains margins: --target logit:K" : "")
+                    : "unavailable: needs a tree ensemble jxplain reads (an XGBoost JSON model)";
         };
     }
 }

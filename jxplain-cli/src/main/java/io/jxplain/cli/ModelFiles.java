@@ -11,8 +11,9 @@ import java.nio.file.Path;
 
 /**
  * Opens a model file by its extension through {@link ModelSource} (the reader the Spark job ships to executors):
- * .json (jxplain's built-in networks), .onnx (ONNX Runtime) or .pt (TorchScript through DJL's PyTorch engine). An
- * ONNX model is a black box: the CLI gives it gradients by central finite differences, so every method runs on it.
+ * .json (jxplain's built-in networks, or XGBoost's JSON models), .onnx (ONNX Runtime) or .pt (TorchScript through
+ * DJL's PyTorch engine). An ONNX model is a black box: the CLI gives it gradients by central finite differences, so
+ * every method runs on it.
  */
 final class ModelFiles {
     /**
@@ -38,6 +39,10 @@ final class ModelFiles {
     static Opened open(Path path, ExternalModelOptions options, Integer inputSize) {
         Format format = ModelSource.formatOf(path);
         ModelSource source = ModelSource.of(path);
+        if (options.outputKind() != null && format == Format.XGBOOST) {
+            throw new IllegalArgumentException("--output-kind: " + path.getFileName() + " is an XGBoost model, whose"
+                    + " objective says what its outputs are");
+        }
         if (options.outputKind() != null && format != Format.BUILT_IN) {
             source = source.withOutputKind(options.outputKind());
         }

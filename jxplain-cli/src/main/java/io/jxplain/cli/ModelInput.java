@@ -128,7 +128,8 @@ final class ModelInput {
      * DataFrame), matched by name; other data as it is.
      */
     private static Dataset byInputName(Path data, Dataset d, io.jxplain.model.Model model) {
-        List<String> names = model instanceof io.jxplain.onnx.OnnxModel onnx ? onnx.signature().columnNames() : List.of();
+        List<String> names = model instanceof io.jxplain.onnx.OnnxModel onnx ? onnx.signature().columnNames()
+                : model instanceof io.jxplain.model.tree.TreeEnsemble trees ? trees.featureNames() : List.of();
         if (names.isEmpty() || names.equals(d.featureNames())) {
             return d;
         }

@@ -94,7 +94,14 @@ final class SamplingOptions {
         for (String name : names) {
             if (model.piecewiseConstant() && ExplainerCatalog.entry(name).needsGradients()) {
                 throw new IllegalArgumentException("--method " + name + ": "
-                        + io.jxplain.model.FiniteDifferences.gradientsMeaningless(model));
+                        + io.jxplain.model.FiniteDifferences.gradientsMeaningless(model)
+                        + (model instanceof io.jxplain.model.tree.TreeEnsemble
+                        ? "; tree-shap gives its exact Shapley values" : ""));
+            }
+            if (ExplainerCatalog.entry(name).needs() == ExplainerCatalog.Needs.TREE_ENSEMBLE
+                    && !(model instanceof io.jxplain.model.tree.TreeEnsemble)) {
+                throw new IllegalArgumentException("--method " + name + " explains tree ensembles jxplain reads (an"
+                        + " XGBoost JSON model); " + model.describe() + " is not one: use kernel-shap or shapley-exact");
             }
             if (model.categoricalInputs().length > 0 && !ExplainerCatalog.entry(name).keepsFeatureValues()) {
                 throw new IllegalArgumentException("--method " + name + ": "

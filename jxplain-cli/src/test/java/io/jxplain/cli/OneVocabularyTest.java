@@ -80,6 +80,7 @@ class OneVocabularyTest {
         LIBRARY.put("lime", Lime::create);
         LIBRARY.put("guided-backprop", GuidedBackprop::create);
         LIBRARY.put("epsilon-lrp", EpsilonLrp::create);
+        LIBRARY.put("tree-shap", io.jxplain.explain.TreeShap::create);
         LIBRARY.put("shapley-exact", ExactShapley::create);
     }
 

@@ -108,4 +108,49 @@ class TreeModelCommandsTest {
         }
         assertTrue(DemoCommandTest.read(out).get(0).isMapped("attr_a") && !byName.get(0).isMapped("attr_extra"));
     }
+
+    /**
+     * An XGBoost JSON model from the command line: read in Java, explained by tree-shap with XGBoost's own
+     * pred_contribs (fixtures/trees, to 1e-6), the probability target refused with the margin's target named, gradient
+     * methods refused with tree-shap named, and inspect saying what the model is.
+     */
+    @Test
+    void anXgboostModelIsExplainedByTreeShapAsXgboostDoes() throws IOException {
+        Path model = Path.of("..", "fixtures", "trees", "binary.json");
+        JsonNode expected = new ObjectMapper().readTree(Path.of("..", "fixtures", "trees", "binary-expected.json")
+                .toFile());
+        Path data = Path.of("..", "fixtures", "trees", "binary-rows.csv");
+        Path out = dir.resolve("tree-shap.csv");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data", data.toString(),
+                "--method", "tree-shap", "--target", "logit:1", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<CSVRecord> explained = DemoCommandTest.read(out);
+        assertEquals(expected.get("rows").size(), explained.size());
+        for (int i = 0; i < explained.size(); i++) {
+            JsonNode contribs = expected.get("contributions").get(i);
+            for (int j = 0; j < 6; j++) {
+                assertEquals(contribs.get(j).asDouble(), Double.parseDouble(explained.get(i).get("attr_f" + j)), 1e-6,
+                        "row " + i + " f" + j);
+            }
+            assertEquals(contribs.get(6).asDouble(), Double.parseDouble(explained.get(i).get("base_value")), 1e-6);
+        }
+        CliTestSupport.Result probability = CliTestSupport.run("explain", "--model", model.toString(), "--data",
+                data.toString(), "--method", "tree-shap", "--target", "probability:1", "--out",
+                dir.resolve("p.csv").toString());
+        assertEquals(1, probability.exitCode());
+        assertTrue(probability.err().contains("logit:1"), probability.err());
+        CliTestSupport.Result gradient = CliTestSupport.run("explain", "--model", model.toString(), "--data",
+                data.toString(), "--method", "smoothgrad", "--out", dir.resolve("g.csv").toString());
+        assertEquals(1, gradient.exitCode());
+        assertTrue(gradient.err().contains("tree-shap gives its exact Shapley values"), gradient.err());
+        CliTestSupport.Result onNetwork = CliTestSupport.run("explain", "--model", fixture("forest-zipmap.onnx")
+                .toString(), "--data", rows.toString(), "--label-column", "label", "--method", "tree-shap", "--out",
+                dir.resolve("n.csv").toString());
+        assertEquals(1, onNetwork.exitCode());
+        assertTrue(onNetwork.err().contains("kernel-shap"), onNetwork.err());
+        CliTestSupport.Result inspect = CliTestSupport.run("inspect", "--model", model.toString());
+        assertEquals(0, inspect.exitCode(), inspect.err());
+        assertTrue(inspect.out().contains("XGBoost JSON") && inspect.out().contains("exact (path-dependent TreeSHAP"
+                + " over 20 trees"), inspect.out());
+    }
 }

@@ -4,6 +4,7 @@ import io.jxplain.Setting;
 import io.jxplain.explain.ClosedFormSmoothGrad;
 import io.jxplain.explain.ContinuousLime;
 import io.jxplain.explain.EpsilonLrp;
+import io.jxplain.explain.TreeShap;
 import io.jxplain.explain.ExactShapley;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Gradient;
@@ -49,7 +50,9 @@ public final class ExplainerCatalog {
         /** Input gradients: exact on differentiable models, finite differences on black boxes. */
         GRADIENTS,
         /** The layers of a built-in network (guided backprop, LRP). */
-        BUILT_IN_NETWORK
+        BUILT_IN_NETWORK,
+        /** The trees of a tree ensemble jxplain reads itself (TreeSHAP on an XGBoost JSON model). */
+        TREE_ENSEMBLE
     }
 
     /** zeros, or the data's column means (which the caller hands in as {@code dataMean}). */
@@ -69,7 +72,7 @@ public final class ExplainerCatalog {
     public record Entry(String name, String source, Needs needs, List<Setting<?>> settings,
                         BiFunction<SettingValues, MethodData, Explainer> factory) {
         public boolean needsGradients() {
-            return needs != Needs.VALUES;
+            return needs == Needs.GRADIENTS || needs == Needs.BUILT_IN_NETWORK;
         }
 
         /**
@@ -175,6 +178,8 @@ public final class ExplainerCatalog {
                 Needs.BUILT_IN_NETWORK, List.of(), (v, m) -> GuidedBackprop.create());
         add("epsilon-lrp", "Bach et al. 2015 (epsilon rule; built-in networks)", Needs.BUILT_IN_NETWORK,
                 List.of(EpsilonLrp.EPSILON), (v, m) -> EpsilonLrp.withEpsilon(v.get(EpsilonLrp.EPSILON)));
+        add("tree-shap", "Lundberg et al. 2020 (path-dependent TreeSHAP, exact; tree ensembles, e.g. XGBoost JSON)",
+                Needs.TREE_ENSEMBLE, List.of(), (v, m) -> TreeShap.create());
         add("shapley-exact", "Shapley 1953 (all 2^d coalitions; d <= 15)", Needs.VALUES, List.of(BASELINE),
                 (v, m) -> {
                     double[] x0 = baseline(v, m);

@@ -29,8 +29,8 @@ import java.util.Locale;
 public final class ModelSource implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The three formats. */
-    public enum Format { BUILT_IN, ONNX, TORCHSCRIPT }
+    /** The formats: jxplain's networks, ONNX, TorchScript, and XGBoost's JSON models (read in Java). */
+    public enum Format { BUILT_IN, ONNX, TORCHSCRIPT, XGBOOST }
 
     private final Format format;
     private final String name;
@@ -111,14 +111,17 @@ public final class ModelSource implements Serializable {
         return x;
     }
 
-    /** The format a file's extension names: .json, .onnx, .pt (also .pth, .torchscript). */
+    /**
+     * The format a file's extension names: .json (a jxplain network, or an XGBoost model when its first key is
+     * "learner"), .onnx, .pt (also .pth, .torchscript).
+     */
     public static Format formatOf(Path file) {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a folder, not a model file");
         }
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".json")) {
-            return Format.BUILT_IN;
+            return io.jxplain.model.tree.XgboostModel.looksLikeOne(file) ? Format.XGBOOST : Format.BUILT_IN;
         }
         if (lower.endsWith(".onnx")) {
             return Format.ONNX;
@@ -126,11 +129,11 @@ public final class ModelSource implements Serializable {
         if (lower.endsWith(".pt") || lower.endsWith(".pth") || lower.endsWith(".torchscript")) {
             return Format.TORCHSCRIPT;
         }
-        throw new IllegalArgumentException(file + ": unknown model format; jxplain reads .json (its own networks),"
-                + " .onnx (ONNX) and .pt (TorchScript)");
+        throw new IllegalArgumentException(file + ": unknown model format; jxplain reads .json (its own networks, or"
+                + " XGBoost's JSON models), .onnx (ONNX) and .pt (TorchScript)");
     }
 
-    /** Reads a .json, .onnx or .pt file (chosen by extension). */
+    /** Reads a .json, .onnx or .pt file (chosen by extension; an XGBoost model by its first key). */
     public static ModelSource of(Path file) {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a folder, not a model file");
@@ -203,7 +206,8 @@ public final class ModelSource implements Serializable {
     }
 
     /**
-     * Opens the model as its format reads it (an {@link OnnxModel}, a {@link TorchScriptModel} or a built-in network).
+     * Opens the model as its format reads it (an {@link OnnxModel}, a {@link TorchScriptModel}, a built-in network or an
+     * XGBoost model's {@link io.jxplain.model.tree.TreeEnsemble}).
      * The caller owns it: ONNX and TorchScript models hold native sessions, to be closed.
      */
     public Model openModel() {
@@ -213,6 +217,9 @@ public final class ModelSource implements Serializable {
                     // a network with categories takes raw rows with codes (it encodes and standardises them itself)
                     io.jxplain.model.nn.NetworkFile file = networkFile();
                     return file.hasCategories() ? file.model() : file.network();
+                }
+                case XGBOOST -> {
+                    return io.jxplain.model.tree.XgboostModel.read(bytes, name);
                 }
                 case ONNX -> {
                     OnnxModel.Builder b = OnnxModel.builder(bytes, name).output(onnxOutput);

@@ -12,10 +12,13 @@ import io.jxplain.explain.KernelShap;
 import io.jxplain.explain.Lime;
 import io.jxplain.explain.Occlusion;
 import io.jxplain.explain.SmoothGrad;
+import io.jxplain.explain.TreeShap;
 import io.jxplain.metric.Estimate;
 import io.jxplain.metric.Infidelity;
 import io.jxplain.metric.MaxSensitivity;
 import io.jxplain.metric.Metric;
+import io.jxplain.model.Target;
+import io.jxplain.model.tree.TreeEnsemble;
 import io.jxplain.sample.GaussianPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
@@ -57,6 +60,7 @@ public final class BenchCases {
         }
         int coalitions = sampleCounts.contains(100) || sampleCounts.contains(1000) ? 200 : sampleCounts.get(0);
         cases.add(explainer("kernel-shap", coalitions, KernelShap.create().samples(coalitions), "kernel_shap", coalitions, null));
+        cases.add(treeShap(d));
         // Captum's infidelity: I ~ N(0, 0.1²I), 100 perturbations, of saliency; sensitivity_max: r = 0.02, 10 points
         cases.add(metric("infidelity(gradient)", 100, Infidelity.under(GaussianPerturbation.isotropic(d, 0.01)).samples(100),
                 "infidelity"));
@@ -74,6 +78,22 @@ public final class BenchCases {
                                        String captum, Integer captumN, Double sigma2) {
         return new BenchCase(name, "explainer", samples, captum, captumN, sigma2, (model, target, rows, seed, threads) -> {
             List<Explanation> out = build.apply(rows).explainAll(model, target, rows, seed, threads);
+            double[] flat = new double[out.size() * rows.numCols];
+            for (int i = 0; i < out.size(); i++) {
+                System.arraycopy(out.get(i).attributions(), 0, flat, i * rows.numCols, rows.numCols);
+            }
+            return flat;
+        });
+    }
+
+    /**
+     * TreeSHAP on a model of its own, the rows the same: a seeded random ensemble of 100 trees of depth 6 over the
+     * rows' features (the size its throughput goal is set for), explained at its output.
+     */
+    private static BenchCase treeShap(int d) {
+        TreeEnsemble trees = RandomTrees.ensemble(100, 6, d, 5L);
+        return new BenchCase("tree-shap", "explainer", null, null, null, null, (model, target, rows, seed, threads) -> {
+            List<Explanation> out = TreeShap.create().explainAll(trees, Target.output(0), rows, seed, threads);
             double[] flat = new double[out.size() * rows.numCols];
             for (int i = 0; i < out.size(); i++) {
                 System.arraycopy(out.get(i).attributions(), 0, flat, i * rows.numCols, rows.numCols);
