@@ -3,9 +3,6 @@ package io.jxplain.experiments.alvarez2018;
 import io.jxplain.experiments.data.CompasData;
 import io.jxplain.data.Dataset;
 import io.jxplain.data.StandardizedSplit;
-import io.jxplain.explain.Explainer;
-import io.jxplain.explain.KernelShap;
-import io.jxplain.explain.Lime;
 import io.jxplain.metric.DiscreteLipschitz;
 import io.jxplain.model.Accuracy;
 import io.jxplain.model.nn.LogisticRegression;
@@ -21,7 +18,7 @@ import java.util.Map;
 
 /**
  * Figure 4 of Alvarez-Melis &amp; Jaakkola 2018 (§3.2): logistic regression on COMPAS (one-hot categories, standardised
- * on the training split), LIME and SHAP explanations of every test point (10%: ~620, the paper's "~600"), and the
+ * on the training split), LIME and SHAP explanations ({@link TabularExplainers}) of every test point (10%: ~620, the paper's "~600"), and the
  * discrete Lipschitz estimate (Eq. 2) with ε = 0.1 over the test fold: per point, and the worst pair.
  */
 final class CompasRobustness {
@@ -33,7 +30,7 @@ final class CompasRobustness {
     private CompasRobustness() {
     }
 
-    static Result run(Path file, double epsilon, int epochs, int samples, long seed, int threads) {
+    static Result run(Path file, double epsilon, int epochs, int samples, int shapBackground, long seed, int threads) {
         Dataset data = CompasData.load(file);
         StandardizedSplit split = StandardizedSplit.of(data, 0.9, seed);
         Dataset train = split.split().train();
@@ -41,12 +38,9 @@ final class CompasRobustness {
         TrainingConfig config = LogisticRegression.defaults(seed).withEpochs(epochs);
         Network model = LogisticRegression.fit(train.features(), train.labels(), 2, config);
         double accuracy = Accuracy.of(model, test.features(), test.labels());
-        Map<String, Explainer> methods = new LinkedHashMap<>();
-        methods.put("LIME", Lime.create().training(train.features()).samples(samples));
-        methods.put("SHAP", KernelShap.create().samples(samples));
         Map<String, DiscreteLipschitz.Result> results = new LinkedHashMap<>();
-        for (Map.Entry<String, Explainer> m : methods.entrySet()) {
-            results.put(m.getKey(), DiscreteLipschitz.within(epsilon).evaluate(model, Target.probability(1), m.getValue(),
+        for (TabularExplainers.Variant v : TabularExplainers.of(train.features(), samples, samples, shapBackground, seed)) {
+            results.put(v.label(), DiscreteLipschitz.within(epsilon).evaluate(model, Target.probability(1), v.explainer(),
                     test.features(), test.labels(), seed, threads));
         }
         return new Result(accuracy, data.featureNames(), test.features(), results);

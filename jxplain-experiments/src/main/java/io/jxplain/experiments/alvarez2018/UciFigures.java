@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * The files of Figures 2–3: uci-lipschitz.csv (every estimate, with ‖φ(x)‖), figure2.svg (one box per data set and
- * method) and figure3/ (the boston point's explanations and those of its Lipschitz-maximising neighbour, as bar
+ * explainer) and figure3/ (the boston point's explanations and those of its Lipschitz-maximising neighbour, as bar
  * charts on a common scale per method). Rewritten after each data set, so a long run keeps what it has.
  */
 final class UciFigures {
@@ -35,8 +35,8 @@ final class UciFigures {
                 }
             }
         });
-        BoxPlot plot = new BoxPlot("Local Lipschitz estimates (Eq. 1, ε = " + c.epsilon() + ") of LIME and SHAP on"
-                + " random forests", "local Lipschitz estimate", true);
+        BoxPlot plot = new BoxPlot("Local Lipschitz estimates (Eq. 1, ε = " + c.epsilon() + ") of LIME and SHAP (as their"
+                + " packages run them, and a variant of each) on random forests", "local Lipschitz estimate", true);
         for (UciRobustness.SetResult r : results) {
             for (RobustnessScores s : r.scores()) {
                 if (java.util.Arrays.stream(s.lipschitz()).anyMatch(v -> v > 0)) {
@@ -63,9 +63,10 @@ final class UciFigures {
             double[] atX = s.explainer().explain(r.forest(), r.targets()[0], x, seed).attributions();
             double[] atWorst = s.explainer().explain(r.forest(), r.targets()[0], worst, seed).attributions();
             double scale = Math.max(maxAbs(atX), maxAbs(atWorst));
-            StagedFile.writeString(dir.resolve(s.label() + "-x.svg"), BarChart.toSvg(String.format(Locale.ROOT,
+            String file = TabularExplainers.fileName(s.label());
+            StagedFile.writeString(dir.resolve(file + "-x.svg"), BarChart.toSvg(String.format(Locale.ROOT,
                     "%s at x (prediction %.3g)", s.label(), prediction(r, x)), r.features(), atX, scale));
-            StagedFile.writeString(dir.resolve(s.label() + "-worst.svg"), BarChart.toSvg(String.format(Locale.ROOT,
+            StagedFile.writeString(dir.resolve(file + "-worst.svg"), BarChart.toSvg(String.format(Locale.ROOT,
                     "%s at its worst neighbour x′ (‖x − x′‖ = %.3g, prediction %.3g, L = %.3g)", s.label(),
                     distance(x, worst), prediction(r, worst), s.lipschitz()[0]), r.features(), atWorst, scale));
         }

@@ -7,8 +7,6 @@ import io.jxplain.experiments.data.SklearnCsvData;
 import io.jxplain.data.StandardizedSplit;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.explain.Explainer;
-import io.jxplain.explain.KernelShap;
-import io.jxplain.explain.Lime;
 import io.jxplain.experiments.Progress;
 import io.jxplain.experiments.RandomForest;
 import io.jxplain.metric.LocalLipschitzEstimate;
@@ -28,7 +26,8 @@ import java.util.function.Function;
 
 /**
  * Figures 2–3 of Alvarez-Melis &amp; Jaakkola 2018 (§3.2): on UCI data sets, a random forest (Tribuo) explained by
- * LIME and KernelSHAP, and each explanation's local Lipschitz estimate (Eq. 1) by Bayesian optimisation in the
+ * LIME and KernelSHAP ({@link TabularExplainers}: as their packages run them, and a variant of each beside), and each
+ * explanation's local Lipschitz estimate (Eq. 1) by Bayesian optimisation in the
  * ε-box, with the paper's budget of 40 explanations, on test points of a seeded 80/20 split standardised on its
  * training part. Classifiers are explained at the predicted class's probability, regressors at their output.
  */
@@ -47,12 +46,22 @@ final class UciRobustness {
 
     /**
      * One data set's outcome: the forest's test score (accuracy, or R² for regression), the explained test points
-     * (standardised), their targets, LIME's and SHAP's Lipschitz estimates with each maximising neighbour, and
+     * (standardised), their targets, each explainer's Lipschitz estimates with each maximising neighbour, and
      * ‖φ(xᵢ)‖ per method and point (the scale against which a change within the ε-box is judged).
      */
     record SetResult(UciSet set, RandomForest forest, int trainRows, List<String> features, double testScore,
                      double[][] points,
                      Target[] targets, List<RobustnessScores> scores, double[][] norms) {
+        /** The position of the explainer labelled {@code label} in {@link #scores()}. */
+        int indexOf(String label) {
+            for (int m = 0; m < scores.size(); m++) {
+                if (scores.get(m).label().equals(label)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("no explainer labelled " + label);
+        }
+
         /** L(xᵢ)·ε / ‖φ(xᵢ)‖ for method m: how far the explanation can move within the box, relative to its size. */
         double[] relativeChange(int m, double epsilon) {
             double[] l = scores.get(m).lipschitz();
@@ -96,14 +105,14 @@ final class UciRobustness {
             x[i] = test.row(i); // the split is a seeded shuffle: its first rows are a random sample of the test set
             targets[i] = set.regression() ? Target.output(0) : Target.probability(argmax(out, i));
         }
+        List<TabularExplainers.Variant> variants = TabularExplainers.of(train.features(), c.limeSamples(),
+                c.shapSamples(), c.shapBackground(), c.seed());
         List<RobustnessScores> scores = new ArrayList<>();
-        double[][] norms = new double[2][n];
-        List<Explainer> methods = List.of(Lime.create().training(train.features()).samples(c.limeSamples()),
-                KernelShap.create().samples(c.shapSamples()));
-        List<String> labels = List.of("LIME", "SHAP");
-        for (int m = 0; m < methods.size(); m++) {
-            scores.add(lipschitz(set.name() + " " + labels.get(m), labels.get(m), methods.get(m), forest, x, targets, c,
-                    norms[m], log, progress));
+        double[][] norms = new double[variants.size()][n];
+        for (int m = 0; m < variants.size(); m++) {
+            TabularExplainers.Variant v = variants.get(m);
+            scores.add(lipschitz(set.name() + " " + v.label(), v.label(), v.explainer(), forest, x, targets, c, norms[m],
+                    log, progress));
         }
         return new SetResult(set, forest, train.rows(), data.featureNames(), score, x, targets, scores, norms);
     }
@@ -136,7 +145,7 @@ final class UciRobustness {
         });
         progress.end();
         RobustnessScores r = new RobustnessScores(label, explainer, values, argmax);
-        log.accept(String.format(Locale.ROOT, "%-20s median local Lipschitz %.4g  [%.1f s]", what, r.median(),
+        log.accept(String.format(Locale.ROOT, "%-26s median local Lipschitz %.4g  [%.1f s]", what, r.median(),
                 (System.nanoTime() - start) / 1e9));
         return r;
     }

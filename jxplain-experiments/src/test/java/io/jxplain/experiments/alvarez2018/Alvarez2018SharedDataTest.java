@@ -47,6 +47,7 @@ class Alvarez2018SharedDataTest {
         var compas = result.compas();
         assertEquals(617, compas.testRows().numRows, "6 172 − round(0.9 × 6 172) test rows");
         assertEquals(13, compas.features().size());
+        assertEquals(List.of("LIME", "SHAP", "LIME continuous", "SHAP zeros"), List.copyOf(compas.byMethod().keySet()));
         for (var e : compas.byMethod().values()) {
             double max = Double.NEGATIVE_INFINITY;
             for (double v : e.perPoint()) {
@@ -59,7 +60,8 @@ class Alvarez2018SharedDataTest {
         assertEquals(List.of("boston", "wine"), result.uci().stream().map(r -> r.set().name()).toList());
         for (var set : result.uci()) {
             assertTrue(set.testScore() > 0.5, set.set().name() + " forest test score " + set.testScore());
-            assertEquals(List.of("LIME", "SHAP"), set.scores().stream().map(RobustnessScores::label).toList());
+            assertEquals(List.of("LIME", "SHAP", "LIME continuous", "SHAP zeros"),
+                    set.scores().stream().map(RobustnessScores::label).toList());
             for (RobustnessScores s : set.scores()) {
                 for (int i = 0; i < s.lipschitz().length; i++) {
                     double farthest = 0;
@@ -71,8 +73,9 @@ class Alvarez2018SharedDataTest {
                 }
             }
         }
-        assertEquals(1 + 2 * 2 * config.points(), Files.readAllLines(dir.resolve("uci-lipschitz.csv")).size());
+        assertEquals(1 + 2 * 4 * config.points(), Files.readAllLines(dir.resolve("uci-lipschitz.csv")).size());
         assertTrue(Files.readString(dir.resolve("figure3/SHAP-worst.svg")).contains("worst neighbour"));
+        assertTrue(Files.readString(dir.resolve("figure3/SHAP-zeros-worst.svg")).contains("worst neighbour"));
         assertTrue(Files.readString(dir.resolve("figure6.svg")).contains("LIME"));
         assertTrue(Files.readString(result.index()).contains("Figure 7"));
     }
