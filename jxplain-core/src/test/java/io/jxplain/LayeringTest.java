@@ -46,6 +46,22 @@ class LayeringTest {
                 "kernel/ is the bottom layer: " + uses.get("io.jxplain.kernel"));
     }
 
+    /** Every package of every module says what it is for, in its package-info.java (what Javadoc shows first). */
+    @Test
+    void everyPackageOfEveryModuleHasAPackageInfo() throws IOException {
+        List<String> lacking = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(Path.of(".."))) {
+            for (Path sources : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(sources)) {
+                    files.filter(p -> p.toString().endsWith(".java")).map(Path::getParent).distinct()
+                            .filter(dir -> !Files.isRegularFile(dir.resolve("package-info.java")))
+                            .forEach(dir -> lacking.add(sources.relativize(dir).toString()));
+                }
+            }
+        }
+        assertEquals(List.of(), lacking, "packages without package-info.java");
+    }
+
     @Test
     void onlyTheKernelsAndTheRandomDrawsImportTheVectorApi() throws IOException {
         Set<String> users = new TreeSet<>();
