@@ -83,7 +83,7 @@ public final class TreeShap extends BaseExplainer {
         double base = ensemble.base(k);
         TreeShapTables tables = tables(ensemble);
         Workspace w = null;
-        int[] left = null;
+        int[] scratch = null;
         for (int t = 0; t < ensemble.trees().size(); t++) {
             if (ensemble.outputOf(t) != k) {
                 continue;
@@ -91,11 +91,11 @@ public final class TreeShap extends BaseExplainer {
             DecisionTree tree = ensemble.trees().get(t);
             base += tree.expectedValue();
             if (tables.has(t)) {
-                if (left == null || left.length < tree.size()) {
-                    left = new int[tree.size()];
+                if (scratch == null || scratch.length < 2 * tree.size()) {
+                    scratch = new int[2 * tree.size()];
                 }
                 for (int i = 0; i < n; i++) { // each row adds the trees in their order, whatever the block
-                    tables.add(t, tree, x[i], ensemble.float32Inputs(), phi[i], left);
+                    tables.add(t, tree, x[i], ensemble.float32Inputs(), phi[i], scratch);
                 }
             } else {
                 if (w == null || w.capacity < tree.depth()) {

@@ -35,37 +35,45 @@ final class TreeShapTables {
         return trees[tree] != null;
     }
 
-    /** Adds tree t's TreeSHAP values at x to phi; {@code left} is scratch of the tree's size. */
-    void add(int t, DecisionTree tree, double[] x, boolean float32, double[] phi, int[] left) {
-        trees[t].add(tree, x, float32, phi, left);
+    /** Adds tree t's TreeSHAP values at x to phi; {@code scratch} holds at least twice the tree's nodes. */
+    void add(int t, DecisionTree tree, double[] x, boolean float32, double[] phi, int[] scratch) {
+        trees[t].add(tree, x, float32, phi, scratch);
     }
 
-    /** One tree's leaves: their paths (node, direction, feature position), features, 1/z − 1, and v·H per subset. */
+    /**
+     * One tree in preorder (each node after its parent): per node its parent, whether it is the left child, the
+     * position of the parent's feature among the distinct features of the path to it (first occurrence first), and
+     * whether that split is the feature's first on the path; per (leaf, feature) pair the feature, its position and
+     * 1/z; per leaf v·H for every subset of its features.
+     */
     private static final class Tree {
-        final int leaves;
-        final int[] splits; // the internal nodes
-        final int[] pathStart;
-        final int[] pathNode;
-        final int[] pathLeft; // 1 where the path goes left
-        final int[] pathPosition;
-        final int[] featureStart;
-        final int[] feature;
-        final double[] inverseZero; // 1/zⱼ per leaf and feature
-        final int[] tableStart;
+        final int[] splits;     // the internal nodes
+        final int[] order;      // every node but the root, in preorder
+        final int[] parent;
+        final int[] isLeft;     // 1 for a left child
+        final int[] position;   // of the parent's feature in the path's distinct features
+        final int[] firstBit;   // 1 << position where the parent's split is the feature's first on the path, else 0
+        final int[] pairLeaf;     // per (leaf, feature) pair: the leaf's node,
+        final int[] pairPosition; // the feature's position on the leaf's path,
+        final int[] feature;      // the feature,
+        final double[] inverseZero; // 1/z of the feature on that path,
+        final int[] pairTable;    // and where the leaf's table starts
         final double[] table;
 
-        private Tree(int leaves, int[] splits, int[] pathStart, int[] pathNode, int[] pathLeft, int[] pathPosition,
-                     int[] featureStart, int[] feature, double[] inverseZero, int[] tableStart, double[] table) {
-            this.leaves = leaves;
+        private Tree(int[] splits, int[] order, int[] parent, int[] isLeft, int[] position, int[] firstBit,
+                     int[] pairLeaf, int[] pairPosition, int[] feature, double[] inverseZero, int[] pairTable,
+                     double[] table) {
             this.splits = splits;
-            this.pathStart = pathStart;
-            this.pathNode = pathNode;
-            this.pathLeft = pathLeft;
-            this.pathPosition = pathPosition;
-            this.featureStart = featureStart;
+            this.order = order;
+            this.parent = parent;
+            this.isLeft = isLeft;
+            this.position = position;
+            this.firstBit = firstBit;
+            this.pairLeaf = pairLeaf;
+            this.pairPosition = pairPosition;
             this.feature = feature;
             this.inverseZero = inverseZero;
-            this.tableStart = tableStart;
+            this.pairTable = pairTable;
             this.table = table;
         }
 
@@ -73,102 +81,102 @@ final class TreeShapTables {
         static Tree of(DecisionTree tree) {
             int n = tree.size();
             int[] parent = new int[n];
-            java.util.Arrays.fill(parent, -1);
+            int[] isLeft = new int[n];
+            int[] position = new int[n];
+            int[] firstBit = new int[n];
+            int[] leafIndex = new int[n];
+            int[] order = new int[n - 1];
+            int[][] distinct = new int[n][]; // per node: the distinct features of the path to it
+            double[][] zero = new double[n][]; // and their zero fractions
+            java.util.Arrays.fill(leafIndex, -1);
+            distinct[0] = new int[0];
+            zero[0] = new double[0];
+            parent[0] = -1;
+            int[] stack = new int[n];
+            int top = 0;
+            stack[top++] = 0;
+            int visited = 0;
             int leaves = 0;
-            for (int i = 0; i < n; i++) {
-                if (tree.isLeaf(i)) {
-                    leaves++;
-                } else {
-                    parent[tree.left(i)] = i;
-                    parent[tree.right(i)] = i;
-                }
-            }
-            int[] pathStart = new int[leaves + 1];
-            int[] featureStart = new int[leaves + 1];
-            int[] tableStart = new int[leaves + 1];
-            java.util.List<int[]> paths = new java.util.ArrayList<>();
-            java.util.List<int[]> features = new java.util.ArrayList<>();
-            java.util.List<double[]> zeros = new java.util.ArrayList<>();
-            java.util.List<Double> values = new java.util.ArrayList<>();
             long entries = 0;
-            int leaf = 0;
-            for (int i = 0; i < n; i++) {
-                if (!tree.isLeaf(i)) {
+            java.util.List<Integer> splitList = new java.util.ArrayList<>();
+            while (top > 0) {
+                int node = stack[--top];
+                if (node != 0) {
+                    order[visited++] = node;
+                }
+                if (tree.isLeaf(node)) {
+                    leafIndex[node] = leaves++;
+                    for (double z : zero[node]) {
+                        if (!(z > 0)) {
+                            return null; // 1/z undefined: Algorithm 2 handles this tree
+                        }
+                    }
+                    int k = distinct[node].length;
+                    entries += 1L << Math.min(k, 40);
+                    if (k > 30 || entries > MAX_ENTRIES_PER_TREE) {
+                        return null;
+                    }
                     continue;
                 }
-                int length = 0;
-                for (int c = i; parent[c] != -1; c = parent[c]) {
-                    length++;
+                splitList.add(node);
+                int f = tree.feature(node);
+                int q = 0;
+                while (q < distinct[node].length && distinct[node][q] != f) {
+                    q++;
                 }
-                int[] path = new int[length]; // the child reached below each split, root first
-                int c = i;
-                for (int p = length - 1; p >= 0; p--) {
-                    path[p] = c;
-                    c = parent[c];
-                }
-                int[] distinct = new int[length];
-                double[] z = new double[length];
-                int k = 0;
-                for (int child : path) {
-                    int split = parent[child];
-                    int f = tree.feature(split);
-                    int q = 0;
-                    while (q < k && distinct[q] != f) {
-                        q++;
+                boolean first = q == distinct[node].length;
+                for (int child : new int[] {tree.right(node), tree.left(node)}) { // left popped first
+                    parent[child] = node;
+                    isLeft[child] = child == tree.left(node) ? 1 : 0;
+                    position[child] = q;
+                    firstBit[child] = first ? 1 << Math.min(q, 31) : 0;
+                    distinct[child] = first ? java.util.Arrays.copyOf(distinct[node], q + 1) : distinct[node];
+                    zero[child] = java.util.Arrays.copyOf(zero[node], distinct[child].length);
+                    if (first) {
+                        distinct[child][q] = f;
+                        zero[child][q] = 1;
                     }
-                    if (q == k) {
-                        distinct[k] = f;
-                        z[k++] = 1;
-                    }
-                    z[q] *= tree.cover(child) / tree.cover(split);
+                    zero[child][q] *= tree.cover(child) / tree.cover(node);
+                    stack[top++] = child;
                 }
-                for (int q = 0; q < k; q++) {
-                    if (!(z[q] > 0)) {
-                        return null; // 1/z undefined: Algorithm 2 handles this tree
-                    }
-                }
-                entries += 1L << k;
-                if (k > 30 || entries > MAX_ENTRIES_PER_TREE) {
-                    return null;
-                }
-                paths.add(path);
-                features.add(java.util.Arrays.copyOf(distinct, k));
-                zeros.add(java.util.Arrays.copyOf(z, k));
-                values.add(tree.value(i));
-                pathStart[leaf + 1] = pathStart[leaf] + length;
-                featureStart[leaf + 1] = featureStart[leaf] + k;
-                tableStart[leaf + 1] = tableStart[leaf] + (1 << k);
-                leaf++;
             }
-            int[] pathNode = new int[pathStart[leaves]];
-            int[] pathLeft = new int[pathStart[leaves]];
-            int[] pathPosition = new int[pathStart[leaves]];
-            int[] feature = new int[featureStart[leaves]];
-            double[] inverseZero = new double[featureStart[leaves]];
-            double[] table = new double[tableStart[leaves]];
+            int[] featureStart = new int[leaves + 1];
+            int[] tableStart = new int[leaves + 1];
+            for (int node = 0; node < n; node++) {
+                int l = leafIndex[node];
+                if (l >= 0) {
+                    featureStart[l + 1] = distinct[node].length;
+                    tableStart[l + 1] = 1 << distinct[node].length;
+                }
+            }
             for (int l = 0; l < leaves; l++) {
-                int[] path = paths.get(l);
-                int[] distinct = features.get(l);
-                double[] z = zeros.get(l);
-                for (int p = 0; p < path.length; p++) {
-                    int split = parent[path[p]];
-                    pathNode[pathStart[l] + p] = split;
-                    pathLeft[pathStart[l] + p] = tree.left(split) == path[p] ? 1 : 0;
-                    int q = 0;
-                    while (distinct[q] != tree.feature(split)) {
-                        q++;
-                    }
-                    pathPosition[pathStart[l] + p] = q;
-                }
-                for (int q = 0; q < distinct.length; q++) {
-                    feature[featureStart[l] + q] = distinct[q];
-                    inverseZero[featureStart[l] + q] = 1 / z[q];
-                }
-                fillTable(z, values.get(l), table, tableStart[l]);
+                featureStart[l + 1] += featureStart[l];
+                tableStart[l + 1] += tableStart[l];
             }
-            int[] splits = java.util.stream.IntStream.range(0, n).filter(i -> !tree.isLeaf(i)).toArray();
-            return new Tree(leaves, splits, pathStart, pathNode, pathLeft, pathPosition, featureStart, feature, inverseZero,
-                    tableStart, table);
+            int pairs = featureStart[leaves];
+            int[] pairLeaf = new int[pairs];
+            int[] pairPosition = new int[pairs];
+            int[] feature = new int[pairs];
+            double[] inverseZero = new double[pairs];
+            int[] pairTable = new int[pairs];
+            double[] table = new double[tableStart[leaves]];
+            for (int node = 0; node < n; node++) {
+                int l = leafIndex[node];
+                if (l < 0) {
+                    continue;
+                }
+                for (int q = 0; q < distinct[node].length; q++) {
+                    int i = featureStart[l] + q;
+                    pairLeaf[i] = node;
+                    pairPosition[i] = q;
+                    feature[i] = distinct[node][q];
+                    inverseZero[i] = 1 / zero[node][q];
+                    pairTable[i] = tableStart[l];
+                }
+                fillTable(zero[node], tree.value(node), table, tableStart[l]);
+            }
+            return new Tree(splitList.stream().mapToInt(Integer::intValue).toArray(), order, parent, isLeft, position,
+                    firstBit, pairLeaf, pairPosition, feature, inverseZero, pairTable, table);
         }
 
         /** table[at + B] = v·H(B) for every subset B of the k positions (a bit mask). */
@@ -198,25 +206,24 @@ final class TreeShapTables {
 
         /**
          * Without branches on x: which splits x follows differs from row to row, and mispredicted branches, not
-         * arithmetic, would set the pace. For feature q of a leaf, H(A∖{q}) is the entry at A with bit q cleared
-         * whether or not q ∈ A, and its coefficient is 1/z_q − 1 for q ∈ A, −1 otherwise.
+         * arithmetic, would set the pace. The set A of features whose splits x follows is built down the tree, one
+         * bit per node; for feature q of a leaf, H(A∖{q}) is the entry at A with bit q cleared whether or not q ∈ A,
+         * and its coefficient is 1/z_q − 1 for q ∈ A, −1 otherwise.
          */
-        void add(DecisionTree tree, double[] x, boolean float32, double[] phi, int[] left) {
-            for (int node : splits) { // each split's direction, once per row
-                left[node] = tree.goesLeft(node, x[tree.feature(node)], float32) ? 1 : 0;
+        void add(DecisionTree tree, double[] x, boolean float32, double[] phi, int[] scratch) {
+            int n = parent.length;
+            for (int node : splits) { // each split's direction, once per row, in scratch[n..2n)
+                scratch[n + node] = tree.goesLeft(node, x[tree.feature(node)], float32) ? 1 : 0;
             }
-            for (int l = 0; l < leaves; l++) {
-                int first = featureStart[l];
-                int k = featureStart[l + 1] - first;
-                int followed = (1 << k) - 1;
-                for (int p = pathStart[l]; p < pathStart[l + 1]; p++) {
-                    followed &= ~((left[pathNode[p]] ^ pathLeft[p]) << pathPosition[p]);
-                }
-                int at = tableStart[l];
-                for (int q = 0; q < k; q++) {
-                    int in = (followed >>> q) & 1;
-                    phi[feature[first + q]] += (in * inverseZero[first + q] - 1) * table[at + (followed & ~(1 << q))];
-                }
+            scratch[0] = 0;
+            for (int node : order) { // followed features of the path to node, in scratch[0..n)
+                int p = parent[node];
+                scratch[node] = (scratch[p] | firstBit[node]) & ~((scratch[n + p] ^ isLeft[node]) << position[node]);
+            }
+            for (int i = 0; i < pairLeaf.length; i++) { // every (leaf, feature) pair: one flat loop
+                int followed = scratch[pairLeaf[i]];
+                int in = (followed >>> pairPosition[i]) & 1;
+                phi[feature[i]] += (in * inverseZero[i] - 1) * table[pairTable[i] + (followed & ~(1 << pairPosition[i]))];
             }
         }
     }
