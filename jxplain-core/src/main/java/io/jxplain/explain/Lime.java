@@ -199,7 +199,7 @@ public final class Lime extends BaseExplainer {
 
     /**
      * The bin of value v among ascending cuts c₁ … c_k (quartiles, deciles), as the lime package names it in an
-     * explanation: "name ≤ c₁", "c₁ < name ≤ c₂", …, "name > c_k" (two decimals, as lime prints them).
+     * explanation: "name ≤ c₁", "c₁ &lt; name ≤ c₂", …, "name > c_k" (two decimals, as lime prints them).
      */
     public static String binCondition(double[] cuts, double v, String name) {
         if (v <= cuts[0]) {

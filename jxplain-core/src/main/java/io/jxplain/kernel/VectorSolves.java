@@ -17,7 +17,7 @@ public final class VectorSolves {
     }
 
     /**
-     * v[i + r][c] −= Σ_{j<i} l[r][j]·v[j][c] (term by term, j in order) for r in 0..3 and every point c in [0, w)
+     * v[i + r][c] −= Σ_{j&lt;i} l[r][j]·v[j][c] (term by term, j in order) for r in 0..3 and every point c in [0, w)
      * (the last vector masked).
      */
     public static void fourRows(double[][] v, double[] l0, double[] l1, double[] l2, double[] l3, int i, int w) {

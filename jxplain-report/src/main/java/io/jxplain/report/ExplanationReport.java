@@ -27,7 +27,7 @@ public final class ExplanationReport {
      * row's feature values (null when the data are not at hand), {@code baseValues[i]} where the contributions start
      * (NaN when the method defines none), {@code explained[i]} the value f(x) the row's explanation explains (NaN when
      * not known), {@code rowLabels[i][j]} how row i's waterfall names feature j (null: by its name; discretised LIME
-     * names the bin, "0.21 < mean radius ≤ 0.87").
+     * names the bin, "0.21 &lt; mean radius ≤ 0.87").
      */
     public record Explanations(String method, List<String> features, List<String> rowIds, double[][] attributions,
                                double[][] standardErrors, double[][] values, double[] baseValues, double[] explained,
