@@ -27,7 +27,7 @@ class LimeTest {
         return t;
     }
 
-    /** Without discretisation the surrogate sees standardised features: a linear f = θᵀv gives θⱼ·sdⱼ (ridge shrinks by < 0.1%). */
+    /** Without discretisation the surrogate sees standardised features: a linear f = θᵀv gives θⱼ·sdⱼ (ridge shrinks by &lt; 0.1%). */
     @Test
     void onALinearModelTheContinuousSurrogateRecoversTheScaledCoefficients() {
         double[] theta = {1.5, -2.0, 0.5};

@@ -182,7 +182,7 @@ class OnnxModelTest {
         }
     }
 
-    /** log(w·x + b) is NaN where w·x + b < 0: one of ±(large) unit vectors gets there. */
+    /** log(w·x + b) is NaN where w·x + b &lt; 0: one of ±(large) unit vectors gets there. */
     private static double[] findRowWithNegativeLinearPart(OnnxModel nan) {
         for (int j = 0; j < 6; j++) {
             for (double s : new double[] {-100, 100}) {
