@@ -75,15 +75,14 @@ public final class TreeShap extends BaseExplainer {
         int n = to - from;
         DMatrixRMaj block = new DMatrixRMaj(n, d);
         System.arraycopy(rows.data, from * d, block.data, 0, n * d);
-        double[][] x = new double[n][];
-        double[][] phi = new double[n][d];
-        for (int i = 0; i < n; i++) {
-            x[i] = java.util.Arrays.copyOfRange(block.data, i * d, (i + 1) * d);
-        }
+        double[] phi = new double[n * d];
         double base = ensemble.base(k);
         TreeShapTables tables = tables(ensemble);
         Workspace w = null;
-        int[] scratch = null;
+        int[] left = new int[0];
+        int[] followed = new int[0];
+        double[] row = new double[d];
+        double[] rowPhi = new double[d];
         for (int t = 0; t < ensemble.trees().size(); t++) {
             if (ensemble.outputOf(t) != k) {
                 continue;
@@ -91,30 +90,33 @@ public final class TreeShap extends BaseExplainer {
             DecisionTree tree = ensemble.trees().get(t);
             base += tree.expectedValue();
             if (tables.has(t)) {
-                if (scratch == null || scratch.length < 2 * tree.size()) {
-                    scratch = new int[2 * tree.size()];
+                if (left.length < tree.size() * n) {
+                    left = new int[tree.size() * n];
+                    followed = new int[tree.size() * n];
                 }
-                for (int i = 0; i < n; i++) { // each row adds the trees in their order, whatever the block
-                    tables.add(t, tree, x[i], ensemble.float32Inputs(), phi[i], scratch);
-                }
+                tables.add(t, tree, block.data, n, d, ensemble.float32Inputs(), phi, left, followed);
             } else {
                 if (w == null || w.capacity < tree.depth()) {
                     w = new Workspace(tree.depth());
                 }
-                for (int i = 0; i < n; i++) {
-                    algorithm2(tree, x[i], ensemble.float32Inputs(), phi[i], w);
+                for (int i = 0; i < n; i++) { // each row adds the trees in their order, whatever the block
+                    System.arraycopy(block.data, i * d, row, 0, d);
+                    System.arraycopy(phi, i * d, rowPhi, 0, d);
+                    algorithm2(tree, row, ensemble.float32Inputs(), rowPhi, w);
+                    System.arraycopy(rowPhi, 0, phi, i * d, d);
                 }
             }
         }
         DMatrixRMaj fx = model.predict(block);
         Attribution[] out = new Attribution[n];
         for (int i = 0; i < n; i++) {
+            double[] values = java.util.Arrays.copyOfRange(phi, i * d, (i + 1) * d);
             double sum = base;
-            for (double p : phi[i]) {
+            for (double p : values) {
                 sum += p;
             }
             // local accuracy (Lundberg et al. 2020, Property 1): the values add up to f(x) − E f
-            out[i] = new Attribution(phi[i], null, Double.NaN, 1, 0,
+            out[i] = new Attribution(values, null, Double.NaN, 1, 0,
                     OrderedMaps.of("efficiency_gap", sum - fx.get(i, k), Attribution.BASE_VALUE, base));
         }
         return out;

@@ -35,9 +35,13 @@ final class TreeShapTables {
         return trees[tree] != null;
     }
 
-    /** Adds tree t's TreeSHAP values at x to phi; {@code scratch} holds at least twice the tree's nodes. */
-    void add(int t, DecisionTree tree, double[] x, boolean float32, double[] phi, int[] scratch) {
-        trees[t].add(tree, x, float32, phi, scratch);
+    /**
+     * Adds tree t's TreeSHAP values at a block of rows (x: rows × d, row-major) to phi (rows × d); {@code left} and
+     * {@code followed} are scratch of at least the tree's nodes × rows.
+     */
+    void add(int t, DecisionTree tree, double[] x, int rows, int d, boolean float32, double[] phi, int[] left,
+             int[] followed) {
+        trees[t].add(tree, x, rows, d, float32, phi, left, followed);
     }
 
     /**
@@ -205,25 +209,44 @@ final class TreeShapTables {
         }
 
         /**
-         * Without branches on x: which splits x follows differs from row to row, and mispredicted branches, not
-         * arithmetic, would set the pace. The set A of features whose splits x follows is built down the tree, one
-         * bit per node; for feature q of a leaf, H(A∖{q}) is the entry at A with bit q cleared whether or not q ∈ A,
-         * and its coefficient is 1/z_q − 1 for q ∈ A, −1 otherwise.
+         * Adds the tree's values for a block of rows (row r at x[r·d..]) to phi (row r at phi[r·d..]), row by row
+         * in the same order as for one row alone, so a row's values do not depend on its block. Loops run over the
+         * rows innermost: each node's and pair's data is read once per block. Without branches on x: which splits
+         * x follows differs from row to row, and mispredicted branches, not arithmetic, would set the pace. The set
+         * A of features whose splits a row follows is built down the tree, one bit per node; for feature q of a
+         * leaf, H(A∖{q}) is the entry at A with bit q cleared whether or not q ∈ A, and its coefficient is
+         * 1/z_q − 1 for q ∈ A, −1 otherwise.
          */
-        void add(DecisionTree tree, double[] x, boolean float32, double[] phi, int[] scratch) {
-            int n = parent.length;
-            for (int node : splits) { // each split's direction, once per row, in scratch[n..2n)
-                scratch[n + node] = tree.goesLeft(node, x[tree.feature(node)], float32) ? 1 : 0;
+        void add(DecisionTree tree, double[] x, int rows, int d, boolean float32, double[] phi, int[] left,
+                 int[] followed) {
+            for (int node : splits) { // each split's direction per row: left[node·rows + r]
+                int f = tree.feature(node);
+                for (int r = 0; r < rows; r++) {
+                    left[node * rows + r] = tree.goesLeft(node, x[r * d + f], float32) ? 1 : 0;
+                }
             }
-            scratch[0] = 0;
-            for (int node : order) { // followed features of the path to node, in scratch[0..n)
-                int p = parent[node];
-                scratch[node] = (scratch[p] | firstBit[node]) & ~((scratch[n + p] ^ isLeft[node]) << position[node]);
+            java.util.Arrays.fill(followed, 0, rows, 0); // the root: no split yet
+            for (int node : order) {
+                int p = parent[node] * rows;
+                int at = node * rows;
+                int first = firstBit[node];
+                int side = isLeft[node];
+                int q = position[node];
+                for (int r = 0; r < rows; r++) {
+                    followed[at + r] = (followed[p + r] | first) & ~((left[p + r] ^ side) << q);
+                }
             }
-            for (int i = 0; i < pairLeaf.length; i++) { // every (leaf, feature) pair: one flat loop
-                int followed = scratch[pairLeaf[i]];
-                int in = (followed >>> pairPosition[i]) & 1;
-                phi[feature[i]] += (in * inverseZero[i] - 1) * table[pairTable[i] + (followed & ~(1 << pairPosition[i]))];
+            for (int i = 0; i < pairLeaf.length; i++) { // every (leaf, feature) pair
+                int leaf = pairLeaf[i] * rows;
+                int q = pairPosition[i];
+                int clear = ~(1 << q);
+                int f = feature[i];
+                double inverse = inverseZero[i];
+                int at = pairTable[i];
+                for (int r = 0; r < rows; r++) {
+                    int set = followed[leaf + r];
+                    phi[r * d + f] += (((set >>> q) & 1) * inverse - 1) * table[at + (set & clear)];
+                }
             }
         }
     }

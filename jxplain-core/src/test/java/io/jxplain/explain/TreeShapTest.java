@@ -228,7 +228,7 @@ class TreeShapTest {
                 x[j] = rng.nextGaussian();
             }
             double[] byTables = new double[d];
-            tables.add(0, tree, x, false, byTables, new int[2 * tree.size()]);
+            tables.add(0, tree, x, 1, d, false, byTables, new int[tree.size()], new int[tree.size()]);
             double[] byPaths = new double[d];
             TreeShap.algorithm2(tree, x, false, byPaths);
             for (int j = 0; j < d; j++) {
