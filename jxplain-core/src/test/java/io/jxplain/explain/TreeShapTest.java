@@ -218,7 +218,7 @@ class TreeShapTest {
         java.util.random.RandomGenerator rng = io.jxplain.random.RandomStreams.stream(17L);
         for (int trial = 0; trial < 200; trial++) {
             int d = 1 + rng.nextInt(5);
-            DecisionTree tree = randomTree(rng, 1 + rng.nextInt(9), d);
+            DecisionTree tree = io.jxplain.model.tree.RandomTrees.complete(rng, 1 + rng.nextInt(9), d, 0.05, true);
             TreeEnsemble model = TreeEnsemble.of(d, OutputKind.REGRESSION, new double[] {0}, List.of(tree),
                     new int[] {0}, false, "random tree");
             TreeShapTables tables = TreeShapTables.of(model);
@@ -267,34 +267,5 @@ class TreeShapTest {
         assertTrue(!TreeShapTables.of(deep).has(0), "2^35 table entries are not built");
         Explanation e = TreeShap.create().explain(deep, Target.output(0), new double[35], 0L);
         assertEquals(0, e.diagnostics().get("efficiency_gap"), 1e-9);
-    }
-
-    /** A random tree of the given depth on d features: every split sends a random share of its cover left. */
-    private static DecisionTree randomTree(java.util.random.RandomGenerator rng, int depth, int d) {
-        int n = (1 << (depth + 1)) - 1;
-        int[] left = new int[n];
-        int[] right = new int[n];
-        int[] feature = new int[n];
-        double[] threshold = new double[n];
-        double[] value = new double[n];
-        double[] cover = new double[n];
-        DecisionTree.Split[] split = new DecisionTree.Split[n];
-        cover[0] = 100;
-        for (int i = 0; i < n; i++) {
-            if (i < (1 << depth) - 1) {
-                left[i] = 2 * i + 1;
-                right[i] = 2 * i + 2;
-                feature[i] = rng.nextInt(d);
-                threshold[i] = rng.nextGaussian() * 0.5;
-                split[i] = DecisionTree.Split.values()[rng.nextInt(4)];
-                cover[left[i]] = cover[i] * (0.05 + 0.9 * rng.nextDouble());
-                cover[right[i]] = cover[i] - cover[left[i]];
-            } else {
-                left[i] = -1;
-                right[i] = -1;
-                value[i] = rng.nextGaussian();
-            }
-        }
-        return DecisionTree.of(left, right, feature, threshold, split, value, cover, d);
     }
 }

@@ -91,7 +91,7 @@ public final class BenchCases {
      * rows' features (the size its throughput goal is set for), explained at its output.
      */
     private static BenchCase treeShap(int d) {
-        TreeEnsemble trees = RandomTrees.ensemble(100, 6, d, 5L);
+        TreeEnsemble trees = io.jxplain.model.tree.RandomTrees.ensemble(100, 6, d, 5L);
         return new BenchCase("tree-shap", "explainer", null, null, null, null, (model, target, rows, seed, threads) -> {
             List<Explanation> out = TreeShap.create().explainAll(trees, Target.output(0), rows, seed, threads);
             double[] flat = new double[out.size() * rows.numCols];
