@@ -52,6 +52,15 @@ public final class HtmlReport {
         return t.append("</table>\n").toString();
     }
 
+    /**
+     * The paper's experiments this report does not reproduce, each with the reason: every reproduction ends with
+     * this section, so a reader sees what the verdicts above do not cover. {@code items}: pairs of experiment, why.
+     */
+    public HtmlReport notReproduced(List<List<String>> items) {
+        heading(2, "Not reproduced here");
+        return table(List.of("the paper's experiment", "why"), items);
+    }
+
     public String toHtml() {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" + LineChart.escape(title)
                 + "</title>\n<style>body{font-family:sans-serif;max-width:960px;margin:2em auto;line-height:1.45}"

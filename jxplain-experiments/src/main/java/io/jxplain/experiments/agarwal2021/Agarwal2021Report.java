@@ -72,6 +72,12 @@ final class Agarwal2021Report {
         if (figures.containsKey(5)) {
             figure5(r, figures.get(5));
         }
+        r.notReproduced(List.of(
+                List.of("Figure 1: the simulated set's decision boundary", "an illustration of the data and model, no"
+                        + " claim to check; the model's accuracy is in the table above"),
+                List.of("The σ² and model-accuracy analyses on the simulated and online-shoppers sets", "the paper"
+                        + " defers them to its full version, whose text is not the source here; Figures 4–5 follow"
+                        + " the paper on bankruptcy")));
         StagedFile.writeString(file, r.toHtml());
     }
 

@@ -44,6 +44,8 @@ class Agarwal2021ReproductionTest {
         assertTrue(html.matches("(?s).*SmoothGrad: n = 200 is [0-9.]+× n = 2000.*"), html);
         assertTrue(!html.contains("<td>verdict</td><td>confirmed</td>"), "a falling curve is not saturated");
         assertTrue(html.contains("'contradicted' when the opposite holds"), "the verdicts are defined once");
+        assertTrue(html.contains("<h2>Not reproduced here</h2>") && html.contains("Figure 1: the simulated set"),
+                "the report lists what it leaves out");
         // header + 4 metrics × 5 sample sizes for one run
         assertEquals(1 + 4 * Agarwal2021Config.QUICK_SAMPLE_SIZES.size(), Files.readAllLines(out.resolve("figure2.csv")).size());
     }

@@ -47,6 +47,8 @@ class Yeh2019SharedDataTest {
                 Files.readAllLines(dir.resolve("table2.csv")).size(), "every point under every randomisation");
         String html = Files.readString(result.index());
         assertTrue(html.contains("Table 1(a)") && html.contains("Table 2") && html.contains("confirmed"), html);
+        assertTrue(html.contains("<h2>Not reproduced here</h2>") && html.contains("CIFAR-10")
+                && html.contains("human study") && html.contains("--images mnist"), "what it leaves out, and why");
         assertTrue(Files.size(dir.resolve("figure2").resolve(Yeh2019Reproduction.figureFile(0, 6))) > 0);
     }
 
