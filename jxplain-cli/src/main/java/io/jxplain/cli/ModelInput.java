@@ -167,6 +167,9 @@ final class ModelInput {
         if (model.outputKind() == OutputKind.REGRESSION) {
             return Target.output(0);
         }
-        return Target.probability(model.outputSize() > 1 ? 1 : 0);
+        int k = model.outputSize() > 1 ? 1 : 0;
+        // a boosted ensemble's margin, as XGBoost's pred_contribs and shap's TreeExplainer explain it (and TreeSHAP can)
+        boolean margins = model instanceof io.jxplain.model.tree.TreeEnsemble && model.outputKind() == OutputKind.LOGITS;
+        return margins ? Target.logit(k) : Target.probability(k);
     }
 }

@@ -134,6 +134,11 @@ class TreeModelCommandsTest {
             }
             assertEquals(contribs.get(6).asDouble(), Double.parseDouble(explained.get(i).get("base_value")), 1e-6);
         }
+        Path byDefault = dir.resolve("default-target.csv");
+        CliTestSupport.Result untargeted = CliTestSupport.run("explain", "--model", model.toString(), "--data",
+                data.toString(), "--method", "tree-shap", "--out", byDefault.toString());
+        assertEquals(0, untargeted.exitCode(), untargeted.err());
+        assertEquals(Files.readString(out), Files.readString(byDefault), "the default target is the margin, logit:1");
         CliTestSupport.Result probability = CliTestSupport.run("explain", "--model", model.toString(), "--data",
                 data.toString(), "--method", "tree-shap", "--target", "probability:1", "--out",
                 dir.resolve("p.csv").toString());
@@ -151,6 +156,6 @@ class TreeModelCommandsTest {
         CliTestSupport.Result inspect = CliTestSupport.run("inspect", "--model", model.toString());
         assertEquals(0, inspect.exitCode(), inspect.err());
         assertTrue(inspect.out().contains("XGBoost JSON") && inspect.out().contains("exact (path-dependent TreeSHAP"
-                + " over 20 trees"), inspect.out());
+                + " over 20 trees") && inspect.out().matches("(?s).*default target +logit:1.*"), inspect.out());
     }
 }
