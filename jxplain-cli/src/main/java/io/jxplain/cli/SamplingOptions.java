@@ -100,8 +100,8 @@ final class SamplingOptions {
             }
             if (ExplainerCatalog.entry(name).needs() == ExplainerCatalog.Needs.TREE_ENSEMBLE
                     && !(model instanceof io.jxplain.model.tree.TreeEnsemble)) {
-                throw new IllegalArgumentException("--method " + name + " explains tree ensembles jxplain reads (an"
-                        + " XGBoost JSON model); " + model.describe() + " is not one: use kernel-shap or shapley-exact");
+                throw new IllegalArgumentException("--method " + name + ": "
+                        + io.jxplain.explain.TreeShap.notATreeEnsemble(model));
             }
             if (model.categoricalInputs().length > 0 && !ExplainerCatalog.entry(name).keepsFeatureValues()) {
                 throw new IllegalArgumentException("--method " + name + ": "

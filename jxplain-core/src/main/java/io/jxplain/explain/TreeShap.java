@@ -131,11 +131,16 @@ public final class TreeShap extends BaseExplainer {
         return m.tables();
     }
 
+    /** Why tree-shap refuses {@code model} (not a tree ensemble jxplain reads), naming the methods that suit it. */
+    public static String notATreeEnsemble(Model model) {
+        return "tree-shap explains tree ensembles jxplain reads (an XGBoost JSON model); " + model.describe()
+                + " is not one: use kernel-shap or shapley-exact";
+    }
+
     /** The model as an ensemble whose output k is a sum of trees, or a message naming what to do instead. */
     private static TreeEnsemble ensemble(Model model, Target target) {
         if (!(model instanceof TreeEnsemble ensemble)) {
-            throw new IllegalArgumentException("tree-shap explains tree ensembles (an XGBoost JSON model, or ONNX-ML"
-                    + " tree ensembles); " + model.describe() + " is not one: use kernel-shap or shapley-exact");
+            throw new IllegalArgumentException(notATreeEnsemble(model));
         }
         if (target.kind() == Target.Kind.PROBABILITY && model.outputKind() == OutputKind.LOGITS) {
             throw new IllegalArgumentException("tree-shap is exact for the trees' sum, the margin; probability:"

@@ -95,8 +95,8 @@ final class Alvarez2018Report {
         r.table(List.of("explainer", "worst ratio (Eq. 2)", "median over points", "points with a neighbour"), summary);
         List<List<String>> claims = new ArrayList<>();
         for (boolean defaults : new boolean[] {true, false}) {
-            String lime = defaults ? TabularExplainers.LIME : TabularExplainers.variantOf(TabularExplainers.LIME);
-            String shap = defaults ? TabularExplainers.SHAP : TabularExplainers.variantOf(TabularExplainers.SHAP);
+            String lime = TabularExplainers.asRun(TabularExplainers.LIME, defaults);
+            String shap = TabularExplainers.asRun(TabularExplainers.SHAP, defaults);
             double l = compas.byMethod().get(lime).worst();
             double sh = compas.byMethod().get(shap).worst();
             claims.add(List.of("LIME's worst ratio is far above SHAP's (" + (defaults ? "as the packages run them"
@@ -203,8 +203,8 @@ final class Alvarez2018Report {
 
     /** The paper's ranking (LIME least robust) on median L, for the packages' settings or for the variants. */
     private static List<String> limeBelowShap(List<UciRobustness.SetResult> uci, boolean defaults) {
-        String lime = defaults ? TabularExplainers.LIME : TabularExplainers.variantOf(TabularExplainers.LIME);
-        String shap = defaults ? TabularExplainers.SHAP : TabularExplainers.variantOf(TabularExplainers.SHAP);
+        String lime = TabularExplainers.asRun(TabularExplainers.LIME, defaults);
+        String shap = TabularExplainers.asRun(TabularExplainers.SHAP, defaults);
         int limeWorse = 0;
         StringBuilder pairs = new StringBuilder();
         for (UciRobustness.SetResult s : uci) {

@@ -49,6 +49,11 @@ final class TabularExplainers {
         };
     }
 
+    /** The label of {@code packageDefault} as the packages run it, or of its variant. */
+    static String asRun(String packageDefault, boolean packageSetting) {
+        return packageSetting ? packageDefault : variantOf(packageDefault);
+    }
+
     /** A label as a file name: "SHAP zeros" → "SHAP-zeros". */
     static String fileName(String label) {
         return label.replace(' ', '-');
