@@ -89,10 +89,11 @@ public final class NetworkTrainer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        long stepsLeft = config.maxSteps() == TrainingConfig.ALL_STEPS ? Long.MAX_VALUE : config.maxSteps();
+        for (int epoch = 1; epoch <= config.epochs() && stepsLeft > 0; epoch++) {
             shuffle(order, rng);
             double lossSum = 0;
-            for (int start = 0; start < n; start += config.batchSize()) {
+            for (int start = 0; start < n && stepsLeft > 0; start += config.batchSize(), stepsLeft--) {
                 int end = Math.min(n, start + config.batchSize());
                 int m = end - start;
                 DMatrixRMaj x = new DMatrixRMaj(m, d);

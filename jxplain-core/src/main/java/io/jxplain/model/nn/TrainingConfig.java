@@ -9,7 +9,16 @@ import java.util.List;
  * Adam, cross-entropy) with the Captum reference models' optimiser settings (learning rate 0.01, batch 32).
  */
 public record TrainingConfig(List<Integer> hidden, Activation activation, Loss loss, int epochs, int batchSize,
-                             double learningRate, double l2, long seed) {
+                             double learningRate, double l2, long seed, int maxSteps) {
+    /** Training without a step limit: every mini-batch of every epoch. */
+    public static final int ALL_STEPS = 0;
+
+    /** A configuration that trains every epoch to the end ({@link #ALL_STEPS}). */
+    public TrainingConfig(List<Integer> hidden, Activation activation, Loss loss, int epochs, int batchSize,
+                          double learningRate, double l2, long seed) {
+        this(hidden, activation, loss, epochs, batchSize, learningRate, l2, seed, ALL_STEPS);
+    }
+
     public TrainingConfig {
         hidden = List.copyOf(hidden);
         for (int h : hidden) {
@@ -21,6 +30,9 @@ public record TrainingConfig(List<Integer> hidden, Activation activation, Loss l
         if (!(l2 >= 0) || !Double.isFinite(l2)) {
             throw new IllegalArgumentException("l2 must be ≥ 0, got " + l2);
         }
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("maxSteps must be ≥ 0 (0: no limit), got " + maxSteps);
+        }
     }
 
     /** The paper's MLP: 2 × 10 ELU, cross-entropy, Adam(0.01), batch 32, 15 epochs (the simulated set's). */
@@ -29,34 +41,42 @@ public record TrainingConfig(List<Integer> hidden, Activation activation, Loss l
     }
 
     public TrainingConfig withHidden(List<Integer> h) {
-        return new TrainingConfig(h, activation, loss, epochs, batchSize, learningRate, l2, seed);
+        return new TrainingConfig(h, activation, loss, epochs, batchSize, learningRate, l2, seed, maxSteps);
     }
 
     public TrainingConfig withActivation(Activation a) {
-        return new TrainingConfig(hidden, a, loss, epochs, batchSize, learningRate, l2, seed);
+        return new TrainingConfig(hidden, a, loss, epochs, batchSize, learningRate, l2, seed, maxSteps);
     }
 
     public TrainingConfig withLoss(Loss l) {
-        return new TrainingConfig(hidden, activation, l, epochs, batchSize, learningRate, l2, seed);
+        return new TrainingConfig(hidden, activation, l, epochs, batchSize, learningRate, l2, seed, maxSteps);
     }
 
     public TrainingConfig withEpochs(int e) {
-        return new TrainingConfig(hidden, activation, loss, e, batchSize, learningRate, l2, seed);
+        return new TrainingConfig(hidden, activation, loss, e, batchSize, learningRate, l2, seed, maxSteps);
     }
 
     public TrainingConfig withBatchSize(int b) {
-        return new TrainingConfig(hidden, activation, loss, epochs, b, learningRate, l2, seed);
+        return new TrainingConfig(hidden, activation, loss, epochs, b, learningRate, l2, seed, maxSteps);
     }
 
     public TrainingConfig withLearningRate(double lr) {
-        return new TrainingConfig(hidden, activation, loss, epochs, batchSize, lr, l2, seed);
+        return new TrainingConfig(hidden, activation, loss, epochs, batchSize, lr, l2, seed, maxSteps);
     }
 
     public TrainingConfig withL2(double penalty) {
-        return new TrainingConfig(hidden, activation, loss, epochs, batchSize, learningRate, penalty, seed);
+        return new TrainingConfig(hidden, activation, loss, epochs, batchSize, learningRate, penalty, seed, maxSteps);
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(hidden, activation, loss, epochs, batchSize, learningRate, l2, s);
+        return new TrainingConfig(hidden, activation, loss, epochs, batchSize, learningRate, l2, s, maxSteps);
+    }
+
+    /**
+     * Stops after {@code steps} mini-batch updates, part-way through an epoch if need be: an undertrained network
+     * on purpose (Agarwal et al.'s Figure 5 compares a weaker model). {@link #ALL_STEPS} lifts the limit.
+     */
+    public TrainingConfig withMaxSteps(int steps) {
+        return new TrainingConfig(hidden, activation, loss, epochs, batchSize, learningRate, l2, seed, steps);
     }
 }

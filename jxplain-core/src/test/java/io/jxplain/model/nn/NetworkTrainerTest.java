@@ -48,6 +48,24 @@ class NetworkTrainerTest {
     }
 
     @Test
+    void maxStepsStopsPartWayAndAStepLimitOfWholeEpochsChangesNothing() {
+        Dataset data = SimulatedData.generate(200, 1L); // batch 32: 7 steps per epoch
+        TrainingConfig twoEpochs = TrainingConfig.paperDefaults().withEpochs(2);
+        DMatrixRMaj x = data.features();
+        double[] full = NetworkTrainer.train(x, data.targets(), 2, twoEpochs).predict(x).data;
+        double[] limitAtEnd = NetworkTrainer.train(x, data.targets(), 2, twoEpochs.withMaxSteps(14)).predict(x).data;
+        assertArrayEquals(full, limitAtEnd, 0.0, "a limit at the last step is no limit");
+        double[] nine = NetworkTrainer.train(x, data.targets(), 2, twoEpochs.withMaxSteps(9)).predict(x).data;
+        double[] nineOfMany = NetworkTrainer.train(x, data.targets(), 2,
+                twoEpochs.withEpochs(50).withMaxSteps(9)).predict(x).data;
+        assertArrayEquals(nine, nineOfMany, 0.0, "9 steps are the same 9 steps however many epochs are allowed");
+        double[] ten = NetworkTrainer.train(x, data.targets(), 2, twoEpochs.withMaxSteps(10)).predict(x).data;
+        assertTrue(Math.abs(nine[0] - ten[0]) > 1e-12, "one more step moves the network");
+        assertTrue(Math.abs(nine[0] - full[0]) > 1e-12, "9 of 14 steps is not the whole training");
+        assertThrows(IllegalArgumentException.class, () -> twoEpochs.withMaxSteps(-1));
+    }
+
+    @Test
     void meanSquaredErrorFitsALinearFunction() {
         RandomGenerator rng = RandomStreams.stream(4L);
         int n = 400;
