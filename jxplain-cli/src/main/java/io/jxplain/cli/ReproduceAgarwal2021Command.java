@@ -65,14 +65,21 @@ final class ReproduceAgarwal2021Command implements Callable<Integer>, SettingOpt
             description = "Training epochs per data set (paper: simulated=15, bankruptcy=60, online-shoppers=100).")
     Map<String, Integer> epochs;
 
-    @Option(names = "--weak-epochs", defaultValue = "16", paramLabel = "E", description = "Epochs of Figure 5's worse model. Default: ${DEFAULT-VALUE}.")
-    int weakEpochs;
+    @Option(names = "--weak-accuracy", defaultValue = "0.86", paramLabel = "A", description = "Figure 5's worse model "
+            + "is the network stopped at the first mini-batch step of its first epoch whose training accuracy is "
+            + "nearest A (the paper's is 86%%). Default: ${DEFAULT-VALUE}.")
+    double weakAccuracy;
 
     @Option(names = "--bankruptcy-file", paramLabel = "PATH", description = "Bankruptcy file under --data-dir (.csv[.gz] or .arff[.gz]). Default: the derived year-3 file.")
     String bankruptcyFile;
 
+    @Option(names = "--captum-reference", paramLabel = "DIR", description = "shared/reference: set Captum's Figure 2 "
+            + "and 3 curves beside jxplain's, computed on the same networks and points. Default: left out.")
+    Path captumReference;
+
     @Option(names = "--bankruptcy-features", defaultValue = "15", paramLabel = "K",
-            description = "Keep the K bankruptcy attributes with the fewest missing values. Default: ${DEFAULT-VALUE}.")
+            description = "Keep the first K bankruptcy attributes of the importance ranking (see docs/reproductions.md). "
+                    + "Default: ${DEFAULT-VALUE}.")
     int bankruptcyFeatures;
 
     @Option(names = "--epsilon", defaultValue = "0.05", paramLabel = "E",
@@ -94,9 +101,10 @@ final class ReproduceAgarwal2021Command implements Callable<Integer>, SettingOpt
                     Agarwal2021Config.Builder b = Agarwal2021Config.paper(dataDir, folder, ReproduceCommand.seedOf(spec))
                             .figures(figures(figure))
                             .datasets(datasets.stream().map(UnificationDataset::parse).toList())
-                            .sigma2(sigma2).sigma2Grid(sigma2Grid).weakEpochs(weakEpochs).epsilon(epsilon)
+                            .sigma2(sigma2).sigma2Grid(sigma2Grid).weakAccuracy(weakAccuracy).epsilon(epsilon)
                             .threads(SamplingOptions.resolveThreads(threads))
-                            .maxPoints(maxPoints);
+                            .maxPoints(maxPoints)
+                            .captumReference(captumReference);
                     if (bankruptcyFile != null || bankruptcyFeatures != 15) {
                         b.bankruptcy(bankruptcyFile == null ? io.jxplain.experiments.data.BankruptcyData.DEFAULT_FILE
                                 : bankruptcyFile, bankruptcyFeatures);

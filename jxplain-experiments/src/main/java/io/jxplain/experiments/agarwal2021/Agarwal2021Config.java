@@ -19,16 +19,19 @@ import java.util.TreeSet;
  * @param sampleSizes        the n grid (paper: 10 … 5000)
  * @param sigma2             σ² of Figures 2, 3 and 5 (paper: 1)
  * @param sigma2Grid         the σ² values of Figure 4 (paper: 0.01, 0.1, 1)
- * @param weakEpochs         epochs of Figure 5's worse model (paper: 16, against 60)
+ * @param weakAccuracy       the training accuracy Figure 5's worse model is stopped nearest (paper: 86%, against 96%)
  * @param maxPoints          at most this many test points per data set, or null for the whole test split
  * @param epsilon            the distance at which empirical n is set against Proposition 1 and Theorem 3
  * @param epochs             training epochs per data set (paper: 15, 60, 100)
+ * @param captumReference    shared/reference, whose Captum curves are set beside jxplain's on the same networks, or
+ *                           null to leave that comparison out
  */
 public record Agarwal2021Config(Set<Integer> figures, List<UnificationDataset> datasets, Path dataDir, Path outDir,
                                 long seed, List<Integer> sampleSizes, double sigma2, List<Double> sigma2Grid,
-                                int weakEpochs, Integer maxPoints, int threads, int neighbours,
+                                double weakAccuracy, Integer maxPoints, int threads, int neighbours,
                                 double neighbourVariance, double epsilon, String bankruptcyFile,
-                                int bankruptcyFeatures, Map<UnificationDataset, Integer> epochs) {
+                                int bankruptcyFeatures, Map<UnificationDataset, Integer> epochs,
+                                Path captumReference) {
     public static final List<Integer> PAPER_SAMPLE_SIZES = List.of(10, 20, 50, 100, 200, 500, 1000, 2000, 5000);
     /** --quick: n ≫ d throughout, so the Monte-Carlo rate is visible on every data set. */
     public static final List<Integer> QUICK_SAMPLE_SIZES = List.of(100, 200, 500, 1000, 2000);
@@ -62,7 +65,7 @@ public record Agarwal2021Config(Set<Integer> figures, List<UnificationDataset> d
         for (double s : sigma2Grid) {
             Checks.requirePositive("sigma2 of figure 4", s);
         }
-        Checks.requirePositive("weak-model epochs", weakEpochs);
+        Checks.requireInRange("weak-model accuracy", weakAccuracy, 0, 1);
         if (maxPoints != null) {
             Checks.requirePositive("max points", maxPoints);
         }
@@ -97,13 +100,14 @@ public record Agarwal2021Config(Set<Integer> figures, List<UnificationDataset> d
         private List<Integer> sampleSizes = PAPER_SAMPLE_SIZES;
         private double sigma2 = 1.0;
         private List<Double> sigma2Grid = List.of(0.01, 0.1, 1.0);
-        private int weakEpochs = 16;
+        private double weakAccuracy = 0.86;
         private Integer maxPoints;
         private int threads = Runtime.getRuntime().availableProcessors();
         private double epsilon = 0.05;
         private String bankruptcyFile = BankruptcyData.DEFAULT_FILE;
         private int bankruptcyFeatures = BankruptcyData.DEFAULT_FEATURES;
         private final Map<UnificationDataset, Integer> epochs = new EnumMap<>(UnificationDataset.class);
+        private Path captumReference;
 
         /** A few test points and a short n grid (n ≫ d throughout): the same code path in well under two minutes. */
         public Builder quick() {
@@ -139,8 +143,8 @@ public record Agarwal2021Config(Set<Integer> figures, List<UnificationDataset> d
             return this;
         }
 
-        public Builder weakEpochs(int e) {
-            weakEpochs = e;
+        public Builder weakAccuracy(double a) {
+            weakAccuracy = a;
             return this;
         }
 
@@ -165,6 +169,12 @@ public record Agarwal2021Config(Set<Integer> figures, List<UnificationDataset> d
             return this;
         }
 
+        /** Sets Captum's curves from {@code referenceDir} (shared/reference) beside jxplain's on the same networks. */
+        public Builder captumReference(Path referenceDir) {
+            captumReference = referenceDir;
+            return this;
+        }
+
         public Builder epochs(UnificationDataset d, int e) {
             epochs.put(d, e);
             return this;
@@ -176,8 +186,9 @@ public record Agarwal2021Config(Set<Integer> figures, List<UnificationDataset> d
                 all.put(d, epochs.getOrDefault(d, d.paperEpochs()));
             }
             return new Agarwal2021Config(figures, datasets, dataDir, outDir, seed, sampleSizes, sigma2, sigma2Grid,
-                    weakEpochs, maxPoints, threads, NeighbourhoodRobustness.NEIGHBOURS.defaultValue(),
-                    NeighbourhoodRobustness.VARIANCE.defaultValue(), epsilon, bankruptcyFile, bankruptcyFeatures, all);
+                    weakAccuracy, maxPoints, threads, NeighbourhoodRobustness.NEIGHBOURS.defaultValue(),
+                    NeighbourhoodRobustness.VARIANCE.defaultValue(), epsilon, bankruptcyFile, bankruptcyFeatures, all,
+                    captumReference);
         }
     }
 }

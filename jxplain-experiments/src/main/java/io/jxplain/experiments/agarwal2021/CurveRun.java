@@ -7,6 +7,7 @@ import io.jxplain.explain.ContinuousLime;
 import io.jxplain.explain.Explanation;
 import io.jxplain.explain.SmoothGrad;
 import io.jxplain.metric.NeighbourhoodRobustness;
+import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
@@ -30,15 +31,23 @@ final class CurveRun {
     static Curves compute(String label, TrainedModel model, double sigma2, Agarwal2021Config config, Progress progress) {
         DMatrixRMaj test = model.split().test().features();
         int points = config.maxPoints() == null ? test.numRows : Math.min(config.maxPoints(), test.numRows);
+        CurveStatistics m = measure(label, model.network(), test, points, config.sampleSizes(), sigma2,
+                NeighbourhoodRobustness.of(config.neighbours(), config.neighbourVariance()), config, progress);
+        return new Curves(label, model, sigma2, config.sampleSizes(), m.equivalence(), m.robustnessSmoothGrad(),
+                m.robustnessClime(), m.smoothGradNorm(), m.medianInputNorm());
+    }
+
+    /** The curves of {@code network} at the first {@code points} rows of {@code test}, seeded from the run's seed. */
+    static CurveStatistics measure(String label, Model network, DMatrixRMaj test, int points, List<Integer> grid,
+                            double sigma2, NeighbourhoodRobustness robustness, Agarwal2021Config config,
+                            Progress progress) {
         int d = test.numCols;
-        List<Integer> grid = config.sampleSizes();
         int g = grid.size();
         double[][] equivalence = new double[g][points];
         double[][] robustSg = new double[g][points];
         double[][] robustCl = new double[g][points];
         double[][] norm = new double[g][points];
         double[] inputNorms = new double[points];
-        NeighbourhoodRobustness robustness = NeighbourhoodRobustness.of(config.neighbours(), config.neighbourVariance());
         long runSeed = RandomStreams.childSeed(config.seed(), label.hashCode());
         progress.begin(label, points);
         try {
@@ -55,11 +64,11 @@ final class CurveRun {
                     SmoothGrad sg = SmoothGrad.builder().samples(n).sigma2(sigma2).build();
                     ContinuousLime cl = ContinuousLime.builder().samples(n).sigma2(sigma2).build().withMinimumNormFallback();
                     long s = RandomStreams.childSeed(pointSeed, k);
-                    Explanation eSg = sg.explain(model.network(), TARGET, x, RandomStreams.childSeed(s, 0));
-                    Explanation eCl = cl.explain(model.network(), TARGET, x, RandomStreams.childSeed(s, 1));
+                    Explanation eSg = sg.explain(network, TARGET, x, RandomStreams.childSeed(s, 0));
+                    Explanation eCl = cl.explain(network, TARGET, x, RandomStreams.childSeed(s, 1));
                     equivalence[k][i] = eSg.l1DistanceTo(eCl);
-                    robustSg[k][i] = robustness.maxL1(model.network(), TARGET, sg, x, eSg, RandomStreams.childSeed(s, 2));
-                    robustCl[k][i] = robustness.maxL1(model.network(), TARGET, cl, x, eCl, RandomStreams.childSeed(s, 3));
+                    robustSg[k][i] = robustness.maxL1(network, TARGET, sg, x, eSg, RandomStreams.childSeed(s, 2));
+                    robustCl[k][i] = robustness.maxL1(network, TARGET, cl, x, eCl, RandomStreams.childSeed(s, 3));
                     double l1 = 0;
                     for (double a : eSg.attributions()) {
                         l1 += Math.abs(a);
@@ -73,8 +82,8 @@ final class CurveRun {
         }
         double[] sortedNorms = inputNorms.clone();
         Arrays.sort(sortedNorms);
-        return new Curves(label, model, sigma2, grid, summarise(equivalence), summarise(robustSg), summarise(robustCl),
-                summarise(norm), sortedNorms[points / 2]);
+        return new CurveStatistics(summarise(equivalence), summarise(robustSg), summarise(robustCl), summarise(norm),
+                sortedNorms[points / 2]);
     }
 
     private static List<Statistics> summarise(double[][] values) {
