@@ -110,6 +110,7 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
         SettingValues own = SettingOptions.chosen(spec, OWN_SETTINGS);
         Double metricPrecision = own.get(AdaptiveMetric.PRECISION);
         SamplingOptions.requireMeaningfulGradients(methods, model);
+        requireCategoryCodesKept(metrics, settings, model);
         List<Explainer> explainers = sampling.explainers(methods, loaded.dataset(), reference.read(methods, loaded,
                 input.external, sampling.seed(), err));
         List<Metric> chosen = new ArrayList<>();
@@ -191,6 +192,27 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
     /** Metrics over the whole data set that still give one value per row. */
     static final List<String> DATA_SET_METRICS = MetricCatalog.dataSetEntries().stream()
             .map(MetricCatalog.DataSetEntry::name).toList();
+
+    /**
+     * Refuses, before any work, a per-input metric that moves a category code off the codes: every one of them
+     * perturbs x with continuous noise, except infidelity with a baseline or subset perturbation (features set to 0).
+     */
+    static void requireCategoryCodesKept(List<String> metrics, SettingValues settings, Model model) {
+        if (model.categoricalInputs().length == 0) {
+            return;
+        }
+        String perturbation = settings.get(MetricCatalog.PERTURBATION);
+        for (String m : metrics) {
+            boolean keepsCodes = DATA_SET_METRICS.contains(m)
+                    || m.equals("infidelity") && (perturbation.equalsIgnoreCase("baseline") || perturbation.equalsIgnoreCase("subset"));
+            if (!keepsCodes) {
+                throw new IllegalArgumentException("--metric " + m + " perturbs every input with continuous noise, but "
+                        + model.describe() + " takes category codes, which noise does not keep; on this model use "
+                        + String.join(" or ", DATA_SET_METRICS)
+                        + ", or infidelity with --perturbation baseline or subset");
+            }
+        }
+    }
 
     private Map<String, double[]> dataSetMetric(String name, Explainer explainer, Model model, Target t,
                                                 ModelDataOptions.Loaded loaded, int threads) {

@@ -125,6 +125,30 @@ class CategoricalCommandsTest {
     }
 
     @Test
+    void evaluateRefusesMetricsThatMoveACodeOffItsCategoriesBeforeAnyWorkAndRunsTheOnesThatKeepThem() {
+        for (String metric : List.of("infidelity", "max-sensitivity", "avg-sensitivity", "lipschitz", "robustness")) {
+            Path out = dir.resolve("eval-" + metric);
+            CliTestSupport.Result r = CliTestSupport.run("evaluate", "--model", model.toString(), "--data",
+                    data.toString(), "--methods", "kernel-shap", "--metric", metric, "--out", out.toString());
+            assertEquals(1, r.exitCode(), metric);
+            assertTrue(r.err().contains("--metric " + metric + " perturbs every input")
+                    && r.err().contains("discrete-lipschitz"), r.err());
+            try (var left = java.nio.file.Files.list(dir)) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("eval-" + metric)),
+                        "refused before any work: nothing written, not even a partial folder");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        Path baseline = dir.resolve("eval-baseline");
+        CliTestSupport.Result ok = CliTestSupport.run("evaluate", "--model", model.toString(), "--data",
+                data.toString(), "--methods", "kernel-shap", "--metric", "infidelity", "--perturbation", "subset",
+                "--max-rows", "3", "--out", baseline.toString());
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertTrue(java.nio.file.Files.isDirectory(baseline));
+    }
+
+    @Test
     void aCategoryTheModelNeverSawIsAnErrorNamingItsLine() throws IOException {
         Path unseen = dir.resolve("unseen.csv");
         Files.writeString(unseen, "x1,colour,x2\n0.5,red,1\n0.1,purple,0\n");
