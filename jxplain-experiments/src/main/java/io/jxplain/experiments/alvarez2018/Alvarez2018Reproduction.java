@@ -11,7 +11,8 @@ import io.jxplain.explain.Gradient;
 import io.jxplain.explain.GradientTimesInput;
 import io.jxplain.explain.IntegratedGradients;
 import io.jxplain.explain.KernelShap;
-import io.jxplain.explain.Lime;
+import io.jxplain.explain.Quickshift;
+import io.jxplain.explain.SuperpixelLime;
 import io.jxplain.explain.Occlusion;
 import io.jxplain.experiments.Progress;
 import io.jxplain.experiments.TrainedImageModel;
@@ -44,8 +45,9 @@ import java.util.random.RandomGenerator;
  */
 public final class Alvarez2018Reproduction {
     /** What a run produced. */
-    public record Result(double testAccuracy, double[][] points, List<RobustnessScores> scores, double[][] figure5Ratios,
-                         CompasRobustness.Result compas, List<UciRobustness.SetResult> uci, Path index) {
+    public record Result(double testAccuracy, Network model, double[][] points, Target[] targets,
+                         List<RobustnessScores> scores, double[][] figure5Ratios, CompasRobustness.Result compas,
+                         List<UciRobustness.SetResult> uci, Path index) {
     }
 
     private final Alvarez2018Config config;
@@ -62,15 +64,25 @@ public final class Alvarez2018Reproduction {
         return new Alvarez2018Reproduction(config, log, progress).run();
     }
 
-    /** The paper's seven methods (§3.1), in its order; LIME and SHAP black-box on pixels. */
+    /** The paper's seven methods (§3.1), in its order; LIME on superpixels and SHAP on pixels, both black-box. */
     static List<String> labels() {
         return List.of("Saliency", "Grad*Input", "Int.Grad.", "e-LRP", "Occlusion", "LIME", "SHAP");
     }
 
     private List<Explainer> methods() {
         return List.of(Gradient.create(), GradientTimesInput.create(), IntegratedGradients.builder().build(),
-                EpsilonLrp.create(), Occlusion.create(), Lime.create().samples(config.limeSamples()),
+                EpsilonLrp.create(), Occlusion.create(),
+                SuperpixelLime.of(config.images().shape()).segmentation(superpixels(config.images().shape()))
+                        .samples(config.limeSamples()),
                 KernelShap.create().samples(config.shapSamples()));
+    }
+
+    /**
+     * The lime package's MNIST segmentation ({@link Quickshift#LIME_MNIST}); on smaller images its kernel shrinks
+     * with the width (8/28 on the 8×8 digits), so that a digit is cut into about as many superpixels.
+     */
+    static Quickshift superpixels(ImageShape shape) {
+        return Quickshift.LIME_MNIST.withKernelSize(Quickshift.LIME_MNIST.kernelSize() * shape.width() / 28.0);
     }
 
     private Result run() throws IOException {
@@ -131,7 +143,7 @@ public final class Alvarez2018Reproduction {
         Path index = config.out().resolve("index.html");
         Alvarez2018Report.write(index, config, accuracy, points, scores, ratios, compas, uci);
         log.accept("report written to " + index);
-        return new Result(accuracy, x, scores, ratios, compas, List.copyOf(uci), index);
+        return new Result(accuracy, net, x, targets, scores, ratios, compas, List.copyOf(uci), index);
     }
 
     /** One digit and three copies with N(0, σ²) noise (clipped to the pixel range): explanations and δ per method. */

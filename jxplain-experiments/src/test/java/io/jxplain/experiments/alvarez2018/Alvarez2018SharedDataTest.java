@@ -43,6 +43,19 @@ class Alvarez2018SharedDataTest {
             }
         }
         assertEquals(1 + 7 * config.points(), Files.readAllLines(dir.resolve("lipschitz.csv")).size());
+        // LIME as the lime package explains images: one coefficient per superpixel of the digit, several superpixels
+        RobustnessScores lime = result.scores().get(5);
+        assertEquals("lime-superpixels", lime.explainer().name());
+        io.jxplain.explain.Explanation digit = lime.explainer().explain(result.model(), result.targets()[0],
+                result.points()[0], 42L);
+        double superpixels = digit.diagnostics().get(io.jxplain.explain.SuperpixelLime.SUPERPIXELS);
+        assertTrue(superpixels >= 2, superpixels + " superpixels");
+        assertTrue(java.util.Arrays.stream(digit.attributions()).distinct().count() <= superpixels,
+                "a pixel's attribution is its superpixel's coefficient");
+        String html = Files.readString(result.index());
+        for (String missing : List.of("Not reproduced here", "Figure 1", "Figures 5–7 on MNIST", "100 test points")) {
+            assertTrue(html.contains(missing), missing);
+        }
         // Figure 4: ProPublica's 6 172 rows, a 10% test fold, and the worst pair really is the largest per-point value
         var compas = result.compas();
         assertEquals(617, compas.testRows().numRows, "6 172 − round(0.9 × 6 172) test rows");
