@@ -69,6 +69,14 @@ class ReproduceCommandTest {
         assertEquals(0, a.exitCode(), a.err());
         assertTrue(Files.readString(alvarez.resolve("index.html")).contains("Figure 6"));
         assertTrue(Files.readString(alvarez.resolve("figure6.svg")).contains("SHAP"));
+        assertTrue(Files.readString(alvarez.resolve("index.html")).contains("none of the UCI files was found"));
+        Path imagesOnly = dir.resolve("alvarez-images");
+        CliTestSupport.Result i = CliTestSupport.run("reproduce", "alvarez2018", "--quick", "--images-only",
+                "--data-dir", data.toString(), "--out", imagesOnly.toString());
+        assertEquals(0, i.exitCode(), i.err());
+        String imagesReport = Files.readString(imagesOnly.resolve("index.html"));
+        assertTrue(imagesReport.contains("Figure 6") && imagesReport.contains("--images-only")
+                && !imagesReport.contains("none of the UCI files"), imagesReport);
         CliTestSupport.Result missing = CliTestSupport.run("reproduce", "yeh2019", "--data-dir",
                 dir.resolve("missing").toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, missing.exitCode());

@@ -11,11 +11,13 @@ import java.nio.file.Path;
  * regression on COMPAS trains for {@code compasEpochs} epochs; Figures 2–3 use random forests of {@code forestTrees}
  * trees on the UCI sets named in {@code uciSets}. {@code points} test points per image or UCI set (paper: 100).
  * KernelSHAP's background on tabular data is {@code shapBackground} k-means centroids of the training rows (shap.kmeans).
+ * Without {@code tabular}, Figures 2–4 (UCI and COMPAS) are left out and only the image figures run.
  */
 public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long seed, int threads, int trainImages,
                                 int epochs, int points, int budget, int blackBoxBudget, double epsilon,
                                 double noiseSigma, int limeSamples, int shapSamples, int compasEpochs,
-                                int forestTrees, java.util.List<String> uciSets, int shapBackground)
+                                int forestTrees, java.util.List<String> uciSets, int shapBackground,
+                                boolean tabular)
         implements io.jxplain.experiments.ImageReproductionConfig<Alvarez2018Config> {
     public Alvarez2018Config {
         Checks.requirePositive("threads", threads);
@@ -41,7 +43,7 @@ public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long se
     public static Alvarez2018Config defaults(Path dataDir, Path out, long seed, int threads) {
         ImageSet mnist = ImageSet.MNIST;
         return new Alvarez2018Config(mnist, dataDir, out, seed, threads, mnist.trainingImages(), mnist.trainingEpochs(),
-                20, 200, 40, 0.1, 0.1, 1000, 1000, 100, 50, allUciSets(), 10);
+                20, 200, 40, 0.1, 0.1, 1000, 1000, 100, 50, allUciSets(), 10, true);
     }
 
     /**
@@ -52,7 +54,7 @@ public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long se
     public Alvarez2018Config quick() {
         ImageSet digits = ImageSet.DIGITS;
         return new Alvarez2018Config(digits, dataDir, out, seed, threads, digits.trainingImages(), digits.trainingEpochs(),
-                3, 20, 8, epsilon, noiseSigma, 300, 300, 10, 10, java.util.List.of("boston", "wine"), 3);
+                3, 20, 8, epsilon, noiseSigma, 300, 300, 10, 10, java.util.List.of("boston", "wine"), 3, tabular);
     }
 
     /** Another image set, with its training defaults. */
@@ -60,12 +62,19 @@ public record Alvarez2018Config(ImageSet images, Path dataDir, Path out, long se
     public Alvarez2018Config withImages(ImageSet set) {
         return new Alvarez2018Config(set, dataDir, out, seed, threads, set.trainingImages(), set.trainingEpochs(), points,
                 budget, blackBoxBudget, epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs, forestTrees, uciSets,
-                shapBackground);
+                shapBackground, tabular);
     }
 
     @Override
     public Alvarez2018Config withPoints(int n) {
         return new Alvarez2018Config(images, dataDir, out, seed, threads, trainImages, epochs, n, budget, blackBoxBudget,
-                epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs, forestTrees, uciSets, shapBackground);
+                epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs, forestTrees, uciSets, shapBackground, tabular);
+    }
+
+    /** The image figures (5–7) alone: no UCI or COMPAS data set is read. */
+    public Alvarez2018Config imagesOnly() {
+        return new Alvarez2018Config(images, dataDir, out, seed, threads, trainImages, epochs, points, budget,
+                blackBoxBudget, epsilon, noiseSigma, limeSamples, shapSamples, compasEpochs, forestTrees,
+                java.util.List.of(), shapBackground, false);
     }
 }

@@ -75,12 +75,18 @@ final class Alvarez2018Report {
             r.figure(String.format(Locale.ROOT, "figure7/method%d-x.svg", m), scores.get(m).label() + ", the digit");
             r.figure(String.format(Locale.ROOT, "figure7/method%d-worst.svg", m), scores.get(m).label() + ", its worst neighbour");
         }
-        compasSection(r, c, compas);
-        uciSection(r, c, uci);
+        if (c.tabular()) {
+            compasSection(r, c, compas);
+            uciSection(r, c, uci);
+        }
         List<List<String>> missing = new ArrayList<>(List.of(
                 List.of("§3.4: a ResNet on ImageNet", "neither the data nor the network is within reach of this machine"),
                 List.of("Figure 1: LIME and SHAP on a synthetic 2-D set", "an illustration without a measured claim; "
                         + "Figures 2–4 measure the same instability on real data")));
+        if (!c.tabular()) {
+            missing.add(List.of("Figures 2–4: LIME and SHAP on UCI data sets and COMPAS", "this run was "
+                    + "--images-only; the committed alvarez2018-digits run has them"));
+        }
         if (c.images() != io.jxplain.experiments.ImageSet.MNIST) {
             missing.add(List.of("Figures 5–7 on MNIST", "this run used the " + c.images() + " images as a smaller "
                     + "proxy; reproduce alvarez2018 --images mnist runs the paper's data"));

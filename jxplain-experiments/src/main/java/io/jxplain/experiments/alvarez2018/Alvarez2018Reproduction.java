@@ -88,7 +88,9 @@ public final class Alvarez2018Reproduction {
     private Result run() throws IOException {
         CompasRobustness.Result compas = null;
         Path compasFile = config.dataDir().resolve(io.jxplain.experiments.data.CompasData.DEFAULT_FILE);
-        if (Files.isRegularFile(compasFile)) {
+        if (!config.tabular()) {
+            log.accept("images only: Figures 2–4 (UCI and COMPAS) left out");
+        } else if (Files.isRegularFile(compasFile)) {
             long start = System.nanoTime();
             compas = CompasRobustness.run(compasFile, config.epsilon(), config.compasEpochs(), config.limeSamples(),
                     config.shapBackground(), config.seed(), config.threads());

@@ -60,6 +60,15 @@ class Agarwal2021ReproductionTest {
     }
 
     @Test
+    void verdictsFollowTheDefinitionsAtTheReportsTop() {
+        assertEquals("confirmed", Agarwal2021Report.verdict(9, 0, 9));
+        assertEquals("contradicted", Agarwal2021Report.verdict(0, 9, 9));
+        assertEquals("partly confirmed", Agarwal2021Report.verdict(4, 1, 9));
+        assertEquals("not confirmed", Agarwal2021Report.verdict(2, 2, 9));
+        assertEquals("not confirmed", Agarwal2021Report.verdict(0, 4, 9), "more opposite than holding, not all");
+    }
+
+    @Test
     void missingDataFilesAreNamedBeforeAnyWork() {
         Agarwal2021Config config = Agarwal2021Config.paper(dir.resolve("nowhere"), dir.resolve("out"), 1L).quick().build();
         RuntimeException e = assertThrows(RuntimeException.class,
