@@ -8,18 +8,21 @@ public final class Checks {
     private Checks() {
     }
 
+    /** Refuses a value that is not finite and above zero, naming it. */
     public static void requirePositive(String name, double value) {
         if (!(value > 0) || !Double.isFinite(value)) {
             throw new IllegalArgumentException(name + " must be a positive finite number, got " + value);
         }
     }
 
+    /** Refuses a count that is not above zero, naming it. */
     public static void requirePositive(String name, long value) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, got " + value);
         }
     }
 
+    /** Refuses a value outside the open interval (low, high), naming it. */
     public static void requireInRange(String name, double value, double lowExclusive, double highExclusive) {
         if (!(value > lowExclusive && value < highExclusive)) {
             throw new IllegalArgumentException(
@@ -39,6 +42,7 @@ public final class Checks {
         requireFinite(name, v);
     }
 
+    /** Refuses an array holding NaN or ±∞, naming the first such entry. */
     public static void requireFinite(String name, double[] v) {
         int j = FiniteScan.firstNonFinite(v, 0, v.length);
         if (j >= 0) {

@@ -21,6 +21,10 @@ public final class Parallel {
     private Parallel() {
     }
 
+    /**
+     * Runs body for every index in [from, to) on at most {@code threads} threads, the caller's among them; the first
+     * exception stops the handing out of indices and is rethrown once every thread has stopped.
+     */
     public static void forEachIndex(int from, int to, int threads, IntConsumer body) {
         Checks.requirePositive("threads", threads);
         int workers = Math.min(threads, to - from);

@@ -163,10 +163,12 @@ public final class Setting<T> {
         return value.toString();
     }
 
+    /** The name on the command line and in provenance (e.g. {@code samples}). */
     public String name() {
         return name;
     }
 
+    /** The type of the setting's values. */
     public Class<T> type() {
         return type;
     }
@@ -177,14 +179,17 @@ public final class Setting<T> {
         return defaultValue instanceof int[] a ? (T) a.clone() : defaultValue;
     }
 
+    /** The default as the help text prints it. */
     public String defaultText() {
         return defaultText;
     }
 
+    /** The values allowed, in words (e.g. "≥ 1"), for help and error messages. */
     public String range() {
         return range;
     }
 
+    /** One line of help: what the setting changes. */
     public String description() {
         return description;
     }

@@ -11,6 +11,7 @@ public final class Version {
     private Version() {
     }
 
+    /** jxplain's version, from the version.properties the build writes ("unknown" without it). */
     public static String get() {
         return VERSION;
     }

@@ -71,6 +71,7 @@ public final class ExplainerCatalog {
     /** A method's name, source, settings and factory (given the chosen values and what it takes from the data). */
     public record Entry(String name, String source, Needs needs, List<Setting<?>> settings,
                         BiFunction<SettingValues, MethodData, Explainer> factory) {
+        /** Whether the method differentiates the model (gradients of a built-in network, or finite differences). */
         public boolean needsGradients() {
             return needs == Needs.GRADIENTS || needs == Needs.BUILT_IN_NETWORK;
         }
@@ -218,10 +219,12 @@ public final class ExplainerCatalog {
         return data.columnMeans();
     }
 
+    /** Every method, in the order of the catalogue. */
     public static List<Entry> entries() {
         return List.copyOf(ENTRIES.values());
     }
 
+    /** Every method's name, in the order of the catalogue. */
     public static List<String> names() {
         return List.copyOf(ENTRIES.keySet());
     }

@@ -15,6 +15,7 @@ public record MethodData(double[] columnMeans, DMatrixRMaj training, Background 
     /** No data: every method on its own defaults. */
     public static final MethodData NONE = new MethodData(null, null, null, new int[0], null);
 
+    /** Copies the arrays (column means, categorical features, training labels) that the caller might change. */
     public MethodData {
         columnMeans = columnMeans == null ? null : columnMeans.clone();
         categorical = categorical == null ? new int[0] : categorical.clone();
@@ -26,6 +27,7 @@ public record MethodData(double[] columnMeans, DMatrixRMaj training, Background 
         return new MethodData(columnMeans, null, null, null, null);
     }
 
+    /** The same data with training rows (for LIME's sampling statistics and bins), without labels. */
     public MethodData withTraining(DMatrixRMaj rows) {
         return new MethodData(columnMeans, rows, background, categorical, null);
     }
@@ -35,6 +37,10 @@ public record MethodData(double[] columnMeans, DMatrixRMaj training, Background 
         return new MethodData(columnMeans, rows, background, categorical, labels);
     }
 
+    /**
+     * The same data with a background (what replaces an absent feature for KernelSHAP, exact Shapley values and
+     * occlusion).
+     */
     public MethodData withBackground(Background b) {
         return new MethodData(columnMeans, training, b, categorical, trainingLabels);
     }

@@ -37,6 +37,7 @@ public final class MetricCatalog {
     /** The variance of infidelity's Gaussian and noisy-baseline perturbations. */
     public static final Setting<Double> NOISE_SIGMA2 = Setting.positive("noise-sigma2", 0.01,
             "Variance of infidelity's Gaussian and noisy-baseline noise.");
+    /** How the local Lipschitz estimate searches its box. */
     public static final Setting<String> OPTIMIZER = Setting.word("optimizer", "bayesian", List.of("bayesian", "random"),
             "The Lipschitz search: Bayesian optimisation (the paper's) or random search.")
             .from("Alvarez-Melis & Jaakkola 2018 §4");
@@ -44,6 +45,7 @@ public final class MetricCatalog {
     /** A per-input metric's name, source, settings and factory (given the values and the input dimension). */
     public record Entry(String name, String source, List<Setting<?>> settings,
                         BiFunction<SettingValues, Integer, Metric> factory) {
+        /** The metric with these setting values, for inputs of {@code dimension} features. */
         public Metric create(SettingValues values, int dimension) {
             return factory.apply(values, dimension);
         }
@@ -104,14 +106,17 @@ public final class MetricCatalog {
         return v.with(Infidelity.SAMPLES, n).with(MaxSensitivity.SAMPLES, n);
     }
 
+    /** Every per-input metric, in the order of the catalogue. */
     public static List<Entry> entries() {
         return List.copyOf(ENTRIES.values());
     }
 
+    /** Every metric over a whole data set, in the order of the catalogue. */
     public static List<DataSetEntry> dataSetEntries() {
         return DATA_SET;
     }
 
+    /** Every metric's name, per-input ones first. */
     public static List<String> names() {
         return List.copyOf(ENTRIES.keySet());
     }
@@ -130,6 +135,7 @@ public final class MetricCatalog {
         return List.copyOf(all);
     }
 
+    /** The per-input metric called {@code name}, or an exception listing the names there are. */
     public static Entry entry(String name) {
         Entry e = ENTRIES.get(name.trim().toLowerCase(Locale.ROOT));
         if (e == null) {
@@ -138,6 +144,7 @@ public final class MetricCatalog {
         return e;
     }
 
+    /** The per-input metric called {@code name} with these setting values. */
     public static Metric create(String name, SettingValues values, int dimension) {
         return entry(name).create(values, dimension);
     }

@@ -55,6 +55,7 @@ public final class RunProvenance {
         return this;
     }
 
+    /** The explained scalar, one for every row. */
     public RunProvenance target(Target target) {
         entries.put("target", target.toString());
         return this;
@@ -66,6 +67,7 @@ public final class RunProvenance {
         return this;
     }
 
+    /** Where the explained rows came from (a file name, or "stdin"). */
     public RunProvenance data(String source) {
         entries.put("data", source);
         return this;

@@ -76,6 +76,7 @@ public final class SettingValues implements Serializable {
         return setting.type().cast(v);
     }
 
+    /** Whether the user gave this setting (rather than leaving its default). */
     public boolean isChosen(Setting<?> setting) {
         return chosen.containsKey(setting.name());
     }

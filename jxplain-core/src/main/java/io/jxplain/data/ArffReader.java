@@ -19,10 +19,12 @@ public final class ArffReader {
     private ArffReader() {
     }
 
+    /** Reads an ARFF file (plain or gzip) into a data set as {@code options} say; warnings go to {@code warnings}. */
     public static Dataset read(Path file, TableReadOptions options, Consumer<String> warnings) {
         return TableConverter.toDataset(table(file), options, warnings);
     }
 
+    /** Reads an ARFF file's attributes and data rows as text cells ("?" stays a missing cell). */
     public static RawTable table(Path file) {
         CsvDatasetReader.requireFile(file);
         List<String> header = new ArrayList<>();

@@ -149,10 +149,12 @@ public final class Background {
         return rows;
     }
 
+    /** The number of background rows. */
     public int size() {
         return rows.numRows;
     }
 
+    /** The number of features of each row. */
     public int dimension() {
         return rows.numCols;
     }

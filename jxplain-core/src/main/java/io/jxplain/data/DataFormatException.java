@@ -4,10 +4,12 @@ package io.jxplain.data;
 public final class DataFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A file that cannot be read as data; the message names the file and, where it can, the line and column. */
     public DataFormatException(String message) {
         super(message);
     }
 
+    /** The same, with the error that revealed it. */
     public DataFormatException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -89,26 +89,32 @@ public final class Dataset {
         return rowIds;
     }
 
+    /** The number of rows. */
     public int rows() {
         return features.numRows;
     }
 
+    /** The number of features. */
     public int dimension() {
         return features.numCols;
     }
 
+    /** The features, one row per row (the matrix itself, not a copy: do not change it). */
     public DMatrixRMaj features() {
         return features.copy();
     }
 
+    /** A copy of row i's features. */
     public double[] row(int i) {
         return Arrays.copyOfRange(features.data, i * dimension(), (i + 1) * dimension());
     }
 
+    /** Whether the rows carry a target (a label or a regression value). */
     public boolean hasTargets() {
         return targets != null;
     }
 
+    /** The targets, one per row; an exception when the data has none. */
     public double[] targets() {
         if (targets == null) {
             throw new IllegalStateException("this data set has no target column");
@@ -135,10 +141,12 @@ public final class Dataset {
         return Arrays.stream(labels()).max().orElse(0) + 1;
     }
 
+    /** The features' names, in column order. */
     public List<String> featureNames() {
         return featureNames;
     }
 
+    /** The target column's name, or null when the data has none. */
     public String targetName() {
         return targetName;
     }

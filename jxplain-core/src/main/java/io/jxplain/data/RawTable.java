@@ -4,6 +4,7 @@ import java.util.List;
 
 /** A file's cells as text, held in memory, before any column is chosen or parsed: the common form of CSV and ARFF input. */
 public record RawTable(String source, List<String> header, List<String[]> rows, List<Long> lines) implements TableRows {
+    /** Refuses a table whose rows and line numbers differ in number; copies the header. */
     public RawTable {
         header = List.copyOf(header);
         if (rows.size() != lines.size()) {

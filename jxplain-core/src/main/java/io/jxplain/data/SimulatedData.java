@@ -18,6 +18,10 @@ public final class SimulatedData {
     private SimulatedData() {
     }
 
+    /**
+     * The unification paper's simulated set (§6.1): y ~ U{0, 1}, x ~ N(±(1, 1), I₂), {@code rows} rows from {@code
+     * seed}.
+     */
     public static Dataset generate(int rows, long seed) {
         if (rows < 1) {
             throw new IllegalArgumentException("rows must be positive, got " + rows);

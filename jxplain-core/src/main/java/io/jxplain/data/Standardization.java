@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
  * N(0, 1), §6.1). A constant column gets scale 1, so it maps to 0 instead of dividing by zero.
  */
 public record Standardization(double[] mean, double[] scale) {
+    /** Refuses means and scales of different lengths or a scale that is not positive and finite; copies both. */
     public Standardization {
         if (mean.length != scale.length) {
             throw new IllegalArgumentException(mean.length + " means for " + scale.length + " scales");
@@ -62,6 +63,7 @@ public record Standardization(double[] mean, double[] scale) {
         return data.withFeatures(out);
     }
 
+    /** A new matrix, each column minus its mean and over its scale. */
     public DMatrixRMaj apply(DMatrixRMaj x) {
         int d = mean.length;
         if (x.numCols != d) {
@@ -76,11 +78,13 @@ public record Standardization(double[] mean, double[] scale) {
         return out;
     }
 
+    /** A copy of the column means. */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /** A copy of the column scales (standard deviations, 1 where a column is constant). */
     @Override
     public double[] scale() {
         return scale.clone();

@@ -414,6 +414,7 @@ public final class TableConverter {
         }
     }
 
+    /** Whether a cell is missing: empty, "NA", "NaN", "?" or "null" (ignoring case and surrounding spaces). */
     public static boolean isMissing(String cell) {
         return isMissingTrimmed(cell.trim());
     }

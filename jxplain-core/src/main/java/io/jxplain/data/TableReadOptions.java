@@ -22,6 +22,7 @@ import java.util.Map;
 public record TableReadOptions(String target, boolean targetOptional, List<String> features, List<String> excluded,
                                MissingValues missing, long maxRows, String idColumn,
                                Map<String, List<String>> categories) {
+    /** Copies the lists, so that the caller cannot change them afterwards. */
     public TableReadOptions {
         categories = categories == null ? Map.of() : copyLevels(categories);
         features = features == null ? null : List.copyOf(features);
@@ -32,6 +33,7 @@ public record TableReadOptions(String target, boolean targetOptional, List<Strin
         }
     }
 
+    /** Reads every numeric column but {@code target} as a feature, {@code target} as the target (null: no target). */
     public static TableReadOptions target(String target) {
         return new TableReadOptions(target, false, null, List.of(), MissingValues.ERROR, 0, null, null);
     }
@@ -41,14 +43,17 @@ public record TableReadOptions(String target, boolean targetOptional, List<Strin
         return new TableReadOptions(target, true, null, List.of(), MissingValues.ERROR, 0, null, null);
     }
 
+    /** The same options keeping only these feature columns, in this order. */
     public TableReadOptions withFeatures(List<String> f) {
         return new TableReadOptions(target, targetOptional, f, excluded, missing, maxRows, idColumn, categories);
     }
 
+    /** The same options leaving these columns out. */
     public TableReadOptions withExcluded(List<String> e) {
         return new TableReadOptions(target, targetOptional, features, e, missing, maxRows, idColumn, categories);
     }
 
+    /** The same options with another rule for missing cells. */
     public TableReadOptions withMissing(MissingValues m) {
         return new TableReadOptions(target, targetOptional, features, excluded, m, maxRows, idColumn, categories);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 public interface TableRows {
     /** Receives the header, then each data row, in order. */
     interface Visitor {
+        /** The column names, before any row. */
         void header(List<String> names);
 
         /** One row's cells and its line number in the source; returns false to stop reading. */

@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 /** A seeded random split into training and test rows (80/20 in the paper, §6.1). */
 public record TrainTestSplit(Dataset train, Dataset test) {
 
+    /** A seeded random split: {@code trainFraction} of the rows (rounded) for training, the rest for testing. */
     public static TrainTestSplit of(Dataset data, double trainFraction, long seed) {
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw new IllegalArgumentException("train fraction must lie strictly between 0 and 1, got " + trainFraction);

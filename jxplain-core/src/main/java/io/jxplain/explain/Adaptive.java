@@ -25,14 +25,21 @@ import java.util.random.RandomGenerator;
  */
 public final class Adaptive extends BaseExplainer {
     /** How the per-feature half-widths are combined into one number to compare with the target. */
-    public enum Norm { MAX, L2 }
+    public enum Norm {
+        /** The largest half-width. */
+        MAX,
+        /** The L2 norm of the half-widths. */
+        L2
+    }
 
     /** Unset: a fixed sample size. */
     public static final Setting<Double> PRECISION = Setting.positiveOrUnset("precision", "none",
             "Adaptive sample size: double the samples until every feature's 95% half-width is at most this (or their"
                     + " L2 norm, with precision-norm l2), within budget model calls per explanation.");
+    /** How {@link #PRECISION} combines the half-widths: the largest, or their L2 norm. */
     public static final Setting<Norm> NORM = Setting.choice("precision-norm", Norm.class, Norm.MAX,
             "How precision combines the features' half-widths.");
+    /** With {@link #PRECISION}: the most model calls one explanation may take. */
     public static final Setting<Long> BUDGET = Setting.atLeastLong("budget", 1_000_000, 1,
             "With precision: most model calls per explanation.");
     private static final double THEORY_DELTA = 0.05;
@@ -66,6 +73,7 @@ public final class Adaptive extends BaseExplainer {
         return new Adaptive(withSamples, initialSamples, epsilon, NORM.defaultValue(), BUDGET.defaultValue());
     }
 
+    /** The same rule, the half-widths combined by {@code n}. */
     public Adaptive norm(Norm n) {
         return new Adaptive(withSamples, initialSamples, epsilon, n, budget);
     }

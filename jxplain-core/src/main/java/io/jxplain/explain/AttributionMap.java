@@ -19,18 +19,22 @@ public final class AttributionMap {
         this.shape = shape;
     }
 
+    /** An explanation of an image model as a map over its channels and pixels. */
     public static AttributionMap of(Explanation explanation, ImageShape shape) {
         return new AttributionMap(explanation.attributions(), shape);
     }
 
+    /** Attributions (one per input, channel-major) as a map over channels and pixels; copies them. */
     public static AttributionMap of(double[] attributions, ImageShape shape) {
         return new AttributionMap(attributions.clone(), shape);
     }
 
+    /** The image shape the map follows. */
     public ImageShape shape() {
         return shape;
     }
 
+    /** The attribution of one pixel of one channel. */
     public double get(int channel, int y, int x) {
         return values[shape.index(channel, y, x)];
     }

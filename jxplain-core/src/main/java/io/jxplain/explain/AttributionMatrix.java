@@ -11,6 +11,7 @@ import java.util.List;
  * computing gradients.
  */
 public record AttributionMatrix(DMatrixRMaj values, long[] modelCalls) {
+    /** Refuses a matrix whose rows and model-call counts differ in number. */
     public AttributionMatrix {
         if (values.numRows != modelCalls.length) {
             throw new IllegalArgumentException(values.numRows + " rows of attributions but " + modelCalls.length

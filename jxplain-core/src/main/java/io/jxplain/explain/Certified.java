@@ -22,6 +22,7 @@ import java.util.random.RandomGenerator;
  * intervals already overlap. k is capped at d − 1. Diagnostics: lipschitz_bound, certified_radius, certified_top_k.
  */
 public final class Certified extends BaseExplainer {
+    /** Whether each explanation carries a stability certificate (the CLI's {@code --certify}). */
     public static final Setting<Boolean> CERTIFY = Setting.flag("certify", "Add a stability certificate per"
             + " explanation (SmoothGrad, C-LIME, closed-form on built-in dense networks): the Lipschitz bound of the"
             + " expected explanation (corrected Theorem 2) and the radius within which the top certify-top features"

@@ -20,6 +20,7 @@ public final class ClosedFormSmoothGrad extends SamplingExplainer {
         super(sampling);
     }
 
+    /** A builder with the sampling defaults (samples, σ², threads, batch sizes). */
     public static Sampling.Builder<ClosedFormSmoothGrad> builder() {
         return new Sampling.Builder<>(ClosedFormSmoothGrad::new);
     }

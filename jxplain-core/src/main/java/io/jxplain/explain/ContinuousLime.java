@@ -48,6 +48,7 @@ public final class ContinuousLime extends SamplingExplainer {
         return p;
     }
 
+    /** A builder with the sampling defaults (samples, σ², threads, batch sizes). */
     public static Sampling.Builder<ContinuousLime> builder() {
         return new Sampling.Builder<>(ContinuousLime::new);
     }

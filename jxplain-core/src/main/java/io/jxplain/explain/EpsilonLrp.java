@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
  * Activations pass relevance unchanged, whatever they are.
  */
 public final class EpsilonLrp extends BaseExplainer {
+    /** The stabiliser ε added to each layer's denominators. */
     public static final Setting<Double> EPSILON = Setting.positive("epsilon", 1e-4,
             "Stabiliser of the epsilon rule.").from("Bach et al. 2015");
     private final double epsilon;
@@ -29,10 +30,12 @@ public final class EpsilonLrp extends BaseExplainer {
         this.epsilon = epsilon;
     }
 
+    /** ε-LRP with ε = {@link #EPSILON}'s default. */
     public static EpsilonLrp create() {
         return new EpsilonLrp(EPSILON.defaultValue());
     }
 
+    /** ε-LRP with this ε (positive). */
     public static EpsilonLrp withEpsilon(double epsilon) {
         return new EpsilonLrp(epsilon);
     }

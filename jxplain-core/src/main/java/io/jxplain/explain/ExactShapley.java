@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
  * converges to; limited to d ≤ 15 (32 768 model evaluations per background row).
  */
 public final class ExactShapley extends BaseExplainer {
+    /** The most features it enumerates: 2¹⁵ coalitions per background row. */
     public static final int MAX_FEATURES = 15;
     private final Background background; // one row (the baseline) or several; null: zeros
     private final int maxRowsPerCall;
@@ -27,10 +28,12 @@ public final class ExactShapley extends BaseExplainer {
         this.maxRowsPerCall = maxRowsPerCall;
     }
 
+    /** Exact Shapley values with absent features at 0. */
     public static ExactShapley create() {
         return new ExactShapley(null, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
+    /** Exact Shapley values with absent features at {@code x0}'s values. */
     public static ExactShapley withBaseline(double[] x0) {
         Checks.requireFinite("baseline", x0);
         return new ExactShapley(Background.of(DMatrixRMaj.wrap(1, x0.length, x0.clone())),

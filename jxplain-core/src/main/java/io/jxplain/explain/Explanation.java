@@ -28,6 +28,7 @@ public final class Explanation {
     private final Provenance provenance;
     private final Map<String, Double> diagnostics;
 
+    /** An explanation without diagnostics. */
     public Explanation(double[] attributions, double[] standardErrors, double intercept, long modelCalls,
                        Provenance provenance) {
         this(attributions, standardErrors, intercept, modelCalls, provenance, Map.of());
@@ -55,6 +56,7 @@ public final class Explanation {
         return diagnostics;
     }
 
+    /** A copy of the attributions, one per feature. */
     public double[] attributions() {
         return attributions.clone();
     }
@@ -64,10 +66,12 @@ public final class Explanation {
         return attributions;
     }
 
+    /** The attribution of one feature. */
     public double attribution(int feature) {
         return attributions[feature];
     }
 
+    /** The number of features explained. */
     public int size() {
         return attributions.length;
     }
@@ -95,6 +99,7 @@ public final class Explanation {
         return modelCalls;
     }
 
+    /** What produced the explanation: method, parameters, model, target, seed and version. */
     public Provenance provenance() {
         return provenance;
     }

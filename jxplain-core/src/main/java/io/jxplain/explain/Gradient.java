@@ -30,6 +30,7 @@ public final class Gradient extends BaseExplainer {
         return abs;
     }
 
+    /** The absolute value of the gradient, |∂f/∂xⱼ| (saliency maps as Simonyan et al. draw them). */
     public static Gradient absolute() {
         return new Gradient(true);
     }

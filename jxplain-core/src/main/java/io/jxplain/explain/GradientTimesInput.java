@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 
 /** x ⊙ ∇f(x) (Shrikumar et al. 2016; Ancona et al. 2018), Captum's InputXGradient. */
 public final class GradientTimesInput extends BaseExplainer {
+    /** Gradient × input, ∂f/∂xⱼ · xⱼ. */
     public static GradientTimesInput create() {
         return new GradientTimesInput();
     }

@@ -15,6 +15,7 @@ import java.util.random.RandomGenerator;
  * gradient.
  */
 public final class GuidedBackprop extends BaseExplainer {
+    /** Guided backpropagation through a built-in network's ReLU layers. */
     public static GuidedBackprop create() {
         return new GuidedBackprop();
     }

@@ -65,6 +65,7 @@ public final class InfidelityOptimal extends BaseExplainer {
         this.maxRowsPerCall = maxRowsPerCall;
     }
 
+    /** The explanation with the smallest infidelity under perturbation {@code p}. */
     public static InfidelityOptimal under(Perturbation p) {
         if (p == null) {
             throw new IllegalArgumentException("the infidelity-optimal explanation needs a perturbation");
@@ -101,6 +102,7 @@ public final class InfidelityOptimal extends BaseExplainer {
                 BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
+    /** The same explanation estimated from {@code n} perturbations. */
     public InfidelityOptimal samples(int n) {
         return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, n, global, globalBaseline,
                 maxRowsPerCall, standardErrors);
@@ -122,6 +124,7 @@ public final class InfidelityOptimal extends BaseExplainer {
                 maxRowsPerCall, standardErrors);
     }
 
+    /** The global variant with baseline {@code x0}: φ*·(x − x₀) elementwise. */
     public InfidelityOptimal global(double[] x0) {
         Checks.requireFinite("baseline", x0);
         return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, true, x0.clone(),

@@ -19,7 +19,9 @@ import java.util.random.RandomGenerator;
  * the path-averaged gradient itself, not multiplied by x − x₀: Yeh et al. 2019's "local" IG (their global IG is this one).
  */
 public final class IntegratedGradients extends BaseExplainer {
+    /** Quadrature nodes on the straight path from the baseline to x. */
     public static final Setting<Integer> STEPS = Setting.atLeast("steps", 50, 1, "Quadrature nodes on the path.");
+    /** The quadrature rule of the path integral. */
     public static final Setting<Quadrature> RULE = Setting.choice("rule", Quadrature.class, Quadrature.GAUSS_LEGENDRE,
             "Quadrature rule of the path integral.");
 
@@ -40,6 +42,7 @@ public final class IntegratedGradients extends BaseExplainer {
         this.maxRowsPerCall = maxRowsPerCall;
     }
 
+    /** A builder with 50 Gauss–Legendre nodes and a zero baseline. */
     public static Builder builder() {
         return new Builder();
     }
@@ -67,11 +70,13 @@ public final class IntegratedGradients extends BaseExplainer {
             return this;
         }
 
+        /** The number of quadrature nodes. */
         public Builder steps(int n) {
             this.steps = n;
             return this;
         }
 
+        /** The quadrature rule. */
         public Builder quadrature(Quadrature q) {
             this.quadrature = q;
             return this;
@@ -89,11 +94,13 @@ public final class IntegratedGradients extends BaseExplainer {
             return this;
         }
 
+        /** At most this many path points per model call. */
         public Builder maxRowsPerCall(int rows) {
             this.maxRowsPerCall = rows;
             return this;
         }
 
+        /** Integrated Gradients with these settings. */
         public IntegratedGradients build() {
             Checks.requirePositive("maxRowsPerCall", maxRowsPerCall);
             if (nodes != null) {

@@ -38,10 +38,12 @@ public final class KernelShap extends BaseExplainer {
         this.maxRowsPerCall = maxRowsPerCall;
     }
 
+    /** KernelSHAP with absent features at 0 and the default number of coalitions. */
     public static KernelShap create() {
         return new KernelShap(null, SAMPLES.defaultValue(), BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
+    /** The same KernelSHAP drawing {@code n} coalitions. */
     public KernelShap samples(int n) {
         SAMPLES.check(n);
         return new KernelShap(background, n, maxRowsPerCall);

@@ -28,14 +28,30 @@ import java.util.random.RandomGenerator;
  */
 public final class Lime extends BaseExplainer {
     /** How the K features of the surrogate are chosen. */
-    public enum Selection { NONE, FORWARD, HIGHEST_WEIGHTS, LASSO_PATH, AUTO }
+    public enum Selection {
+        /** Every feature. */
+        NONE,
+        /** Forward selection by the weighted fit's R². */
+        FORWARD,
+        /** The K largest |coefficients| of a weighted ridge fit on all features. */
+        HIGHEST_WEIGHTS,
+        /** The first K features to enter the weighted lasso path. */
+        LASSO_PATH,
+        /** The lime package's rule: forward for K ≤ 6, else highest weights. */
+        AUTO
+    }
 
     /**
      * How training data discretise each feature (the lime package's discretizer): its quartiles, its deciles, or
      * where its classes change (entropy: a depth-3 decision tree's thresholds; needs the training labels).
      */
     public enum Discretizer {
-        QUARTILE(4), DECILE(10), ENTROPY(0);
+        /** Four bins at the training quartiles (the lime package's default). */
+        QUARTILE(4),
+        /** Ten bins at the training deciles. */
+        DECILE(10),
+        /** Bins where the training labels change: a depth-3 entropy tree's thresholds per feature. */
+        ENTROPY(0);
 
         final int bins;
 
@@ -49,14 +65,17 @@ public final class Lime extends BaseExplainer {
     /** K, the features the surrogate keeps (the lime package's num_features). */
     public static final Setting<Integer> FEATURES = Setting.atLeast("features", 10, 1,
             "K, the features the surrogate keeps.").from("Ribeiro et al. 2016 §3.4");
+    /** How the K features of the surrogate are chosen. */
     public static final Setting<Selection> SELECTION = Setting.choice("selection", Selection.class, Selection.AUTO,
             "How the K features are chosen (auto: forward for K ≤ 6, else highest weights).");
     /** Unset: 0.75·√d, the lime package's default. */
     public static final Setting<Double> KERNEL_WIDTH = Setting.positiveOrUnset("kernel-width", "auto",
             "Width of the exponential kernel (auto: 0.75·√d).");
+    /** With training data: the bins each feature is cut into. */
     public static final Setting<Discretizer> DISCRETIZER = Setting.choice("discretizer", Discretizer.class,
             Discretizer.QUARTILE, "With training data: the bins each feature is cut into (quartile, decile, or"
                     + " entropy: where the training labels change).");
+    /** The ridge penalty of the surrogate fit (scikit-learn's Ridge default, which lime uses). */
     public static final double DEFAULT_RIDGE = 1.0;
     /** The parameter (and provenance key) holding each feature's bin cuts when LIME discretises. */
     public static final String BIN_CUTS = "bin_cuts";
@@ -150,22 +169,27 @@ public final class Lime extends BaseExplainer {
                 ? Long.toString((long) value) : Double.toString(value));
     }
 
+    /** The same LIME with or without discretising (lime's {@code discretize_continuous}). */
     public Lime discretize(boolean on) {
         return new Lime(training, on, samples, features, selection, kernelWidth, maxRowsPerCall);
     }
 
+    /** The same LIME drawing {@code n} samples. */
     public Lime samples(int n) {
         return new Lime(training, discretize, n, features, selection, kernelWidth, maxRowsPerCall);
     }
 
+    /** The same LIME keeping {@code k} features in its surrogate. */
     public Lime features(int k) {
         return new Lime(training, discretize, samples, k, selection, kernelWidth, maxRowsPerCall);
     }
 
+    /** The same LIME choosing its features by {@code s}. */
     public Lime selection(Selection s) {
         return new Lime(training, discretize, samples, features, s, kernelWidth, maxRowsPerCall);
     }
 
+    /** The same LIME with kernel width {@code w} (positive). */
     public Lime kernelWidth(double w) {
         Checks.requirePositive("kernel width", w);
         return new Lime(training, discretize, samples, features, selection, w, maxRowsPerCall);

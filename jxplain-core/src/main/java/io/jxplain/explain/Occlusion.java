@@ -25,6 +25,7 @@ public final class Occlusion extends BaseExplainer {
     /** Unset: one feature at a time (Captum's FeatureAblation). */
     public static final Setting<Integer> WINDOW = Setting.atLeastOrUnset("window", "feature", 1,
             "feature (one feature at a time) or the side of square image patches.").from("Zeiler & Fergus 2014");
+    /** Step between the corners of image patches. */
     public static final Setting<Integer> STRIDE = Setting.atLeast("stride", 1, 1, "Step between image patches.");
 
     private final double[] baseline;
@@ -44,6 +45,7 @@ public final class Occlusion extends BaseExplainer {
         return new Occlusion(null, null, 0, STRIDE.defaultValue());
     }
 
+    /** Feature-wise occlusion, an occluded feature taking {@code x0}'s value. */
     public static Occlusion withBaseline(double[] x0) {
         Checks.requireFinite("baseline", x0);
         return new Occlusion(x0.clone(), null, 0, STRIDE.defaultValue());

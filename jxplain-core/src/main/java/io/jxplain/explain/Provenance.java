@@ -9,6 +9,7 @@ import java.util.Map;
  */
 public record Provenance(String method, Map<String, Object> parameters, String model, String target, Long seed,
                          int samples, String libraryVersion) {
+    /** Copies the parameters, keeping their order. */
     public Provenance {
         parameters = io.jxplain.OrderedMaps.copyOf(parameters);
     }

@@ -14,7 +14,16 @@ import java.util.Locale;
  * and weights (e.g. Captum's, to compare) go through {@link IntegratedGradients.Builder#nodes}.
  */
 public enum Quadrature {
-    RIEMANN_LEFT, RIEMANN_RIGHT, RIEMANN_MIDDLE, RIEMANN_TRAPEZOID, GAUSS_LEGENDRE;
+    /** Left Riemann sum: nodes 0, 1/n, …, (n − 1)/n, weights 1/n. */
+    RIEMANN_LEFT,
+    /** Right Riemann sum: nodes 1/n, …, 1, weights 1/n. */
+    RIEMANN_RIGHT,
+    /** Midpoint rule: nodes (k + ½)/n, weights 1/n. */
+    RIEMANN_MIDDLE,
+    /** The textbook trapezoid rule on n nodes from 0 to 1 (end weights halved). */
+    RIEMANN_TRAPEZOID,
+    /** Gauss–Legendre on [0, 1]: exact for polynomials of degree 2n − 1. */
+    GAUSS_LEGENDRE;
 
     /** The largest Gauss–Legendre rule: computing its nodes grows with the square of their count. */
     public static final int MAX_GAUSS_LEGENDRE_NODES = 500;
@@ -79,10 +88,12 @@ public enum Quadrature {
         return new double[][] {a, w};
     }
 
+    /** The rule's name on the command line, e.g. {@code gauss-legendre}. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The rule named {@code text} (its command-line name), or an exception listing the names. */
     public static Quadrature parse(String text) {
         for (Quadrature q : values()) {
             if (q.cliName().equals(text.trim().toLowerCase(Locale.ROOT))) {

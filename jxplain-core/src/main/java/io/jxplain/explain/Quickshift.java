@@ -27,6 +27,7 @@ public record Quickshift(double kernelSize, double maxDistance, double ratio) {
      */
     public static final Quickshift LIME_MNIST = new Quickshift(1, 200, 0.2);
 
+    /** Refuses a kernel size, maximum distance or ratio that is not positive. */
     public Quickshift {
         Checks.requirePositive("kernel size", kernelSize);
         Checks.requirePositive("max distance", maxDistance);

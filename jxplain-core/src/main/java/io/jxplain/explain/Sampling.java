@@ -23,6 +23,7 @@ public record Sampling(int samples, Perturbation perturbation, int maxRowsPerCal
     public static final Setting<Double> SIGMA2 = Setting.positive("sigma2", 1.0,
             "Variance σ² of the Gaussian perturbation N(x, σ²I).").from("Agarwal et al. 2021 §2");
 
+    /** Refuses too few samples, a missing perturbation or a batch limit below 1. */
     public Sampling {
         SAMPLES.check(samples);
         if (perturbation == null) {
@@ -67,6 +68,7 @@ public record Sampling(int samples, Perturbation perturbation, int maxRowsPerCal
             this.factory = factory;
         }
 
+        /** Samples drawn per explanation (at least 2). */
         public Builder<E> samples(int n) {
             this.samples = n;
             return this;
@@ -88,11 +90,13 @@ public record Sampling(int samples, Perturbation perturbation, int maxRowsPerCal
             return under(GaussianPerturbation.withCovariance(sigma));
         }
 
+        /** At most this many rows per model call. */
         public Builder<E> maxRowsPerCall(int rows) {
             this.maxRowsPerCall = rows;
             return this;
         }
 
+        /** The explainer with these settings. */
         public E build() {
             return factory.apply(new Sampling(samples, perturbation, maxRowsPerCall));
         }

@@ -16,6 +16,7 @@ public abstract class SamplingExplainer extends BaseExplainer {
         this.sampling = sampling;
     }
 
+    /** Its samples, perturbation and batch limit. */
     public Sampling sampling() {
         return sampling;
     }

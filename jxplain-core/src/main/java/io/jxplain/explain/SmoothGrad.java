@@ -51,6 +51,7 @@ public final class SmoothGrad extends SamplingExplainer {
         return p;
     }
 
+    /** A builder with the sampling defaults (samples, σ², batch sizes). */
     public static Sampling.Builder<SmoothGrad> builder() {
         return new Sampling.Builder<>(SmoothGrad::new);
     }

@@ -25,7 +25,14 @@ import java.util.random.RandomGenerator;
  */
 public final class Smoothed extends BaseExplainer {
     /** What is averaged over the neighbours. */
-    public enum Statistic { MEAN, MEAN_OF_SQUARES, VARIANCE }
+    public enum Statistic {
+        /** The mean (Captum's smoothgrad). */
+        MEAN,
+        /** The mean of squares (smoothgrad_sq). */
+        MEAN_OF_SQUARES,
+        /** The variance (vargrad). */
+        VARIANCE
+    }
 
     /** NAME-sg's statistic (Yeh et al. 2019 §4 smooths the mean). */
     public static final Setting<Statistic> STATISTIC = Setting.choice("sg", Statistic.class, Statistic.MEAN,
@@ -73,6 +80,7 @@ public final class Smoothed extends BaseExplainer {
         return Optional.of(perturbation);
     }
 
+    /** The same smoothing, averaging {@code s} over the neighbours. */
     public Smoothed statistic(Statistic s) {
         return new Smoothed(inner, samples, perturbation, s);
     }

@@ -43,11 +43,13 @@ public final class SuperpixelLime extends BaseExplainer {
         return new SuperpixelLime(shape, Quickshift.LIME_DEFAULTS, DEFAULT_SAMPLES);
     }
 
+    /** The same explainer drawing {@code n} on/off samples. */
     public SuperpixelLime samples(int n) {
         Checks.requirePositive("samples", n);
         return new SuperpixelLime(shape, segmentation, n);
     }
 
+    /** The same explainer cutting images into superpixels with {@code s}. */
     public SuperpixelLime segmentation(Quickshift s) {
         return new SuperpixelLime(shape, s, samples);
     }

@@ -24,10 +24,12 @@ public final class TimesInput extends BaseExplainer {
         this.baseline = baseline;
     }
 
+    /** {@code inner}'s attributions times x, elementwise. */
     public static TimesInput of(Explainer inner) {
         return new TimesInput(inner, null);
     }
 
+    /** {@code inner}'s attributions times (x − baseline), elementwise. */
     public static TimesInput of(Explainer inner, double[] baseline) {
         Checks.requireFinite("baseline", baseline);
         return new TimesInput(inner, baseline.clone());

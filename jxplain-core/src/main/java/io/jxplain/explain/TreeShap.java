@@ -34,6 +34,7 @@ public final class TreeShap extends BaseExplainer {
     private TreeShap() {
     }
 
+    /** Path-dependent TreeSHAP on the trees' own covers. */
     public static TreeShap create() {
         return new TreeShap();
     }

@@ -26,6 +26,7 @@ public final class StagedFile implements Closeable {
     /** What a caller writes into a staged file. */
     @FunctionalInterface
     public interface Content {
+        /** Writes the file's bytes to {@code out} (the staged temporary file). */
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -69,6 +70,7 @@ public final class StagedFile implements Closeable {
     /** What a caller writes as UTF-8 text into a staged file. */
     @FunctionalInterface
     public interface Text {
+        /** Writes the file's text to {@code out} (UTF-8, the staged temporary file). */
         void writeTo(java.io.Writer out) throws IOException;
     }
 

@@ -20,6 +20,7 @@ public final class RunningMoments {
     private final double[] sumSq; // Σ v² by fused multiply–adds
     private long count;
 
+    /** Moments of vectors of {@code d} values, empty until the first is added. */
     public RunningMoments(int d) {
         if (d < 1) {
             throw new IllegalArgumentException("dimension must be ≥ 1, got " + d);
@@ -29,6 +30,7 @@ public final class RunningMoments {
         this.sumSq = new double[d * LANES];
     }
 
+    /** The number of values per vector. */
     public int dimension() {
         return d;
     }
@@ -101,6 +103,7 @@ public final class RunningMoments {
         return true;
     }
 
+    /** The mean of the vectors added so far (at least one). */
     public double[] mean() {
         requireSome(1);
         double[] m = new double[d];

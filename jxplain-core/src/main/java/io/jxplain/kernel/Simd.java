@@ -6,6 +6,7 @@ package io.jxplain.kernel;
  * that performs exactly the same IEEE operations, so this switch changes speed, never a result.
  */
 public final class Simd {
+    /** Whether the SIMD kernels run: the vector module is present and {@code -Djxplain.vector=false} is not set. */
     public static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("jxplain.vector"))
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 

@@ -45,6 +45,10 @@ public final class AdaptiveMetric implements Metric {
         this.budget = budget;
     }
 
+    /**
+     * The metric {@code withSamples(n)}, n doubled from {@code initialSamples} until its 95% half-width is at most
+     * {@code epsilon}, within {@code budget} model calls.
+     */
     public static AdaptiveMetric of(IntFunction<Metric> withSamples, int initialSamples, double epsilon, long budget) {
         return new AdaptiveMetric(withSamples, initialSamples, epsilon, budget);
     }

@@ -5,13 +5,16 @@ import io.jxplain.sample.UniformBallPerturbation;
 
 /** Avg-sensitivity (Yeh et al. 2019, §3): the mean of ‖φ(y) − φ(x)‖₂ over y uniform in the ball, with its standard error. */
 public final class AvgSensitivity extends SensitivityMetric<AvgSensitivity> {
+    /** Radius of the L∞ ball the neighbours are drawn from. */
     public static final Setting<Double> RADIUS = SensitivityDistances.RADIUS;
+    /** Neighbours drawn per point. */
     public static final Setting<Integer> SAMPLES = SensitivityDistances.SAMPLES;
 
     private AvgSensitivity(SensitivityDistances distances) {
         super(distances);
     }
 
+    /** Avg-sensitivity over {@code samples} points uniform in the L∞ ball of {@code radius} (Yeh et al.'s code). */
     public static AvgSensitivity of(double radius, int samples) {
         return new AvgSensitivity(SensitivityDistances.ball(radius, samples, UniformBallPerturbation.Norm.LINF));
     }
@@ -21,6 +24,7 @@ public final class AvgSensitivity extends SensitivityMetric<AvgSensitivity> {
         return defaults().with(new SensitivityDistances(p, samples, false, true));
     }
 
+    /** Avg-sensitivity with the default radius and samples. */
     public static AvgSensitivity defaults() {
         return of(RADIUS.defaultValue(), SAMPLES.defaultValue());
     }

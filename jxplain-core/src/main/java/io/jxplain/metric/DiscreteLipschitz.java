@@ -20,6 +20,7 @@ public final class DiscreteLipschitz {
     /** Neighbours are the data points within this L2 distance. */
     public static final Setting<Double> EPSILON = Setting.positive("discrete-epsilon", 0.1,
             "discrete-lipschitz: neighbours within this L2 distance.").from("Alvarez-Melis & Jaakkola 2018 Eq. 2");
+    /** Whether only neighbours of the same class count (needs labels). */
     public static final Setting<Boolean> SAME_CLASS = Setting.flag("same-class",
             "discrete-lipschitz: only neighbours of the same class (needs the target column).");
 
@@ -46,6 +47,7 @@ public final class DiscreteLipschitz {
         this.sameClass = sameClass;
     }
 
+    /** Neighbours are the data points within L2 distance {@code epsilon}, of any class. */
     public static DiscreteLipschitz within(double epsilon) {
         return new DiscreteLipschitz(epsilon, false);
     }

@@ -25,8 +25,10 @@ import java.util.Map;
  * The standard error is that of the mean of the n squared errors (for the normalised value, β is treated as fixed).
  */
 public final class Infidelity implements Metric {
+    /** Monte-Carlo perturbations per infidelity value. */
     public static final Setting<Integer> SAMPLES = Setting.atLeast("infidelity-samples", 100, 2,
             "Monte-Carlo perturbations per infidelity value.").from("Yeh et al. 2019 Definition 2.1");
+    /** Whether each explanation is first scaled by its infidelity-optimal factor (Captum's {@code normalize=True}). */
     public static final Setting<Boolean> NORMALIZE = Setting.flag("normalize",
             "Scale each explanation by its infidelity-optimal factor first (Captum's normalize=True).");
 
@@ -55,14 +57,17 @@ public final class Infidelity implements Metric {
         this.global = global;
     }
 
+    /** Infidelity under {@code perturbation}, with the default samples, not normalised. */
     public static Infidelity under(Perturbation perturbation) {
         return new Infidelity(perturbation, SAMPLES.defaultValue(), NORMALIZE.defaultValue(), BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
     }
 
+    /** The same metric from {@code n} perturbations. */
     public Infidelity samples(int n) {
         return new Infidelity(perturbation, n, normalize, maxRowsPerCall, global);
     }
 
+    /** The same metric, each explanation first scaled by its optimal factor when {@code on}. */
     public Infidelity normalized(boolean on) {
         return new Infidelity(perturbation, samples, on, maxRowsPerCall, global);
     }
@@ -75,6 +80,7 @@ public final class Infidelity implements Metric {
         return new Infidelity(perturbation, samples, normalize, maxRowsPerCall, on);
     }
 
+    /** At most this many rows per model call. */
     public Infidelity maxRowsPerCall(int rows) {
         return new Infidelity(perturbation, samples, normalize, rows, global);
     }

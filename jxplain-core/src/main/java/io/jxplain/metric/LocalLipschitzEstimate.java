@@ -30,6 +30,7 @@ public final class LocalLipschitzEstimate implements Metric {
     /** Half-width of the box B_ε(x) searched (the paper's ε). */
     public static final Setting<Double> EPSILON = Setting.positive("epsilon", 0.1,
             "Half-width of the box around x the Lipschitz search explores.").from("Alvarez-Melis & Jaakkola 2018 Eq. 1");
+    /** Explanations the search may compute per point. */
     public static final Setting<Integer> BUDGET = Setting.atLeast("lipschitz-budget", 200, 1,
             "Explanations the Lipschitz search may compute per point.");
 
@@ -94,6 +95,7 @@ public final class LocalLipschitzEstimate implements Metric {
         return new LocalLipschitzEstimate(e, budget, maximizer, commonRandomNumbers);
     }
 
+    /** The same estimate, searching with {@code calls} explanations per point. */
     public LocalLipschitzEstimate budget(int calls) {
         return new LocalLipschitzEstimate(epsilon, calls, maximizer, commonRandomNumbers);
     }
@@ -103,6 +105,7 @@ public final class LocalLipschitzEstimate implements Metric {
         return new LocalLipschitzEstimate(epsilon, budget, new RandomSearch(), commonRandomNumbers);
     }
 
+    /** A random explainer draws new randomness at every x′ (by default it is held fixed, so that only x′ changes). */
     public LocalLipschitzEstimate independentNoise() {
         return new LocalLipschitzEstimate(epsilon, budget, maximizer, false);
     }
@@ -131,6 +134,7 @@ public final class LocalLipschitzEstimate implements Metric {
                 target.toString(), seed, budget, Version.get()));
     }
 
+    /** The search at x: the estimate, the x′ that attains it and the best value after each call. */
     public Search search(Model model, Target target, Explainer explainer, double[] x, long seed) {
         target.validateFor(model);
         Checks.requireVector("x", x, model.inputSize());

@@ -18,6 +18,7 @@ public final class MaxSensitivity extends SensitivityMetric<MaxSensitivity> {
         super(distances);
     }
 
+    /** Max-sensitivity over {@code samples} points uniform in the L∞ ball of {@code radius} (Yeh et al.'s code). */
     public static MaxSensitivity of(double radius, int samples) {
         return new MaxSensitivity(SensitivityDistances.ball(radius, samples, UniformBallPerturbation.Norm.LINF));
     }
@@ -27,6 +28,7 @@ public final class MaxSensitivity extends SensitivityMetric<MaxSensitivity> {
         return defaults().with(new SensitivityDistances(p, samples, false, true));
     }
 
+    /** Max-sensitivity with the default radius and samples. */
     public static MaxSensitivity defaults() {
         return of(RADIUS.defaultValue(), SAMPLES.defaultValue());
     }

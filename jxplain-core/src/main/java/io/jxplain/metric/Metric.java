@@ -17,10 +17,13 @@ import java.util.Map;
  * explainer. Implementations are immutable and thread-safe; randomness comes from the seed alone.
  */
 public interface Metric {
+    /** The metric's name (its catalogue name, e.g. {@code infidelity}). */
     String name();
 
+    /** Its settings, for provenance. */
     Map<String, Object> parameters();
 
+    /** The metric of {@code explainer}'s explanation of {@code model} at x, its randomness from {@code seed}. */
     Estimate evaluate(Model model, Target target, Explainer explainer, double[] x, long seed);
 
     /** Every row, row i from the stream (seed, i): the same values whatever the thread count. */

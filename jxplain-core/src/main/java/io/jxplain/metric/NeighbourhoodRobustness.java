@@ -28,6 +28,7 @@ public final class NeighbourhoodRobustness implements Metric {
     /** The paper's setting: 10 neighbours with variance 0.01. */
     public static final Setting<Integer> NEIGHBOURS = Setting.atLeast("neighbours", 10, 1,
             "Neighbours per point of the robustness metric.").from("Agarwal et al. 2021 §6.3");
+    /** Variance s² of the neighbours N(x, s²I). */
     public static final Setting<Double> VARIANCE = Setting.positive("neighbour-variance", 0.01,
             "Variance s² of the neighbours N(x, s²I).").from("Agarwal et al. 2021 §6.3");
 
@@ -53,10 +54,12 @@ public final class NeighbourhoodRobustness implements Metric {
         return new NeighbourhoodRobustness(neighbours, around);
     }
 
+    /** 10 neighbours from N(x, 0.01·I), as Agarwal et al. §6.3. */
     public static NeighbourhoodRobustness paperDefaults() {
         return of(NEIGHBOURS.defaultValue(), VARIANCE.defaultValue());
     }
 
+    /** Neighbours drawn per point. */
     public int neighbours() {
         return neighbours;
     }

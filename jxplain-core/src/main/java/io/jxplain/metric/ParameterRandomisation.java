@@ -21,6 +21,7 @@ import java.util.random.RandomGenerator;
  * A good explanation depends on the model: low correlation passes the check.
  */
 public final class ParameterRandomisation {
+    /** How many layers, from the top, are re-initialised. */
     public static final Setting<Integer> LAYERS = Setting.atLeast("randomised-layers", 1, 1,
             "randomisation: re-initialise the top K layers.").from("Adebayo et al. 2018");
 
@@ -71,6 +72,7 @@ public final class ParameterRandomisation {
         return new Network(net.imageLayers(), out, net.outputKind(), net.eluAlpha());
     }
 
+    /** Rank correlations between the explanations of {@code net} and of its randomised copy, over {@code rows}. */
     public Result evaluate(Network net, Target target, Explainer explainer, DMatrixRMaj rows, long seed, int threads) {
         Network random = randomise(net, RandomStreams.childSeed(seed, -1));
         List<Explanation> a = explainer.explainAll(net, target, rows, seed, threads);

@@ -7,6 +7,10 @@ public final class Accuracy {
     private Accuracy() {
     }
 
+    /**
+     * The share of rows whose largest output is their label; refuses a regression model or a label count that is not
+     * the row count.
+     */
     public static double of(Model model, DMatrixRMaj features, int[] labels) {
         if (labels.length != features.numRows || labels.length == 0) {
             throw new IllegalArgumentException(labels.length + " labels for " + features.numRows + " rows");

@@ -6,6 +6,7 @@ package io.jxplain.model;
  * back through this shape.
  */
 public record ImageShape(int channels, int height, int width) {
+    /** Refuses a dimension below 1, or an image too large for one row. */
     public ImageShape {
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException("an image shape needs positive channels, height and width, got "
@@ -36,6 +37,7 @@ public record ImageShape(int channels, int height, int width) {
         return channels * height * width;
     }
 
+    /** Where a channel's pixel (y, x) lies in a flat row: channel-major, then row-major. */
     public int index(int channel, int y, int x) {
         return (channel * height + y) * width + x;
     }

@@ -12,7 +12,14 @@ import java.util.Locale;
  */
 public final class RowTargets {
     /** Where a row's class comes from. */
-    public enum Source { FIXED, PREDICTED, LABEL }
+    public enum Source {
+        /** One target for every row. */
+        FIXED,
+        /** The class the model predicts for the row. */
+        PREDICTED,
+        /** The row's label in the data. */
+        LABEL
+    }
 
     private final Source source;
     private final Target fixed;     // FIXED
@@ -75,6 +82,7 @@ public final class RowTargets {
         return which.equals("predicted") ? predicted(kind) : new RowTargets(Source.LABEL, null, kind, null);
     }
 
+    /** Where each row's class comes from. */
     public Source source() {
         return source;
     }

@@ -10,7 +10,14 @@ import java.util.Locale;
  */
 public final class Target {
     /** The three ways to read a scalar out of a model's outputs. */
-    public enum Kind { PROBABILITY, LOGIT, OUTPUT }
+    public enum Kind {
+        /** A class probability: the output itself, or the softmax of logits. */
+        PROBABILITY,
+        /** A class logit, from a model whose outputs are logits. */
+        LOGIT,
+        /** An output as it is (regression). */
+        OUTPUT
+    }
 
     private final Kind kind;
     private final int index;
@@ -64,10 +71,12 @@ public final class Target {
         }
     }
 
+    /** How the scalar is read from the outputs. */
     public Kind kind() {
         return kind;
     }
 
+    /** Which output (class) is read. */
     public int index() {
         return index;
     }

@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 public final class BackgroundPerturbation implements Perturbation {
     private final DMatrixRMaj background;
 
+    /** Neighbours drawn uniformly among {@code background}'s rows (at least one, finite). */
     public BackgroundPerturbation(DMatrixRMaj background) {
         if (background == null || background.numRows == 0) {
             throw new IllegalArgumentException("the background needs at least one row");

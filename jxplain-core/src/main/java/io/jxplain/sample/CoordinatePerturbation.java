@@ -14,6 +14,7 @@ public final class CoordinatePerturbation implements Perturbation {
     private final int d;
     private final double epsilon;
 
+    /** Steps of size {@code epsilon} along one of {@code d} coordinates, drawn uniformly. */
     public CoordinatePerturbation(int d, double epsilon) {
         Checks.requirePositive("dimension", d);
         Checks.requirePositive("epsilon", epsilon);

@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
  * optional sample weights (null: all equal).
  */
 public record Draws(DMatrixRMaj neighbours, DMatrixRMaj regressors, double[] weights) {
+    /** Refuses regressors or weights whose rows do not match the neighbours'. */
     public Draws {
         if (regressors.numRows != neighbours.numRows) {
             throw new IllegalArgumentException(regressors.numRows + " regressor rows for " + neighbours.numRows + " neighbours");

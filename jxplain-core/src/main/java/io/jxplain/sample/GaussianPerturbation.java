@@ -94,6 +94,7 @@ public final class GaussianPerturbation implements Perturbation {
         return d;
     }
 
+    /** Whether the covariance is σ²I (rather than a general Σ). */
     public boolean isIsotropic() {
         return !Double.isNaN(sigma2);
     }

@@ -46,6 +46,7 @@ public final class SquarePatchPerturbation implements Perturbation {
         return new SquarePatchPerturbation(shape, sides, new double[shape.size()]);
     }
 
+    /** Patches set to {@code baseline}'s values. */
     public static SquarePatchPerturbation withBaseline(ImageShape shape, double[] baseline, int... sides) {
         return new SquarePatchPerturbation(shape, sides, baseline);
     }

@@ -15,7 +15,12 @@ import java.util.random.RandomGenerator;
  */
 public final class UniformBallPerturbation implements Perturbation {
     /** Which norm's ball. */
-    public enum Norm { LINF, L2 }
+    public enum Norm {
+        /** The box: every coordinate within the radius. */
+        LINF,
+        /** The Euclidean ball. */
+        L2
+    }
 
     private final int d;
     private final double radius;
@@ -32,10 +37,12 @@ public final class UniformBallPerturbation implements Perturbation {
         this.norm = norm;
     }
 
+    /** The ball's radius. */
     public double radius() {
         return radius;
     }
 
+    /** The ball's norm. */
     public Norm norm() {
         return norm;
     }

@@ -23,6 +23,7 @@ public final class GradientNormBound {
     private GradientNormBound() {
     }
 
+    /** The bound for {@code network}'s explained scalar {@code target}. */
     public static double of(Network network, Target target) {
         target.validateFor(network);
         if (network.imageShape().isPresent()) {

@@ -9,6 +9,7 @@ public interface Maximizer {
     record Result(double value, double[] argmax, int evaluations, double[] bestSoFar) {
     }
 
+    /** The largest value of f found in the box [lower, upper] with {@code budget} evaluations. */
     Result maximize(ToDoubleFunction<double[]> f, double[] lower, double[] upper, int budget, RandomGenerator rng);
 
     /** As above, calling {@code afterEachEvaluation} after each of the budget's evaluations (progress). */
@@ -21,6 +22,7 @@ public interface Maximizer {
         }, lower, upper, budget, rng);
     }
 
+    /** The search's name, for provenance (e.g. {@code bayesian}). */
     String name();
 
     /** Uniform in the box. */

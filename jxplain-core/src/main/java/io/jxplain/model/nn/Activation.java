@@ -7,9 +7,13 @@ import java.util.Locale;
 public enum Activation {
     /** elu(v) = v for v &gt; 0, α(eᵛ − 1) otherwise; α comes from the network (default 1). */
     ELU,
+    /** relu(v) = max(v, 0). */
     RELU,
+    /** tanh(v). */
     TANH,
+    /** 1/(1 + e⁻ᵛ). */
     SIGMOID,
+    /** v itself (a linear layer). */
     IDENTITY;
 
     /** a = act(z). */

@@ -12,6 +12,10 @@ import java.util.List;
  */
 public record Conv2D(ImageShape inputShape, int filters, int kernel, int stride, int padding, double[] weights,
                      double[] bias, Activation activation) implements ImageLayer {
+    /**
+     * Refuses sizes below 1 (padding below 0), weights or bias of the wrong length, or a kernel larger than the
+     * padded input.
+     */
     public Conv2D {
         if (filters < 1 || kernel < 1 || stride < 1 || padding < 0) {
             throw new IllegalArgumentException("conv2d needs filters, kernel and stride ≥ 1 and padding ≥ 0, got "

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /** h ↦ act(W·h + b), with W of shape out×in. */
 public record DenseLayer(DMatrixRMaj weights, double[] bias, Activation activation) {
+    /** Refuses an empty weight matrix, a bias of the wrong length, or non-finite values. */
     public DenseLayer {
         if (weights.numRows == 0 || weights.numCols == 0) {
             throw new IllegalArgumentException("a dense layer needs a non-empty weight matrix");
@@ -24,10 +25,12 @@ public record DenseLayer(DMatrixRMaj weights, double[] bias, Activation activati
         }
     }
 
+    /** The number of inputs (columns of W). */
     public int inputSize() {
         return weights.numCols;
     }
 
+    /** The number of outputs (rows of W). */
     public int outputSize() {
         return weights.numRows;
     }

@@ -10,8 +10,10 @@ import java.util.List;
  * that the network applies activations, guided backpropagation and ε-LRP alike for image and dense layers.
  */
 public sealed interface ImageLayer permits Conv2D, Pooling2D {
+    /** The shape of the images the layer takes. */
     ImageShape inputShape();
 
+    /** The shape of the images it makes. */
     ImageShape outputShape();
 
     /** Applied by the network after {@link #forward}; identity for pooling. */
@@ -32,6 +34,7 @@ public sealed interface ImageLayer permits Conv2D, Pooling2D {
     /** The trainable arrays, shared (the trainer updates them in place); empty for pooling. */
     List<double[]> parameters();
 
+    /** A copy with its own parameter arrays. */
     ImageLayer copy();
 
     /** For {@link Network#describe()}, e.g. "conv5x5→8 relu". */

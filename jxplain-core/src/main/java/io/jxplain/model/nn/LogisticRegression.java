@@ -18,6 +18,7 @@ public final class LogisticRegression {
         return new TrainingConfig(List.of(), Activation.IDENTITY, Loss.CROSS_ENTROPY, 100, 32, 0.01, 0.0, seed);
     }
 
+    /** Multinomial logistic regression trained by the network trainer (no hidden layer, cross-entropy). */
     public static Network fit(DMatrixRMaj features, int[] labels, int classes, TrainingConfig config) {
         if (!config.hidden().isEmpty() || config.loss() != Loss.CROSS_ENTROPY) {
             throw new IllegalArgumentException("logistic regression has no hidden layers and uses cross-entropy; got hidden="

@@ -167,6 +167,7 @@ public final class Network implements Differentiable {
         return p;
     }
 
+    /** α of the network's ELU activations (1 unless the model file says otherwise). */
     public double eluAlpha() {
         return eluAlpha;
     }

@@ -44,10 +44,12 @@ public final class NetworkBuilder {
         this.inputSize = inputSize;
     }
 
+    /** A network taking images of {@code shape}: image layers first, then dense ones. */
     public static NetworkBuilder image(ImageShape shape) {
         return new NetworkBuilder(shape, shape.size());
     }
 
+    /** A network taking rows of {@code features} values: dense layers only. */
     public static NetworkBuilder tabular(int features) {
         if (features < 1) {
             throw new IllegalArgumentException("a network needs at least one input feature, got " + features);
@@ -60,6 +62,7 @@ public final class NetworkBuilder {
         return conv(filters, kernel, 1, 0, activation);
     }
 
+    /** A convolution of {@code filters} square kernels, with this stride and zero padding. */
     public NetworkBuilder conv(int filters, int kernel, int stride, int padding, Activation activation) {
         requireImagePart("conv");
         specs.add(new ConvSpec(filters, kernel, stride, padding, activation));
@@ -80,6 +83,7 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /** A dense layer of {@code units} outputs (the last one is the network's outputs). */
     public NetworkBuilder dense(int units, Activation activation) {
         if (units < 1) {
             throw new IllegalArgumentException("a dense layer needs at least one unit, got " + units);
@@ -97,6 +101,7 @@ public final class NetworkBuilder {
         }
     }
 
+    /** The network, initialised as PyTorch initialises its layers, from {@code seed}. */
     public Network build(OutputKind outputKind, long seed) {
         return build(outputKind, RandomStreams.stream(seed));
     }

@@ -12,6 +12,10 @@ import java.util.Map;
 public record NetworkFile(Network network, List<String> featureNames, String targetName,
                           double[] inputMean, double[] inputScale, Map<String, Object> provenance,
                           Map<String, List<String>> categories) {
+    /**
+     * Copies the lists and maps; refuses names or categories that do not fit the network's inputs, a name given
+     * twice, or a target that is also a feature.
+     */
     public NetworkFile {
         featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
         provenance = provenance == null ? Map.of() : io.jxplain.OrderedMaps.copyOf(provenance);
@@ -63,6 +67,7 @@ public record NetworkFile(Network network, List<String> featureNames, String tar
         return new NetworkFile(network, List.of(), null, null, null, Map.of());
     }
 
+    /** Whether the file carries the standardisation its network was trained after. */
     public boolean hasStandardization() {
         return inputMean != null;
     }

@@ -44,6 +44,7 @@ import java.util.Map;
  * activation "none", "explained_output") are read as well: their output is read as logits.
  */
 public final class NetworkJson {
+    /** The {@code format} field of jxplain's model files. */
     public static final String FORMAT = "jxplain-network";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -61,6 +62,7 @@ public final class NetworkJson {
         MAPPER.writeValue(out, toJson(file));
     }
 
+    /** The network file as a JSON tree, in the documented format. */
     public static ObjectNode toJson(NetworkFile file) {
         Network net = file.network();
         ObjectNode root = MAPPER.createObjectNode();
@@ -156,6 +158,7 @@ public final class NetworkJson {
         }
     }
 
+    /** Reads a model file (jxplain's format, or a Captum reference network), naming the file in any error. */
     public static NetworkFile read(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString(), null, "model file not found");
@@ -173,6 +176,7 @@ public final class NetworkJson {
         }
     }
 
+    /** Reads a model from its JSON tree. */
     public static NetworkFile fromJson(JsonNode root) {
         if (root == null || !root.isObject() || !root.has("layers")) {
             throw new IllegalArgumentException("not a network file: no \"layers\" array");

@@ -17,12 +17,14 @@ import java.util.random.RandomGenerator;
 public final class NetworkTrainer {
     /** Called after every epoch with the epoch (1-based) and its mean training loss. */
     public interface EpochListener {
+        /** Epoch {@code epoch} (from 1) ended with this mean loss per row. */
         void epochDone(int epoch, double meanLoss);
     }
 
     private NetworkTrainer() {
     }
 
+    /** Trains the configured network from its seed, without reporting epochs. */
     public static Network train(DMatrixRMaj features, double[] targets, int classes, TrainingConfig config) {
         return train(features, targets, classes, config, (e, l) -> { });
     }

@@ -9,8 +9,12 @@ import java.util.List;
  * MaxPool2d / AvgPool2d defaults: stride = size). Max pooling sends the gradient to the first maximum of each window.
  */
 public record Pooling2D(ImageShape inputShape, Kind kind, int size, int stride) implements ImageLayer {
+    /** How a window is pooled. */
     public enum Kind {
-        MAX("max_pool2d"), AVERAGE("avg_pool2d");
+        /** The window's largest value. */
+        MAX("max_pool2d"),
+        /** The window's mean. */
+        AVERAGE("avg_pool2d");
 
         private final String jsonName;
 
@@ -18,11 +22,13 @@ public record Pooling2D(ImageShape inputShape, Kind kind, int size, int stride) 
             this.jsonName = jsonName;
         }
 
+        /** The layer type's name in model files (PyTorch's function name). */
         public String jsonName() {
             return jsonName;
         }
     }
 
+    /** Refuses a size or stride below 1, or a window larger than the image. */
     public Pooling2D {
         if (size < 1 || stride < 1) {
             throw new IllegalArgumentException("pooling needs size and stride ≥ 1, got " + size + ", " + stride);

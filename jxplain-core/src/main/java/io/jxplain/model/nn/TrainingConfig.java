@@ -19,6 +19,9 @@ public record TrainingConfig(List<Integer> hidden, Activation activation, Loss l
         this(hidden, activation, loss, epochs, batchSize, learningRate, l2, seed, ALL_STEPS);
     }
 
+    /**
+     * Refuses non-positive sizes, epochs or learning rate, a negative or non-finite penalty, or a negative step limit.
+     */
     public TrainingConfig {
         hidden = List.copyOf(hidden);
         for (int h : hidden) {
@@ -40,34 +43,42 @@ public record TrainingConfig(List<Integer> hidden, Activation activation, Loss l
         return new TrainingConfig(List.of(10, 10), Activation.ELU, Loss.CROSS_ENTROPY, 15, 32, 0.01, 0.0, 42L);
     }
 
+    /** The same training with hidden layers of these sizes. */
     public TrainingConfig withHidden(List<Integer> h) {
         return new TrainingConfig(h, activation, loss, epochs, batchSize, learningRate, l2, seed, maxSteps);
     }
 
+    /** The same training with this hidden activation. */
     public TrainingConfig withActivation(Activation a) {
         return new TrainingConfig(hidden, a, loss, epochs, batchSize, learningRate, l2, seed, maxSteps);
     }
 
+    /** The same training with this loss. */
     public TrainingConfig withLoss(Loss l) {
         return new TrainingConfig(hidden, activation, l, epochs, batchSize, learningRate, l2, seed, maxSteps);
     }
 
+    /** The same training for {@code e} epochs. */
     public TrainingConfig withEpochs(int e) {
         return new TrainingConfig(hidden, activation, loss, e, batchSize, learningRate, l2, seed, maxSteps);
     }
 
+    /** The same training with mini-batches of {@code b} rows. */
     public TrainingConfig withBatchSize(int b) {
         return new TrainingConfig(hidden, activation, loss, epochs, b, learningRate, l2, seed, maxSteps);
     }
 
+    /** The same training with Adam's learning rate {@code lr}. */
     public TrainingConfig withLearningRate(double lr) {
         return new TrainingConfig(hidden, activation, loss, epochs, batchSize, lr, l2, seed, maxSteps);
     }
 
+    /** The same training with this L2 penalty on the weights. */
     public TrainingConfig withL2(double penalty) {
         return new TrainingConfig(hidden, activation, loss, epochs, batchSize, learningRate, penalty, seed, maxSteps);
     }
 
+    /** The same training from seed {@code s} (initial weights and shuffles). */
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(hidden, activation, loss, epochs, batchSize, learningRate, l2, s, maxSteps);
     }
