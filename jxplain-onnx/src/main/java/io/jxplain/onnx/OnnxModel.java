@@ -51,11 +51,13 @@ public final class OnnxModel implements Model, AutoCloseable {
     private final int maxRowsPerCall;
     private final NativeLifecycle lifecycle;
     private final List<String> treeOperators;
+    private final OnnxTrees trees;
 
     private OnnxModel(Builder b, OrtEnvironment environment, OrtSession session, OnnxSignature signature,
-                      List<String> treeOperators) {
+                      List<String> treeOperators, OnnxTrees trees) {
         this.name = b.name;
         this.treeOperators = treeOperators;
+        this.trees = trees;
         this.environment = environment;
         this.session = session;
         this.signature = signature;
@@ -129,6 +131,59 @@ public final class OnnxModel implements Model, AutoCloseable {
     /** The graph's tree-ensemble operators, if any (what {@link #piecewiseConstant()} is read from). */
     public List<String> treeOperators() {
         return treeOperators;
+    }
+
+    /**
+     * The graph's tree ensemble rebuilt in Java, which {@link io.jxplain.explain.TreeShap} explains exactly: its
+     * classifier's probabilities become logits when a softmax or logistic follows the trees (TreeSHAP explains those
+     * sums, as XGBoost's pred_contribs does). Covers come from the file's {@code nodes_hitrates}, else from
+     * {@code coverRows} (what skl2onnx files need: a background or the explained rows). Before it is returned, its
+     * outputs are checked against ONNX Runtime's on up to 256 of {@code coverRows}.
+     *
+     * @param coverRows rows in this model's input order: the covers' data when the file has none, and the check's
+     * @return the ensemble, whose outputs are this model's (or their logits) to float precision
+     * @throws IllegalArgumentException when the graph has no ensemble jxplain rebuilds (saying why), or when the
+     *                                  rebuilt one does not reproduce this model's outputs
+     */
+    public io.jxplain.model.tree.TreeEnsemble treeEnsemble(DMatrixRMaj coverRows) {
+        if (trees == null || trees.refusal() != null) {
+            throw new IllegalArgumentException(describe() + " cannot be rebuilt as a tree ensemble: "
+                    + (trees == null ? "it has no ONNX-ML tree ensemble" : trees.refusal()));
+        }
+        io.jxplain.Checks.requireFiniteRows("coverRows", coverRows, 0, coverRows.numRows, inputSize());
+        if (coverRows.numRows == 0) {
+            throw new IllegalArgumentException("coverRows is empty; the rebuilt trees are checked on rows");
+        }
+        io.jxplain.model.tree.TreeEnsemble ensemble = trees.rebuild(coverRows, "ONNX " + name);
+        if (ensemble.outputSize() != outputSize) {
+            throw new IllegalArgumentException(describe() + ": the rebuilt trees have " + ensemble.outputSize()
+                    + " outputs but the explained output has " + outputSize);
+        }
+        DMatrixRMaj probe = org.ejml.dense.row.CommonOps_DDRM.extract(coverRows, 0,
+                Math.min(256, coverRows.numRows), 0, coverRows.numCols);
+        DMatrixRMaj expected = predict(probe);
+        DMatrixRMaj rebuilt = ensemble.predict(probe);
+        boolean softmax = ensemble.outputKind() == OutputKind.LOGITS && outputKind == OutputKind.PROBABILITIES;
+        // ONNX Runtime adds the leaves in float: a rounding error per tree at most
+        double tolerance = 4 * (ensemble.trees().size() + 2) * Math.ulp(1.0f);
+        for (int i = 0; i < probe.numRows; i++) {
+            double[] row = java.util.Arrays.copyOfRange(rebuilt.data, i * outputSize, (i + 1) * outputSize);
+            if (softmax) {
+                double sum = io.jxplain.model.Softmax.shiftedExponentials(row, 0, outputSize, row, 0);
+                for (int k = 0; k < outputSize; k++) {
+                    row[k] /= sum;
+                }
+            }
+            for (int k = 0; k < outputSize; k++) {
+                double want = expected.get(i, k);
+                if (!(Math.abs(row[k] - want) <= tolerance * (1 + Math.abs(want)))) {
+                    throw new IllegalArgumentException(describe() + ": its trees, rebuilt in Java, give " + row[k]
+                            + " for output " + k + " of row " + i + " where ONNX Runtime gives " + want
+                            + "; the graph does more than its tree ensemble (use shapley-exact or kernel-shap)");
+                }
+            }
+        }
+        return ensemble;
     }
 
     @Override
@@ -369,7 +424,9 @@ public final class OnnxModel implements Model, AutoCloseable {
             try {
                 OnnxSignature signature = OnnxSignature.of(name, session.getInputInfo(), session.getOutputInfo(),
                         input, output);
-                return new OnnxModel(this, env, session, signature, OnnxGraph.treeOperators(model));
+                List<String> treeOperators = OnnxGraph.treeOperators(model);
+                return new OnnxModel(this, env, session, signature, treeOperators,
+                        treeOperators.isEmpty() ? null : OnnxTrees.read(model, signature));
             } catch (OrtException | RuntimeException e) {
                 try {
                     session.close();

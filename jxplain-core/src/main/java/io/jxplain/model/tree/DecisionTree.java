@@ -1,5 +1,7 @@
 package io.jxplain.model.tree;
 
+import org.ejml.data.DMatrixRMaj;
+
 import java.util.Arrays;
 
 /**
@@ -131,6 +133,52 @@ public final class DecisionTree {
         }
         return new DecisionTree(left.clone(), right.clone(), feature.clone(), threshold.clone(), split.clone(),
                 value.clone(), cover.clone(), depth, mean[0]);
+    }
+
+    /**
+     * The same tree with covers counted from {@code rows} (each row's path from the root), for a file that stores none
+     * (ONNX-ML ensembles as skl2onnx writes them). Every leaf also gets one pseudo-row split evenly at each node above
+     * it (weight 2^−depth), so that a node no row reaches keeps a positive cover, as path-dependent TreeSHAP needs;
+     * internal covers are their leaves' sums. {@code float32}: rows are rounded to float, as {@link #leaf} does.
+     */
+    public DecisionTree withCoversFrom(DMatrixRMaj rows, boolean float32) {
+        int n = left.length;
+        double[] counted = new double[n];
+        for (int r = 0; r < rows.numRows; r++) {
+            int i = 0;
+            counted[0]++;
+            while (left[i] != -1) {
+                i = goesLeft(i, rows.data[r * rows.numCols + feature[i]], float32) ? left[i] : right[i];
+                counted[i]++;
+            }
+        }
+        double[] prior = new double[n];
+        prior[0] = 1;
+        int[] preorder = new int[n];
+        int reached = 0;
+        int[] stack = new int[n];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int i = stack[--top];
+            preorder[reached++] = i;
+            if (left[i] != -1) {
+                prior[left[i]] = prior[i] / 2;
+                prior[right[i]] = prior[i] / 2;
+                stack[top++] = left[i];
+                stack[top++] = right[i];
+            }
+        }
+        double[] newCover = new double[n];
+        for (int k = n - 1; k >= 0; k--) { // children come after their parent in preorder
+            int i = preorder[k];
+            newCover[i] = left[i] == -1 ? counted[i] + prior[i] : newCover[left[i]] + newCover[right[i]];
+        }
+        int inputs = 1;
+        for (int i = 0; i < n; i++) {
+            inputs = Math.max(inputs, left[i] == -1 ? 0 : feature[i] + 1);
+        }
+        return of(left, right, feature, threshold, split, value, newCover, inputs);
     }
 
     /** The number of nodes. */

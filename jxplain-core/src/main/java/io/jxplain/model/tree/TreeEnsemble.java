@@ -70,6 +70,20 @@ public final class TreeEnsemble implements Model {
         return new TreeEnsemble(inputs, kind, base, trees, outputOf, float32, description, List.copyOf(names));
     }
 
+    /**
+     * The same ensemble with every tree's covers counted from {@code rows} ({@link DecisionTree#withCoversFrom}): for
+     * a file without covers, TreeSHAP then takes {@code rows} as the distribution of the features a coalition leaves
+     * out.
+     */
+    public TreeEnsemble withCoversFrom(DMatrixRMaj rows) {
+        Checks.requireFiniteRows("rows", rows, 0, rows.numRows, inputs);
+        if (rows.numRows == 0) {
+            throw new IllegalArgumentException("covers need at least one row");
+        }
+        List<DecisionTree> covered = trees.stream().map(t -> t.withCoversFrom(rows, float32)).toList();
+        return new TreeEnsemble(inputs, kind, base, covered, outputOf, float32, description, featureNames);
+    }
+
     /** The inputs' names, when the model file gives them; else empty. */
     public List<String> featureNames() {
         return featureNames;
