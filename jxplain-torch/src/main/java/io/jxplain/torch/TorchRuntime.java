@@ -1,5 +1,9 @@
 package io.jxplain.torch;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
 /**
  * Sets DJL's PyTorch engine up before first use, without overriding what the user set with {@code -D}:
  * <ul>
@@ -20,6 +24,32 @@ public final class TorchRuntime {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("ai.djl.pytorch.num_threads", "1");
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
+    /**
+     * What to do when PyTorch's native library cannot be loaded: the CLI jar leaves it out (it would pass 100 MB), so
+     * a TorchScript model needs it beside the jar; the message names the artifact of the version DJL expects.
+     */
+    static String nativeLibraryMissing(String cause) {
+        String version = pytorchVersion();
+        return "PyTorch's native library " + version + " could not be loaded (" + cause + "). TorchScript models need"
+                + " it beside jxplain: put ai.djl.pytorch:pytorch-native-cpu:" + version + ":linux-x86_64 (a jar on"
+                + " Maven Central) on the class path (bin/jxplain adds jxplain-cli/target/torch/*.jar), or set"
+                + " PYTORCH_LIBRARY_PATH to a libtorch " + version + " directory, or let DJL download it into"
+                + " ~/.djl.ai: java -Dai.djl.offline=false (JXPLAIN_JAVA_OPTS=-Dai.djl.offline=false for bin/jxplain)";
+    }
+
+    /** The libtorch version DJL's PyTorch engine was built for, from the engine's own properties file. */
+    private static String pytorchVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = TorchRuntime.class.getResourceAsStream("/pytorch-engine.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "(version unknown)";
+        }
+        return properties.getProperty("pytorch_version", "(version unknown)");
     }
 
     private static void setIfAbsent(String key, String value) {

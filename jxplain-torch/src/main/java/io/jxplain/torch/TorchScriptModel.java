@@ -419,7 +419,13 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
                 throw new NoSuchFileException(file.toString(), null, "TorchScript model not found");
             }
             TorchRuntime.prepare();
-            ai.djl.Model model = ai.djl.Model.newInstance(name, Device.cpu(), "PyTorch");
+            ai.djl.Model model;
+            try {
+                model = ai.djl.Model.newInstance(name, Device.cpu(), "PyTorch");
+            } catch (EngineException e) {
+                String cause = errorLine(e.getMessage()) + (e.getCause() == null ? "" : ": " + e.getCause().getMessage());
+                throw new IllegalStateException(TorchRuntime.nativeLibraryMissing(cause), e);
+            }
             try {
                 // trainParam: DJL otherwise loads the parameters as inference tensors, which autograd cannot use
                 // even for input gradients; they are frozen (requires_grad off) after loading.
