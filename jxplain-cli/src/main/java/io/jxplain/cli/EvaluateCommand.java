@@ -102,6 +102,7 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
 
     private int evaluate(ModelDataOptions.Loaded loaded, RunOutputs outputs, Path dir, PrintWriter stdout,
                          PrintWriter err) throws IOException {
+        loaded = OnnxTreesInJava.ifTreeShap(methods, input, loaded, reference, err);
         Model model = loaded.model();
         Target t = loaded.fixedTarget("evaluate");
         DMatrixRMaj rows = loaded.rows();

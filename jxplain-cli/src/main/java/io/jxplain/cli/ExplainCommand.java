@@ -148,6 +148,7 @@ final class ExplainCommand implements Callable<Integer>, SettingOptions.Declares
     private int explain(ModelDataOptions.Loaded loaded, RunOutputs outputs,
                         Function<Map<String, Object>, ResultWriter> writers, StagedFolder maps, StagedFolder page,
                         PrintWriter report, PrintWriter err, int threads) throws IOException {
+        loaded = OnnxTreesInJava.ifTreeShap(List.of(method), input, loaded, reference, err);
         SamplingOptions.requireMeaningfulGradients(List.of(method), loaded.model());
         Explainer explainer = sampling.explainers(List.of(method), loaded.dataset(), reference.read(List.of(method),
                 loaded, input.external, sampling.seed(), err)).get(0);

@@ -111,7 +111,13 @@ final class InspectCommand implements Callable<Integer> {
                     ? String.format(Locale.ROOT, "exact (path-dependent TreeSHAP over %d trees, depth up to %d)%s",
                     t.trees().size(), t.trees().stream().mapToInt(DecisionTree::depth).max().orElse(0),
                     t.outputKind() == io.jxplain.model.OutputKind.LOGITS ? "; explains margins: --target logit:K" : "")
-                    : "unavailable: needs a tree ensemble jxplain reads (an XGBoost JSON model)";
+                    : opened.model() instanceof OnnxModel onnx && onnx.treeEnsembleProblem().isEmpty()
+                    ? "exact (path-dependent TreeSHAP on the trees rebuilt in Java, checked against ONNX Runtime; covers "
+                    + (onnx.treeCoversInFile() ? "from the file's nodes_hitrates)" : "counted from --background, else the"
+                    + " --data rows)")
+                    : "unavailable: " + (opened.model() instanceof OnnxModel onnx && onnx.piecewiseConstant()
+                    ? onnx.treeEnsembleProblem().orElseThrow()
+                    : "needs a tree ensemble jxplain reads (an XGBoost JSON model, an ONNX-ML TreeEnsemble)");
         };
     }
 }

@@ -102,6 +102,34 @@ final class ModelDataOptions {
         return d.rowIds() == null ? coded : coded.withRowIds(d.rowIds());
     }
 
+    /**
+     * The run on {@code explained} instead (an ONNX tree ensemble rebuilt in Java), the model file still open; the
+     * default target is recomputed for it (a boosted ensemble explains its margin).
+     */
+    Loaded withExplained(Loaded loaded, Model explained) {
+        ModelFiles.Opened o = loaded.opened();
+        return new Loaded(new ModelFiles.Opened(o.format(), o.model(), explained, o.builtIn()),
+                targets(explained, loaded.dataset()), loaded.dataset(), loaded.rows(), loaded.groups());
+    }
+
+    /** --target for {@code m} (the model's default when not given), with the rows' labels when it needs them. */
+    private RowTargets targets(Model m, Dataset d) {
+        try {
+            RowTargets t = target == null ? RowTargets.fixed(ModelInput.defaultTarget(m)) : RowTargets.parse(target);
+            if (t.needsLabels()) {
+                if (!d.hasTargets()) {
+                    throw new IllegalArgumentException("the rows' labels are needed; name their column with"
+                            + " --label-column");
+                }
+                t = t.withLabels(d.labels());
+            }
+            t.validateFor(m, d.rows());
+            return t;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--target " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     Loaded load(PrintWriter err) throws IOException {
         return load(err, null);
     }
@@ -123,21 +151,7 @@ final class ModelDataOptions {
                         prepared.opened().builtIn()), d);
                 d = ungroupedData(d, groups);
             }
-            RowTargets t;
-            try {
-                t = target == null ? RowTargets.fixed(ModelInput.defaultTarget(m)) : RowTargets.parse(target);
-                if (t.needsLabels()) {
-                    if (!d.hasTargets()) {
-                        throw new IllegalArgumentException("the rows' labels are needed; name their column with"
-                                + " --label-column");
-                    }
-                    t = t.withLabels(d.labels());
-                }
-                t.validateFor(m, d.rows());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--target " + target + ": " + e.getMessage(), e);
-            }
-            return new Loaded(prepared.opened(), t, d, d.features(), groups);
+            return new Loaded(prepared.opened(), targets(m, d), d, d.features(), groups);
         } catch (RuntimeException e) {
             try {
                 prepared.opened().close();

@@ -2,6 +2,7 @@ package io.jxplain.cli;
 
 import io.jxplain.catalog.MethodData;
 import io.jxplain.data.Background;
+import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -61,7 +62,10 @@ final class ReferenceDataOptions {
             throw new IllegalArgumentException("--training-data is read by lime only; the chosen methods are "
                     + String.join(", ", methods));
         }
-        if ((background != null || !summary.equals("all")) && bases.stream().noneMatch(BACKGROUND_METHODS::contains)) {
+        boolean onnxTreeCovers = bases.contains("tree-shap") && loaded.model() instanceof io.jxplain.model.tree.TreeEnsemble
+                && loaded.opened().model() instanceof io.jxplain.onnx.OnnxModel onnx && !onnx.treeCoversInFile();
+        if ((background != null || !summary.equals("all")) && bases.stream().noneMatch(BACKGROUND_METHODS::contains)
+                && !onnxTreeCovers) {
             throw new IllegalArgumentException("--background is read by " + String.join(", ", BACKGROUND_METHODS)
                     + "; the chosen methods are " + String.join(", ", methods));
         }
@@ -107,6 +111,14 @@ final class ReferenceDataOptions {
                     .features(), summary, seed));
         }
         return data;
+    }
+
+    /**
+     * --background's rows, whose paths through an ONNX tree ensemble without covers give tree-shap its covers; null
+     * without --background.
+     */
+    DMatrixRMaj treeCoverRows(ModelDataOptions.Loaded loaded, ExternalModelOptions external, PrintWriter err) {
+        return background == null ? null : data("--background", background, loaded, external, err).features();
     }
 
     /** The rows of {@code file} as the explained rows are read (with --feature-groups, each group as its code). */

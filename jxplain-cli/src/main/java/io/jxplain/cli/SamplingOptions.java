@@ -95,7 +95,7 @@ final class SamplingOptions {
             if (model.piecewiseConstant() && ExplainerCatalog.entry(name).needsGradients()) {
                 throw new IllegalArgumentException("--method " + name + ": "
                         + io.jxplain.model.FiniteDifferences.gradientsMeaningless(model)
-                        + (model instanceof io.jxplain.model.tree.TreeEnsemble
+                        + (model instanceof io.jxplain.model.tree.TreeEnsemble || OnnxTreesInJava.rebuilds(model)
                         ? "; tree-shap gives its exact Shapley values" : ""));
             }
             if (ExplainerCatalog.entry(name).needs() == ExplainerCatalog.Needs.TREE_ENSEMBLE

@@ -148,8 +148,8 @@ class TreeModelCommandsTest {
                 data.toString(), "--method", "smoothgrad", "--out", dir.resolve("g.csv").toString());
         assertEquals(1, gradient.exitCode());
         assertTrue(gradient.err().contains("tree-shap gives its exact Shapley values"), gradient.err());
-        CliTestSupport.Result onNetwork = CliTestSupport.run("explain", "--model", fixture("forest-zipmap.onnx")
-                .toString(), "--data", rows.toString(), "--label-column", "label", "--method", "tree-shap", "--out",
+        CliTestSupport.Result onNetwork = CliTestSupport.run("explain", "--model", fixture("mlp.onnx").toString(),
+                "--data", data.toString(), "--method", "tree-shap", "--out",
                 dir.resolve("n.csv").toString());
         assertEquals(1, onNetwork.exitCode());
         assertTrue(onNetwork.err().contains("kernel-shap"), onNetwork.err());
@@ -157,5 +157,73 @@ class TreeModelCommandsTest {
         assertEquals(0, inspect.exitCode(), inspect.err());
         assertTrue(inspect.out().contains("XGBoost JSON") && inspect.out().contains("exact (path-dependent TreeSHAP"
                 + " over 20 trees") && inspect.out().matches("(?s).*default target +logit:1.*"), inspect.out());
+    }
+
+    /**
+     * The same XGBoost trees as an ONNX-ML classifier (fixtures/trees/binary.onnx, covers in nodes_hitrates): no
+     * --output, the margin explained by default, XGBoost's pred_contribs to 1e-6; --background is refused, since the
+     * file has its covers.
+     */
+    @Test
+    void anOnnxTreeEnsembleIsExplainedByTreeShapAsXgboostDoes() throws IOException {
+        JsonNode expected = new ObjectMapper().readTree(Path.of("..", "fixtures", "trees", "binary-expected.json")
+                .toFile());
+        Path model = Path.of("..", "fixtures", "trees", "binary.onnx");
+        Path data = Path.of("..", "fixtures", "trees", "binary-rows.csv");
+        Path out = dir.resolve("onnx-tree-shap.csv");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data", data.toString(),
+                "--method", "tree-shap", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("rebuilt from the graph in Java and checked against ONNX Runtime"), r.err());
+        List<CSVRecord> explained = DemoCommandTest.read(out);
+        assertEquals(expected.get("rows").size(), explained.size());
+        for (int i = 0; i < explained.size(); i++) {
+            JsonNode contribs = expected.get("contributions").get(i);
+            for (int j = 0; j < 6; j++) {
+                assertEquals(contribs.get(j).asDouble(), Double.parseDouble(explained.get(i).get("attr_f" + j)), 1e-6,
+                        "row " + i + " f" + j);
+            }
+            assertEquals(contribs.get(6).asDouble(), Double.parseDouble(explained.get(i).get("base_value")), 1e-6);
+        }
+        CliTestSupport.Result background = CliTestSupport.run("explain", "--model", model.toString(), "--data",
+                data.toString(), "--method", "tree-shap", "--background", data.toString(), "--out",
+                dir.resolve("b.csv").toString());
+        assertEquals(1, background.exitCode());
+        assertTrue(background.err().contains("--background is read by"), background.err());
+        CliTestSupport.Result inspect = CliTestSupport.run("inspect", "--model", model.toString());
+        assertTrue(inspect.out().contains("covers from the file's nodes_hitrates"), inspect.out());
+    }
+
+    /**
+     * A skl2onnx-style forest (no covers in the file) by tree-shap: covers counted from the explained rows, or from
+     * --background, whose base value is then another; either way the values add up to p(x) − base value.
+     */
+    @Test
+    void aForestWithoutCoversTakesThemFromTheDataOrTheBackground() throws IOException {
+        Path background = csv("background.csv", List.of("x0", "x1", "x2"), new int[] {2, 0, 1}); // other rows
+        double[] bases = new double[2];
+        for (int k = 0; k < 2; k++) {
+            Path out = dir.resolve("forest-tree-shap-" + k + ".csv");
+            List<String> args = new java.util.ArrayList<>(List.of("explain", "--model",
+                    fixture("forest-zipmap.onnx").toString(), "--data", rows.toString(), "--label-column", "label",
+                    "--method", "tree-shap", "--out", out.toString()));
+            if (k == 1) {
+                args.addAll(List.of("--background", background.toString()));
+            }
+            CliTestSupport.Result r = CliTestSupport.run(args.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.err().contains(k == 0 ? "covers counted from the --data rows" : "covers counted from"
+                    + " --background"), r.err());
+            for (CSVRecord row : DemoCommandTest.read(out)) {
+                double sum = Double.parseDouble(row.get("base_value"));
+                for (String f : List.of("x0", "x1", "x2")) {
+                    sum += Double.parseDouble(row.get("attr_" + f));
+                }
+                assertEquals(Double.parseDouble(row.get("f_x")), sum, 1e-12, "row " + row.get("row") + " adds up");
+                bases[k] = Double.parseDouble(row.get("base_value"));
+            }
+        }
+        assertTrue(Math.abs(bases[0] - bases[1]) > 1e-3, "other covers, another base value: " + bases[0] + " vs "
+                + bases[1]);
     }
 }

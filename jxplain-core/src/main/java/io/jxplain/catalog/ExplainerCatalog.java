@@ -51,7 +51,7 @@ public final class ExplainerCatalog {
         GRADIENTS,
         /** The layers of a built-in network (guided backprop, LRP). */
         BUILT_IN_NETWORK,
-        /** The trees of a tree ensemble jxplain reads itself (TreeSHAP on an XGBoost JSON model). */
+        /** The trees of a tree ensemble jxplain reads itself (TreeSHAP on an XGBoost JSON or ONNX-ML model). */
         TREE_ENSEMBLE
     }
 
@@ -179,7 +179,7 @@ public final class ExplainerCatalog {
                 Needs.BUILT_IN_NETWORK, List.of(), (v, m) -> GuidedBackprop.create());
         add("epsilon-lrp", "Bach et al. 2015 (epsilon rule; built-in networks)", Needs.BUILT_IN_NETWORK,
                 List.of(EpsilonLrp.EPSILON), (v, m) -> EpsilonLrp.withEpsilon(v.get(EpsilonLrp.EPSILON)));
-        add("tree-shap", "Lundberg et al. 2020 (path-dependent TreeSHAP, exact; tree ensembles, e.g. XGBoost JSON)",
+        add("tree-shap", "Lundberg et al. 2020 (path-dependent TreeSHAP, exact; tree ensembles: XGBoost JSON, ONNX-ML)",
                 Needs.TREE_ENSEMBLE, List.of(), (v, m) -> TreeShap.create());
         add("shapley-exact", "Shapley 1953 (all 2^d coalitions; d <= 15)", Needs.VALUES, List.of(BASELINE),
                 (v, m) -> {

@@ -134,7 +134,8 @@ public final class TreeShap extends BaseExplainer {
 
     /** Why tree-shap refuses {@code model} (not a tree ensemble jxplain reads), naming the methods that suit it. */
     public static String notATreeEnsemble(Model model) {
-        return "tree-shap explains tree ensembles jxplain reads (an XGBoost JSON model); " + model.describe()
+        return "tree-shap explains tree ensembles jxplain reads (an XGBoost JSON model, an ONNX-ML TreeEnsembleClassifier"
+                + " or Regressor); " + model.describe()
                 + " is not one: use kernel-shap or shapley-exact";
     }
 

@@ -107,6 +107,11 @@ public final class FiniteDifferences implements Differentiable {
         return model.rowsIndependentOfBatch();
     }
 
+    /** The model whose gradients these differences approximate. */
+    public Model model() {
+        return model;
+    }
+
     /** The step hⱼ of feature j. */
     public double step(int j) {
         return steps[j];

@@ -134,6 +134,19 @@ public final class OnnxModel implements Model, AutoCloseable {
     }
 
     /**
+     * Why {@link #treeEnsemble} cannot rebuild this graph's trees (no ensemble, an operator setting it does not read,
+     * trees fed by other nodes); empty when it can.
+     */
+    public Optional<String> treeEnsembleProblem() {
+        return trees == null ? Optional.of("it has no ONNX-ML tree ensemble") : Optional.ofNullable(trees.refusal());
+    }
+
+    /** Whether every node of the graph's tree ensemble carries a cover (nodes_hitrates); else covers come from rows. */
+    public boolean treeCoversInFile() {
+        return trees != null && trees.coversInFile();
+    }
+
+    /**
      * The graph's tree ensemble rebuilt in Java, which {@link io.jxplain.explain.TreeShap} explains exactly: its
      * classifier's probabilities become logits when a softmax or logistic follows the trees (TreeSHAP explains those
      * sums, as XGBoost's pred_contribs does). Covers come from the file's {@code nodes_hitrates}, else from
@@ -146,9 +159,9 @@ public final class OnnxModel implements Model, AutoCloseable {
      *                                  rebuilt one does not reproduce this model's outputs
      */
     public io.jxplain.model.tree.TreeEnsemble treeEnsemble(DMatrixRMaj coverRows) {
-        if (trees == null || trees.refusal() != null) {
-            throw new IllegalArgumentException(describe() + " cannot be rebuilt as a tree ensemble: "
-                    + (trees == null ? "it has no ONNX-ML tree ensemble" : trees.refusal()));
+        Optional<String> problem = treeEnsembleProblem();
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(describe() + " cannot be rebuilt as a tree ensemble: " + problem.get());
         }
         io.jxplain.Checks.requireFiniteRows("coverRows", coverRows, 0, coverRows.numRows, inputSize());
         if (coverRows.numRows == 0) {

@@ -71,6 +71,11 @@ final class OnnxTrees {
         return new OnnxTrees(null, why);
     }
 
+    /** Whether every tree carries its covers (nodes_hitrates). */
+    boolean coversInFile() {
+        return structure != null && structure.trees().stream().allMatch(t -> t.hitrates() != null);
+    }
+
     /** Why the trees cannot be rebuilt; null when they can. */
     String refusal() {
         return refusal;
