@@ -33,7 +33,8 @@ final class ReferenceDataOptions {
 
     @Option(names = "--background", paramLabel = "FILE",
             description = "Rows (CSV with the model's columns) that replace absent features for kernel-shap,"
-                    + " shapley-exact and occlusion, as shap's background: values add up to f(x) − E f(background).")
+                    + " shapley-exact and occlusion, as shap's background: values add up to f(x) − E f(background)."
+                    + " For tree-shap on an ONNX tree ensemble without covers: the rows whose paths give the covers.")
     Path background;
 
     @Option(names = "--background-summary", defaultValue = "all", paramLabel = "all|sample:K|kmeans:K",
