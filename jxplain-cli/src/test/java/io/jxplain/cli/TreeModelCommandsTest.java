@@ -44,6 +44,20 @@ class TreeModelCommandsTest {
         return p;
     }
 
+    /** The explained CSV holds XGBoost's pred_contribs (six features, then the bias as base_value), to 1e-6. */
+    private static void assertPredContribs(JsonNode expected, Path out) throws IOException {
+        List<CSVRecord> explained = DemoCommandTest.read(out);
+        assertEquals(expected.get("rows").size(), explained.size());
+        for (int i = 0; i < explained.size(); i++) {
+            JsonNode contribs = expected.get("contributions").get(i);
+            for (int j = 0; j < 6; j++) {
+                assertEquals(contribs.get(j).asDouble(), Double.parseDouble(explained.get(i).get("attr_f" + j)), 1e-6,
+                        "row " + i + " f" + j);
+            }
+            assertEquals(contribs.get(6).asDouble(), Double.parseDouble(explained.get(i).get("base_value")), 1e-6);
+        }
+    }
+
     @BeforeEach
     void data() throws IOException {
         rows = csv("rows.csv", List.of("x0", "x1", "x2"), new int[] {0, 1, 2});
@@ -124,16 +138,7 @@ class TreeModelCommandsTest {
         CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data", data.toString(),
                 "--method", "tree-shap", "--target", "logit:1", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        List<CSVRecord> explained = DemoCommandTest.read(out);
-        assertEquals(expected.get("rows").size(), explained.size());
-        for (int i = 0; i < explained.size(); i++) {
-            JsonNode contribs = expected.get("contributions").get(i);
-            for (int j = 0; j < 6; j++) {
-                assertEquals(contribs.get(j).asDouble(), Double.parseDouble(explained.get(i).get("attr_f" + j)), 1e-6,
-                        "row " + i + " f" + j);
-            }
-            assertEquals(contribs.get(6).asDouble(), Double.parseDouble(explained.get(i).get("base_value")), 1e-6);
-        }
+        assertPredContribs(expected, out);
         Path byDefault = dir.resolve("default-target.csv");
         CliTestSupport.Result untargeted = CliTestSupport.run("explain", "--model", model.toString(), "--data",
                 data.toString(), "--method", "tree-shap", "--out", byDefault.toString());
@@ -175,16 +180,7 @@ class TreeModelCommandsTest {
                 "--method", "tree-shap", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.err().contains("rebuilt from the graph in Java and checked against ONNX Runtime"), r.err());
-        List<CSVRecord> explained = DemoCommandTest.read(out);
-        assertEquals(expected.get("rows").size(), explained.size());
-        for (int i = 0; i < explained.size(); i++) {
-            JsonNode contribs = expected.get("contributions").get(i);
-            for (int j = 0; j < 6; j++) {
-                assertEquals(contribs.get(j).asDouble(), Double.parseDouble(explained.get(i).get("attr_f" + j)), 1e-6,
-                        "row " + i + " f" + j);
-            }
-            assertEquals(contribs.get(6).asDouble(), Double.parseDouble(explained.get(i).get("base_value")), 1e-6);
-        }
+        assertPredContribs(expected, out);
         CliTestSupport.Result background = CliTestSupport.run("explain", "--model", model.toString(), "--data",
                 data.toString(), "--method", "tree-shap", "--background", data.toString(), "--out",
                 dir.resolve("b.csv").toString());

@@ -30,13 +30,7 @@ class OnnxTreeShapTest {
     private static final Path TREES = Path.of("..", "fixtures", "trees");
 
     private static DMatrixRMaj matrix(JsonNode rows) {
-        DMatrixRMaj m = new DMatrixRMaj(rows.size(), rows.get(0).size());
-        for (int i = 0; i < rows.size(); i++) {
-            for (int j = 0; j < rows.get(0).size(); j++) {
-                m.set(i, j, rows.get(i).get(j).asDouble());
-            }
-        }
-        return m;
+        return TreeEnsembleOnnxTest.Expected.matrix(rows);
     }
 
     @ParameterizedTest

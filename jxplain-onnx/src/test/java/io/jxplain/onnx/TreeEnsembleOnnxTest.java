@@ -27,13 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TreeEnsembleOnnxTest {
     /** Inputs and the class probabilities make_trees.py computed by walking the trees itself. */
-    private record Expected(DMatrixRMaj inputs, DMatrixRMaj probabilities) {
+    record Expected(DMatrixRMaj inputs, DMatrixRMaj probabilities) {
         static Expected of(String model) throws IOException {
             JsonNode root = new ObjectMapper().readTree(ModelFixtures.path(model + ".expected.json").toFile());
             return new Expected(matrix(root.get("inputs")), matrix(root.get("probabilities")));
         }
 
-        private static DMatrixRMaj matrix(JsonNode rows) {
+        /** A JSON array of equal-length number arrays as a matrix. */
+        static DMatrixRMaj matrix(JsonNode rows) {
             DMatrixRMaj m = new DMatrixRMaj(rows.size(), rows.get(0).size());
             for (int i = 0; i < rows.size(); i++) {
                 for (int j = 0; j < rows.get(0).size(); j++) {
