@@ -40,7 +40,7 @@ class GoldenOutputsTest {
         String mlp = FILES.resolve("model.json").toString();
         String rows = FILES.resolve("good.csv").toString();
         for (String method : ExplainerCatalog.names()) {
-            if (method.equals("square-removal") || method.equals("tree-shap")) {
+            if (method.equals("square-removal") || method.equals("lime-superpixels") || method.equals("tree-shap")) {
                 continue; // images and tree ensembles only: below
             }
             for (String name : method.equals("integrated-gradients") ? List.of(method, method + "-sg") : List.of(method)) {
@@ -53,7 +53,8 @@ class GoldenOutputsTest {
         String cnn = FILES.resolve("cnn-4x4.json").toString();
         String pixels = FILES.resolve("pixels-4x4.csv").toString();
         for (List<String> image : List.of(List.of("square-removal", "-o", "sides=2"),
-                List.of("occlusion", "-o", "window=2", "-o", "stride=2"), List.of("epsilon-lrp"))) {
+                List.of("occlusion", "-o", "window=2", "-o", "stride=2"), List.of("epsilon-lrp"),
+                List.of("lime-superpixels", "-o", "quickshift-kernel=0.5"))) {
             Path out = dir.resolve("explain-image-" + image.get(0) + ".csv");
             List<String> args = new ArrayList<>(List.of("explain", "--model", cnn, "--data", pixels, "--max-rows", "8",
                     "--method"));

@@ -77,6 +77,42 @@ class ImageCommandsTest {
     }
 
     /**
+     * lime-superpixels, LIME as lime_image runs it: a pixel's attribution is its superpixel's coefficient, so a row has
+     * exactly as many distinct values as superpixels (a smaller quickshift kernel cuts more of them); a flat model is
+     * refused by name.
+     */
+    @Test
+    void limeOnSuperpixelsGivesOneValuePerSuperpixel() throws Exception {
+        double[] meanSuperpixels = new double[2];
+        String[] kernels = {"0.2", "0.5"};
+        for (int k = 0; k < 2; k++) {
+            Path out = dir.resolve("lime-" + k + ".csv");
+            CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data",
+                    csv.toString(), "--method", "lime-superpixels", "-o", "quickshift-kernel=" + kernels[k],
+                    "--samples", "300", "--max-rows", "6", "--out", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            for (org.apache.commons.csv.CSVRecord row : DemoCommandTest.read(out)) {
+                java.util.Set<String> values = new java.util.HashSet<>();
+                for (int j = 0; j < 64; j++) {
+                    values.add(row.get("attr_px_" + j / 8 + "_" + j % 8));
+                }
+                int superpixels = (int) Double.parseDouble(row.get("superpixels"));
+                assertTrue(superpixels >= (k == 0 ? 2 : 1), "kernel " + kernels[k] + ": " + superpixels + " superpixels");
+                assertEquals(superpixels, values.size(), "row " + row.get("row") + ": one value per superpixel");
+                meanSuperpixels[k] += superpixels / 6.0;
+            }
+        }
+        assertTrue(meanSuperpixels[0] > meanSuperpixels[1], "a smaller kernel, more superpixels: "
+                + java.util.Arrays.toString(meanSuperpixels));
+        Path flat = TreeModelCommandsTest.fixture("mlp.json");
+        CliTestSupport.Result refused = CliTestSupport.run("explain", "--model", flat.toString(), "--data",
+                Path.of("..", "fixtures", "trees", "binary-rows.csv").toString(), "--method", "lime-superpixels",
+                "--out", dir.resolve("flat.csv").toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("lime-superpixels explains images"), refused.err());
+    }
+
+    /**
      * --target label explains each row for its own class: row by row the values of a run for that class alone, and
      * the output names the class; --target predicted explains the class the model predicts.
      */

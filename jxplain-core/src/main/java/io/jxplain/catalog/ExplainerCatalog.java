@@ -18,6 +18,8 @@ import io.jxplain.explain.Occlusion;
 import io.jxplain.explain.Sampling;
 import io.jxplain.explain.SmoothGrad;
 import io.jxplain.explain.Smoothed;
+import io.jxplain.explain.SuperpixelLime;
+import io.jxplain.explain.Quickshift;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.sample.Perturbation;
 
@@ -151,6 +153,11 @@ public final class ExplainerCatalog {
                 Needs.VALUES, List.of(InfidelityOptimal.SAMPLES, InfidelityOptimal.SIDES),
                 (v, m) -> InfidelityOptimal.squareRemoval(v.get(InfidelityOptimal.SIDES))
                         .samples(v.get(InfidelityOptimal.SAMPLES)));
+        add("lime-superpixels", "Ribeiro et al. 2016 (images, as lime_image: quickshift superpixels switched off to"
+                        + " their mean, cosine kernel 0.25, ridge 1; a pixel gets its superpixel's coefficient)",
+                Needs.VALUES, List.of(SuperpixelLime.SAMPLES, SuperpixelLime.QUICKSHIFT_KERNEL),
+                (v, m) -> SuperpixelLime.create().samples(v.get(SuperpixelLime.SAMPLES)).segmentation(
+                        Quickshift.LIME_DEFAULTS.withKernelSize(v.get(SuperpixelLime.QUICKSHIFT_KERNEL))));
         add("lime", "Ribeiro et al. 2016 (tabular, the lime package's defaults: with training data, quartile (or"
                         + " decile, or entropy) discretisation; without, N(0, 1) per input and no discretisation; ridge 1, kernel"
                         + " 0.75*sqrt(d))", Needs.VALUES,

@@ -27,8 +27,14 @@ public final class SuperpixelLime extends BaseExplainer {
     public static final double KERNEL_WIDTH = 0.25;
     /** The diagnostic holding the number of superpixels of x. */
     public static final String SUPERPIXELS = "superpixels";
+    /** On/off samples per explanation (lime_image's num_samples). */
+    public static final io.jxplain.Setting<Integer> SAMPLES = Sampling.SAMPLES.withDefault(DEFAULT_SAMPLES);
+    /** Quickshift's kernel size: lime_image's 4; its MNIST tutorial uses 1. */
+    public static final io.jxplain.Setting<Double> QUICKSHIFT_KERNEL = io.jxplain.Setting.positive("quickshift-kernel",
+            Quickshift.LIME_DEFAULTS.kernelSize(), "Quickshift's kernel size (larger: fewer, bigger superpixels).")
+            .from("Ribeiro et al. 2016; lime_image's SegmentationAlgorithm('quickshift')");
 
-    private final ImageShape shape;
+    private final ImageShape shape; // null: the explained model's
     private final Quickshift segmentation;
     private final int samples;
 
@@ -41,6 +47,11 @@ public final class SuperpixelLime extends BaseExplainer {
     /** lime's defaults on images of {@code shape}: quickshift(4, 200, 0.2), 1000 samples. */
     public static SuperpixelLime of(ImageShape shape) {
         return new SuperpixelLime(shape, Quickshift.LIME_DEFAULTS, DEFAULT_SAMPLES);
+    }
+
+    /** lime's defaults on the explained model's images (refused on a model without an image shape). */
+    public static SuperpixelLime create() {
+        return new SuperpixelLime(null, Quickshift.LIME_DEFAULTS, DEFAULT_SAMPLES);
     }
 
     /** The same explainer drawing {@code n} on/off samples. */
@@ -63,7 +74,7 @@ public final class SuperpixelLime extends BaseExplainer {
     public Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("samples", samples);
-        p.put("image", shape.toString());
+        p.put("image", shape == null ? "the model's" : shape.toString());
         p.put("quickshift", Map.of("kernel_size", segmentation.kernelSize(), "max_dist", segmentation.maxDistance(),
                 "ratio", segmentation.ratio()));
         p.put("hide", "superpixel mean");
@@ -79,6 +90,9 @@ public final class SuperpixelLime extends BaseExplainer {
 
     @Override
     Attribution attribute(Model model, Target target, double[] x, RandomGenerator rng) {
+        ImageShape shape = this.shape != null ? this.shape : model.imageShape().orElseThrow(() ->
+                new IllegalArgumentException("lime-superpixels explains images; " + model.describe()
+                        + " takes a flat vector (use lime)"));
         Checks.requireVector("x (an image of " + shape + ")", x, shape.size());
         int pixels = shape.height() * shape.width();
         int[] superpixel = segmentation.segment(x, shape, rng);
@@ -86,7 +100,7 @@ public final class SuperpixelLime extends BaseExplainer {
         for (int s : superpixel) {
             k = Math.max(k, s + 1);
         }
-        double[] hidden = superpixelMeans(x, superpixel, k);
+        double[] hidden = superpixelMeans(x, shape, superpixel, k);
         DMatrixRMaj on = new DMatrixRMaj(samples, k);
         DMatrixRMaj images = new DMatrixRMaj(samples, x.length);
         double[] weights = new double[samples];
@@ -118,7 +132,7 @@ public final class SuperpixelLime extends BaseExplainer {
     }
 
     /** Each pixel's value replaced by its superpixel's mean, channel by channel. */
-    private double[] superpixelMeans(double[] x, int[] superpixel, int k) {
+    private static double[] superpixelMeans(double[] x, ImageShape shape, int[] superpixel, int k) {
         int pixels = shape.height() * shape.width();
         double[] out = new double[x.length];
         for (int c = 0; c < shape.channels(); c++) {
