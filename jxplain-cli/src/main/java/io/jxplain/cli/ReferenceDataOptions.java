@@ -119,6 +119,10 @@ final class ReferenceDataOptions {
      * without --background.
      */
     DMatrixRMaj treeCoverRows(ModelDataOptions.Loaded loaded, ExternalModelOptions external, PrintWriter err) {
+        if (background != null && !summary.equals("all")) {
+            throw new IllegalArgumentException("--background-summary " + summary + ": tree-shap counts every"
+                    + " --background row's path for its covers; leave the summary at all");
+        }
         return background == null ? null : data("--background", background, loaded, external, err).features();
     }
 

@@ -221,5 +221,11 @@ class TreeModelCommandsTest {
         }
         assertTrue(Math.abs(bases[0] - bases[1]) > 1e-3, "other covers, another base value: " + bases[0] + " vs "
                 + bases[1]);
+        CliTestSupport.Result summarised = CliTestSupport.run("explain", "--model", fixture("forest-zipmap.onnx")
+                .toString(), "--data", rows.toString(), "--label-column", "label", "--method", "tree-shap",
+                "--background", background.toString(), "--background-summary", "kmeans:3", "--out",
+                dir.resolve("summarised.csv").toString());
+        assertEquals(1, summarised.exitCode());
+        assertTrue(summarised.err().contains("counts every --background row"), summarised.err());
     }
 }
