@@ -228,4 +228,27 @@ class TreeModelCommandsTest {
         assertEquals(1, summarised.exitCode());
         assertTrue(summarised.err().contains("counts every --background row"), summarised.err());
     }
+
+    /**
+     * A forest behind a Scaler (a scaled pipeline): its trees read computed values, so tree-shap refuses it, naming
+     * the node, and inspect says why; the black-box methods still explain it.
+     */
+    @Test
+    void treesBehindAScalerAreRefusedByTreeShapNamingTheNode() throws IOException {
+        Path model = fixture("forest-scaled.onnx");
+        CliTestSupport.Result r = CliTestSupport.run("explain", "--model", model.toString(), "--data", rows.toString(),
+                "--label-column", "label", "--method", "tree-shap", "--out", dir.resolve("t.csv").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("computed by a Scaler node") && r.err().contains("shapley-exact and kernel-shap"),
+                r.err());
+        assertTrue(!Files.exists(dir.resolve("t.csv")), "refused before any output");
+        CliTestSupport.Result inspect = CliTestSupport.run("inspect", "--model", model.toString());
+        assertTrue(inspect.out().matches("(?s).*tree-shap +unavailable: the trees read 'scaled', computed by a Scaler.*"),
+                inspect.out());
+        Path out = dir.resolve("exact.csv");
+        CliTestSupport.Result exact = CliTestSupport.run("explain", "--model", model.toString(), "--data",
+                rows.toString(), "--label-column", "label", "--method", "shapley-exact", "--out", out.toString());
+        assertEquals(0, exact.exitCode(), exact.err());
+        assertEquals(12, DemoCommandTest.read(out).size());
+    }
 }
