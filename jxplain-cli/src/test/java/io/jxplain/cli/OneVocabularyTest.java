@@ -77,6 +77,7 @@ class OneVocabularyTest {
         LIBRARY.put("noisy-baseline", () -> InfidelityOptimal.noisyBaseline(
                 Perturbation.gaussian(Sampling.SIGMA2.defaultValue())));
         LIBRARY.put("square-removal", () -> InfidelityOptimal.squareRemoval(InfidelityOptimal.SIDES.defaultValue()));
+        LIBRARY.put("lime-superpixels", io.jxplain.explain.SuperpixelLime::create);
         LIBRARY.put("lime", Lime::create);
         LIBRARY.put("guided-backprop", GuidedBackprop::create);
         LIBRARY.put("epsilon-lrp", EpsilonLrp::create);

@@ -97,6 +97,11 @@ class TrainAndExplainCommandTest {
                         csv.toString(), "--method", m, "--out", dir.resolve("sq.csv").toString());
                 continue; // runs on images in ImageCommandsTest
             }
+            if (m.equals("lime-superpixels")) {
+                assertOneLineError(1, "explains images", "explain", "--model", model.toString(), "--data",
+                        csv.toString(), "--method", m, "--out", dir.resolve("superpixels.csv").toString());
+                continue; // runs on images in ImageCommandsTest
+            }
             if (m.equals("tree-shap")) {
                 assertOneLineError(1, "explains tree ensembles", "explain", "--model", model.toString(), "--data",
                         csv.toString(), "--method", m, "--out", dir.resolve("trees.csv").toString());
