@@ -107,7 +107,7 @@ final class ReferenceDataOptions {
             }
             data = data.alsoCategorical(indices);
         }
-        if (background != null) {
+        if (background != null && bases.stream().anyMatch(BACKGROUND_METHODS::contains)) { // tree-shap alone: it gave the covers
             data = data.withBackground(Background.summarise(data("--background", background, loaded, external, err)
                     .features(), summary, seed));
         }

@@ -15,16 +15,22 @@ final class OnnxGraph {
     private OnnxGraph() {
     }
 
-    /** The tree-ensemble operators among the graph's nodes (and its functions'), sorted; empty for none. */
-    static List<String> treeOperators(byte[] model) {
-        OnnxMl.ModelProto proto;
+    /** The model's graph, or null when these messages cannot read it (ONNX Runtime loaded it: a newer encoding). */
+    static OnnxMl.GraphProto parse(byte[] model) {
         try {
-            proto = OnnxMl.ModelProto.parseFrom(model);
+            return OnnxMl.ModelProto.parseFrom(model).getGraph();
         } catch (InvalidProtocolBufferException e) {
-            return List.of(); // ONNX Runtime loaded it: a newer encoding than these messages know; no claim is made
+            return null;
+        }
+    }
+
+    /** The tree-ensemble operators among the graph's nodes, sorted; empty for none or an unread graph (no claim). */
+    static List<String> treeOperators(OnnxMl.GraphProto graph) {
+        if (graph == null) {
+            return List.of();
         }
         Set<String> found = new TreeSet<>();
-        for (OnnxMl.NodeProto node : proto.getGraph().getNodeList()) {
+        for (OnnxMl.NodeProto node : graph.getNodeList()) {
             if (TREE_OPERATORS.contains(node.getOpType())) {
                 found.add(node.getOpType());
             }

@@ -437,9 +437,10 @@ public final class OnnxModel implements Model, AutoCloseable {
             try {
                 OnnxSignature signature = OnnxSignature.of(name, session.getInputInfo(), session.getOutputInfo(),
                         input, output);
-                List<String> treeOperators = OnnxGraph.treeOperators(model);
+                ai.onnx.proto.OnnxMl.GraphProto graph = OnnxGraph.parse(model);
+                List<String> treeOperators = OnnxGraph.treeOperators(graph);
                 return new OnnxModel(this, env, session, signature, treeOperators,
-                        treeOperators.isEmpty() ? null : OnnxTrees.read(model, signature));
+                        treeOperators.isEmpty() ? null : OnnxTrees.read(graph, signature));
             } catch (OrtException | RuntimeException e) {
                 try {
                     session.close();

@@ -45,11 +45,8 @@ final class OnnxTrees {
     }
 
     /** The graph's tree ensemble, or why it cannot be rebuilt (no ensemble is a refusal too). */
-    static OnnxTrees read(byte[] model, OnnxSignature signature) {
-        OnnxMl.GraphProto graph;
-        try {
-            graph = OnnxMl.ModelProto.parseFrom(model).getGraph();
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+    static OnnxTrees read(OnnxMl.GraphProto graph, OnnxSignature signature) {
+        if (graph == null) {
             return refused("its graph is in an encoding these ONNX messages do not read");
         }
         List<OnnxMl.NodeProto> ensembles = graph.getNodeList().stream()

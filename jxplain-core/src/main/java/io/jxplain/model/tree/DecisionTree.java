@@ -102,26 +102,14 @@ public final class DecisionTree {
             }
         }
         int[] depthOf = new int[n];
-        int depth = 0;
-        int[] preorder = new int[n];
-        int reached = 0;
-        int[] stack = new int[n];
-        int top = 0;
-        stack[top++] = 0;
-        while (top > 0) { // every child has one parent, so the walk from the root ends and meets each node once
-            int i = stack[--top];
-            preorder[reached++] = i;
-            depth = Math.max(depth, depthOf[i]);
-            if (left[i] != -1) {
-                depthOf[left[i]] = depthOf[i] + 1;
-                depthOf[right[i]] = depthOf[i] + 1;
-                stack[top++] = left[i];
-                stack[top++] = right[i];
-            }
+        int[] preorder = preorder(left, right, depthOf);
+        if (preorder.length != n) {
+            throw new IllegalArgumentException((n - preorder.length) + " of the tree's " + n + " nodes cannot be"
+                    + " reached from its root");
         }
-        if (reached != n) {
-            throw new IllegalArgumentException((n - reached) + " of the tree's " + n + " nodes cannot be reached from"
-                    + " its root");
+        int depth = 0;
+        for (int d : depthOf) {
+            depth = Math.max(depth, d);
         }
         // E f under the covers, from the leaves up (children come after their parent in preorder), as XGBoost's
         // node_mean_values: each node's mean is its children's means weighted by their covers
@@ -152,33 +140,43 @@ public final class DecisionTree {
                 counted[i]++;
             }
         }
-        double[] prior = new double[n];
-        prior[0] = 1;
-        int[] preorder = new int[n];
-        int reached = 0;
-        int[] stack = new int[n];
-        int top = 0;
-        stack[top++] = 0;
-        while (top > 0) {
-            int i = stack[--top];
-            preorder[reached++] = i;
-            if (left[i] != -1) {
-                prior[left[i]] = prior[i] / 2;
-                prior[right[i]] = prior[i] / 2;
-                stack[top++] = left[i];
-                stack[top++] = right[i];
-            }
-        }
+        int[] depthOf = new int[n];
+        int[] preorder = preorder(left, right, depthOf);
         double[] newCover = new double[n];
         for (int k = n - 1; k >= 0; k--) { // children come after their parent in preorder
             int i = preorder[k];
-            newCover[i] = left[i] == -1 ? counted[i] + prior[i] : newCover[left[i]] + newCover[right[i]];
+            newCover[i] = left[i] == -1 ? counted[i] + Math.scalb(1.0, -depthOf[i])
+                    : newCover[left[i]] + newCover[right[i]];
         }
         int inputs = 1;
         for (int i = 0; i < n; i++) {
             inputs = Math.max(inputs, left[i] == -1 ? 0 : feature[i] + 1);
         }
         return of(left, right, feature, threshold, split, value, newCover, inputs);
+    }
+
+    /**
+     * The nodes reachable from the root (node 0), each after its parent, with their depths written to
+     * {@code depthOf}; every child has one parent (checked by {@link #of}), so the walk ends and meets each node once.
+     */
+    private static int[] preorder(int[] left, int[] right, int[] depthOf) {
+        int n = left.length;
+        int[] order = new int[n];
+        int reached = 0;
+        int[] stack = new int[n];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int i = stack[--top];
+            order[reached++] = i;
+            if (left[i] != -1) {
+                depthOf[left[i]] = depthOf[i] + 1;
+                depthOf[right[i]] = depthOf[i] + 1;
+                stack[top++] = left[i];
+                stack[top++] = right[i];
+            }
+        }
+        return Arrays.copyOf(order, reached);
     }
 
     /** The number of nodes. */
