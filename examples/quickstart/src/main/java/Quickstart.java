@@ -23,9 +23,10 @@ public class Quickstart {
         Dataset data = CsvDatasetReader.read(Path.of(args[1]), args[2], System.err::println);
         Target target = Target.probability(1);
         List<Explainer> explainers = List.of(SmoothGrad.builder().samples(200).sigma2(0.1).build(),
-                KernelShap.create().samples(200));
-        List<Metric> metrics = List.of(Infidelity.under(GaussianPerturbation.isotropic(data.dimension(), 0.01)),
-                MaxSensitivity.of(0.02, 10));
+                KernelShap.builder().samples(200).build());
+        List<Metric> metrics = List.of(Infidelity.builder()
+                .perturbation(GaussianPerturbation.isotropic(data.dimension(), 0.01)).build(),
+                MaxSensitivity.builder().radius(0.02).samples(10).build());
         for (Explainer explainer : explainers) {
             List<Explanation> all = explainer.explainAll(model, target, data.features(), 42L);
             System.out.println(explainer.name() + " row 0: " + Arrays.toString(all.get(0).attributions()));

@@ -76,11 +76,12 @@ class QuickstartProgramTest {
         Target target = Target.probability(1);
         List<String> expected = new ArrayList<>();
         for (Explainer e : List.of(SmoothGrad.builder().samples(200).sigma2(0.1).build(),
-                KernelShap.create().samples(200))) {
+                KernelShap.builder().samples(200).build())) {
             expected.add(e.name() + " row 0: " + Arrays.toString(
                     e.explainAll(m, target, rows.features(), 42L).get(0).attributions()));
-            for (Metric metric : List.of(Infidelity.under(GaussianPerturbation.isotropic(rows.dimension(), 0.01)),
-                    MaxSensitivity.of(0.02, 10))) {
+            for (Metric metric : List.of(Infidelity.builder()
+                    .perturbation(GaussianPerturbation.isotropic(rows.dimension(), 0.01)).build(),
+                    MaxSensitivity.builder().radius(0.02).samples(10).build())) {
                 double mean = metric.evaluateAll(m, target, e, rows.features(), 42L, 2).stream()
                         .mapToDouble(v -> v.value()).average().orElseThrow();
                 assertTrue(Double.isFinite(mean) && mean > 0, e.name() + " " + metric.name() + " " + mean);

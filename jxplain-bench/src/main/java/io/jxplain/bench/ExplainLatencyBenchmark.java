@@ -48,7 +48,7 @@ public class ExplainLatencyBenchmark {
         explainer = switch (method) {
             case "smoothgrad-100" -> SmoothGrad.builder().samples(100).sigma2(1.0).build();
             case "clime-100" -> ContinuousLime.builder().samples(100).sigma2(1.0).build();
-            default -> Gradient.create();
+            default -> Gradient.builder().build();
         };
         RandomGenerator rng = RandomStreams.stream(5L);
         x = new double[network.inputSize()];

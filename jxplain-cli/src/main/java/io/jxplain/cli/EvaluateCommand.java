@@ -121,9 +121,13 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
                 dataSetMetrics.add(m);
             } else {
                 chosen.add(metricPrecision == null ? MetricCatalog.create(m, settings, d)
-                        : AdaptiveMetric.of(n -> MetricCatalog.create(m, MetricCatalog.withSamples(settings, n), d),
-                        Math.max(2, Math.min(settings.get(Infidelity.SAMPLES), settings.get(MaxSensitivity.SAMPLES))),
-                        metricPrecision, SettingOptions.chosen(spec, List.of(Adaptive.BUDGET)).get(Adaptive.BUDGET)));
+                        : AdaptiveMetric.builder(n -> MetricCatalog.create(m, MetricCatalog.withSamples(settings, n),
+                                        d))
+                                .initialSamples(Math.max(2, Math.min(settings.get(Infidelity.SAMPLES),
+                                        settings.get(MaxSensitivity.SAMPLES))))
+                                .precision(metricPrecision)
+                                .budget(SettingOptions.chosen(spec, List.of(Adaptive.BUDGET)).get(Adaptive.BUDGET))
+                                .build());
             }
         }
         EvaluationFiles files = new EvaluationFiles(dir, json, provenance(explainers, chosen, t, model));
@@ -227,8 +231,8 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
                         : "(--label-column)";
                 throw new IllegalArgumentException("--same-class needs the data's target column " + column);
             }
-            DiscreteLipschitz metric = DiscreteLipschitz.within(own.get(DiscreteLipschitz.EPSILON));
-            DiscreteLipschitz.Result r = (labels == null ? metric : metric.sameClassOnly())
+            DiscreteLipschitz.Result r = DiscreteLipschitz.builder().epsilon(own.get(DiscreteLipschitz.EPSILON))
+                    .sameClass(labels != null).build()
                     .evaluate(model, t, explainer, loaded.rows(), labels, sampling.seed(), threads);
             out.put(name, r.perPoint());
         } else {
@@ -236,8 +240,8 @@ final class EvaluateCommand implements Callable<Integer>, SettingOptions.Declare
                 throw new IllegalArgumentException("the randomisation metric rewrites a network's weights: it needs a"
                         + " built-in network (.json), not " + model.describe());
             }
-            ParameterRandomisation.Result r = ParameterRandomisation.topLayers(
-                    SettingOptions.chosen(spec, OWN_SETTINGS).get(ParameterRandomisation.LAYERS))
+            ParameterRandomisation.Result r = ParameterRandomisation.builder()
+                    .layers(SettingOptions.chosen(spec, OWN_SETTINGS).get(ParameterRandomisation.LAYERS)).build()
                     .evaluate(net, t, explainer, loaded.rows(), sampling.seed(), threads);
             out.put(name, r.perRow());
             out.put(name + "-abs", r.perRowAbs());

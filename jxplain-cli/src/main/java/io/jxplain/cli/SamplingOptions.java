@@ -72,13 +72,14 @@ final class SamplingOptions {
             Double precision = wrappers.get(Adaptive.PRECISION);
             if (precision != null) {
                 int initial = shared.get(samplesOf(ExplainerCatalog.entry(name))); // chosen, else the method's own
-                e = Adaptive.of(n -> ExplainerCatalog.create(name, shared.with(Sampling.SAMPLES, n), own, methodData),
-                                initial, precision)
-                        .budget(wrappers.get(Adaptive.BUDGET)).norm(wrappers.get(Adaptive.NORM));
+                e = Adaptive.builder(n -> ExplainerCatalog.create(name, shared.with(Sampling.SAMPLES, n), own,
+                                methodData))
+                        .initialSamples(initial).precision(precision).budget(wrappers.get(Adaptive.BUDGET))
+                        .norm(wrappers.get(Adaptive.NORM)).build();
             }
             if (wrappers.get(Certified.CERTIFY)) {
                 Integer top = wrappers.get(Certified.TOP);
-                e = Certified.of(e, top != null ? top : Certified.defaultTop(data.dimension()));
+                e = Certified.builder(e).top(top != null ? top : Certified.defaultTop(data.dimension())).build();
             }
             out.add(e);
         }

@@ -64,25 +64,26 @@ class OneVocabularyTest {
     private static final Map<String, Supplier<Explainer>> LIBRARY = new LinkedHashMap<>();
 
     static {
-        LIBRARY.put("gradient", Gradient::create);
-        LIBRARY.put("gradient-abs", Gradient::absolute);
-        LIBRARY.put("gradient-x-input", GradientTimesInput::create);
+        LIBRARY.put("gradient", () -> Gradient.builder().build());
+        LIBRARY.put("gradient-abs", () -> Gradient.builder().absolute(true).build());
+        LIBRARY.put("gradient-x-input", () -> GradientTimesInput.builder().build());
         LIBRARY.put("smoothgrad", () -> SmoothGrad.builder().build());
         LIBRARY.put("clime", () -> ContinuousLime.builder().build());
         LIBRARY.put("closed-form", () -> ClosedFormSmoothGrad.builder().build());
         LIBRARY.put("integrated-gradients", () -> IntegratedGradients.builder().build());
-        LIBRARY.put("occlusion", Occlusion::create);
-        LIBRARY.put("kernel-shap", KernelShap::create);
-        // the two infidelity-optimal explainers need their perturbation named; the library has no default for it
-        LIBRARY.put("noisy-baseline", () -> InfidelityOptimal.noisyBaseline(
-                Perturbation.gaussian(Sampling.SIGMA2.defaultValue())));
-        LIBRARY.put("square-removal", () -> InfidelityOptimal.squareRemoval(InfidelityOptimal.SIDES.defaultValue()));
-        LIBRARY.put("lime-superpixels", io.jxplain.explain.SuperpixelLime::create);
-        LIBRARY.put("lime", Lime::create);
-        LIBRARY.put("guided-backprop", GuidedBackprop::create);
-        LIBRARY.put("epsilon-lrp", EpsilonLrp::create);
-        LIBRARY.put("tree-shap", io.jxplain.explain.TreeShap::create);
-        LIBRARY.put("shapley-exact", ExactShapley::create);
+        LIBRARY.put("occlusion", () -> Occlusion.builder().build());
+        LIBRARY.put("kernel-shap", () -> KernelShap.builder().build());
+        // the two infidelity-optimal explainers need their perturbation named: the builder has no default for it
+        LIBRARY.put("noisy-baseline", () -> InfidelityOptimal.builder()
+                .noisyBaseline(Perturbation.gaussian(Sampling.SIGMA2.defaultValue())).build());
+        LIBRARY.put("square-removal", () -> InfidelityOptimal.builder()
+                .squareRemoval(InfidelityOptimal.SIDES.defaultValue()).build());
+        LIBRARY.put("lime-superpixels", () -> io.jxplain.explain.SuperpixelLime.builder().build());
+        LIBRARY.put("lime", () -> Lime.builder().build());
+        LIBRARY.put("guided-backprop", () -> GuidedBackprop.builder().build());
+        LIBRARY.put("epsilon-lrp", () -> EpsilonLrp.builder().build());
+        LIBRARY.put("tree-shap", () -> io.jxplain.explain.TreeShap.builder().build());
+        LIBRARY.put("shapley-exact", () -> ExactShapley.builder().build());
     }
 
     @Test
@@ -99,12 +100,13 @@ class OneVocabularyTest {
     void theLibrarysMetricDefaultsAreTheCatalogues() {
         int d = 3;
         Map<String, Metric> library = new LinkedHashMap<>();
-        library.put("infidelity", Infidelity.under(GaussianPerturbation.isotropic(d, MetricCatalog.NOISE_SIGMA2.defaultValue())));
-        library.put("max-sensitivity", MaxSensitivity.defaults());
-        library.put("avg-sensitivity", AvgSensitivity.of(AvgSensitivity.RADIUS.defaultValue(),
-                AvgSensitivity.SAMPLES.defaultValue()));
-        library.put("lipschitz", LocalLipschitzEstimate.defaults());
-        library.put("robustness", NeighbourhoodRobustness.paperDefaults());
+        library.put("infidelity", Infidelity.builder()
+                .perturbation(GaussianPerturbation.isotropic(d, MetricCatalog.NOISE_SIGMA2.defaultValue())).build());
+        library.put("max-sensitivity", MaxSensitivity.builder().build());
+        library.put("avg-sensitivity", AvgSensitivity.builder().radius(AvgSensitivity.RADIUS.defaultValue())
+                .samples(AvgSensitivity.SAMPLES.defaultValue()).build());
+        library.put("lipschitz", LocalLipschitzEstimate.builder().build());
+        library.put("robustness", NeighbourhoodRobustness.builder().build());
         assertEquals(MetricCatalog.names(), List.copyOf(library.keySet()));
         for (MetricCatalog.Entry e : MetricCatalog.entries()) {
             assertEquals(library.get(e.name()).parameters().toString(),

@@ -102,10 +102,12 @@ public final class ExplainerCatalog {
     private static final String SMOOTHED_SUFFIX = "-sg";
 
     static {
-        add("gradient", "Simonyan et al. 2014 (saliency)", Needs.GRADIENTS, List.of(), (v, m) -> Gradient.create());
+        add("gradient", "Simonyan et al. 2014 (saliency)", Needs.GRADIENTS, List.of(),
+                (v, m) -> Gradient.builder().build());
         add("gradient-abs", "Simonyan et al. 2014 (saliency, absolute value)", Needs.GRADIENTS, List.of(),
-                (v, m) -> Gradient.absolute());
-        add("gradient-x-input", "Shrikumar et al. 2016", Needs.GRADIENTS, List.of(), (v, m) -> GradientTimesInput.create());
+                (v, m) -> Gradient.builder().absolute(true).build());
+        add("gradient-x-input", "Shrikumar et al. 2016", Needs.GRADIENTS, List.of(),
+                (v, m) -> GradientTimesInput.builder().build());
         List<Setting<?>> sampling = List.of(Sampling.SAMPLES, Sampling.SIGMA2, BatchedEvaluation.MAX_ROWS_PER_CALL);
         add("smoothgrad", "Smilkov et al. 2017; Agarwal et al. 2021 §2.1", Needs.GRADIENTS, sampling,
                 (v, m) -> SmoothGrad.builder().samples(v.get(Sampling.SAMPLES)).sigma2(v.get(Sampling.SIGMA2))
@@ -129,49 +131,49 @@ public final class ExplainerCatalog {
         add("occlusion", "Zeiler & Fergus 2014 (feature-wise as Captum's FeatureAblation, or sliding windows on images)",
                 Needs.VALUES, List.of(Occlusion.WINDOW, Occlusion.STRIDE, BASELINE), (v, m) -> {
                     double[] x0 = baseline(v, m);
-                    Occlusion feature = m.background() != null ? Occlusion.withBackground(m.background())
-                            : x0 == null ? Occlusion.create() : Occlusion.withBaseline(x0);
+                    Occlusion.Builder b = Occlusion.builder();
+                    if (m.background() != null) {
+                        b.background(m.background());
+                    } else if (x0 != null) {
+                        b.baseline(x0);
+                    }
                     Integer window = v.get(Occlusion.WINDOW);
-                    return window == null ? feature : feature.sliding(window, v.get(Occlusion.STRIDE));
+                    return (window == null ? b : b.sliding(window, v.get(Occlusion.STRIDE))).build();
                 });
         add("kernel-shap", "Lundberg & Lee 2017 (Shapley kernel, paired coalitions, --samples coalitions)", Needs.VALUES,
                 List.of(KernelShap.SAMPLES, BASELINE), (v, m) -> {
                     double[] x0 = baseline(v, m);
-                    KernelShap k = KernelShap.create().samples(v.get(KernelShap.SAMPLES));
+                    KernelShap.Builder k = KernelShap.builder().samples(v.get(KernelShap.SAMPLES));
                     if (m.background() != null) {
-                        return k.background(m.background());
+                        k.background(m.background());
+                    } else if (x0 != null) {
+                        k.baseline(x0);
                     }
-                    return x0 == null ? k : k.background(org.ejml.data.DMatrixRMaj.wrap(1, x0.length, x0.clone()));
+                    return k.build();
                 });
         add("noisy-baseline", "Yeh et al. 2019 §2.4 (infidelity-optimal for baseline 0 + N(0, sigma2 I))", Needs.VALUES,
                 List.of(InfidelityOptimal.SAMPLES, Sampling.SIGMA2, InfidelityOptimal.GLOBAL), (v, m) -> {
-                    InfidelityOptimal e = InfidelityOptimal.noisyBaseline(Perturbation.gaussian(v.get(Sampling.SIGMA2)))
-                            .samples(v.get(InfidelityOptimal.SAMPLES));
-                    return v.get(InfidelityOptimal.GLOBAL) ? e.global() : e;
+                    return InfidelityOptimal.builder().noisyBaseline(Perturbation.gaussian(v.get(Sampling.SIGMA2)))
+                            .samples(v.get(InfidelityOptimal.SAMPLES)).global(v.get(InfidelityOptimal.GLOBAL)).build();
                 });
         add("square-removal", "Yeh et al. 2019 §2.4 (infidelity-optimal for square patches set to 0, global; images)",
                 Needs.VALUES, List.of(InfidelityOptimal.SAMPLES, InfidelityOptimal.SIDES),
-                (v, m) -> InfidelityOptimal.squareRemoval(v.get(InfidelityOptimal.SIDES))
-                        .samples(v.get(InfidelityOptimal.SAMPLES)));
+                (v, m) -> InfidelityOptimal.builder().squareRemoval(v.get(InfidelityOptimal.SIDES))
+                        .samples(v.get(InfidelityOptimal.SAMPLES)).build());
         add("lime-superpixels", "Ribeiro et al. 2016 (images, as lime_image: quickshift superpixels switched off to"
                         + " their mean, cosine kernel 0.25, ridge 1; a pixel gets its superpixel's coefficient)",
                 Needs.VALUES, List.of(SuperpixelLime.SAMPLES, SuperpixelLime.QUICKSHIFT_KERNEL),
-                (v, m) -> SuperpixelLime.create().samples(v.get(SuperpixelLime.SAMPLES)).segmentation(
-                        Quickshift.LIME_DEFAULTS.withKernelSize(v.get(SuperpixelLime.QUICKSHIFT_KERNEL))));
+                (v, m) -> SuperpixelLime.builder().samples(v.get(SuperpixelLime.SAMPLES)).segmentation(
+                        Quickshift.LIME_DEFAULTS.withKernelSize(v.get(SuperpixelLime.QUICKSHIFT_KERNEL))).build());
         add("lime", "Ribeiro et al. 2016 (tabular, the lime package's defaults: with training data, quartile (or"
                         + " decile, or entropy) discretisation; without, N(0, 1) per input and no discretisation; ridge 1, kernel"
                         + " 0.75*sqrt(d))", Needs.VALUES,
                 List.of(Lime.SAMPLES, Lime.FEATURES, Lime.SELECTION, Lime.KERNEL_WIDTH, Lime.DISCRETIZER), (v, m) -> {
-                    Lime lime = Lime.create().samples(v.get(Lime.SAMPLES)).features(v.get(Lime.FEATURES))
+                    Lime.Builder lime = Lime.builder().samples(v.get(Lime.SAMPLES)).features(v.get(Lime.FEATURES))
                             .selection(v.get(Lime.SELECTION));
                     if (m.training() != null) {
-                        lime = lime.training(m.training(), m.trainingLabels());
-                        if (v.get(Lime.DISCRETIZER) != Lime.DISCRETIZER.defaultValue()) {
-                            lime = lime.discretizer(v.get(Lime.DISCRETIZER));
-                        }
-                        if (m.categorical().length > 0) {
-                            lime = lime.categorical(m.categorical());
-                        }
+                        lime.training(m.training(), m.trainingLabels()).discretizer(v.get(Lime.DISCRETIZER))
+                                .categorical(m.categorical());
                     } else if (m.categorical().length > 0) {
                         throw new IllegalArgumentException("categorical features are drawn from the training data;"
                                 + " give it (--training-data)");
@@ -180,21 +182,22 @@ public final class ExplainerCatalog {
                                 v.get(Lime.DISCRETIZER)) + " cuts the training data; give it (--training-data)");
                     }
                     Double width = v.get(Lime.KERNEL_WIDTH);
-                    return width == null ? lime : lime.kernelWidth(width);
+                    return (width == null ? lime : lime.kernelWidth(width)).build();
                 });
         add("guided-backprop", "Springenberg et al. 2015 (built-in networks; cuts negative signals at ReLUs)",
-                Needs.BUILT_IN_NETWORK, List.of(), (v, m) -> GuidedBackprop.create());
+                Needs.BUILT_IN_NETWORK, List.of(), (v, m) -> GuidedBackprop.builder().build());
         add("epsilon-lrp", "Bach et al. 2015 (epsilon rule; built-in networks)", Needs.BUILT_IN_NETWORK,
-                List.of(EpsilonLrp.EPSILON), (v, m) -> EpsilonLrp.withEpsilon(v.get(EpsilonLrp.EPSILON)));
+                List.of(EpsilonLrp.EPSILON), (v, m) -> EpsilonLrp.builder().epsilon(v.get(EpsilonLrp.EPSILON)).build());
         add("tree-shap", "Lundberg et al. 2020 (path-dependent TreeSHAP, exact; tree ensembles: XGBoost JSON, ONNX-ML)",
-                Needs.TREE_ENSEMBLE, List.of(), (v, m) -> TreeShap.create());
+                Needs.TREE_ENSEMBLE, List.of(), (v, m) -> TreeShap.builder().build());
         add("shapley-exact", "Shapley 1953 (all 2^d coalitions; d <= 15)", Needs.VALUES, List.of(BASELINE),
                 (v, m) -> {
                     double[] x0 = baseline(v, m);
                     if (m.background() != null) {
-                        return ExactShapley.withBackground(m.background());
+                        return ExactShapley.builder().background(m.background()).build();
                     }
-                    return x0 == null ? ExactShapley.create() : ExactShapley.withBaseline(x0);
+                    ExactShapley.Builder b = ExactShapley.builder();
+                    return (x0 == null ? b : b.baseline(x0)).build();
                 });
     }
 
@@ -251,8 +254,9 @@ public final class ExplainerCatalog {
             Set<Setting<?>> settings = new LinkedHashSet<>(inner.settings());
             settings.addAll(List.of(Sampling.SAMPLES, Sampling.SIGMA2, Smoothed.STATISTIC));
             return new Entry(key, inner.source() + "; smoothed, Yeh et al. 2019 §4", inner.needs(),
-                    List.copyOf(settings), (v, m) -> Smoothed.of(inner.create(v, m), v.get(Sampling.SAMPLES),
-                            v.get(Sampling.SIGMA2)).statistic(v.get(Smoothed.STATISTIC)));
+                    List.copyOf(settings), (v, m) -> Smoothed.builder(inner.create(v, m))
+                            .samples(v.get(Sampling.SAMPLES)).sigma2(v.get(Sampling.SIGMA2))
+                            .statistic(v.get(Smoothed.STATISTIC)).build());
         }
         throw new IllegalArgumentException("unknown method '" + name + "'; known methods: " + String.join(", ", names())
                 + " (and any of them smoothed: NAME-sg)");

@@ -65,23 +65,25 @@ public final class MetricCatalog {
     static {
         add(new Entry("infidelity", "Yeh et al. 2019, Definition 2.1",
                 List.of(PERTURBATION, NOISE_SIGMA2, Infidelity.SAMPLES, Infidelity.NORMALIZE),
-                (v, d) -> Infidelity.under(perturbation(v, d)).samples(v.get(Infidelity.SAMPLES))
-                        .normalized(v.get(Infidelity.NORMALIZE))));
+                (v, d) -> Infidelity.builder().perturbation(perturbation(v, d)).samples(v.get(Infidelity.SAMPLES))
+                        .normalized(v.get(Infidelity.NORMALIZE)).build()));
         add(new Entry("max-sensitivity", "Yeh et al. 2019, Definition 3.1",
                 List.of(MaxSensitivity.RADIUS, MaxSensitivity.SAMPLES),
-                (v, d) -> MaxSensitivity.of(v.get(MaxSensitivity.RADIUS), v.get(MaxSensitivity.SAMPLES))));
+                (v, d) -> MaxSensitivity.builder().radius(v.get(MaxSensitivity.RADIUS))
+                        .samples(v.get(MaxSensitivity.SAMPLES)).build()));
         add(new Entry("avg-sensitivity", "Yeh et al. 2019, §3", List.of(AvgSensitivity.RADIUS, AvgSensitivity.SAMPLES),
-                (v, d) -> AvgSensitivity.of(v.get(AvgSensitivity.RADIUS), v.get(AvgSensitivity.SAMPLES))));
+                (v, d) -> AvgSensitivity.builder().radius(v.get(AvgSensitivity.RADIUS))
+                        .samples(v.get(AvgSensitivity.SAMPLES)).build()));
         add(new Entry("lipschitz", "Alvarez-Melis & Jaakkola 2018, Eq. 1",
                 List.of(LocalLipschitzEstimate.EPSILON, LocalLipschitzEstimate.BUDGET, OPTIMIZER), (v, d) -> {
-                    LocalLipschitzEstimate m = LocalLipschitzEstimate.defaults()
-                            .epsilon(v.get(LocalLipschitzEstimate.EPSILON)).budget(v.get(LocalLipschitzEstimate.BUDGET));
-                    return v.get(OPTIMIZER).equals("random") ? m.randomSearch() : m;
+                    return LocalLipschitzEstimate.builder().epsilon(v.get(LocalLipschitzEstimate.EPSILON))
+                            .budget(v.get(LocalLipschitzEstimate.BUDGET))
+                            .randomSearch(v.get(OPTIMIZER).equals("random")).build();
                 }));
         add(new Entry("robustness", "Agarwal et al. 2021, §6.3",
                 List.of(NeighbourhoodRobustness.NEIGHBOURS, NeighbourhoodRobustness.VARIANCE),
-                (v, d) -> NeighbourhoodRobustness.of(v.get(NeighbourhoodRobustness.NEIGHBOURS),
-                        v.get(NeighbourhoodRobustness.VARIANCE))));
+                (v, d) -> NeighbourhoodRobustness.builder().neighbours(v.get(NeighbourhoodRobustness.NEIGHBOURS))
+                        .variance(v.get(NeighbourhoodRobustness.VARIANCE)).build()));
     }
 
     private MetricCatalog() {

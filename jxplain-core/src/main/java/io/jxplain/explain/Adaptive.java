@@ -68,19 +68,98 @@ public final class Adaptive extends BaseExplainer {
         this.budget = budget;
     }
 
-    /** E.g. {@code Adaptive.of(n -> SmoothGrad.builder().samples(n).build(), 50, 0.01)}. */
-    public static Adaptive of(IntFunction<Explainer> withSamples, int initialSamples, double epsilon) {
-        return new Adaptive(withSamples, initialSamples, epsilon, NORM.defaultValue(), BUDGET.defaultValue());
+    /**
+     * A builder of the adaptive rule over the explainers {@code withSamples} makes for a sample count, e.g.
+     * {@code Adaptive.builder(n -> SmoothGrad.builder().samples(n).build()).initialSamples(50).precision(0.01)}.
+     */
+    public static Builder builder(IntFunction<Explainer> withSamples) {
+        return new Builder(withSamples);
     }
 
-    /** The same rule, the half-widths combined by {@code n}. */
-    public Adaptive norm(Norm n) {
-        return new Adaptive(withSamples, initialSamples, epsilon, n, budget);
+    /**
+     * What the adaptive explainer's and the adaptive metric's builders share: the first round's samples, the precision
+     * target (required) and the budget of model calls.
+     *
+     * @param <T> what is built
+     * @param <B> the builder itself
+     */
+    public abstract static class RuleBuilder<T, B extends RuleBuilder<T, B>> {
+        private int initialSamples = Sampling.SAMPLES.defaultValue();
+        private double precision = Double.NaN;
+        private long budget = BUDGET.defaultValue();
+
+        /** Only this package's and the metrics' adaptive builders extend it. */
+        protected RuleBuilder() {
+        }
+
+        /** This builder, typed as itself. */
+        protected abstract B self();
+
+        /** The samples of the first round (doubled until the precision is met). */
+        public B initialSamples(int n) {
+            this.initialSamples = n;
+            return self();
+        }
+
+        /** The target half-width of the 95% intervals (required). */
+        public B precision(double epsilon) {
+            this.precision = epsilon;
+            return self();
+        }
+
+        /** At most this many model evaluations per explanation or value, over all rounds. */
+        public B budget(long modelCalls) {
+            this.budget = modelCalls;
+            return self();
+        }
+
+        /** The first round's samples. */
+        protected int initialSamples() {
+            return initialSamples;
+        }
+
+        /** The budget of model calls. */
+        protected long budget() {
+            return budget;
+        }
+
+        /** The precision target; refuses a builder without one, naming {@code what} it builds. */
+        protected double requiredPrecision(String what) {
+            if (Double.isNaN(precision)) {
+                throw new IllegalArgumentException(what + " needs a precision target: call precision(epsilon)");
+            }
+            return precision;
+        }
+
+        /** What these settings build. */
+        public abstract T build();
     }
 
-    /** At most this many model evaluations per explanation, over all rounds. */
-    public Adaptive budget(long modelCalls) {
-        return new Adaptive(withSamples, initialSamples, epsilon, norm, modelCalls);
+    /** Builds an {@link Adaptive}. */
+    public static final class Builder extends RuleBuilder<Adaptive, Builder> {
+        private final IntFunction<Explainer> withSamples;
+        private Norm norm = NORM.defaultValue();
+
+        private Builder(IntFunction<Explainer> withSamples) {
+            this.withSamples = withSamples;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** How the features' half-widths are combined. */
+        public Builder norm(Norm n) {
+            this.norm = n;
+            return this;
+        }
+
+        /** The explainer; refuses a builder without a precision. */
+        @Override
+        public Adaptive build() {
+            return new Adaptive(withSamples, initialSamples(), requiredPrecision("Adaptive"), norm, budget());
+        }
     }
 
     @Override

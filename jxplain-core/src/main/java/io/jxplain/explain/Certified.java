@@ -48,9 +48,37 @@ public final class Certified extends BaseExplainer {
         return Math.max(1, Math.min(3, dimension - 1));
     }
 
-    /** Certify the top-k ranking of a SmoothGrad, C-LIME or closed-form explainer (σ² from its parameters). */
-    public static Certified of(Explainer inner, int topK) {
-        return new Certified(inner, topK);
+    /**
+     * A builder certifying the top-k ranking of a SmoothGrad, C-LIME or closed-form explainer (σ² from its
+     * parameters); k is required ({@link Builder#top}, e.g. {@link #defaultTop} of the model's dimension).
+     */
+    public static Builder builder(Explainer inner) {
+        return new Builder(inner);
+    }
+
+    /** Builds a {@link Certified}. */
+    public static final class Builder {
+        private final Explainer inner;
+        private Integer top;
+
+        private Builder(Explainer inner) {
+            this.inner = inner;
+        }
+
+        /** The features whose ranking is certified. */
+        public Builder top(int k) {
+            this.top = k;
+            return this;
+        }
+
+        /** The explainer; refuses a builder without k. */
+        public Certified build() {
+            if (top == null) {
+                throw new IllegalArgumentException("Certified needs the number of top features to certify:"
+                        + " call top(k)");
+            }
+            return new Certified(inner, top);
+        }
     }
 
     @Override

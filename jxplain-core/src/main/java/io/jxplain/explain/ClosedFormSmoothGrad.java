@@ -16,13 +16,29 @@ import java.util.random.RandomGenerator;
  * and its standard error their standard deviation over √n.
  */
 public final class ClosedFormSmoothGrad extends SamplingExplainer {
-    ClosedFormSmoothGrad(Sampling sampling) {
+    private ClosedFormSmoothGrad(Sampling sampling) {
         super(sampling);
     }
 
-    /** A builder with the sampling defaults (samples, σ², threads, batch sizes). */
-    public static Sampling.Builder<ClosedFormSmoothGrad> builder() {
-        return new Sampling.Builder<>(ClosedFormSmoothGrad::new);
+    /** A builder with the sampling defaults (samples, σ², batch sizes). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ClosedFormSmoothGrad}. */
+    public static final class Builder extends Sampling.Builder<ClosedFormSmoothGrad, Builder> {
+        private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        @Override
+        public ClosedFormSmoothGrad build() {
+            return new ClosedFormSmoothGrad(sampling());
+        }
     }
 
     @Override

@@ -21,21 +21,9 @@ import java.util.random.RandomGenerator;
 public final class ContinuousLime extends SamplingExplainer {
     private final boolean minimumNormFallback;
 
-    ContinuousLime(Sampling sampling) {
-        this(sampling, false);
-    }
-
     private ContinuousLime(Sampling sampling, boolean minimumNormFallback) {
         super(sampling);
         this.minimumNormFallback = minimumNormFallback;
-    }
-
-    /**
-     * The same C-LIME, but with n ≤ d + 1 samples it returns the minimum-norm fit (as Captum does) instead of
-     * refusing; such explanations have NaN standard errors. Used to plot the small-n end of the paper's figures.
-     */
-    public ContinuousLime withMinimumNormFallback() {
-        return new ContinuousLime(sampling, true);
     }
 
     @Override
@@ -48,9 +36,36 @@ public final class ContinuousLime extends SamplingExplainer {
         return p;
     }
 
-    /** A builder with the sampling defaults (samples, σ², threads, batch sizes). */
-    public static Sampling.Builder<ContinuousLime> builder() {
-        return new Sampling.Builder<>(ContinuousLime::new);
+    /** A builder with the sampling defaults (samples, σ², batch sizes); refuses n ≤ d + 1 samples. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ContinuousLime}. */
+    public static final class Builder extends Sampling.Builder<ContinuousLime, Builder> {
+        private boolean minimumNormFallback;
+
+        private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /**
+         * With n ≤ d + 1 samples, return the minimum-norm fit (as Captum does) instead of refusing; such explanations
+         * have NaN standard errors. Used to plot the small-n end of the paper's figures. Off by default.
+         */
+        public Builder minimumNormFallback(boolean on) {
+            this.minimumNormFallback = on;
+            return this;
+        }
+
+        @Override
+        public ContinuousLime build() {
+            return new ContinuousLime(sampling(), minimumNormFallback);
+        }
     }
 
     @Override

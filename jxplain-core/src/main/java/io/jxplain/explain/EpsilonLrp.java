@@ -30,14 +30,28 @@ public final class EpsilonLrp extends BaseExplainer {
         this.epsilon = epsilon;
     }
 
-    /** ε-LRP with ε = {@link #EPSILON}'s default. */
-    public static EpsilonLrp create() {
-        return new EpsilonLrp(EPSILON.defaultValue());
+    /** A builder of ε-LRP, with ε = {@link #EPSILON}'s default. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** ε-LRP with this ε (positive). */
-    public static EpsilonLrp withEpsilon(double epsilon) {
-        return new EpsilonLrp(epsilon);
+    /** Builds an {@link EpsilonLrp}. */
+    public static final class Builder {
+        private double epsilon = EPSILON.defaultValue();
+
+        private Builder() {
+        }
+
+        /** The stabiliser ε (≥ 0, finite). */
+        public Builder epsilon(double e) {
+            this.epsilon = e;
+            return this;
+        }
+
+        /** The explainer. */
+        public EpsilonLrp build() {
+            return new EpsilonLrp(epsilon);
+        }
     }
 
     @Override

@@ -28,26 +28,47 @@ public final class ExactShapley extends BaseExplainer {
         this.maxRowsPerCall = maxRowsPerCall;
     }
 
-    /** Exact Shapley values with absent features at 0. */
-    public static ExactShapley create() {
-        return new ExactShapley(null, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+    /** A builder of exact Shapley values, with absent features at 0 unless a baseline or background is set. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Exact Shapley values with absent features at {@code x0}'s values. */
-    public static ExactShapley withBaseline(double[] x0) {
-        Checks.requireFinite("baseline", x0);
-        return new ExactShapley(Background.of(DMatrixRMaj.wrap(1, x0.length, x0.clone())),
-                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
-    }
+    /** Builds an {@link ExactShapley}. */
+    public static final class Builder {
+        private Background background;
+        private int maxRowsPerCall = BatchedEvaluation.MAX_ROWS_PER_CALL.defaultValue();
 
-    /** Coalition values averaged over the background's rows (shap's interventional Shapley values). */
-    public static ExactShapley withBackground(DMatrixRMaj rows) {
-        return withBackground(Background.of(rows));
-    }
+        private Builder() {
+        }
 
-    /** Coalition values averaged over a (weighted, or summarised) background. */
-    public static ExactShapley withBackground(Background background) {
-        return new ExactShapley(background, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+        /** Absent features at {@code x0}'s values (one background row). */
+        public Builder baseline(double[] x0) {
+            Checks.requireFinite("baseline", x0);
+            return background(Background.of(DMatrixRMaj.wrap(1, x0.length, x0.clone())));
+        }
+
+        /** Coalition values averaged over these rows (shap's interventional Shapley values). */
+        public Builder background(DMatrixRMaj rows) {
+            return background(Background.of(rows));
+        }
+
+        /** Coalition values averaged over a (weighted, or summarised) background. */
+        public Builder background(Background b) {
+            this.background = b;
+            return this;
+        }
+
+        /** At most this many rows per model call. */
+        public Builder maxRowsPerCall(int rows) {
+            BatchedEvaluation.MAX_ROWS_PER_CALL.check(rows);
+            this.maxRowsPerCall = rows;
+            return this;
+        }
+
+        /** The explainer. */
+        public ExactShapley build() {
+            return new ExactShapley(background, maxRowsPerCall);
+        }
     }
 
     @Override

@@ -19,20 +19,33 @@ public final class Gradient extends BaseExplainer {
         this.abs = abs;
     }
 
-    /** The signed gradient. */
-    public static Gradient create() {
-        return new Gradient(false);
+    /** A builder of the signed gradient (set {@link Builder#absolute} for |∇f|). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** |∇f(x)| elementwise. */
     /** Whether this is |∇f| (Captum's Saliency) rather than ∇f. */
     boolean isAbsolute() {
         return abs;
     }
 
-    /** The absolute value of the gradient, |∂f/∂xⱼ| (saliency maps as Simonyan et al. draw them). */
-    public static Gradient absolute() {
-        return new Gradient(true);
+    /** Builds a {@link Gradient}. */
+    public static final class Builder {
+        private boolean absolute;
+
+        private Builder() {
+        }
+
+        /** |∂f/∂xⱼ|, the absolute gradient (saliency maps as Simonyan et al. draw them); off by default. */
+        public Builder absolute(boolean on) {
+            this.absolute = on;
+            return this;
+        }
+
+        /** The explainer. */
+        public Gradient build() {
+            return new Gradient(absolute);
+        }
     }
 
     @Override

@@ -10,9 +10,23 @@ import java.util.random.RandomGenerator;
 
 /** x ⊙ ∇f(x) (Shrikumar et al. 2016; Ancona et al. 2018), Captum's InputXGradient. */
 public final class GradientTimesInput extends BaseExplainer {
-    /** Gradient × input, ∂f/∂xⱼ · xⱼ. */
-    public static GradientTimesInput create() {
-        return new GradientTimesInput();
+    private GradientTimesInput() {
+    }
+
+    /** A builder of GradientTimesInput (it takes no settings). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link GradientTimesInput}: Gradient × input, ∂f/∂xⱼ · xⱼ. */
+    public static final class Builder {
+        private Builder() {
+        }
+
+        /** The explainer. */
+        public GradientTimesInput build() {
+            return new GradientTimesInput();
+        }
     }
 
     @Override

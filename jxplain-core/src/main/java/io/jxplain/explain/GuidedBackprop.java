@@ -15,9 +15,23 @@ import java.util.random.RandomGenerator;
  * gradient.
  */
 public final class GuidedBackprop extends BaseExplainer {
-    /** Guided backpropagation through a built-in network's ReLU layers. */
-    public static GuidedBackprop create() {
-        return new GuidedBackprop();
+    private GuidedBackprop() {
+    }
+
+    /** A builder of GuidedBackprop (it takes no settings). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link GuidedBackprop}: Guided backpropagation through a built-in network's ReLU layers. */
+    public static final class Builder {
+        private Builder() {
+        }
+
+        /** The explainer. */
+        public GuidedBackprop build() {
+            return new GuidedBackprop();
+        }
     }
 
     @Override

@@ -22,8 +22,9 @@ import java.util.random.RandomGenerator;
  * φ* = E[IIᵀ]⁻¹·E[I·(f(x) − f(x − I))], estimated black-box from n draws I = x − x̃ by the least-squares core
  * (no intercept). When the draws span fewer than d directions (a fixed baseline spans one) the minimum-norm
  * solution is returned, as the paper's pinv, without standard errors. A perturbation's infinite-weight neighbour
- * ({@link Perturbation#constraintNeighbour}, the Shapley kernel's) becomes an exact constraint. Ready-made: {@link #noisyBaseline} (§2.4).
- * With {@link #global}, φ* is multiplied by (x − x₀) (§2.5).
+ * ({@link Perturbation#constraintNeighbour}, the Shapley kernel's) becomes an exact constraint. Ready-made:
+ * {@link Builder#noisyBaseline} (§2.4).
+ * With {@link Builder#global}, φ* is multiplied by (x − x₀) (§2.5).
  */
 public final class InfidelityOptimal extends BaseExplainer {
     /** Perturbations per explanation. */
@@ -46,13 +47,6 @@ public final class InfidelityOptimal extends BaseExplainer {
 
     private InfidelityOptimal(Function<Model, Perturbation> perturbation, String perturbationName,
                               Map<String, Object> perturbationParameters, int samples, boolean global,
-                              double[] globalBaseline, int maxRowsPerCall) {
-        this(perturbation, perturbationName, perturbationParameters, samples, global, globalBaseline, maxRowsPerCall,
-                true);
-    }
-
-    private InfidelityOptimal(Function<Model, Perturbation> perturbation, String perturbationName,
-                              Map<String, Object> perturbationParameters, int samples, boolean global,
                               double[] globalBaseline, int maxRowsPerCall, boolean standardErrors) {
         this.standardErrors = standardErrors;
         SAMPLES.check(samples);
@@ -65,70 +59,123 @@ public final class InfidelityOptimal extends BaseExplainer {
         this.maxRowsPerCall = maxRowsPerCall;
     }
 
-    /** The explanation with the smallest infidelity under perturbation {@code p}. */
-    public static InfidelityOptimal under(Perturbation p) {
-        if (p == null) {
-            throw new IllegalArgumentException("the infidelity-optimal explanation needs a perturbation");
+    /**
+     * A builder; choose the perturbation the explanation is optimal for ({@link Builder#perturbation},
+     * {@link Builder#noisyBaseline}, {@link Builder#squareRemoval}) before {@link Builder#build}.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link InfidelityOptimal}. */
+    public static final class Builder {
+        private Function<Model, Perturbation> perturbation;
+        private String perturbationName;
+        private Map<String, Object> perturbationParameters;
+        private boolean globalByDefault;
+        private Boolean global; // null: the perturbation's own default
+        private double[] globalBaseline;
+        private int samples = SAMPLES.defaultValue();
+        private int maxRowsPerCall = BatchedEvaluation.MAX_ROWS_PER_CALL.defaultValue();
+        private boolean standardErrors = true;
+
+        private Builder() {
         }
-        return new InfidelityOptimal(model -> {
-            p.requireDimension(model.inputSize(), "the model's input");
-            return p;
-        }, p.name(), p.parameters(), SAMPLES.defaultValue(), false, null, BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
-    }
 
-    /** Yeh et al.'s "Noisy Baseline": I = x − (x₀ + ε), ε ~ N(0, σ²I), baseline x₀ = 0, in any dimension. */
-    public static InfidelityOptimal noisyBaseline(double sigma) {
-        BaselinePerturbation.noisy(new double[1], sigma); // validates σ now
-        return new InfidelityOptimal(model -> BaselinePerturbation.noisy(new double[model.inputSize()], sigma),
-                "noisy-baseline", io.jxplain.OrderedMaps.of("sigma", sigma, "baseline", "zeros"), SAMPLES.defaultValue(), false, null,
-                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
-    }
+        private Builder kind(Function<Model, Perturbation> p, String name, Map<String, Object> parameters,
+                             boolean isGlobal) {
+            this.perturbation = p;
+            this.perturbationName = name;
+            this.perturbationParameters = parameters;
+            this.globalByDefault = isGlobal;
+            return this;
+        }
 
-    /** The noisy baseline with the noise of an isotropic Gaussian (e.g. {@code Perturbation.gaussian(σ²)}). */
-    public static InfidelityOptimal noisyBaseline(io.jxplain.sample.GaussianPerturbation noise) {
-        return noisyBaseline(noise.sigma());
-    }
+        /** The explanation with the smallest infidelity under perturbation {@code p}. */
+        public Builder perturbation(Perturbation p) {
+            if (p == null) {
+                throw new IllegalArgumentException("the infidelity-optimal explanation needs a perturbation");
+            }
+            return kind(model -> {
+                p.requireDimension(model.inputSize(), "the model's input");
+                return p;
+            }, p.name(), p.parameters(), false);
+        }
 
-    /**
-     * Yeh et al.'s "Square" explanation (§2.4, global as in their §5): optimal for square patches of the given sides set
-     * to zero, times x. Needs an image model. Patches span fewer directions than pixels, so this is the pinv solution.
-     */
-    public static InfidelityOptimal squareRemoval(int... sides) {
-        int[] copy = sides.clone();
-        return new InfidelityOptimal(model -> SquarePatchPerturbation.zeros(model.imageShape().orElseThrow(
-                () -> new IllegalArgumentException("square removal needs an image model; " + model.describe()
-                        + " takes a flat vector")), copy),
-                "square-removal", io.jxplain.OrderedMaps.of("sides", java.util.Arrays.stream(copy).boxed().toList(), "baseline", "zeros"), SAMPLES.defaultValue(), true, null,
-                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
-    }
+        /** Yeh et al.'s "Noisy Baseline": I = x − (x₀ + ε), ε ~ N(0, σ²I), baseline x₀ = 0, in any dimension. */
+        public Builder noisyBaseline(double sigma) {
+            BaselinePerturbation.noisy(new double[1], sigma); // validates σ now
+            return kind(model -> BaselinePerturbation.noisy(new double[model.inputSize()], sigma), "noisy-baseline",
+                    io.jxplain.OrderedMaps.of("sigma", sigma, "baseline", "zeros"), false);
+        }
 
-    /** The same explanation estimated from {@code n} perturbations. */
-    public InfidelityOptimal samples(int n) {
-        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, n, global, globalBaseline,
-                maxRowsPerCall, standardErrors);
-    }
+        /** The noisy baseline with the noise of an isotropic Gaussian (e.g. {@code Perturbation.gaussian(σ²)}). */
+        public Builder noisyBaseline(io.jxplain.sample.GaussianPerturbation noise) {
+            return noisyBaseline(noise.sigma());
+        }
 
-    /** The global variant: φ*·(x − x₀) elementwise. */
-    /**
-     * Skips the robust standard errors (reported as NaN): with hundreds of features (images) they cost as much as the
-     * fit itself. Unconstrained fits only; a constrained one (Shapley kernel) still reports them.
-     */
-    public InfidelityOptimal withoutStandardErrors() {
-        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, global,
-                globalBaseline, maxRowsPerCall, false);
-    }
+        /**
+         * Yeh et al.'s "Square" explanation (§2.4, global as in their §5): optimal for square patches of the given
+         * sides set to zero, times x. Needs an image model. Patches span fewer directions than pixels, so this is the
+         * pinv solution.
+         */
+        public Builder squareRemoval(int... sides) {
+            int[] copy = sides.clone();
+            return kind(model -> SquarePatchPerturbation.zeros(model.imageShape().orElseThrow(
+                    () -> new IllegalArgumentException("square removal needs an image model; " + model.describe()
+                            + " takes a flat vector")), copy), "square-removal",
+                    io.jxplain.OrderedMaps.of("sides", java.util.Arrays.stream(copy).boxed().toList(),
+                            "baseline", "zeros"), true);
+        }
 
-    /** The global variant with baseline 0: φ*·x elementwise. */
-    public InfidelityOptimal global() {
-        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, true, null,
-                maxRowsPerCall, standardErrors);
-    }
+        /** Perturbations per explanation. */
+        public Builder samples(int n) {
+            SAMPLES.check(n);
+            this.samples = n;
+            return this;
+        }
 
-    /** The global variant with baseline {@code x0}: φ*·(x − x₀) elementwise. */
-    public InfidelityOptimal global(double[] x0) {
-        Checks.requireFinite("baseline", x0);
-        return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples, true, x0.clone(),
-                maxRowsPerCall, standardErrors);
+        /** The global variant with baseline 0, φ*·x elementwise (on by default only for square removal). */
+        public Builder global(boolean on) {
+            this.global = on;
+            this.globalBaseline = null;
+            return this;
+        }
+
+        /** The global variant with baseline {@code x0}: φ*·(x − x₀) elementwise. */
+        public Builder global(double[] x0) {
+            Checks.requireFinite("baseline", x0);
+            this.global = true;
+            this.globalBaseline = x0.clone();
+            return this;
+        }
+
+        /**
+         * Whether to report the robust standard errors (on by default): with hundreds of features (images) they cost
+         * as much as the fit itself. Off applies to unconstrained fits only; a constrained one (Shapley kernel) still
+         * reports them.
+         */
+        public Builder standardErrors(boolean on) {
+            this.standardErrors = on;
+            return this;
+        }
+
+        /** At most this many rows per model call. */
+        public Builder maxRowsPerCall(int rows) {
+            BatchedEvaluation.MAX_ROWS_PER_CALL.check(rows);
+            this.maxRowsPerCall = rows;
+            return this;
+        }
+
+        /** The explainer; refuses a builder without a perturbation. */
+        public InfidelityOptimal build() {
+            if (perturbation == null) {
+                throw new IllegalArgumentException("the infidelity-optimal explanation needs a perturbation: call"
+                        + " perturbation(p), noisyBaseline(sigma) or squareRemoval(sides) first");
+            }
+            return new InfidelityOptimal(perturbation, perturbationName, perturbationParameters, samples,
+                    global == null ? globalByDefault : global, globalBaseline, maxRowsPerCall, standardErrors);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.jxplain.explain;
 
+import io.jxplain.Checks;
+
 import io.jxplain.Setting;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
@@ -38,28 +40,58 @@ public final class KernelShap extends BaseExplainer {
         this.maxRowsPerCall = maxRowsPerCall;
     }
 
-    /** KernelSHAP with absent features at 0 and the default number of coalitions. */
-    public static KernelShap create() {
-        return new KernelShap(null, SAMPLES.defaultValue(), BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+    /** A builder of KernelSHAP with absent features at 0 and {@link #SAMPLES}' default coalitions. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The same KernelSHAP drawing {@code n} coalitions. */
-    public KernelShap samples(int n) {
-        SAMPLES.check(n);
-        return new KernelShap(background, n, maxRowsPerCall);
-    }
+    /** Builds a {@link KernelShap}. */
+    public static final class Builder {
+        private Background background;
+        private int samples = SAMPLES.defaultValue();
+        private int maxRowsPerCall = BatchedEvaluation.MAX_ROWS_PER_CALL.defaultValue();
 
-    /** Background rows that replace the features outside a coalition (the value is their mean). */
-    public KernelShap background(DMatrixRMaj rows) {
-        if (rows == null || rows.numRows == 0) {
-            throw new IllegalArgumentException("the background needs at least one row");
+        private Builder() {
         }
-        return background(Background.of(rows));
-    }
 
-    /** A background, weighted or summarised ({@link Background#kmeans}): a coalition's value is its weighted mean. */
-    public KernelShap background(Background b) {
-        return new KernelShap(b, samples, maxRowsPerCall);
+        /** Coalitions drawn per explanation. */
+        public Builder samples(int n) {
+            SAMPLES.check(n);
+            this.samples = n;
+            return this;
+        }
+
+        /** Background rows that replace the features outside a coalition (the value is their mean). */
+        public Builder background(DMatrixRMaj rows) {
+            if (rows == null || rows.numRows == 0) {
+                throw new IllegalArgumentException("the background needs at least one row");
+            }
+            return background(Background.of(rows));
+        }
+
+        /** A weighted or summarised background ({@link Background#kmeans}): coalition values are weighted means. */
+        public Builder background(Background b) {
+            this.background = b;
+            return this;
+        }
+
+        /** Absent features at {@code x0}'s values (a background of one row). */
+        public Builder baseline(double[] x0) {
+            Checks.requireFinite("baseline", x0);
+            return background(DMatrixRMaj.wrap(1, x0.length, x0.clone()));
+        }
+
+        /** At most this many rows per model call. */
+        public Builder maxRowsPerCall(int rows) {
+            BatchedEvaluation.MAX_ROWS_PER_CALL.check(rows);
+            this.maxRowsPerCall = rows;
+            return this;
+        }
+
+        /** The explainer. */
+        public KernelShap build() {
+            return new KernelShap(background, samples, maxRowsPerCall);
+        }
     }
 
     @Override

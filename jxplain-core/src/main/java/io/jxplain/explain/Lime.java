@@ -106,61 +106,12 @@ public final class Lime extends BaseExplainer {
         this.maxRowsPerCall = maxRowsPerCall;
     }
 
-    /** The lime package's defaults without training data: no discretisation, standardised statistics. */
-    public static Lime create() {
-        return new Lime(null, false, SAMPLES.defaultValue(), FEATURES.defaultValue(), SELECTION.defaultValue(), Double.NaN,
-                BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
-    }
-
-    /** Training rows for the sampling statistics and the quartiles; turns discretisation on (the default). */
-    public Lime training(DMatrixRMaj rows) {
-        Checks.requireRows("training data", rows, rows.numCols);
-        return new Lime(new TrainingStatistics(rows), true, samples, features, selection, kernelWidth, maxRowsPerCall);
-    }
-
     /**
-     * Training rows with their class labels (what the entropy discretizer cuts by), as lime's training_labels;
-     * quartile bins until {@link #discretizer} says otherwise.
+     * A builder with the lime package's defaults; without training data, no discretisation and standardised
+     * statistics (mean 0, sd 1).
      */
-    public Lime training(DMatrixRMaj rows, int[] labels) {
-        Checks.requireRows("training data", rows, rows.numCols);
-        return new Lime(new TrainingStatistics(rows, Discretizer.QUARTILE, labels, new boolean[rows.numCols]), true,
-                samples, features, selection, kernelWidth, maxRowsPerCall);
-    }
-
-    /**
-     * Cuts each feature into its training quartiles, deciles or entropy bins (which need the labels of
-     * {@link #training(DMatrixRMaj, int[])}); needs training rows first.
-     */
-    public Lime discretizer(Discretizer d) {
-        if (training == null) {
-            throw new IllegalArgumentException("a discretizer needs training data; call training(rows) first");
-        }
-        return new Lime(new TrainingStatistics(training.data, d, training.labels, training.categorical), discretize,
-                samples, features, selection, kernelWidth, maxRowsPerCall);
-    }
-
-    /**
-     * Features that hold category codes (needs {@link #training} first): each is drawn by its categories' training
-     * frequencies, kept exactly, and seen by the surrogate as 1 where it is x's category, as the lime package's
-     * categorical features; its attribution is that of "x's category".
-     */
-    public Lime categorical(int... categoricalFeatures) {
-        if (training == null) {
-            throw new IllegalArgumentException("categorical features are drawn from the training data; call"
-                    + " training(rows) first");
-        }
-        boolean[] mask = new boolean[training.features];
-        for (int j : categoricalFeatures) {
-            if (j < 0 || j >= mask.length) {
-                throw new IllegalArgumentException("categorical feature " + j + " is not among the " + mask.length
-                        + " features");
-            }
-            mask[j] = true;
-        }
-        return new Lime(new TrainingStatistics(training.data, training.discretizer, training.labels, mask), discretize,
-                samples, features,
-                selection, kernelWidth, maxRowsPerCall);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** "name = value": how an explanation names a categorical feature's category (the code as written). */
@@ -169,30 +120,115 @@ public final class Lime extends BaseExplainer {
                 ? Long.toString((long) value) : Double.toString(value));
     }
 
-    /** The same LIME with or without discretising (lime's {@code discretize_continuous}). */
-    public Lime discretize(boolean on) {
-        return new Lime(training, on, samples, features, selection, kernelWidth, maxRowsPerCall);
-    }
+    /** Builds a {@link Lime}. */
+    public static final class Builder {
+        private DMatrixRMaj trainingRows;
+        private int[] labels;
+        private Discretizer discretizer = DISCRETIZER.defaultValue();
+        private int[] categorical = new int[0];
+        private Boolean discretize; // null: on with training data, off without
+        private int samples = SAMPLES.defaultValue();
+        private int features = FEATURES.defaultValue();
+        private Selection selection = SELECTION.defaultValue();
+        private double kernelWidth = Double.NaN;
+        private int maxRowsPerCall = BatchedEvaluation.MAX_ROWS_PER_CALL.defaultValue();
 
-    /** The same LIME drawing {@code n} samples. */
-    public Lime samples(int n) {
-        return new Lime(training, discretize, n, features, selection, kernelWidth, maxRowsPerCall);
-    }
+        private Builder() {
+        }
 
-    /** The same LIME keeping {@code k} features in its surrogate. */
-    public Lime features(int k) {
-        return new Lime(training, discretize, samples, k, selection, kernelWidth, maxRowsPerCall);
-    }
+        /** Training rows for the sampling statistics and the bins; turns discretisation on (the default). */
+        public Builder training(DMatrixRMaj rows) {
+            Checks.requireRows("training data", rows, rows.numCols);
+            this.trainingRows = rows;
+            this.labels = null;
+            return this;
+        }
 
-    /** The same LIME choosing its features by {@code s}. */
-    public Lime selection(Selection s) {
-        return new Lime(training, discretize, samples, features, s, kernelWidth, maxRowsPerCall);
-    }
+        /** Training rows with their class labels (what the entropy discretizer cuts by), as lime's training_labels. */
+        public Builder training(DMatrixRMaj rows, int[] labels) {
+            training(rows);
+            this.labels = labels;
+            return this;
+        }
 
-    /** The same LIME with kernel width {@code w} (positive). */
-    public Lime kernelWidth(double w) {
-        Checks.requirePositive("kernel width", w);
-        return new Lime(training, discretize, samples, features, selection, w, maxRowsPerCall);
+        /** Cuts each feature into its training quartiles (the default), deciles or entropy bins (which need labels). */
+        public Builder discretizer(Discretizer d) {
+            this.discretizer = d;
+            return this;
+        }
+
+        /**
+         * Features that hold category codes (needs training data): each is drawn by its categories' training
+         * frequencies, kept exactly, and seen by the surrogate as 1 where it is x's category, as the lime package's
+         * categorical features; its attribution is that of "x's category".
+         */
+        public Builder categorical(int... categoricalFeatures) {
+            this.categorical = categoricalFeatures.clone();
+            return this;
+        }
+
+        /** With or without discretising (lime's {@code discretize_continuous}); on by default with training data. */
+        public Builder discretize(boolean on) {
+            this.discretize = on;
+            return this;
+        }
+
+        /** Samples drawn per explanation. */
+        public Builder samples(int n) {
+            this.samples = n;
+            return this;
+        }
+
+        /** K, the features the surrogate keeps. */
+        public Builder features(int k) {
+            this.features = k;
+            return this;
+        }
+
+        /** How the K features are chosen. */
+        public Builder selection(Selection s) {
+            this.selection = s;
+            return this;
+        }
+
+        /** The kernel width (positive; default 0.75·√d). */
+        public Builder kernelWidth(double w) {
+            Checks.requirePositive("kernel width", w);
+            this.kernelWidth = w;
+            return this;
+        }
+
+        /** At most this many rows per model call. */
+        public Builder maxRowsPerCall(int rows) {
+            BatchedEvaluation.MAX_ROWS_PER_CALL.check(rows);
+            this.maxRowsPerCall = rows;
+            return this;
+        }
+
+        /** The explainer; refuses a discretizer or categorical features without training data. */
+        public Lime build() {
+            if (trainingRows == null) {
+                if (categorical.length > 0) {
+                    throw new IllegalArgumentException("categorical features are drawn from the training data; call"
+                            + " training(rows) first");
+                }
+                if (discretizer != DISCRETIZER.defaultValue()) {
+                    throw new IllegalArgumentException("a discretizer needs training data; call training(rows) first");
+                }
+                return new Lime(null, Boolean.TRUE.equals(discretize), samples, features, selection, kernelWidth,
+                        maxRowsPerCall);
+            }
+            boolean[] mask = new boolean[trainingRows.numCols];
+            for (int j : categorical) {
+                if (j < 0 || j >= mask.length) {
+                    throw new IllegalArgumentException("categorical feature " + j + " is not among the " + mask.length
+                            + " features");
+                }
+                mask[j] = true;
+            }
+            return new Lime(new TrainingStatistics(trainingRows, discretizer, labels, mask),
+                    discretize == null || discretize, samples, features, selection, kernelWidth, maxRowsPerCall);
+        }
     }
 
     @Override

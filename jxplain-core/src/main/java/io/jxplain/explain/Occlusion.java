@@ -40,39 +40,64 @@ public final class Occlusion extends BaseExplainer {
         this.stride = stride;
     }
 
-    /** Feature-wise, baseline zeros. */
-    public static Occlusion create() {
-        return new Occlusion(null, null, 0, STRIDE.defaultValue());
+    /** A builder of feature-wise occlusion with baseline zeros (Captum's FeatureAblation). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Feature-wise occlusion, an occluded feature taking {@code x0}'s value. */
-    public static Occlusion withBaseline(double[] x0) {
-        Checks.requireFinite("baseline", x0);
-        return new Occlusion(x0.clone(), null, 0, STRIDE.defaultValue());
-    }
+    /** Builds an {@link Occlusion}. */
+    public static final class Builder {
+        private double[] baseline;
+        private Background background;
+        private Integer window = WINDOW.defaultValue(); // null: feature-wise
+        private int stride = STRIDE.defaultValue();
 
-    /**
-     * Feature-wise occlusion averaged over a background: φⱼ = f(x) − mean over rows b of f(x with xⱼ = bⱼ), and the
-     * base value E f(background), as shap's KernelExplainer takes a background.
-     */
-    public static Occlusion withBackground(DMatrixRMaj rows) {
-        return withBackground(Background.of(rows));
-    }
-
-    /** As {@link #withBackground(DMatrixRMaj)}, over a weighted or summarised background. */
-    public static Occlusion withBackground(Background b) {
-        return b.size() == 1 ? withBaseline(b.rows().data) : new Occlusion(null, b, 0, STRIDE.defaultValue());
-    }
-
-    /** Square windows of side {@code window} moved by {@code stride} pixels; needs a model with an image shape. */
-    public Occlusion sliding(int window, int stride) {
-        WINDOW.check(window);
-        STRIDE.check(stride);
-        if (background != null) {
-            throw new IllegalArgumentException("sliding-window occlusion replaces patches with one baseline, not a"
-                    + " background of " + background.describe());
+        private Builder() {
         }
-        return new Occlusion(baseline, null, window, stride);
+
+        /** An occluded feature or patch takes {@code x0}'s value. */
+        public Builder baseline(double[] x0) {
+            Checks.requireFinite("baseline", x0);
+            this.baseline = x0.clone();
+            this.background = null;
+            return this;
+        }
+
+        /**
+         * Feature-wise occlusion averaged over a background: φⱼ = f(x) − mean over rows b of f(x with xⱼ = bⱼ), and
+         * the base value E f(background), as shap's KernelExplainer takes a background.
+         */
+        public Builder background(DMatrixRMaj rows) {
+            return background(Background.of(rows));
+        }
+
+        /** As {@link #background(DMatrixRMaj)}, over a weighted or summarised background. */
+        public Builder background(Background b) {
+            if (b.size() == 1) {
+                return baseline(b.rows().data);
+            }
+            this.background = b;
+            this.baseline = null;
+            return this;
+        }
+
+        /** Square windows of side {@code window} moved by {@code stride} pixels; needs a model with an image shape. */
+        public Builder sliding(int window, int stride) {
+            WINDOW.check(window);
+            STRIDE.check(stride);
+            this.window = window;
+            this.stride = stride;
+            return this;
+        }
+
+        /** The explainer; refuses sliding windows over a background of several rows. */
+        public Occlusion build() {
+            if (window != null && background != null) {
+                throw new IllegalArgumentException("sliding-window occlusion replaces patches with one baseline, not a"
+                        + " background of " + background.describe());
+            }
+            return new Occlusion(baseline, background, window == null ? 0 : window, stride);
+        }
     }
 
     @Override

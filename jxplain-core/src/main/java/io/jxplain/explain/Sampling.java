@@ -8,7 +8,6 @@ import org.ejml.data.DMatrixRMaj;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The configuration that SmoothGrad, C-LIME and the Theorem 1 closed form share: n neighbours drawn from a
@@ -57,48 +56,57 @@ public record Sampling(int samples, Perturbation perturbation, int maxRowsPerCal
         return p;
     }
 
-    /** A builder for any explainer configured by a {@link Sampling}. */
-    public static final class Builder<E extends Explainer> {
-        private final Function<Sampling, E> factory;
+    /**
+     * What the builders of SmoothGrad, C-LIME and the closed form share: the samples, the perturbation and the rows
+     * per model call, with the defaults above.
+     *
+     * @param <E> the explainer built
+     * @param <B> the builder itself, so that every setter returns the method's own builder
+     */
+    public abstract static class Builder<E extends Explainer, B extends Builder<E, B>> {
         private int samples = SAMPLES.defaultValue();
         private Perturbation perturbation = Perturbation.gaussian(SIGMA2.defaultValue());
         private int maxRowsPerCall = BatchedEvaluation.MAX_ROWS_PER_CALL.defaultValue();
 
-        Builder(Function<Sampling, E> factory) {
-            this.factory = factory;
+        Builder() {
         }
 
+        abstract B self();
+
         /** Samples drawn per explanation (at least 2). */
-        public Builder<E> samples(int n) {
+        public B samples(int n) {
             this.samples = n;
-            return this;
+            return self();
         }
 
         /** Any distribution of neighbours around x (SmoothGrad and C-LIME take any; the closed form a Gaussian). */
-        public Builder<E> under(Perturbation p) {
+        public B perturbation(Perturbation p) {
             this.perturbation = p;
-            return this;
+            return self();
         }
 
-        /** Shorthand for {@code under(Perturbation.gaussian(σ²))}: N(x, σ²I). */
-        public Builder<E> sigma2(double s) {
-            return under(Perturbation.gaussian(s));
+        /** Shorthand for {@code perturbation(Perturbation.gaussian(σ²))}: N(x, σ²I). */
+        public B sigma2(double s) {
+            return perturbation(Perturbation.gaussian(s));
         }
 
-        /** Shorthand for {@code under(GaussianPerturbation.withCovariance(Σ))}: N(x, Σ), Σ positive definite. */
-        public Builder<E> covariance(DMatrixRMaj sigma) {
-            return under(GaussianPerturbation.withCovariance(sigma));
+        /** Shorthand for {@code perturbation(GaussianPerturbation.withCovariance(Σ))}: N(x, Σ), Σ positive definite. */
+        public B covariance(DMatrixRMaj sigma) {
+            return perturbation(GaussianPerturbation.withCovariance(sigma));
         }
 
         /** At most this many rows per model call. */
-        public Builder<E> maxRowsPerCall(int rows) {
+        public B maxRowsPerCall(int rows) {
             this.maxRowsPerCall = rows;
-            return this;
+            return self();
+        }
+
+        /** The checked sampling settings. */
+        Sampling sampling() {
+            return new Sampling(samples, perturbation, maxRowsPerCall);
         }
 
         /** The explainer with these settings. */
-        public E build() {
-            return factory.apply(new Sampling(samples, perturbation, maxRowsPerCall));
-        }
+        public abstract E build();
     }
 }

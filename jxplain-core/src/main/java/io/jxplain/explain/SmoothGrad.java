@@ -16,17 +16,13 @@ import java.util.random.RandomGenerator;
 
 /**
  * SmoothGrad: the mean of ∇f(a) over n samples a ~ N(x, Σ) (Smilkov et al. 2017; Agarwal et al. 2021 §2.1), or
- * drawn from any other perturbation handed in ({@code SmoothGrad.builder().under(p)}).
+ * drawn from any other perturbation handed in ({@code SmoothGrad.builder().perturbation(p)}).
  * Standard errors are the per-feature sample standard deviation of the gradients over √n.
  * Memory is bounded by {@code maxRowsPerCall} rows whatever n.
  */
 public final class SmoothGrad extends SamplingExplainer {
     private static final int SOBOL_REPLICATES = 8;
     private final VarianceReduction reduction;
-
-    SmoothGrad(Sampling sampling) {
-        this(sampling, VarianceReduction.NONE);
-    }
 
     private SmoothGrad(Sampling sampling, VarianceReduction reduction) {
         super(sampling);
@@ -35,11 +31,6 @@ public final class SmoothGrad extends SamplingExplainer {
             throw new IllegalArgumentException("Sobol sampling runs " + SOBOL_REPLICATES + " replicates: it needs at least "
                     + 2 * SOBOL_REPLICATES + " samples, got " + sampling.samples());
         }
-    }
-
-    /** The same SmoothGrad drawing its samples another way (see {@link VarianceReduction}). */
-    public SmoothGrad withVarianceReduction(VarianceReduction r) {
-        return new SmoothGrad(sampling, r);
     }
 
     @Override
@@ -51,9 +42,33 @@ public final class SmoothGrad extends SamplingExplainer {
         return p;
     }
 
-    /** A builder with the sampling defaults (samples, σ², batch sizes). */
-    public static Sampling.Builder<SmoothGrad> builder() {
-        return new Sampling.Builder<>(SmoothGrad::new);
+    /** A builder with the sampling defaults (samples, σ², batch sizes) and plain Monte Carlo. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link SmoothGrad}. */
+    public static final class Builder extends Sampling.Builder<SmoothGrad, Builder> {
+        private VarianceReduction reduction = VarianceReduction.NONE;
+
+        private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /** How the samples are drawn (see {@link VarianceReduction}; plain Monte Carlo by default). */
+        public Builder varianceReduction(VarianceReduction r) {
+            this.reduction = r;
+            return this;
+        }
+
+        @Override
+        public SmoothGrad build() {
+            return new SmoothGrad(sampling(), reduction);
+        }
     }
 
     @Override

@@ -57,32 +57,65 @@ public final class Smoothed extends BaseExplainer {
         this.perturbation = perturbation;
         this.statistic = statistic;
         this.smoothGrad = statistic == Statistic.MEAN && inner instanceof Gradient g && !g.isAbsolute()
-                ? SmoothGrad.builder().samples(samples).under(perturbation).build() : null;
+                ? SmoothGrad.builder().samples(samples).perturbation(perturbation).build() : null;
     }
 
-    /** The mean of {@code inner}'s explanations at n neighbours drawn from {@code perturbation} around x. */
-    public static Smoothed under(Perturbation perturbation, Explainer inner, int samples) {
-        return new Smoothed(inner, samples, perturbation, STATISTIC.defaultValue());
+    /**
+     * A builder of {@code inner}'s explanations averaged over neighbours of x; by default the mean over
+     * {@link Sampling#SAMPLES}' default neighbours from N(x, σ²I) with {@link Sampling#SIGMA2}'s default σ².
+     */
+    public static Builder builder(Explainer inner) {
+        return new Builder(inner);
     }
 
-    /** The mean over n neighbours uniform in the L∞ ball of the given radius around x (Yeh et al.'s code, r = 0.2). */
-    public static Smoothed uniform(Explainer inner, int samples, double radius) {
-        return under(Perturbation.uniformBox(radius), inner, samples);
-    }
+    /** Builds a {@link Smoothed}. */
+    public static final class Builder {
+        private final Explainer inner;
+        private int samples = Sampling.SAMPLES.defaultValue();
+        private Perturbation perturbation = Perturbation.gaussian(Sampling.SIGMA2.defaultValue());
+        private Statistic statistic = STATISTIC.defaultValue();
 
-    /** The mean over n neighbours drawn from N(x, σ²I). */
-    public static Smoothed of(Explainer inner, int samples, double sigma2) {
-        return under(Perturbation.gaussian(sigma2), inner, samples);
+        private Builder(Explainer inner) {
+            this.inner = inner;
+        }
+
+        /** Neighbours per explanation. */
+        public Builder samples(int n) {
+            this.samples = n;
+            return this;
+        }
+
+        /** Neighbours from N(x, σ²I). */
+        public Builder sigma2(double sigma2) {
+            return perturbation(Perturbation.gaussian(sigma2));
+        }
+
+        /** Neighbours uniform in the L∞ ball of this radius around x (Yeh et al.'s code, r = 0.2). */
+        public Builder uniform(double radius) {
+            return perturbation(Perturbation.uniformBox(radius));
+        }
+
+        /** Neighbours from any perturbation around x. */
+        public Builder perturbation(Perturbation p) {
+            this.perturbation = p;
+            return this;
+        }
+
+        /** What is averaged over the neighbours (the mean by default). */
+        public Builder statistic(Statistic s) {
+            this.statistic = s;
+            return this;
+        }
+
+        /** The explainer. */
+        public Smoothed build() {
+            return new Smoothed(inner, samples, perturbation, statistic);
+        }
     }
 
     @Override
     public Optional<Perturbation> perturbation() {
         return Optional.of(perturbation);
-    }
-
-    /** The same smoothing, averaging {@code s} over the neighbours. */
-    public Smoothed statistic(Statistic s) {
-        return new Smoothed(inner, samples, perturbation, s);
     }
 
     @Override

@@ -44,25 +44,43 @@ public final class SuperpixelLime extends BaseExplainer {
         this.samples = samples;
     }
 
-    /** lime's defaults on images of {@code shape}: quickshift(4, 200, 0.2), 1000 samples. */
-    public static SuperpixelLime of(ImageShape shape) {
-        return new SuperpixelLime(shape, Quickshift.LIME_DEFAULTS, DEFAULT_SAMPLES);
+    /** A builder with lime_image's defaults (quickshift(4, 200, 0.2), 1000 samples) on the model's images. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** lime's defaults on the explained model's images (refused on a model without an image shape). */
-    public static SuperpixelLime create() {
-        return new SuperpixelLime(null, Quickshift.LIME_DEFAULTS, DEFAULT_SAMPLES);
-    }
+    /** Builds a {@link SuperpixelLime}. */
+    public static final class Builder {
+        private ImageShape shape;
+        private Quickshift segmentation = Quickshift.LIME_DEFAULTS;
+        private int samples = SAMPLES.defaultValue();
 
-    /** The same explainer drawing {@code n} on/off samples. */
-    public SuperpixelLime samples(int n) {
-        Checks.requirePositive("samples", n);
-        return new SuperpixelLime(shape, segmentation, n);
-    }
+        private Builder() {
+        }
 
-    /** The same explainer cutting images into superpixels with {@code s}. */
-    public SuperpixelLime segmentation(Quickshift s) {
-        return new SuperpixelLime(shape, s, samples);
+        /** Images of this shape (default: the explained model's; refused on a model without one). */
+        public Builder imageShape(ImageShape s) {
+            this.shape = s;
+            return this;
+        }
+
+        /** On/off samples per explanation. */
+        public Builder samples(int n) {
+            SAMPLES.check(n);
+            this.samples = n;
+            return this;
+        }
+
+        /** How images are cut into superpixels. */
+        public Builder segmentation(Quickshift s) {
+            this.segmentation = s;
+            return this;
+        }
+
+        /** The explainer. */
+        public SuperpixelLime build() {
+            return new SuperpixelLime(shape, segmentation, samples);
+        }
     }
 
     @Override

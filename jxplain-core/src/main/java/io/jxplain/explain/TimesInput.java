@@ -24,15 +24,31 @@ public final class TimesInput extends BaseExplainer {
         this.baseline = baseline;
     }
 
-    /** {@code inner}'s attributions times x, elementwise. */
-    public static TimesInput of(Explainer inner) {
-        return new TimesInput(inner, null);
+    /** A builder of {@code inner}'s attributions times x (or x − a baseline), elementwise. */
+    public static Builder builder(Explainer inner) {
+        return new Builder(inner);
     }
 
-    /** {@code inner}'s attributions times (x − baseline), elementwise. */
-    public static TimesInput of(Explainer inner, double[] baseline) {
-        Checks.requireFinite("baseline", baseline);
-        return new TimesInput(inner, baseline.clone());
+    /** Builds a {@link TimesInput}. */
+    public static final class Builder {
+        private final Explainer inner;
+        private double[] baseline;
+
+        private Builder(Explainer inner) {
+            this.inner = inner;
+        }
+
+        /** Multiply by (x − baseline) instead of x. */
+        public Builder baseline(double[] x0) {
+            Checks.requireFinite("baseline", x0);
+            this.baseline = x0.clone();
+            return this;
+        }
+
+        /** The explainer. */
+        public TimesInput build() {
+            return new TimesInput(inner, baseline);
+        }
     }
 
     @Override

@@ -44,7 +44,8 @@ final class TrainingStatistics {
     TrainingStatistics(DMatrixRMaj training, Lime.Discretizer discretizer, int[] labels, boolean[] categorical) {
         if (discretizer == Lime.Discretizer.ENTROPY && labels == null) {
             throw new IllegalArgumentException("entropy bins are cut where the training rows' classes change: give"
-                    + " their labels (Lime.training(rows, labels); from the CLI, a label column in --training-data)");
+                    + " their labels (Lime.builder().training(rows, labels); from the CLI, a label column in"
+                    + " --training-data)");
         }
         if (labels != null && labels.length != training.numRows) {
             throw new IllegalArgumentException(labels.length + " labels for " + training.numRows + " training rows");

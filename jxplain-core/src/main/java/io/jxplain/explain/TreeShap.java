@@ -34,9 +34,20 @@ public final class TreeShap extends BaseExplainer {
     private TreeShap() {
     }
 
-    /** Path-dependent TreeSHAP on the trees' own covers. */
-    public static TreeShap create() {
-        return new TreeShap();
+    /** A builder of path-dependent TreeSHAP on the trees' own covers (it takes no settings). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link TreeShap}. */
+    public static final class Builder {
+        private Builder() {
+        }
+
+        /** The explainer. */
+        public TreeShap build() {
+            return new TreeShap();
+        }
     }
 
     @Override

@@ -46,11 +46,31 @@ public final class AdaptiveMetric implements Metric {
     }
 
     /**
-     * The metric {@code withSamples(n)}, n doubled from {@code initialSamples} until its 95% half-width is at most
-     * {@code epsilon}, within {@code budget} model calls.
+     * A builder of the metric {@code withSamples(n)}, n doubled from the initial samples until its 95% half-width is
+     * at most the precision, within the budget of model calls.
      */
-    public static AdaptiveMetric of(IntFunction<Metric> withSamples, int initialSamples, double epsilon, long budget) {
-        return new AdaptiveMetric(withSamples, initialSamples, epsilon, budget);
+    public static Builder builder(IntFunction<Metric> withSamples) {
+        return new Builder(withSamples);
+    }
+
+    /** Builds an {@link AdaptiveMetric}. */
+    public static final class Builder extends io.jxplain.explain.Adaptive.RuleBuilder<AdaptiveMetric, Builder> {
+        private final IntFunction<Metric> withSamples;
+
+        private Builder(IntFunction<Metric> withSamples) {
+            this.withSamples = withSamples;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /** The metric; refuses a builder without a precision. */
+        @Override
+        public AdaptiveMetric build() {
+            return new AdaptiveMetric(withSamples, initialSamples(), requiredPrecision("AdaptiveMetric"), budget());
+        }
     }
 
     @Override

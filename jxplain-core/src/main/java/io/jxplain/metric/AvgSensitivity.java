@@ -1,10 +1,9 @@
 package io.jxplain.metric;
 
 import io.jxplain.Setting;
-import io.jxplain.sample.UniformBallPerturbation;
 
 /** Avg-sensitivity (Yeh et al. 2019, §3): the mean of ‖φ(y) − φ(x)‖₂ over y uniform in the ball, with its standard error. */
-public final class AvgSensitivity extends SensitivityMetric<AvgSensitivity> {
+public final class AvgSensitivity extends SensitivityMetric {
     /** Radius of the L∞ ball the neighbours are drawn from. */
     public static final Setting<Double> RADIUS = SensitivityDistances.RADIUS;
     /** Neighbours drawn per point. */
@@ -14,24 +13,9 @@ public final class AvgSensitivity extends SensitivityMetric<AvgSensitivity> {
         super(distances);
     }
 
-    /** Avg-sensitivity over {@code samples} points uniform in the L∞ ball of {@code radius} (Yeh et al.'s code). */
-    public static AvgSensitivity of(double radius, int samples) {
-        return new AvgSensitivity(SensitivityDistances.ball(radius, samples, UniformBallPerturbation.Norm.LINF));
-    }
-
-    /** n points drawn from any perturbation around x (the ball of {@link #of} is Yeh et al.'s). */
-    public static AvgSensitivity under(io.jxplain.sample.Perturbation p, int samples) {
-        return defaults().with(new SensitivityDistances(p, samples, false, true));
-    }
-
-    /** Avg-sensitivity with the default radius and samples. */
-    public static AvgSensitivity defaults() {
-        return of(RADIUS.defaultValue(), SAMPLES.defaultValue());
-    }
-
-    @Override
-    AvgSensitivity with(SensitivityDistances d) {
-        return new AvgSensitivity(d);
+    /** A builder of Avg-sensitivity with Yeh et al.'s defaults (L∞ ball of radius 0.2, 50 points). */
+    public static SensitivityBuilder<AvgSensitivity> builder() {
+        return new SensitivityBuilder<>(AvgSensitivity::new);
     }
 
     @Override

@@ -47,18 +47,39 @@ public final class DiscreteLipschitz {
         this.sameClass = sameClass;
     }
 
-    /** Neighbours are the data points within L2 distance {@code epsilon}, of any class. */
-    public static DiscreteLipschitz within(double epsilon) {
-        return new DiscreteLipschitz(epsilon, false);
+    /** A builder: neighbours within L2 distance {@link #EPSILON}'s default, of any class. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Only neighbours with the same label count (the paper's variant for classifiers). */
-    public DiscreteLipschitz sameClassOnly() {
-        return new DiscreteLipschitz(epsilon, true);
+    /** Builds a {@link DiscreteLipschitz}. */
+    public static final class Builder {
+        private double epsilon = EPSILON.defaultValue();
+        private boolean sameClass = SAME_CLASS.defaultValue();
+
+        private Builder() {
+        }
+
+        /** Neighbours are the data points within this L2 distance. */
+        public Builder epsilon(double e) {
+            this.epsilon = e;
+            return this;
+        }
+
+        /** Only neighbours with the same label count (the paper's variant for classifiers; needs labels). */
+        public Builder sameClass(boolean on) {
+            this.sameClass = on;
+            return this;
+        }
+
+        /** The estimate. */
+        public DiscreteLipschitz build() {
+            return new DiscreteLipschitz(epsilon, sameClass);
+        }
     }
 
     /**
-     * @param labels the points' classes (needed with {@link #sameClassOnly()}), or null
+     * @param labels the points' classes (needed with {@link Builder#sameClass}), or null
      */
     public Result evaluate(Model model, Target target, Explainer explainer, DMatrixRMaj rows, int[] labels, long seed,
                            int threads) {

@@ -22,12 +22,26 @@ public final class Equivalence implements Metric {
         this.other = other;
     }
 
-    /** Compares the evaluated explainer with {@code other}. */
-    public static Equivalence to(Explainer other) {
-        if (other == null) {
-            throw new IllegalArgumentException("equivalence needs a second explainer");
+    /** A builder comparing the evaluated explainer with {@code other} (it takes no settings). */
+    public static Builder builder(Explainer other) {
+        return new Builder(other);
+    }
+
+    /** Builds an {@link Equivalence}. */
+    public static final class Builder {
+        private final Explainer other;
+
+        private Builder(Explainer other) {
+            this.other = other;
         }
-        return new Equivalence(other);
+
+        /** The metric; refuses a missing second explainer. */
+        public Equivalence build() {
+            if (other == null) {
+                throw new IllegalArgumentException("equivalence needs a second explainer");
+            }
+            return new Equivalence(other);
+        }
     }
 
     @Override

@@ -40,13 +40,9 @@ public final class Infidelity implements Metric {
     private volatile Map<String, Object> parameters;
     private volatile ProvenanceParameters lastProvenance; // the provenance parameters of the last explainer seen
 
-    private Infidelity(Perturbation perturbation, int samples, boolean normalize, int maxRowsPerCall) {
-        this(perturbation, samples, normalize, maxRowsPerCall, false);
-    }
-
     private Infidelity(Perturbation perturbation, int samples, boolean normalize, int maxRowsPerCall, boolean global) {
         if (perturbation == null) {
-            throw new IllegalArgumentException("infidelity needs a perturbation");
+            throw new IllegalArgumentException("infidelity needs a perturbation: call perturbation(p)");
         }
         SAMPLES.check(samples);
         BatchedEvaluation.MAX_ROWS_PER_CALL.check(maxRowsPerCall);
@@ -57,32 +53,59 @@ public final class Infidelity implements Metric {
         this.global = global;
     }
 
-    /** Infidelity under {@code perturbation}, with the default samples, not normalised. */
-    public static Infidelity under(Perturbation perturbation) {
-        return new Infidelity(perturbation, SAMPLES.defaultValue(), NORMALIZE.defaultValue(), BatchedEvaluation.DEFAULT_MAX_ROWS_PER_CALL);
+    /** A builder of infidelity; the perturbation I is required ({@link Builder#perturbation}). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The same metric from {@code n} perturbations. */
-    public Infidelity samples(int n) {
-        return new Infidelity(perturbation, n, normalize, maxRowsPerCall, global);
-    }
+    /** Builds an {@link Infidelity}. */
+    public static final class Builder {
+        private Perturbation perturbation;
+        private int samples = SAMPLES.defaultValue();
+        private boolean normalize = NORMALIZE.defaultValue();
+        private boolean global;
+        private int maxRowsPerCall = BatchedEvaluation.MAX_ROWS_PER_CALL.defaultValue();
 
-    /** The same metric, each explanation first scaled by its optimal factor when {@code on}. */
-    public Infidelity normalized(boolean on) {
-        return new Infidelity(perturbation, samples, on, maxRowsPerCall, global);
-    }
+        private Builder() {
+        }
 
-    /**
-     * For global explanations φ ⊙ (x − x₀) of removal perturbations (Yeh et al. §2.5, square removal): Iᵀφ becomes the
-     * sum of φ over the features the perturbation changed, since the factor (x − x₀) is already inside φ.
-     */
-    public Infidelity forGlobalExplanations(boolean on) {
-        return new Infidelity(perturbation, samples, normalize, maxRowsPerCall, on);
-    }
+        /** The perturbations I = x − x̃ the explanation is tested against. */
+        public Builder perturbation(Perturbation p) {
+            this.perturbation = p;
+            return this;
+        }
 
-    /** At most this many rows per model call. */
-    public Infidelity maxRowsPerCall(int rows) {
-        return new Infidelity(perturbation, samples, normalize, rows, global);
+        /** Monte-Carlo perturbations per value. */
+        public Builder samples(int n) {
+            this.samples = n;
+            return this;
+        }
+
+        /** Each explanation first scaled by its infidelity-optimal factor (Captum's normalize=True); off by default. */
+        public Builder normalized(boolean on) {
+            this.normalize = on;
+            return this;
+        }
+
+        /**
+         * For global explanations φ ⊙ (x − x₀) of removal perturbations (Yeh et al. §2.5, square removal): Iᵀφ
+         * becomes the sum of φ over the features the perturbation changed, since (x − x₀) is already inside φ.
+         */
+        public Builder forGlobalExplanations(boolean on) {
+            this.global = on;
+            return this;
+        }
+
+        /** At most this many rows per model call. */
+        public Builder maxRowsPerCall(int rows) {
+            this.maxRowsPerCall = rows;
+            return this;
+        }
+
+        /** The metric; refuses a builder without a perturbation. */
+        public Infidelity build() {
+            return new Infidelity(perturbation, samples, normalize, maxRowsPerCall, global);
+        }
     }
 
     @Override

@@ -72,42 +72,63 @@ public final class LocalLipschitzEstimate implements Metric {
         return budget;
     }
 
-    /** Bayesian optimisation, ε = 0.1, 200 calls (the paper's settings for gradient methods). */
-    public static LocalLipschitzEstimate defaults() {
-        return new LocalLipschitzEstimate(EPSILON.defaultValue(), BUDGET.defaultValue(), new BayesianOptimization(), true);
+    /** A builder with the paper's settings for gradient methods: Bayesian optimisation, ε = 0.1, 200 calls. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /**
-     * The neighbourhood searched, as the perturbation that draws from it: the box B_ε(x) is
-     * {@code Perturbation.uniformBox(ε)} (what random search samples; Bayesian optimisation searches the same box).
-     * Another shape is refused: the optimisers search boxes.
-     */
-    public LocalLipschitzEstimate within(Perturbation box) {
-        if (!(box instanceof UniformBallPerturbation ball) || ball.norm() != UniformBallPerturbation.Norm.LINF) {
-            throw new IllegalArgumentException("the Lipschitz search explores a box around x: give"
-                    + " Perturbation.uniformBox(epsilon), not " + (box == null ? "null" : box.name()));
+    /** Builds a {@link LocalLipschitzEstimate}. */
+    public static final class Builder {
+        private double epsilon = EPSILON.defaultValue();
+        private int budget = BUDGET.defaultValue();
+        private boolean randomSearch;
+        private boolean commonRandomNumbers = true;
+
+        private Builder() {
         }
-        return epsilon(ball.radius());
-    }
 
-    /** The box of half-width ε around x: shorthand for {@code within(Perturbation.uniformBox(ε))}. */
-    public LocalLipschitzEstimate epsilon(double e) {
-        return new LocalLipschitzEstimate(e, budget, maximizer, commonRandomNumbers);
-    }
+        /**
+         * The neighbourhood searched, as the perturbation that draws from it: the box B_ε(x) is
+         * {@code Perturbation.uniformBox(ε)} (what random search samples; Bayesian optimisation searches the same
+         * box). Another shape is refused: the optimisers search boxes.
+         */
+        public Builder within(Perturbation box) {
+            if (!(box instanceof UniformBallPerturbation ball) || ball.norm() != UniformBallPerturbation.Norm.LINF) {
+                throw new IllegalArgumentException("the Lipschitz search explores a box around x: give"
+                        + " Perturbation.uniformBox(epsilon), not " + (box == null ? "null" : box.name()));
+            }
+            return epsilon(ball.radius());
+        }
 
-    /** The same estimate, searching with {@code calls} explanations per point. */
-    public LocalLipschitzEstimate budget(int calls) {
-        return new LocalLipschitzEstimate(epsilon, calls, maximizer, commonRandomNumbers);
-    }
+        /** The box of half-width ε around x: shorthand for {@code within(Perturbation.uniformBox(ε))}. */
+        public Builder epsilon(double e) {
+            this.epsilon = e;
+            return this;
+        }
 
-    /** Uniform random search instead of Bayesian optimisation (the baseline). */
-    public LocalLipschitzEstimate randomSearch() {
-        return new LocalLipschitzEstimate(epsilon, budget, new RandomSearch(), commonRandomNumbers);
-    }
+        /** Explanations the search computes per point. */
+        public Builder budget(int calls) {
+            this.budget = calls;
+            return this;
+        }
 
-    /** A random explainer draws new randomness at every x′ (by default it is held fixed, so that only x′ changes). */
-    public LocalLipschitzEstimate independentNoise() {
-        return new LocalLipschitzEstimate(epsilon, budget, maximizer, false);
+        /** Uniform random search instead of Bayesian optimisation (the baseline); off by default. */
+        public Builder randomSearch(boolean on) {
+            this.randomSearch = on;
+            return this;
+        }
+
+        /** A random explainer draws new randomness at every x′ (off by default: it is held fixed). */
+        public Builder independentNoise(boolean on) {
+            this.commonRandomNumbers = !on;
+            return this;
+        }
+
+        /** The metric. */
+        public LocalLipschitzEstimate build() {
+            return new LocalLipschitzEstimate(epsilon, budget, randomSearch ? new RandomSearch()
+                    : new BayesianOptimization(), commonRandomNumbers);
+        }
     }
 
     @Override

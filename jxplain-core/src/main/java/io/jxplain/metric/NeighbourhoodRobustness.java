@@ -44,19 +44,40 @@ public final class NeighbourhoodRobustness implements Metric {
         this.around = around;
     }
 
-    /** k neighbours from N(x, s²I), the paper's setting (s² = variance). */
-    public static NeighbourhoodRobustness of(int neighbours, double variance) {
-        return new NeighbourhoodRobustness(neighbours, Perturbation.gaussian(variance));
+    /** A builder with the paper's setting: 10 neighbours from N(x, 0.01·I), as Agarwal et al. §6.3. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** k neighbours from any perturbation around x. */
-    public static NeighbourhoodRobustness under(Perturbation around, int neighbours) {
-        return new NeighbourhoodRobustness(neighbours, around);
-    }
+    /** Builds a {@link NeighbourhoodRobustness}. */
+    public static final class Builder {
+        private int neighbours = NEIGHBOURS.defaultValue();
+        private Perturbation around = Perturbation.gaussian(VARIANCE.defaultValue());
 
-    /** 10 neighbours from N(x, 0.01·I), as Agarwal et al. §6.3. */
-    public static NeighbourhoodRobustness paperDefaults() {
-        return of(NEIGHBOURS.defaultValue(), VARIANCE.defaultValue());
+        private Builder() {
+        }
+
+        /** Neighbours per point. */
+        public Builder neighbours(int k) {
+            this.neighbours = k;
+            return this;
+        }
+
+        /** Neighbours from N(x, s²I) with s² = {@code variance}. */
+        public Builder variance(double variance) {
+            return perturbation(Perturbation.gaussian(variance));
+        }
+
+        /** Neighbours from any perturbation around x. */
+        public Builder perturbation(Perturbation p) {
+            this.around = p;
+            return this;
+        }
+
+        /** The metric. */
+        public NeighbourhoodRobustness build() {
+            return new NeighbourhoodRobustness(neighbours, around);
+        }
     }
 
     /** Neighbours drawn per point. */

@@ -37,14 +37,28 @@ public final class ParameterRandomisation {
         this.layers = layers;
     }
 
-    /** Re-initialise the last layer only. */
-    public static ParameterRandomisation topLayer() {
-        return new ParameterRandomisation(1);
+    /** A builder that re-initialises the last layer only, unless told more ({@link Builder#layers}). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** Re-initialise the top k layers (cascading randomisation). */
-    public static ParameterRandomisation topLayers(int k) {
-        return new ParameterRandomisation(k);
+    /** Builds a {@link ParameterRandomisation}. */
+    public static final class Builder {
+        private int layers = LAYERS.defaultValue();
+
+        private Builder() {
+        }
+
+        /** Re-initialise the top k layers (cascading randomisation). */
+        public Builder layers(int k) {
+            this.layers = k;
+            return this;
+        }
+
+        /** The check. */
+        public ParameterRandomisation build() {
+            return new ParameterRandomisation(layers);
+        }
     }
 
     /** A copy of {@code net} whose top layers are drawn afresh as at initialisation: U(±1/√fan_in). */

@@ -48,24 +48,6 @@ final class SensitivityDistances {
         this.commonRandomNumbers = commonRandomNumbers;
     }
 
-    /** Yeh et al.'s ball: uniform in the L∞ (or L2) ball of radius r, any dimension. */
-    static SensitivityDistances ball(double radius, int samples, UniformBallPerturbation.Norm norm) {
-        return new SensitivityDistances(new UniformBallPerturbation(Perturbation.ANY_DIMENSION, radius, norm), samples,
-                false, true);
-    }
-
-    SensitivityDistances with(Perturbation p) {
-        return new SensitivityDistances(p, samples, relative, commonRandomNumbers);
-    }
-
-    SensitivityDistances relative() {
-        return new SensitivityDistances(neighbourhood, samples, true, commonRandomNumbers);
-    }
-
-    SensitivityDistances independentNoise() {
-        return new SensitivityDistances(neighbourhood, samples, relative, false);
-    }
-
     Map<String, Object> parameters() {
         Map<String, Object> p = new LinkedHashMap<>();
         if (neighbourhood instanceof UniformBallPerturbation ball) {

@@ -7,9 +7,7 @@ import io.jxplain.explain.AttributionMatrix;
 import io.jxplain.explain.Provenance;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
-import io.jxplain.sample.Perturbation;
 import io.jxplain.random.RandomStreams;
-import io.jxplain.sample.UniformBallPerturbation;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.Arrays;
@@ -18,42 +16,15 @@ import java.util.List;
 import java.util.Map;
 
 /** What max- and avg-sensitivity share: the distances, their variants, and how a value is reported. */
-abstract class SensitivityMetric<M extends SensitivityMetric<M>> implements Metric {
+abstract class SensitivityMetric implements Metric {
     final SensitivityDistances distances;
 
     SensitivityMetric(SensitivityDistances distances) {
         this.distances = distances;
     }
 
-    abstract M with(SensitivityDistances d);
-
     /** Reduces the n distances to the metric's value and its standard error (NaN for a maximum). */
     abstract double[] reduce(double[] distances);
-
-    /** In the L2 ball of the same radius instead of the L∞ box. */
-    public M l2() {
-        if (!(distances.neighbourhood instanceof UniformBallPerturbation ball)) {
-            throw new IllegalStateException("l2() changes a ball's norm; this metric draws from "
-                    + distances.neighbourhood.name());
-        }
-        return with(distances.with(new UniformBallPerturbation(Perturbation.ANY_DIMENSION, ball.radius(),
-                UniformBallPerturbation.Norm.L2)));
-    }
-
-    /** The points y drawn from any perturbation around x instead of the ball. */
-    public M under(Perturbation p) {
-        return with(distances.with(p));
-    }
-
-    /** Divided by ‖φ(x)‖₂, as Captum's sensitivity_max. */
-    public M relative() {
-        return with(distances.relative());
-    }
-
-    /** Independent explainer randomness at every neighbour (the default holds it fixed). */
-    public M independentNoise() {
-        return with(distances.independentNoise());
-    }
 
     @Override
     public Map<String, Object> parameters() {

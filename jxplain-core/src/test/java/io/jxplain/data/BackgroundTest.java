@@ -81,9 +81,11 @@ class BackgroundTest {
         DMatrixRMaj two = new DMatrixRMaj(new double[][] {{0.1, 0.2, 0.3}, {-1, 0.5, 0}});
         DMatrixRMaj repeated = new DMatrixRMaj(new double[][] {{0.1, 0.2, 0.3}, {-1, 0.5, 0}, {-1, 0.5, 0}});
         double[] x = {0.7, -0.3, 0.9};
-        Explanation weighted = KernelShap.create().samples(60).background(Background.weighted(two, new double[] {1, 2}))
+        Explanation weighted = KernelShap.builder().samples(60)
+                .background(Background.weighted(two, new double[] {1, 2})).build()
                 .explain(f, Target.output(0), x, 4L);
-        Explanation copies = KernelShap.create().samples(60).background(repeated).explain(f, Target.output(0), x, 4L);
+        Explanation copies = KernelShap.builder().samples(60).background(repeated).build()
+                .explain(f, Target.output(0), x, 4L);
         assertArrayEquals(copies.attributions(), weighted.attributions(), 1e-12);
         assertEquals(copies.diagnostics().get(Explanation.BASE_VALUE), weighted.diagnostics().get(Explanation.BASE_VALUE),
                 1e-12);

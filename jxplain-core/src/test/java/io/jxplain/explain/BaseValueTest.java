@@ -27,7 +27,7 @@ class BaseValueTest {
         FunctionModel linear = FunctionModel.linear(theta, 0.7);
         double[] x = {0.4, -1.2, 2.0, 0.3};
         double[] x0 = {0.1, 0.2, -0.3, 0.5};
-        Explanation e = Occlusion.withBaseline(x0).explain(linear, OUT, x, 0L);
+        Explanation e = Occlusion.builder().baseline(x0).build().explain(linear, OUT, x, 0L);
         assertEquals(linear.value(x0), e.diagnostics().get(Explanation.BASE_VALUE), 0.0, "f(x₀), evaluated");
         assertEquals(linear.value(x), e.diagnostics().get(Explanation.BASE_VALUE) + sum(e.attributions()), 1e-12,
                 "a linear model is additive: f(x₀) + Σφ = f(x)");
@@ -49,7 +49,7 @@ class BaseValueTest {
             }
         });
         double[] x = {2, 3};
-        Explanation e = Occlusion.create().explain(product, OUT, x, 0L);
+        Explanation e = Occlusion.builder().build().explain(product, OUT, x, 0L);
         assertEquals(0.0, e.diagnostics().get(Explanation.BASE_VALUE), 0.0, "f(0, 0)");
         // φ = (6 − 0, 6 − 0): Σφ = 12 overshoots f(x) − f(0) = 6 by the interaction, which the report shows
         assertEquals(12.0, sum(e.attributions()), 1e-12);
@@ -65,7 +65,7 @@ class BaseValueTest {
         double[] x = ImageExplanationTest.image(2L);
         double[] x0 = new double[36];
         Arrays.fill(x0, 0.25);
-        Explanation e = Occlusion.withBaseline(x0).sliding(2, 2).explain(image, OUT, x, 0L);
+        Explanation e = Occlusion.builder().baseline(x0).sliding(2, 2).build().explain(image, OUT, x, 0L);
         assertEquals(image.value(x0), e.diagnostics().get(Explanation.BASE_VALUE), 0.0);
         assertEquals(9 + 2, e.modelCalls(), "nine 2×2 windows, x and x₀");
     }
@@ -79,7 +79,7 @@ class BaseValueTest {
             train.data[k] = rng.nextGaussian();
         }
         double[] x = {1.2, 0.3, -0.4};
-        Explanation e = Lime.create().training(train).selection(Lime.Selection.NONE).explain(step, OUT, x, 6L);
+        Explanation e = Lime.builder().training(train).selection(Lime.Selection.NONE).build().explain(step, OUT, x, 6L);
         double base = e.diagnostics().get(Explanation.BASE_VALUE);
         assertEquals(e.intercept().getAsDouble(), base, 0.0);
         // x's representation is all ones, so base + Σφ is the surrogate at x; here it is close to f(x) = 1 (x₀ is in
@@ -92,9 +92,10 @@ class BaseValueTest {
     void slopesDefineNoBaseValue() {
         FunctionModel linear = FunctionModel.linear(new double[] {1, 2}, 0);
         double[] x = {0.5, 0.5};
-        for (Explainer slope : new Explainer[] {Gradient.create(), SmoothGrad.builder().sigma2(0.1).samples(50).build(),
+        for (Explainer slope : new Explainer[] {Gradient.builder().build(), SmoothGrad.builder().sigma2(0.1)
+                .samples(50).build(),
                 ContinuousLime.builder().sigma2(0.1).samples(50).build(),
-                Lime.create().discretize(false).selection(Lime.Selection.NONE).samples(100)}) {
+                Lime.builder().discretize(false).selection(Lime.Selection.NONE).samples(100).build()}) {
             assertFalse(slope.explain(linear, OUT, x, 1L).diagnostics().containsKey(Explanation.BASE_VALUE),
                     slope.name());
         }
@@ -128,17 +129,17 @@ class BaseValueTest {
         double[] x = {0.8, -0.5, 1.1}; // the conformance network takes 3 inputs
         double fx = io.jxplain.model.BatchedEvaluation.values(net, p1, DMatrixRMaj.wrap(1, d, x.clone()), 1)[0];
         double expected = meanValue(net, p1, bg);
-        Explanation exact = ExactShapley.withBackground(bg).explain(net, p1, x, 0L);
+        Explanation exact = ExactShapley.builder().background(bg).build().explain(net, p1, x, 0L);
         assertEquals(expected, exact.diagnostics().get(Explanation.BASE_VALUE), 1e-12, "v(∅) = E f(background)");
         assertEquals(fx, expected + sum(exact.attributions()), 1e-12, "efficiency from the background's mean");
-        Explanation ks = KernelShap.create().samples(4000).background(bg).explain(net, p1, x, 3L);
+        Explanation ks = KernelShap.builder().samples(4000).background(bg).build().explain(net, p1, x, 3L);
         assertEquals(expected, ks.diagnostics().get(Explanation.BASE_VALUE), 1e-12);
         for (int j = 0; j < d; j++) {
             double se = ks.standardErrors()[j];
             assertTrue(Math.abs(ks.attribution(j) - exact.attribution(j)) <= 4 * se + 1e-12, "feature " + j + ": "
                     + ks.attribution(j) + " ± " + se + " against the exact " + exact.attribution(j));
         }
-        Explanation occlusion = Occlusion.withBackground(bg).explain(net, p1, x, 0L);
+        Explanation occlusion = Occlusion.builder().background(bg).build().explain(net, p1, x, 0L);
         assertEquals(expected, occlusion.diagnostics().get(Explanation.BASE_VALUE), 1e-12);
         assertEquals(25 * (d + 1) + 1, occlusion.modelCalls(), "per background row d copies and the row; then x");
 
@@ -146,7 +147,7 @@ class BaseValueTest {
         FunctionModel linear = FunctionModel.linear(theta, 0.2);
         DMatrixRMaj bg4 = background(10, 4, 12L);
         double[] x4 = {0.4, -1.2, 2.0, 0.3};
-        Explanation lin = Occlusion.withBackground(bg4).explain(linear, OUT, x4, 0L);
+        Explanation lin = Occlusion.builder().background(bg4).build().explain(linear, OUT, x4, 0L);
         for (int j = 0; j < 4; j++) {
             double mean = 0;
             for (int k = 0; k < 10; k++) {
@@ -164,10 +165,12 @@ class BaseValueTest {
         double[] x0 = background(1, d, 13L).data;
         double[] x = background(1, d, 14L).data;
         Target p1 = Target.probability(1);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(ExactShapley.withBaseline(x0).explain(net, p1, x, 0L)
-                .attributions(), ExactShapley.withBackground(DMatrixRMaj.wrap(1, d, x0)).explain(net, p1, x, 0L)
+        org.junit.jupiter.api.Assertions.assertArrayEquals(ExactShapley.builder().baseline(x0).build()
+                .explain(net, p1, x, 0L)
+                .attributions(), ExactShapley.builder().background(DMatrixRMaj.wrap(1, d, x0)).build()
+                .explain(net, p1, x, 0L)
                 .attributions(), 0.0);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Occlusion.withBackground(background(3, 36, 1L)).sliding(2, 2));
+                () -> Occlusion.builder().background(background(3, 36, 1L)).sliding(2, 2).build());
     }
 }

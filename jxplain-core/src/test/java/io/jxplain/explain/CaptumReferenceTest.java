@@ -56,8 +56,9 @@ class CaptumReferenceTest {
     void gradientAndGradientTimesInputMatchCaptumTo1e9(String dataset) throws IOException {
         Network net = network(dataset);
         DMatrixRMaj x = inputs(dataset);
-        assertMatches(Gradient.create().explainAll(net, TARGET, x, 0L), attributions(dataset, "saliency"), 1e-9);
-        assertMatches(GradientTimesInput.create().explainAll(net, TARGET, x, 0L),
+        assertMatches(Gradient.builder().build()
+                .explainAll(net, TARGET, x, 0L), attributions(dataset, "saliency"), 1e-9);
+        assertMatches(GradientTimesInput.builder().build().explainAll(net, TARGET, x, 0L),
                 attributions(dataset, "input_x_gradient"), 1e-9);
     }
 
@@ -73,11 +74,14 @@ class CaptumReferenceTest {
             Explainer ig = IntegratedGradients.builder().nodes(alphas, steps).build();
             assertMatches(ig.explainAll(net, TARGET, x, 0L), attributions(dataset, method), 1e-9);
         }
-        assertMatches(Occlusion.create().explainAll(net, TARGET, x, 0L), attributions(dataset, "feature_ablation"), 1e-9);
+        assertMatches(Occlusion.builder().build()
+                .explainAll(net, TARGET, x, 0L), attributions(dataset, "feature_ablation"), 1e-9);
         // Captum's Occlusion with 1-wide windows divides by its overlap counts in float32 (its file says so): 1e-6
-        assertMatches(Occlusion.create().explainAll(net, TARGET, x, 0L), attributions(dataset, "occlusion"), 1e-6);
+        assertMatches(Occlusion.builder().build()
+                .explainAll(net, TARGET, x, 0L), attributions(dataset, "occlusion"), 1e-6);
         if (x.numCols <= ExactShapley.MAX_FEATURES) {
-            assertMatches(ExactShapley.create().explainAll(net, TARGET, x, 0L), attributions(dataset, "shapley_exact"), 1e-9);
+            assertMatches(ExactShapley.builder().build()
+                    .explainAll(net, TARGET, x, 0L), attributions(dataset, "shapley_exact"), 1e-9);
         }
     }
 
@@ -176,7 +180,7 @@ class CaptumReferenceTest {
         DMatrixRMaj x = inputs(dataset);
         DMatrixRMaj exact = attributions(dataset, "shapley_exact");
         DMatrixRMaj captum = attributions(dataset, "kernel_shap_n200");
-        List<Explanation> ours = KernelShap.create().samples(200).explainAll(net, TARGET, x, 5L);
+        List<Explanation> ours = KernelShap.builder().samples(200).build().explainAll(net, TARGET, x, 5L);
         int n = x.numRows;
         double[] oursErr = new double[n];
         double[] theirsErr = new double[n];

@@ -70,8 +70,10 @@ class CatalogueExplainersTest {
         FunctionModel linear = FunctionModel.linear(new double[] {1.5, -2, 0.5}, 3);
         double[] x0 = {0.1, 0.2, -0.3};
         double[] expected = {1.5 * (x[0] - x0[0]), -2 * (x[1] - x0[1]), 0.5 * (x[2] - x0[2])};
-        assertArrayEquals(expected, Occlusion.withBaseline(x0).explain(linear, OUT, x, 0L).attributions(), 1e-12);
-        assertArrayEquals(expected, ExactShapley.withBaseline(x0).explain(linear, OUT, x, 0L).attributions(), 1e-12);
+        assertArrayEquals(expected, Occlusion.builder().baseline(x0).build().explain(linear, OUT, x, 0L)
+                .attributions(), 1e-12);
+        assertArrayEquals(expected, ExactShapley.builder().baseline(x0).build().explain(linear, OUT, x, 0L)
+                .attributions(), 1e-12);
     }
 
     /** An independent computation: the mean over all d! orderings of each feature's marginal contribution. */
@@ -92,7 +94,7 @@ class CatalogueExplainersTest {
                 throw new UnsupportedOperationException();
             }
         });
-        double[] phi = ExactShapley.create().explain(f, OUT, x, 0L).attributions();
+        double[] phi = ExactShapley.builder().build().explain(f, OUT, x, 0L).attributions();
         double[] expected = new double[3];
         List<int[]> orders = permutations(new int[] {0, 1, 2});
         for (int[] order : orders) {
@@ -107,21 +109,25 @@ class CatalogueExplainersTest {
         }
         assertArrayEquals(expected, phi, 1e-12);
         assertThrows(IllegalArgumentException.class,
-                () -> ExactShapley.create().explain(FunctionModel.linear(new double[16], 0), OUT, new double[16], 0L));
+                () -> ExactShapley.builder().build()
+                        .explain(FunctionModel.linear(new double[16], 0), OUT, new double[16], 0L));
     }
 
     @Test
     void smoothedGradientIsSmoothGradForTheSameSeed() {
         Network net = TrainedModels.simulatedMlp();
         double[] point = TrainedModels.simulatedSplit().test().row(2);
-        Explanation smoothed = Smoothed.of(Gradient.create(), 300, 0.7).explain(net, Target.probability(1), point, 11L);
+        Explanation smoothed = Smoothed.builder(Gradient.builder().build()).samples(300).sigma2(0.7).build()
+                .explain(net, Target.probability(1), point, 11L);
         Explanation sg = SmoothGrad.builder().samples(300).sigma2(0.7).maxRowsPerCall(64).build()
                 .explain(net, Target.probability(1), point, 11L);
         assertArrayEquals(sg.attributions(), smoothed.attributions(), 0.0);
         assertArrayEquals(sg.standardErrors(), smoothed.standardErrors(), 0.0);
-        Explanation squares = Smoothed.of(Gradient.create(), 300, 0.7).statistic(Smoothed.Statistic.MEAN_OF_SQUARES)
+        Explanation squares = Smoothed.builder(Gradient.builder().build()).samples(300).sigma2(0.7)
+                .statistic(Smoothed.Statistic.MEAN_OF_SQUARES).build()
                 .explain(net, Target.probability(1), point, 11L);
-        Explanation variance = Smoothed.of(Gradient.create(), 300, 0.7).statistic(Smoothed.Statistic.VARIANCE)
+        Explanation variance = Smoothed.builder(Gradient.builder().build()).samples(300).sigma2(0.7)
+                .statistic(Smoothed.Statistic.VARIANCE).build()
                 .explain(net, Target.probability(1), point, 11L);
         for (int j = 0; j < 2; j++) {
             double m = smoothed.attribution(j);

@@ -45,12 +45,13 @@ class CertifiedTest {
                 .dense(2, Activation.IDENTITY).build(OutputKind.LOGITS, 21L);
         double[] x = {0.5, -0.3, 0.8};
         Explainer sg = SmoothGrad.builder().samples(20_000).build();
-        Explanation e = Certified.of(sg, 1).explain(mlp, P1, x, 11L);
+        Explanation e = Certified.builder(sg).top(1).build().explain(mlp, P1, x, 11L);
         double lipschitz = e.diagnostics().get("lipschitz_bound");
         assertEquals(SmoothGradLipschitz.corrected(GradientNormBound.of(mlp, P1), 1.0), lipschitz, 1e-15);
         double radius = e.diagnostics().get("certified_radius");
         assertTrue(radius > 0.01, "a usable radius: " + radius + " " + e);
-        double found = LocalLipschitzEstimate.defaults().epsilon(0.5).budget(60).search(mlp, P1, sg, x, 12L).value();
+        double found = LocalLipschitzEstimate.builder().epsilon(0.5).budget(60).build().search(mlp, P1, sg, x, 12L)
+                .value();
         assertTrue(found <= lipschitz, "the optimiser found slope " + found + " above L = " + lipschitz);
         int top = argmaxAbs(e.attributions());
         RandomGenerator rng = RandomStreams.stream(13L);
@@ -81,14 +82,17 @@ class CertifiedTest {
     void certificatesNeedGaussianSmoothingOnABuiltInDenseNetwork() {
         Network mlp = TrainedModels.simulatedMlp();
         IllegalArgumentException noSigma = assertThrows(IllegalArgumentException.class,
-                () -> Certified.of(Gradient.create(), 1).explain(mlp, P1, new double[] {0, 0}, 1L));
+                () -> Certified.builder(Gradient.builder().build()).top(1).build()
+                        .explain(mlp, P1, new double[] {0, 0}, 1L));
         assertTrue(noSigma.getMessage().contains("gradient is not one"), noSigma.getMessage());
         // a smoothed method draws Gaussian neighbours too, but Theorem 2 bounds only the smoothed gradient
-        IllegalArgumentException smoothedIg = assertThrows(IllegalArgumentException.class, () -> Certified.of(
-                Smoothed.of(IntegratedGradients.builder().build(), 20, 1.0), 1).explain(mlp, P1, new double[] {0, 0}, 1L));
+        Smoothed smoothIg = Smoothed.builder(IntegratedGradients.builder().build()).samples(20).sigma2(1.0).build();
+        IllegalArgumentException smoothedIg = assertThrows(IllegalArgumentException.class,
+                () -> Certified.builder(smoothIg).top(1).build().explain(mlp, P1, new double[] {0, 0}, 1L));
         assertTrue(smoothedIg.getMessage().contains("integrated-gradients-sg is not one"), smoothedIg.getMessage());
-        IllegalArgumentException blackBox = assertThrows(IllegalArgumentException.class, () -> Certified.of(
-                SmoothGrad.builder().build(), 1).explain(FunctionModel.sinRidge(new double[] {1, 1}), Target.output(0),
+        Certified certified = Certified.builder(SmoothGrad.builder().build()).top(1).build();
+        IllegalArgumentException blackBox = assertThrows(IllegalArgumentException.class,
+                () -> certified.explain(FunctionModel.sinRidge(new double[] {1, 1}), Target.output(0),
                 new double[] {0, 0}, 1L));
         assertTrue(blackBox.getMessage().contains("built-in network"), blackBox.getMessage());
     }

@@ -36,15 +36,20 @@ class ExplainerConformanceTest {
     static final int D = 3;
 
     static Stream<Explainer> explainers() {
-        return Stream.of(Gradient.create(), Gradient.absolute(), GradientTimesInput.create(),
+        return Stream.of(Gradient.builder().build(), Gradient.builder().absolute(true)
+                .build(), GradientTimesInput.builder().build(),
                 SmoothGrad.builder().samples(50).build(),
                 ContinuousLime.builder().samples(50).sigma2(0.5).build(),
                 ClosedFormSmoothGrad.builder().samples(50).build(),
-                IntegratedGradients.builder().steps(20).build(), Occlusion.create(), ExactShapley.create(),
-                Smoothed.of(Gradient.create(), 20, 0.5), KernelShap.create().samples(30),
-                InfidelityOptimal.noisyBaseline(0.5).samples(50), GuidedBackprop.create(), EpsilonLrp.create(),
-                Lime.create().samples(200).features(2),
-                Adaptive.of(n -> SmoothGrad.builder().samples(n).build(), 20, 0.05).budget(2000));
+                IntegratedGradients.builder().steps(20).build(), Occlusion.builder().build(), ExactShapley.builder()
+                        .build(),
+                Smoothed.builder(Gradient.builder().build()).samples(20).sigma2(0.5).build(), KernelShap.builder()
+                        .samples(30).build(),
+                InfidelityOptimal.builder().noisyBaseline(0.5).samples(50).build(), GuidedBackprop.builder()
+                        .build(), EpsilonLrp.builder().build(),
+                Lime.builder().samples(200).features(2).build(),
+                Adaptive.builder(n -> SmoothGrad.builder().samples(n).build()).initialSamples(20).precision(0.05)
+                        .budget(2000).build());
     }
 
     /** Methods defined through a built-in network's layers. */
@@ -239,13 +244,13 @@ class ExplainerConformanceTest {
         }
     }
 
-    static Stream<Sampling.Builder<? extends Explainer>> samplingBuilders() {
+    static Stream<Sampling.Builder<? extends Explainer, ?>> samplingBuilders() {
         return Stream.of(SmoothGrad.builder(), ContinuousLime.builder(), ClosedFormSmoothGrad.builder());
     }
 
     @ParameterizedTest
     @MethodSource("samplingBuilders")
-    void theCapOnRowsPerCallDoesNotChangeTheResult(Sampling.Builder<? extends Explainer> builder) {
+    void theCapOnRowsPerCallDoesNotChangeTheResult(Sampling.Builder<? extends Explainer, ?> builder) {
         Explainer capped = builder.samples(101).maxRowsPerCall(7).build();
         Explainer whole = builder.samples(101).maxRowsPerCall(1000).build();
         double[] x = {0.3, -0.2, 0.9};

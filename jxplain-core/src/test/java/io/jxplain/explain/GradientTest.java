@@ -17,9 +17,9 @@ class GradientTest {
     void gradientIsTheAnalyticGradient() {
         double c = Math.cos(FunctionModel.dot(w, x));
         assertArrayEquals(new double[] {w[0] * c, w[1] * c, w[2] * c},
-                Gradient.create().explain(f, Target.output(0), x, 0L).attributions(), 1e-15);
+                Gradient.builder().build().explain(f, Target.output(0), x, 0L).attributions(), 1e-15);
         assertArrayEquals(new double[] {Math.abs(w[0] * c), Math.abs(w[1] * c), Math.abs(w[2] * c)},
-                Gradient.absolute().explain(f, Target.output(0), x, 0L).attributions(), 1e-15);
+                Gradient.builder().absolute(true).build().explain(f, Target.output(0), x, 0L).attributions(), 1e-15);
     }
 
     /** A network that counts its model calls and says whether its rows may be batched together. */
@@ -54,15 +54,15 @@ class GradientTest {
         org.ejml.data.DMatrixRMaj rows = ExplainerConformanceTest.rows(130);
         Counting blocks = new Counting(true);
         Counting single = new Counting(false);
-        var a = Gradient.create().explainAll(blocks, Target.probability(1), rows, 1L, 1);
-        var b = Gradient.create().explainAll(single, Target.probability(1), rows, 1L, 1);
+        var a = Gradient.builder().build().explainAll(blocks, Target.probability(1), rows, 1L, 1);
+        var b = Gradient.builder().build().explainAll(single, Target.probability(1), rows, 1L, 1);
         assertEquals(3, blocks.calls.get(), "130 rows in blocks of 64");
         assertEquals(130, single.calls.get(), "one call per row");
         for (int i = 0; i < 130; i++) {
             assertArrayEquals(b.get(i).attributions(), a.get(i).attributions(), 0.0, "row " + i);
         }
         Counting occlusion = new Counting(true);
-        Occlusion.create().explainAll(occlusion, Target.probability(1), rows, 1L, 1);
+        Occlusion.builder().build().explainAll(occlusion, Target.probability(1), rows, 1L, 1);
         assertEquals(3, occlusion.calls.get(), "(d + 2)·64 rows per call, under the 4096-row cap");
     }
 
@@ -71,17 +71,19 @@ class GradientTest {
         org.ejml.data.DMatrixRMaj rows = ExplainerConformanceTest.rows(10);
         rows.set(7, 1, Double.NaN);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Gradient.create().explainRange(ExplainerConformanceTest.network(), Target.probability(1), rows,
+                () -> Gradient.builder().build()
+                        .explainRange(ExplainerConformanceTest.network(), Target.probability(1), rows,
                         5, 9, 1L, 1));
         assertTrue(e.getMessage().contains("row 7, column 1 is NaN"), e.getMessage());
-        assertEquals(2, Gradient.create().explainRange(ExplainerConformanceTest.network(), Target.probability(1), rows,
+        assertEquals(2, Gradient.builder().build()
+                .explainRange(ExplainerConformanceTest.network(), Target.probability(1), rows,
                 0, 2, 1L, 1).size(), "rows outside the range are not checked");
     }
 
     @Test
     void gradientTimesInputMultipliesByTheInput() {
-        double[] g = Gradient.create().explain(f, Target.output(0), x, 0L).attributions();
-        double[] gxi = GradientTimesInput.create().explain(f, Target.output(0), x, 0L).attributions();
+        double[] g = Gradient.builder().build().explain(f, Target.output(0), x, 0L).attributions();
+        double[] gxi = GradientTimesInput.builder().build().explain(f, Target.output(0), x, 0L).attributions();
         for (int j = 0; j < 3; j++) {
             assertEquals(g[j] * x[j], gxi[j], 0.0);
         }
@@ -114,7 +116,8 @@ class GradientTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> clime.explain(f, Target.output(0), x, 1L));
         assertTrue(e.getMessage().contains("more than 4 samples"), e.getMessage());
-        Explanation minNorm = clime.withMinimumNormFallback().explain(f, Target.output(0), x, 1L);
+        Explanation minNorm = ContinuousLime.builder().samples(3).minimumNormFallback(true).build()
+                .explain(f, Target.output(0), x, 1L);
         assertEquals(3, minNorm.size());
         assertTrue(Double.isNaN(minNorm.standardErrors()[0]));
         assertEquals("minimum-norm", minNorm.provenance().parameters().get("underdetermined"));

@@ -48,8 +48,8 @@ class ImageExplanationTest {
     @Test
     void slidingOcclusionWithOnePixelWindowsIsFeatureOcclusion() {
         double[] x = image(1L);
-        Explanation feature = Occlusion.create().explain(cnn(), Target.probability(1), x, 0L);
-        Explanation sliding = Occlusion.create().sliding(1, 1).explain(cnn(), Target.probability(1), x, 0L);
+        Explanation feature = Occlusion.builder().build().explain(cnn(), Target.probability(1), x, 0L);
+        Explanation sliding = Occlusion.builder().sliding(1, 1).build().explain(cnn(), Target.probability(1), x, 0L);
         assertArrayEquals(feature.attributions(), sliding.attributions(), 1e-15);
     }
 
@@ -57,7 +57,7 @@ class ImageExplanationTest {
     void nonOverlappingWindowsShareEachPatchsDropAndSumToFourTimesTheTotalForALinearModel() {
         double[] w = image(2L);
         double[] x = image(3L);
-        Explanation e = Occlusion.create().sliding(2, 2).explain(linearImage(w), Target.output(0), x, 0L);
+        Explanation e = Occlusion.builder().sliding(2, 2).build().explain(linearImage(w), Target.output(0), x, 0L);
         AttributionMap map = AttributionMap.of(e, SHAPE);
         assertEquals(map.get(0, 0, 0), map.get(0, 1, 1), 0.0); // one patch, one value
         double sum = 0;
@@ -72,10 +72,10 @@ class ImageExplanationTest {
     void slidingOcclusionNeedsAnImageModelAndAWindowThatFits() {
         FunctionModel flat = FunctionModel.linear(new double[36], 0);
         IllegalArgumentException e1 = assertThrows(IllegalArgumentException.class,
-                () -> Occlusion.create().sliding(2, 1).explain(flat, Target.output(0), image(1L), 0L));
+                () -> Occlusion.builder().sliding(2, 1).build().explain(flat, Target.output(0), image(1L), 0L));
         assertTrue(e1.getMessage().contains("needs an image model"), e1.getMessage());
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-                () -> Occlusion.create().sliding(7, 1).explain(cnn(), Target.probability(1), image(1L), 0L));
+                () -> Occlusion.builder().sliding(7, 1).build().explain(cnn(), Target.probability(1), image(1L), 0L));
         assertTrue(e2.getMessage().contains("exceeds the image"), e2.getMessage());
     }
 
@@ -124,19 +124,21 @@ class ImageExplanationTest {
     void squareRemovalRecoversALinearModelsGlobalAttributionWhenPatchesSpanEveryPixel() {
         double[] w = image(5L);
         double[] x = image(6L);
-        Explanation e = InfidelityOptimal.squareRemoval(1, 2).samples(2000).explain(linearImage(w), Target.output(0), x, 7L);
+        Explanation e = InfidelityOptimal.builder().squareRemoval(1, 2).samples(2000).build()
+                .explain(linearImage(w), Target.output(0), x, 7L);
         for (int j = 0; j < 36; j++) {
             assertEquals(w[j] * x[j], e.attribution(j), 1e-9, "pixel " + j);
         }
         // with 3×3 patches alone (16 positions < 36 pixels) only the projection of w onto the patches is identified
-        Explanation coarse = InfidelityOptimal.squareRemoval(3).samples(2000).explain(linearImage(w), Target.output(0), x, 7L);
+        Explanation coarse = InfidelityOptimal.builder().squareRemoval(3).samples(2000).build()
+                .explain(linearImage(w), Target.output(0), x, 7L);
         double gap = 0;
         for (int j = 0; j < 36; j++) {
             gap += Math.abs(coarse.attribution(j) - w[j] * x[j]);
         }
         assertTrue(gap > 0.1, "3×3 patches cannot identify every pixel: L1 gap " + gap);
         IllegalArgumentException flat = assertThrows(IllegalArgumentException.class, () -> InfidelityOptimal
-                .squareRemoval(2).explain(FunctionModel.linear(w, 0), Target.output(0), x, 7L));
+                .builder().squareRemoval(2).build().explain(FunctionModel.linear(w, 0), Target.output(0), x, 7L));
         assertTrue(flat.getMessage().contains("needs an image model"), flat.getMessage());
     }
 
@@ -177,18 +179,19 @@ class ImageExplanationTest {
 
     @Test
     void kernelShapWithTooFewCoalitionsForAnImageStaysEfficientAndSaysSo() {
-        Explanation e = KernelShap.create().samples(30).explain(cnn(), Target.probability(1), image(8L), 3L);
+        Explanation e = KernelShap.builder().samples(30).build().explain(cnn(), Target.probability(1), image(8L), 3L);
         assertEquals(1.0, e.diagnostics().get("rank_deficient"));
         assertEquals(0.0, e.diagnostics().get("efficiency_gap"), 1e-12);
         assertTrue(Double.isNaN(e.standardErrors()[0]));
-        Explanation enough = KernelShap.create().samples(3000).explain(cnn(), Target.probability(1), image(8L), 3L);
+        Explanation enough = KernelShap.builder().samples(3000).build()
+                .explain(cnn(), Target.probability(1), image(8L), 3L);
         assertEquals(0.0, enough.diagnostics().get("rank_deficient"));
     }
 
     @Test
     void exactShapleyRefusesImagesWithAClearMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ExactShapley.create().explain(cnn(), Target.probability(1), image(8L), 0L));
+                () -> ExactShapley.builder().build().explain(cnn(), Target.probability(1), image(8L), 0L));
         assertTrue(e.getMessage().contains("use kernel-shap"), e.getMessage());
     }
 }

@@ -99,13 +99,13 @@ class LimePackageParityTest {
 
     @Test
     void everyFeatureKeptTheMeanCoefficientsAgreeWithLimes() {
-        Comparison c = compare(Lime.create().training(train).features(15), "K15", POINTS);
+        Comparison c = compare(Lime.builder().training(train).features(15).build(), "K15", POINTS);
         c.assertAgrees();
     }
 
     @Test
     void fiveFeaturesByForwardSelectionAgreeWithLimesCoefficientsAndChoices() {
-        Comparison c = compare(Lime.create().training(train).features(5), "K5", POINTS);
+        Comparison c = compare(Lime.builder().training(train).features(5).build(), "K5", POINTS);
         c.assertAgrees();
         JsonNode fraction = lime.get("settings").get("K5").get("selected_fraction");
         double worst = 0;
@@ -130,7 +130,7 @@ class LimePackageParityTest {
     @Test
     void aWrongKernelWidthIsCaught() {
         for (double width : new double[] {0.75, 0.5 * 0.75 * Math.sqrt(D)}) {
-            Comparison c = compare(Lime.create().training(train).features(15).kernelWidth(width), "K15",
+            Comparison c = compare(Lime.builder().training(train).features(15).kernelWidth(width).build(), "K15",
                     width == 0.75 ? 5 : POINTS);
             assertTrue(c.chiSquare() > c.bound(), "width " + width + ": Σz²/N = " + c.chiSquare() / c.n
                     + " should exceed the bound " + c.bound() / c.n);

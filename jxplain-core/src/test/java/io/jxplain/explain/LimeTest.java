@@ -34,7 +34,7 @@ class LimeTest {
         double[] sd = {2.0, 0.5, 1.0};
         FunctionModel f = FunctionModel.linear(theta, 0.3);
         DMatrixRMaj train = training(20_000, new double[] {1, -1, 0}, sd, 1L);
-        Explanation e = Lime.create().training(train).discretize(false).selection(Lime.Selection.NONE)
+        Explanation e = Lime.builder().training(train).discretize(false).selection(Lime.Selection.NONE).build()
                 .explain(f, OUT, new double[] {0.5, 0.2, -0.1}, 2L);
         for (int j = 0; j < 3; j++) {
             assertEquals(theta[j] * sd[j], e.attribution(j), 0.01 * Math.abs(theta[j] * sd[j]), "feature " + j);
@@ -49,11 +49,12 @@ class LimeTest {
         double[] x = {1.2, 0.3, -0.4, 0.9};
         for (Lime.Selection s : new Lime.Selection[] {Lime.Selection.FORWARD, Lime.Selection.HIGHEST_WEIGHTS,
                 Lime.Selection.LASSO_PATH}) {
-            Explanation e = Lime.create().training(train).features(1).selection(s).explain(step, OUT, x, 4L);
+            Explanation e = Lime.builder().training(train).features(1).selection(s).build().explain(step, OUT, x, 4L);
             assertTrue(e.attribution(0) > 0.5, s + ": " + e);
             assertArrayEquals(new double[] {0, 0, 0}, new double[] {e.attribution(1), e.attribution(2), e.attribution(3)}, 0.0);
         }
-        Explanation all = Lime.create().training(train).selection(Lime.Selection.NONE).explain(step, OUT, x, 4L);
+        Explanation all = Lime.builder().training(train).selection(Lime.Selection.NONE).build()
+                .explain(step, OUT, x, 4L);
         for (int j = 1; j < 4; j++) {
             assertTrue(Math.abs(all.attribution(j)) < 0.1 * all.attribution(0), "feature " + j + ": " + all);
         }
@@ -72,7 +73,8 @@ class LimeTest {
     @Test
     void decileBinsCutAtTheTrainingDecilesAndStillFindTheFeatureThatMatters() {
         DMatrixRMaj train = training(1000, new double[3], new double[] {1, 1, 1}, 8L);
-        Lime deciles = Lime.create().training(train).discretizer(Lime.Discretizer.DECILE).selection(Lime.Selection.NONE);
+        Lime deciles = Lime.builder().training(train).discretizer(Lime.Discretizer.DECILE)
+                .selection(Lime.Selection.NONE).build();
         assertEquals("decile", deciles.parameters().get("discretize"));
         double[][] cuts = (double[][]) deciles.parameters().get(Lime.BIN_CUTS);
         double[] column = new double[1000];
@@ -89,7 +91,7 @@ class LimeTest {
         Explanation e = deciles.explain(FunctionModel.stepOnFirst(3), OUT, new double[] {1.2, 0.3, -0.4}, 9L);
         assertTrue(Math.abs(e.attribution(0)) > 5 * Math.max(Math.abs(e.attribution(1)), Math.abs(e.attribution(2))),
                 "feature 0 dominates: " + e);
-        assertThrows(IllegalArgumentException.class, () -> Lime.create().discretizer(Lime.Discretizer.DECILE));
+        assertThrows(IllegalArgumentException.class, () -> Lime.builder().discretizer(Lime.Discretizer.DECILE).build());
     }
 
     /**
@@ -107,8 +109,8 @@ class LimeTest {
         for (int i = 0; i < n; i++) {
             labels[i] = train.get(i, 0) > 0 ? 1 : 0;
         }
-        Lime entropy = Lime.create().training(train, labels).discretizer(Lime.Discretizer.ENTROPY)
-                .selection(Lime.Selection.NONE);
+        Lime entropy = Lime.builder().training(train, labels).discretizer(Lime.Discretizer.ENTROPY)
+                .selection(Lime.Selection.NONE).build();
         assertEquals("entropy", entropy.parameters().get("discretize"));
         double[][] cuts = (double[][]) entropy.parameters().get(Lime.BIN_CUTS);
         double below = Double.NEGATIVE_INFINITY;
@@ -127,7 +129,7 @@ class LimeTest {
             }
         }
         int[] one = new int[n];
-        double[][] pure = (double[][]) Lime.create().training(train, one).discretizer(Lime.Discretizer.ENTROPY)
+        double[][] pure = (double[][]) Lime.builder().training(train, one).discretizer(Lime.Discretizer.ENTROPY).build()
                 .parameters().get(Lime.BIN_CUTS);
         double[] column = new double[n];
         for (int i = 0; i < n; i++) {
@@ -140,7 +142,7 @@ class LimeTest {
         assertTrue(Math.abs(e.attribution(0)) > 5 * Math.max(Math.abs(e.attribution(1)), Math.abs(e.attribution(2))),
                 "feature 0 dominates: " + e);
         IllegalArgumentException noLabels = assertThrows(IllegalArgumentException.class,
-                () -> Lime.create().training(train).discretizer(Lime.Discretizer.ENTROPY));
+                () -> Lime.builder().training(train).discretizer(Lime.Discretizer.ENTROPY).build());
         assertTrue(noLabels.getMessage().contains("labels"), noLabels.getMessage());
     }
 
@@ -171,8 +173,8 @@ class LimeTest {
         });
         double[] x = {0.4, 2, -0.3};
         for (boolean discretize : new boolean[] {true, false}) {
-            Lime lime = Lime.create().training(train).discretize(discretize).categorical(1)
-                    .selection(Lime.Selection.NONE).samples(20_000);
+            Lime lime = Lime.builder().training(train).discretize(discretize).categorical(1)
+                    .selection(Lime.Selection.NONE).samples(20_000).build();
             Explanation e = lime.explain(code, OUT, x, 13L);
             double se = e.standardErrors()[1];
             assertTrue(se > 0 && se < 0.02, "standard error " + se);
@@ -183,13 +185,14 @@ class LimeTest {
             }
         }
         assertEquals("city = 3", Lime.categoryCondition(3.0, "city"));
-        assertThrows(IllegalArgumentException.class, () -> Lime.create().categorical(0));
-        assertThrows(IllegalArgumentException.class, () -> Lime.create().training(train).categorical(3));
+        assertThrows(IllegalArgumentException.class, () -> Lime.builder().categorical(0).build());
+        assertThrows(IllegalArgumentException.class, () -> Lime.builder().training(train).categorical(3).build());
     }
 
     @Test
     void discretisationNeedsTrainingData() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lime.create().discretize(true));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lime.builder()
+                .discretize(true).build());
         assertTrue(e.getMessage().contains("training data"), e.getMessage());
     }
 

@@ -25,26 +25,30 @@ class LocalAndGlobalVariantsTest {
     void pathAverageTimesInputIsIntegratedGradients() {
         Explanation ig = IntegratedGradients.builder().steps(10).quadrature(Quadrature.RIEMANN_LEFT).build()
                 .explain(quadratic, OUT, x, 0L);
-        Explanation local = TimesInput.of(IntegratedGradients.builder().steps(10).quadrature(Quadrature.RIEMANN_LEFT)
-                .pathAverage().build()).explain(quadratic, OUT, x, 0L);
+        Explanation local = TimesInput.builder(IntegratedGradients.builder().steps(10)
+                .quadrature(Quadrature.RIEMANN_LEFT)
+                .pathAverage().build()).build().explain(quadratic, OUT, x, 0L);
         assertArrayEquals(ig.attributions(), local.attributions(), 1e-15);
     }
 
     @Test
     void gradientTimesInputIsTheGlobalGradient() {
-        assertArrayEquals(GradientTimesInput.create().explain(quadratic, OUT, x, 0L).attributions(),
-                TimesInput.of(Gradient.create()).explain(quadratic, OUT, x, 0L).attributions(), 0.0);
+        assertArrayEquals(GradientTimesInput.builder().build().explain(quadratic, OUT, x, 0L).attributions(),
+                TimesInput.builder(Gradient.builder().build()).build().explain(quadratic, OUT, x, 0L)
+                        .attributions(), 0.0);
     }
 
     @Test
     void smoothingOverTheBallOfALinearModelGivesItsWeightsAndStaysInTheBall() {
         double[] w = {2, -1, 0.5};
-        Explanation e = Smoothed.uniform(Gradient.create(), 30, 0.2).explain(FunctionModel.linear(w, 0), OUT, x, 1L);
+        Explanation e = Smoothed.builder(Gradient.builder().build()).samples(30).uniform(0.2).build()
+                .explain(FunctionModel.linear(w, 0), OUT, x, 1L);
         assertArrayEquals(w, e.attributions(), 1e-15);
         assertEquals(0.2, e.provenance().parameters().get("radius"));
         // the smoothed gradient of a quadratic over the ball is the gradient at x (odd noise terms average out)
-        Explanation q = Smoothed.uniform(Gradient.create(), 20_000, 0.2).explain(quadratic, OUT, x, 2L);
-        double[] exact = Gradient.create().explain(quadratic, OUT, x, 0L).attributions();
+        Explanation q = Smoothed.builder(Gradient.builder().build()).samples(20_000).uniform(0.2).build()
+                .explain(quadratic, OUT, x, 2L);
+        double[] exact = Gradient.builder().build().explain(quadratic, OUT, x, 0L).attributions();
         for (int j = 0; j < 3; j++) {
             assertEquals(exact[j], q.attribution(j), 4 * q.standardErrors()[j], "feature " + j);
         }
@@ -79,8 +83,10 @@ class LocalAndGlobalVariantsTest {
         for (int j = 0; j < 16; j++) {
             global[j] = w[j] * image[j];
         }
-        Infidelity local = Infidelity.under(SquarePatchPerturbation.zeros(shape, 1, 2)).samples(200);
-        Infidelity forGlobal = local.forGlobalExplanations(true);
+        Infidelity.Builder infidelity = Infidelity.builder().perturbation(SquarePatchPerturbation.zeros(shape, 1, 2))
+                .samples(200);
+        Infidelity local = infidelity.build();
+        Infidelity forGlobal = infidelity.forGlobalExplanations(true).build();
         assertEquals(0.0, local.evaluate(f, OUT, explanation(w), image, 4L).value(), 1e-24);
         assertEquals(0.0, forGlobal.evaluate(f, OUT, explanation(global), image, 4L).value(), 1e-24);
         assertTrue(local.evaluate(f, OUT, explanation(global), image, 4L).value() > 1e-4, "a global map read as local");

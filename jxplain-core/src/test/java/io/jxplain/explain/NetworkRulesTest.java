@@ -54,8 +54,10 @@ class NetworkRulesTest {
                 plain[k] += g * w1.get(j, k);
             }
         }
-        assertArrayEquals(expected, GuidedBackprop.create().explain(net, Target.output(0), x, 0L).attributions(), 1e-12);
-        assertArrayEquals(plain, Gradient.create().explain(net, Target.output(0), x, 0L).attributions(), 1e-12);
+        assertArrayEquals(expected, GuidedBackprop.builder().build().explain(net, Target.output(0), x, 0L)
+                .attributions(), 1e-12);
+        assertArrayEquals(plain, Gradient.builder().build().explain(net, Target.output(0), x, 0L)
+                .attributions(), 1e-12);
         boolean differs = false;
         for (int k = 0; k < 3; k++) {
             differs |= Math.abs(expected[k] - plain[k]) > 1e-9;
@@ -67,23 +69,23 @@ class NetworkRulesTest {
     void onANetworkWithoutReluGuidedBackpropIsTheGradient() {
         Network elu = TrainedModels.simulatedMlp();
         double[] point = TrainedModels.simulatedSplit().test().row(1);
-        assertArrayEquals(Gradient.create().explain(elu, Target.probability(1), point, 0L).attributions(),
-                GuidedBackprop.create().explain(elu, Target.probability(1), point, 0L).attributions(), 0.0);
+        assertArrayEquals(Gradient.builder().build().explain(elu, Target.probability(1), point, 0L).attributions(),
+                GuidedBackprop.builder().build().explain(elu, Target.probability(1), point, 0L).attributions(), 0.0);
     }
 
     @Test
     void lrpConservesTheOutputWithoutBiasesAndIsGradientTimesInputForALinearModel() {
         Network net = relu(new double[5], 0.0);
         double out = net.predict(DMatrixRMaj.wrap(1, 3, x.clone())).data[0];
-        double[] r = EpsilonLrp.withEpsilon(0).explain(net, Target.output(0), x, 0L).attributions();
+        double[] r = EpsilonLrp.builder().epsilon(0).build().explain(net, Target.output(0), x, 0L).attributions();
         assertEquals(out, r[0] + r[1] + r[2], 1e-12);
         Network linear = new Network(List.of(new DenseLayer(random(2, 3), new double[2], Activation.IDENTITY)),
                 OutputKind.LOGITS, 1.0);
-        double[] lrp = EpsilonLrp.withEpsilon(0).explain(linear, Target.logit(1), x, 0L).attributions();
-        double[] gxi = GradientTimesInput.create().explain(linear, Target.logit(1), x, 0L).attributions();
+        double[] lrp = EpsilonLrp.builder().epsilon(0).build().explain(linear, Target.logit(1), x, 0L).attributions();
+        double[] gxi = GradientTimesInput.builder().build().explain(linear, Target.logit(1), x, 0L).attributions();
         assertArrayEquals(gxi, lrp, 1e-12);
         // a larger ε absorbs relevance: the total shrinks towards 0
-        double[] damped = EpsilonLrp.withEpsilon(10).explain(net, Target.output(0), x, 0L).attributions();
+        double[] damped = EpsilonLrp.builder().epsilon(10).build().explain(net, Target.output(0), x, 0L).attributions();
         assertTrue(Math.abs(damped[0] + damped[1] + damped[2]) < Math.abs(out));
     }
 }

@@ -47,12 +47,12 @@ class ShapleyAndInfidelityOptimalTest {
     @Test
     void kernelShapIsEfficientAndConvergesToTheExactShapleyValues() {
         FunctionModel f = fourFeatures();
-        double[] exact = ExactShapley.create().explain(f, Target.output(0), x, 0L).attributions();
+        double[] exact = ExactShapley.builder().build().explain(f, Target.output(0), x, 0L).attributions();
         double previous = Double.POSITIVE_INFINITY;
         for (int n : new int[] {20, 200, 2000}) {
             double meanError = 0;
             for (long seed = 0; seed < 10; seed++) {
-                Explanation e = KernelShap.create().samples(n).explain(f, Target.output(0), x, seed);
+                Explanation e = KernelShap.builder().samples(n).build().explain(f, Target.output(0), x, seed);
                 assertEquals(0, e.diagnostics().get("efficiency_gap"), 1e-12);
                 double err = 0;
                 for (int j = 0; j < 4; j++) {
@@ -63,7 +63,7 @@ class ShapleyAndInfidelityOptimalTest {
             assertTrue(meanError < previous, "n = " + n + ": mean L1 error " + meanError + " after " + previous);
             previous = meanError;
         }
-        Explanation big = KernelShap.create().samples(20_000).explain(f, Target.output(0), x, 99L);
+        Explanation big = KernelShap.builder().samples(20_000).build().explain(f, Target.output(0), x, 99L);
         for (int j = 0; j < 4; j++) {
             assertEquals(exact[j], big.attribution(j), 4 * big.standardErrors()[j] + 1e-12, "feature " + j);
         }
@@ -74,9 +74,9 @@ class ShapleyAndInfidelityOptimalTest {
     void kernelShapGivesNullPlayersZeroAndLeavesTheOthersExact() {
         FunctionModel f = fourFeatures();
         double[] point = {0.9, -1.1, 0.0, 1.3};
-        double[] exact = ExactShapley.create().explain(f, Target.output(0), point, 0L).attributions();
+        double[] exact = ExactShapley.builder().build().explain(f, Target.output(0), point, 0L).attributions();
         assertEquals(0.0, exact[2], 1e-15);
-        Explanation e = KernelShap.create().samples(20_000).explain(f, Target.output(0), point, 3L);
+        Explanation e = KernelShap.builder().samples(20_000).build().explain(f, Target.output(0), point, 3L);
         assertEquals(0.0, e.attribution(2), 0.0);
         for (int j : new int[] {0, 1, 3}) {
             assertEquals(exact[j], e.attribution(j), 4 * e.standardErrors()[j] + 1e-12, "feature " + j);
@@ -89,7 +89,8 @@ class ShapleyAndInfidelityOptimalTest {
         FunctionModel linear = FunctionModel.linear(new double[] {1, -2, 3}, 0.5);
         DMatrixRMaj background = new DMatrixRMaj(new double[][] {{0, 0, 0}, {1, 1, 1}});
         double[] point = {2, 1, -1};
-        Explanation e = KernelShap.create().samples(30).background(background).explain(linear, Target.output(0), point, 1L);
+        Explanation e = KernelShap.builder().samples(30).background(background).build()
+                .explain(linear, Target.output(0), point, 1L);
         // v(z) averages over the background, so φⱼ = θⱼ(xⱼ − mean of the background's column j)
         assertArrayEquals(new double[] {1 * 1.5, -2 * 0.5, 3 * -1.5}, e.attributions(), 1e-10);
     }
@@ -99,7 +100,8 @@ class ShapleyAndInfidelityOptimalTest {
     void theOptimalExplanationForAFixedBaselineIsComplete() {
         FunctionModel f = fourFeatures();
         double[] x0 = {0.1, 0.2, -0.3, 0.0};
-        Explanation e = InfidelityOptimal.under(BaselinePerturbation.fixed(x0)).samples(10).explain(f, Target.output(0), x, 2L);
+        Explanation e = InfidelityOptimal.builder().perturbation(BaselinePerturbation.fixed(x0)).samples(10).build()
+                .explain(f, Target.output(0), x, 2L);
         double sum = 0;
         for (int j = 0; j < 4; j++) {
             sum += (x[j] - x0[j]) * e.attribution(j);
@@ -107,7 +109,8 @@ class ShapleyAndInfidelityOptimalTest {
         double fx = f.predict(DMatrixRMaj.wrap(1, 4, x.clone())).data[0];
         double f0 = f.predict(DMatrixRMaj.wrap(1, 4, x0.clone())).data[0];
         assertEquals(fx - f0, sum, 1e-12);
-        Explanation global = InfidelityOptimal.under(BaselinePerturbation.fixed(x0)).samples(10).global(x0)
+        Explanation global = InfidelityOptimal.builder().perturbation(BaselinePerturbation.fixed(x0)).samples(10)
+                .global(x0).build()
                 .explain(f, Target.output(0), x, 2L);
         assertEquals(fx - f0, java.util.Arrays.stream(global.attributions()).sum(), 1e-12);
     }
@@ -117,10 +120,11 @@ class ShapleyAndInfidelityOptimalTest {
     void theOptimalExplanationForCoordinatePerturbationsTendsToTheGradient() {
         Network net = TrainedModels.simulatedMlp();
         double[] point = TrainedModels.simulatedSplit().test().row(4);
-        double[] gradient = Gradient.create().explain(net, P1, point, 0L).attributions();
+        double[] gradient = Gradient.builder().build().explain(net, P1, point, 0L).attributions();
         double previous = Double.POSITIVE_INFINITY;
         for (double eps : new double[] {0.1, 0.01, 0.001}) {
-            double[] phi = InfidelityOptimal.under(new CoordinatePerturbation(2, eps)).samples(200)
+            double[] phi = InfidelityOptimal.builder().perturbation(new CoordinatePerturbation(2, eps)).samples(200)
+                    .build()
                     .explain(net, P1, point, 5L).attributions();
             double err = Math.hypot(phi[0] - gradient[0], phi[1] - gradient[1]);
             assertTrue(err < previous, "ε = " + eps + ": " + err);
@@ -134,7 +138,8 @@ class ShapleyAndInfidelityOptimalTest {
     void underGaussianNoiseTheOptimalExplanationIsTheSmoothGradLimit() {
         Network net = TrainedModels.simulatedMlp();
         double[] point = TrainedModels.simulatedSplit().test().row(7);
-        Explanation opt = InfidelityOptimal.under(GaussianPerturbation.isotropic(2, 0.5)).samples(100_000)
+        Explanation opt = InfidelityOptimal.builder().perturbation(GaussianPerturbation.isotropic(2, 0.5))
+                .samples(100_000).build()
                 .explain(net, P1, point, 3L);
         Explanation sg = SmoothGrad.builder().samples(100_000).sigma2(0.5).build().explain(net, P1, point, 4L);
         for (int j = 0; j < 2; j++) {
@@ -148,13 +153,14 @@ class ShapleyAndInfidelityOptimalTest {
     void theNoisyBaselineExplanationHasTheLowestInfidelityUnderItsOwnPerturbation() {
         Network net = TrainedModels.simulatedMlp();
         Perturbation noisy = BaselinePerturbation.noisy(new double[2], 0.3);
-        Infidelity infidelity = Infidelity.under(noisy).samples(20_000);
-        List<Explainer> others = List.of(Gradient.create(), GradientTimesInput.create(),
+        Infidelity infidelity = Infidelity.builder().perturbation(noisy).samples(20_000).build();
+        List<Explainer> others = List.of(Gradient.builder().build(), GradientTimesInput.builder().build(),
                 IntegratedGradients.builder().build(), SmoothGrad.builder().samples(500).build(),
-                ContinuousLime.builder().samples(500).build(), Occlusion.create());
+                ContinuousLime.builder().samples(500).build(), Occlusion.builder().build());
         for (int i = 0; i < 5; i++) {
             double[] point = TrainedModels.simulatedSplit().test().row(i * 11);
-            Explanation best = InfidelityOptimal.noisyBaseline(0.3).samples(20_000).explain(net, P1, point, 8L);
+            Explanation best = InfidelityOptimal.builder().noisyBaseline(0.3).samples(20_000).build()
+                    .explain(net, P1, point, 8L);
             double optimal = infidelity.evaluate(net, P1, best, point, 9L).value();
             for (Explainer other : others) {
                 double value = infidelity.evaluate(net, P1, other.explain(net, P1, point, 10L), point, 9L).value();
@@ -173,7 +179,7 @@ class ShapleyAndInfidelityOptimalTest {
     void proposition25HoldsExactlyOnlyWithTheInfiniteWeightCoalition() {
         FunctionModel f = fourFeatures();
         int d = 4;
-        double[] shapley = ExactShapley.create().explain(f, Target.output(0), x, 0L).attributions();
+        double[] shapley = ExactShapley.builder().build().explain(f, Target.output(0), x, 0L).attributions();
         double fx = valueAt(f, x);
         double[] sizeWeights = ShapleyKernelPerturbation.sizeWeights(d);
         int count = (1 << d) - 2;
@@ -210,8 +216,9 @@ class ShapleyAndInfidelityOptimalTest {
     @Test
     void infidelityOptimalUnderShapleyKernelCoalitionsTimesXIsShapley() {
         FunctionModel f = fourFeatures();
-        double[] shapley = ExactShapley.create().explain(f, Target.output(0), x, 0L).attributions();
-        Explanation e = InfidelityOptimal.under(ShapleyKernelPerturbation.zeros(4)).samples(20_000)
+        double[] shapley = ExactShapley.builder().build().explain(f, Target.output(0), x, 0L).attributions();
+        Explanation e = InfidelityOptimal.builder().perturbation(ShapleyKernelPerturbation.zeros(4)).samples(20_000)
+                .build()
                 .explain(f, Target.output(0), x, 5L);
         for (int j = 0; j < 4; j++) {
             double se = e.standardErrors()[j] * Math.abs(x[j]);

@@ -85,7 +85,7 @@ class SuperpixelLimeTest {
         });
         double[] x = halves();
         long seed = 7;
-        SuperpixelLime lime = SuperpixelLime.of(SHAPE).segmentation(FINE).samples(2000);
+        SuperpixelLime lime = SuperpixelLime.builder().imageShape(SHAPE).segmentation(FINE).samples(2000).build();
         Explanation e = lime.explain(linear, Target.output(0), x, seed);
         // the explainer segments first, from the same stream
         int[] label = FINE.segment(x, SHAPE, RandomStreams.stream(seed));
@@ -117,6 +117,7 @@ class SuperpixelLimeTest {
     void refusesAnImageOfTheWrongSize() {
         Model any = Model.of(10, 1, OutputKind.REGRESSION, rows -> new double[rows.length][1]);
         assertThrows(IllegalArgumentException.class,
-                () -> SuperpixelLime.of(SHAPE).explain(any, Target.output(0), new double[10], 1));
+                () -> SuperpixelLime.builder().imageShape(SHAPE).build()
+                        .explain(any, Target.output(0), new double[10], 1));
     }
 }

@@ -53,7 +53,7 @@ class TreeShapTest {
         for (int c = classes == 2 ? 1 : 0; c < classes; c++) {
             // a binary model's margin is its second logit; a regressor's only output is its margin
             Target target = classes == 1 ? Target.output(0) : Target.logit(c);
-            all = TreeShap.create().explainAll(model, target, x, 0L, 2);
+            all = TreeShap.builder().build().explainAll(model, target, x, 0L, 2);
             for (int i = 0; i < x.numRows; i++) {
                 JsonNode margin = expected.get("margins").get(i);
                 double xgbMargin = classes == 3 ? margin.get(c).asDouble() : margin.asDouble();
@@ -97,14 +97,14 @@ class TreeShapTest {
         TreeEnsemble model = TreeEnsemble.of(3, OutputKind.REGRESSION, new double[] {0.5}, List.of(tree), new int[] {0},
                 false, "hand-made tree");
         for (double[] x : new double[][] {{0.2, -1, 3}, {0.2, 1, 1}, {1.0, 1, 1}, {2.0, -1, 5}}) {
-            double[] phi = TreeShap.create().explain(model, Target.output(0), x, 0L).attributions();
+            double[] phi = TreeShap.builder().build().explain(model, Target.output(0), x, 0L).attributions();
             double[] exact = shapley(tree, x, 0.5);
             for (int j = 0; j < 3; j++) {
                 assertEquals(exact[j], phi[j], 1e-12, "feature " + j + " at " + java.util.Arrays.toString(x));
             }
         }
         assertEquals(0.5 + (25 * 1.0 + 20 * 0.25 + 15 * -1.0 + 10 * -2.0 + 30 * 3.5) / 100,
-                TreeShap.create().explain(model, Target.output(0), new double[] {0, 0, 0}, 0L).diagnostics()
+                TreeShap.builder().build().explain(model, Target.output(0), new double[] {0, 0, 0}, 0L).diagnostics()
                         .get(Attribution.BASE_VALUE), 1e-12);
     }
 
@@ -148,10 +148,10 @@ class TreeShapTest {
         for (int i = 0; i < x.data.length; i++) {
             x.data[i] = rng.nextGaussian();
         }
-        List<Explanation> one = TreeShap.create().explainAll(model, Target.logit(1), x, 0L, 1);
-        List<Explanation> two = TreeShap.create().explainAll(model, Target.logit(1), x, 0L, 2);
+        List<Explanation> one = TreeShap.builder().build().explainAll(model, Target.logit(1), x, 0L, 1);
+        List<Explanation> two = TreeShap.builder().build().explainAll(model, Target.logit(1), x, 0L, 2);
         for (int i = 0; i < x.numRows; i++) {
-            double[] alone = TreeShap.create().explain(model, Target.logit(1),
+            double[] alone = TreeShap.builder().build().explain(model, Target.logit(1),
                     java.util.Arrays.copyOfRange(x.data, i * 6, i * 6 + 6), 9L).attributions();
             assertTrue(java.util.Arrays.equals(one.get(i).attributions(), two.get(i).attributions())
                     && java.util.Arrays.equals(one.get(i).attributions(), alone), "row " + i);
@@ -161,12 +161,14 @@ class TreeShapTest {
     @Test
     void refusesWhatItCannotExplainExactly() throws IOException {
         TreeEnsemble binary = XgboostModel.read(FIXTURES.resolve("binary.json"));
-        IllegalArgumentException probability = assertThrows(IllegalArgumentException.class, () -> TreeShap.create()
+        IllegalArgumentException probability = assertThrows(IllegalArgumentException.class, () -> TreeShap.builder()
+                .build()
                 .explain(binary, Target.probability(1), new double[6], 0L));
         assertTrue(probability.getMessage().contains("logit:1"), probability.getMessage());
         Model sum = Model.of(3, 1, OutputKind.REGRESSION, rows -> java.util.Arrays.stream(rows)
                 .map(r -> new double[] {r[0] + r[1] + r[2]}).toArray(double[][]::new));
-        IllegalArgumentException notTrees = assertThrows(IllegalArgumentException.class, () -> TreeShap.create()
+        IllegalArgumentException notTrees = assertThrows(IllegalArgumentException.class, () -> TreeShap.builder()
+                .build()
                 .explain(sum, Target.output(0), new double[3], 0L));
         assertTrue(notTrees.getMessage().contains("kernel-shap"), notTrees.getMessage());
     }
@@ -201,7 +203,7 @@ class TreeShapTest {
                 new double[] {0, 1, 0}, new double[] {100, 30, 70}, 2);
         TreeEnsemble model = TreeEnsemble.of(2, OutputKind.REGRESSION, new double[] {0}, List.of(stump), new int[] {0},
                 false, "stump");
-        Explanation e = TreeShap.create().explain(model, Target.output(0), new double[] {-1, 5}, 0L);
+        Explanation e = TreeShap.builder().build().explain(model, Target.output(0), new double[] {-1, 5}, 0L);
         assertEquals(0.7, e.attributions()[0], 1e-15);
         assertEquals(0, e.attributions()[1], 0.0);
         assertTrue(model.piecewiseConstant());
@@ -265,7 +267,7 @@ class TreeShapTest {
         TreeEnsemble deep = TreeEnsemble.of(35, OutputKind.REGRESSION, new double[] {0}, List.of(chain), new int[] {0},
                 false, "chain");
         assertTrue(!TreeShapTables.of(deep).has(0), "2^35 table entries are not built");
-        Explanation e = TreeShap.create().explain(deep, Target.output(0), new double[35], 0L);
+        Explanation e = TreeShap.builder().build().explain(deep, Target.output(0), new double[35], 0L);
         assertEquals(0, e.diagnostics().get("efficiency_gap"), 1e-9);
     }
 }

@@ -18,14 +18,14 @@ class LipschitzBoxTest {
         Network net = TrainedModels.simulatedMlp();
         double[] x = TrainedModels.simulatedSplit().test().features().data.clone();
         double[] point = {x[0], x[1]};
-        Estimate byBox = LocalLipschitzEstimate.defaults().budget(15).within(Perturbation.uniformBox(0.3))
-                .evaluate(net, Target.probability(1), Gradient.create(), point, 7L);
-        Estimate byEpsilon = LocalLipschitzEstimate.defaults().budget(15).epsilon(0.3)
-                .evaluate(net, Target.probability(1), Gradient.create(), point, 7L);
+        Estimate byBox = LocalLipschitzEstimate.builder().budget(15).within(Perturbation.uniformBox(0.3)).build()
+                .evaluate(net, Target.probability(1), Gradient.builder().build(), point, 7L);
+        Estimate byEpsilon = LocalLipschitzEstimate.builder().budget(15).epsilon(0.3).build()
+                .evaluate(net, Target.probability(1), Gradient.builder().build(), point, 7L);
         assertEquals(byEpsilon.value(), byBox.value(), 0.0);
         assertTrue(byBox.value() > 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LocalLipschitzEstimate.defaults().within(Perturbation.gaussian(0.1)));
+                () -> LocalLipschitzEstimate.builder().within(Perturbation.gaussian(0.1)).build());
         assertTrue(e.getMessage().contains("uniformBox"), e.getMessage());
     }
 }

@@ -22,11 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Checks every metric passes: bad input, determinism whatever the thread count, provenance. */
 class MetricConformanceTest {
     static Stream<Metric> metrics() {
-        return Stream.of(Infidelity.under(GaussianPerturbation.isotropic(2, 0.1)).samples(50),
-                Infidelity.under(GaussianPerturbation.isotropic(2, 0.1)).samples(500), // 8 instances per 4 096 rows
-                MaxSensitivity.of(0.2, 10), AvgSensitivity.of(0.2, 10),
-                LocalLipschitzEstimate.defaults().budget(12), NeighbourhoodRobustness.paperDefaults(),
-                Equivalence.to(SmoothGrad.builder().samples(30).build()));
+        return Stream.of(Infidelity.builder().perturbation(GaussianPerturbation.isotropic(2, 0.1)).samples(50).build(),
+                Infidelity.builder().perturbation(GaussianPerturbation.isotropic(2, 0.1)).samples(500)
+                        .build(), // 8 instances per 4 096 rows
+                MaxSensitivity.builder().radius(0.2).samples(10).build(), AvgSensitivity.builder().radius(0.2)
+                        .samples(10).build(),
+                LocalLipschitzEstimate.builder().budget(12).build(), NeighbourhoodRobustness.builder().build(),
+                Equivalence.builder(SmoothGrad.builder().samples(30).build()).build());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,7 +58,8 @@ class MetricConformanceTest {
         DMatrixRMaj rows = TrainedModels.simulatedSplit().test().features();
         DMatrixRMaj some = new DMatrixRMaj(70, 2);
         System.arraycopy(rows.data, 0, some.data, 0, 140);
-        for (Explainer explainer : List.<Explainer>of(Gradient.create(), SmoothGrad.builder().samples(20).build())) {
+        for (Explainer explainer : List.<Explainer>of(Gradient.builder().build(), SmoothGrad.builder().samples(20)
+                .build())) {
             for (int threads : new int[] {1, 2}) {
                 List<Estimate> all = metric.evaluateAll(net, Target.probability(1), explainer, some, 5L, threads);
                 for (int i : new int[] {0, 1, 63, 64, 69}) {
@@ -76,7 +79,7 @@ class MetricConformanceTest {
     @MethodSource("metrics")
     void badInputGetsAClearError(Metric metric) {
         FunctionModel f = FunctionModel.linear(new double[] {1, 2}, 0);
-        var g = Gradient.create();
+        var g = Gradient.builder().build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> metric.evaluate(f, Target.output(0), g, new double[] {1, 2, 3}, 1L));
         assertTrue(e.getMessage().contains("features") || e.getMessage().contains("expects"), e.getMessage());

@@ -39,9 +39,11 @@ class MetricPropertiesTest {
                 BaselinePerturbation.subset(new double[3], 0.5),
                 new BackgroundPerturbation(new DMatrixRMaj(new double[][] {{1, 2, 3}, {-1, 0, 4}, {0.5, 0.5, 0.5}})));
         for (Perturbation p : perturbations) {
-            Estimate e = Infidelity.under(p).evaluate(f, OUT, Gradient.create(), x, 1L);
+            Estimate e = Infidelity.builder().perturbation(p).build().evaluate(f, OUT, Gradient.builder()
+                    .build(), x, 1L);
             assertEquals(0.0, e.value(), 1e-24, p.name());
-            Estimate wrong = Infidelity.under(p).evaluate(f, OUT, Gradient.absolute(), x, 1L);
+            Estimate wrong = Infidelity.builder().perturbation(p).build().evaluate(f, OUT, Gradient.builder()
+                    .absolute(true).build(), x, 1L);
             assertTrue(wrong.value() > 1e-6, p.name() + ": |gradient| is not faithful: " + wrong.value());
         }
     }
@@ -49,10 +51,11 @@ class MetricPropertiesTest {
     @Test
     void onALinearModelTheGradientsLipschitzEstimateIsZero() {
         FunctionModel f = FunctionModel.linear(new double[] {0.7, -1.3}, 0.4);
-        assertEquals(0.0, LocalLipschitzEstimate.defaults().budget(30).evaluate(f, OUT, Gradient.create(),
+        assertEquals(0.0, LocalLipschitzEstimate.builder().budget(30).build().evaluate(f, OUT, Gradient.builder()
+                .build(),
                 new double[] {1, 2}, 1L).value(), 0.0);
-        assertEquals(0.0, LocalLipschitzEstimate.defaults().budget(30).randomSearch().evaluate(f, OUT,
-                Gradient.create(), new double[] {1, 2}, 1L).value(), 0.0);
+        assertEquals(0.0, LocalLipschitzEstimate.builder().budget(30).randomSearch(true).build().evaluate(f, OUT,
+                Gradient.builder().build(), new double[] {1, 2}, 1L).value(), 0.0);
     }
 
     /** ∇(½xᵀAx) = Ax, so the ratio is ‖A(x − x′)‖/‖x − x′‖ ≤ ‖A‖₂ = 3, reached along the top eigenvector. */
@@ -61,8 +64,10 @@ class MetricPropertiesTest {
         double[][] a = {{2, 1, 0}, {1, 2, 0}, {0, 0, 0.5}}; // eigenvalues 3, 1, 0.5
         FunctionModel f = FunctionModel.quadratic(a);
         double[] x = {0.3, -0.1, 0.2};
-        LocalLipschitzEstimate.Search small = LocalLipschitzEstimate.defaults().budget(5).search(f, OUT, Gradient.create(), x, 2L);
-        LocalLipschitzEstimate.Search large = LocalLipschitzEstimate.defaults().budget(200).search(f, OUT, Gradient.create(), x, 2L);
+        LocalLipschitzEstimate.Search small = LocalLipschitzEstimate.builder().budget(5).build()
+                .search(f, OUT, Gradient.builder().build(), x, 2L);
+        LocalLipschitzEstimate.Search large = LocalLipschitzEstimate.builder().budget(200).build()
+                .search(f, OUT, Gradient.builder().build(), x, 2L);
         assertTrue(large.value() <= 3 + 1e-12, "never above ‖A‖₂: " + large.value());
         assertTrue(large.value() >= small.value());
         assertTrue(large.value() > 0.99 * 3, "within 1% of ‖A‖₂ after 200 calls: " + large.value());
@@ -83,9 +88,10 @@ class MetricPropertiesTest {
         double bo = 0;
         double random = 0;
         for (long seed = 0; seed < 10; seed++) {
-            bo += LocalLipschitzEstimate.defaults().budget(40).evaluate(f, OUT, Gradient.create(), x, seed).value() / 10;
-            random += LocalLipschitzEstimate.defaults().budget(40).randomSearch()
-                    .evaluate(f, OUT, Gradient.create(), x, seed).value() / 10;
+            bo += LocalLipschitzEstimate.builder().budget(40).build().evaluate(f, OUT, Gradient.builder()
+                    .build(), x, seed).value() / 10;
+            random += LocalLipschitzEstimate.builder().budget(40).randomSearch(true).build()
+                    .evaluate(f, OUT, Gradient.builder().build(), x, seed).value() / 10;
         }
         assertTrue(bo > random, "BO " + bo + " vs random " + random);
     }
@@ -103,8 +109,9 @@ class MetricPropertiesTest {
         Dataset test = TrainedModels.simulatedSplit().test();
         Target t = Target.probability(1);
         double sigma2 = 1.0;
-        Infidelity infidelity = Infidelity.under(GaussianPerturbation.isotropic(2, sigma2)).samples(40_000);
-        List<Explainer> others = List.of(Gradient.create(), SmoothGrad.builder().samples(10).build(),
+        Infidelity infidelity = Infidelity.builder().perturbation(GaussianPerturbation.isotropic(2, sigma2))
+                .samples(40_000).build();
+        List<Explainer> others = List.of(Gradient.builder().build(), SmoothGrad.builder().samples(10).build(),
                 ContinuousLime.builder().samples(20).build());
         for (int i = 0; i < 5; i++) {
             double[] x = test.row(i * 17);
@@ -135,10 +142,10 @@ class MetricPropertiesTest {
         DMatrixRMaj rows = TrainedModels.simulatedSplit().test().features();
         DMatrixRMaj some = new DMatrixRMaj(40, 2);
         System.arraycopy(rows.data, 0, some.data, 0, 80);
-        MaxSensitivity sens = MaxSensitivity.defaults();
+        MaxSensitivity sens = MaxSensitivity.builder().build();
         double smooth = mean(sens.evaluateAll(net, Target.probability(1), SmoothGrad.builder().samples(500).sigma2(0.25).build(),
                 some, 4L, 2));
-        double raw = mean(sens.evaluateAll(net, Target.probability(1), Gradient.create(), some, 4L, 2));
+        double raw = mean(sens.evaluateAll(net, Target.probability(1), Gradient.builder().build(), some, 4L, 2));
         assertTrue(smooth <= raw, "smoothed " + smooth + " vs gradient " + raw);
     }
 
@@ -157,10 +164,11 @@ class MetricPropertiesTest {
             @Override public DMatrixRMaj backward(DMatrixRMaj b, DMatrixRMaj g) { return net.backward(b, g); }
         };
         double[] x = TrainedModels.simulatedSplit().test().row(5);
-        for (Metric m : List.<Metric>of(MaxSensitivity.of(0.2, 30), AvgSensitivity.of(0.2, 30).relative(),
-                Infidelity.under(GaussianPerturbation.isotropic(2, 0.3)).samples(40))) {
-            Estimate batched = m.evaluate(net, Target.probability(1), Gradient.create(), x, 9L);
-            Estimate single = m.evaluate(unbatched, Target.probability(1), Gradient.create(), x, 9L);
+        for (Metric m : List.<Metric>of(MaxSensitivity.builder().radius(0.2).samples(30)
+                .build(), AvgSensitivity.builder().radius(0.2).samples(30).relative(true).build(),
+                Infidelity.builder().perturbation(GaussianPerturbation.isotropic(2, 0.3)).samples(40).build())) {
+            Estimate batched = m.evaluate(net, Target.probability(1), Gradient.builder().build(), x, 9L);
+            Estimate single = m.evaluate(unbatched, Target.probability(1), Gradient.builder().build(), x, 9L);
             assertEquals(single.value(), batched.value(), 0.0, m.name());
             assertEquals(single.evaluations(), batched.evaluations(), m.name());
         }
@@ -172,16 +180,17 @@ class MetricPropertiesTest {
         Network net = TrainedModels.simulatedMlp();
         Target t = Target.probability(1);
         double[] x = TrainedModels.simulatedSplit().test().row(7);
-        SensitivityDistances box = SensitivityDistances.ball(0.3, 12, io.jxplain.sample.UniformBallPerturbation.Norm.LINF);
+        SensitivityDistances box = new SensitivityDistances(io.jxplain.sample.Perturbation.uniformBox(0.3), 12, false,
+                true);
         long seed = io.jxplain.random.RandomStreams.childSeed(9L, 0); // instance 0's seed in a run seeded 9
         DMatrixRMaj ys = box.neighbours(x, seed);
-        double[] gx = Gradient.create().explain(net, t, x, 0L).attributions();
+        double[] gx = Gradient.builder().build().explain(net, t, x, 0L).attributions();
         double max = 0;
         double sum = 0;
         for (int k = 0; k < 12; k++) {
             double[] y = java.util.Arrays.copyOfRange(ys.data, k * x.length, (k + 1) * x.length);
             assertTrue(Math.abs(y[0] - x[0]) <= 0.3 && Math.abs(y[1] - x[1]) <= 0.3, "neighbour " + k + " in the box");
-            double[] gy = Gradient.create().explain(net, t, y, 0L).attributions();
+            double[] gy = Gradient.builder().build().explain(net, t, y, 0L).attributions();
             double sq = 0;
             for (int j = 0; j < x.length; j++) {
                 sq += (gy[j] - gx[j]) * (gy[j] - gx[j]);
@@ -190,11 +199,14 @@ class MetricPropertiesTest {
             sum += Math.sqrt(sq);
         }
         assertTrue(max > 0);
-        assertEquals(max, MaxSensitivity.of(0.3, 12).evaluate(net, t, Gradient.create(), x, seed).value(), 0.0);
+        assertEquals(max, MaxSensitivity.builder().radius(0.3).samples(12).build().evaluate(net, t, Gradient.builder()
+                .build(), x, seed).value(), 0.0);
         DMatrixRMaj row = DMatrixRMaj.wrap(1, x.length, x.clone());
-        assertEquals(max, MaxSensitivity.of(0.3, 12).evaluateAll(net, t, Gradient.create(), row, 9L, 1).get(0).value(),
+        assertEquals(max, MaxSensitivity.builder().radius(0.3).samples(12).build()
+                .evaluateAll(net, t, Gradient.builder().build(), row, 9L, 1).get(0).value(),
                 0.0, "the batched path");
-        assertEquals(sum / 12, AvgSensitivity.of(0.3, 12).evaluate(net, t, Gradient.create(), x, seed).value(), 1e-14);
+        assertEquals(sum / 12, AvgSensitivity.builder().radius(0.3).samples(12).build()
+                .evaluate(net, t, Gradient.builder().build(), x, seed).value(), 1e-14);
     }
 
     /** The reported standard errors match the spread of the estimate over seeds within 25%. */
@@ -203,14 +215,15 @@ class MetricPropertiesTest {
         Network net = TrainedModels.simulatedMlp();
         double[] x = TrainedModels.simulatedSplit().test().row(3);
         Target t = Target.probability(1);
-        List<Metric> metrics = List.of(Infidelity.under(GaussianPerturbation.isotropic(2, 0.5)).samples(200),
-                AvgSensitivity.of(0.5, 100));
+        List<Metric> metrics = List.of(Infidelity.builder().perturbation(GaussianPerturbation.isotropic(2, 0.5))
+                .samples(200).build(),
+                AvgSensitivity.builder().radius(0.5).samples(100).build());
         for (Metric m : metrics) {
             int reps = 300;
             double[] values = new double[reps];
             double meanSe = 0;
             for (int r = 0; r < reps; r++) {
-                Estimate e = m.evaluate(net, t, Gradient.create(), x, 1000L + r);
+                Estimate e = m.evaluate(net, t, Gradient.builder().build(), x, 1000L + r);
                 values[r] = e.value();
                 meanSe += e.standardError() / reps;
             }
@@ -232,7 +245,8 @@ class MetricPropertiesTest {
         double[][] a = {{2, 1}, {1, 2}};
         FunctionModel f = FunctionModel.quadratic(a);
         DMatrixRMaj rows = TrainedModels.simulatedSplit().test().features();
-        DiscreteLipschitz.Result r = DiscreteLipschitz.within(0.3).evaluate(f, OUT, Gradient.create(), rows, null, 1L, 2);
+        DiscreteLipschitz.Result r = DiscreteLipschitz.builder().epsilon(0.3).build()
+                .evaluate(f, OUT, Gradient.builder().build(), rows, null, 1L, 2);
         assertTrue(r.worst() <= 3 + 1e-12 && r.worst() >= 1 - 1e-12, "between the eigenvalues: " + r.worst());
         double brute = 0;
         for (int i = 0; i < rows.numRows; i++) {
@@ -248,8 +262,8 @@ class MetricPropertiesTest {
         assertEquals(brute, r.worst(), 1e-12);
         assertTrue(r.pointsWithNeighbours() > 0 && r.pointsWithNeighbours() <= rows.numRows);
         int[] labels = TrainedModels.simulatedSplit().test().labels();
-        DiscreteLipschitz.Result same = DiscreteLipschitz.within(0.3).sameClassOnly()
-                .evaluate(f, OUT, Gradient.create(), rows, labels, 1L, 1);
+        DiscreteLipschitz.Result same = DiscreteLipschitz.builder().epsilon(0.3).sameClass(true).build()
+                .evaluate(f, OUT, Gradient.builder().build(), rows, labels, 1L, 1);
         assertEquals(labels[same.worstI()], labels[same.worstJ()]);
         assertTrue(same.worst() <= r.worst());
     }
@@ -261,15 +275,16 @@ class MetricPropertiesTest {
         // ties share their mean rank: ranks (1.5, 1.5, 3) against (1, 2, 3) give ρ = √3/2
         assertEquals(Math.sqrt(3) / 2, ParameterRandomisation.spearman(new double[] {1, 1, 2}, new double[] {1, 2, 3}), 1e-12);
         Network net = TrainedModels.simulatedMlp();
-        Network random = ParameterRandomisation.topLayer().randomise(net, 3L);
+        Network random = ParameterRandomisation.builder().build().randomise(net, 3L);
         assertEquals(net.layers().get(0).weights().get(0, 0), random.layers().get(0).weights().get(0, 0), 0.0);
         assertTrue(net.layers().get(2).weights().get(0, 0) != random.layers().get(2).weights().get(0, 0));
         DMatrixRMaj rows = TrainedModels.simulatedSplit().test().features();
-        ParameterRandomisation.Result r = ParameterRandomisation.topLayer().evaluate(net, Target.probability(1),
-                Gradient.create(), rows, 1L, 2);
+        ParameterRandomisation.Result r = ParameterRandomisation.builder().build().evaluate(net, Target.probability(1),
+                Gradient.builder().build(), rows, 1L, 2);
         assertTrue(r.meanSpearman() >= -1 && r.meanSpearman() <= 1 && r.standardError() > 0);
-        ParameterRandomisation.Result all = ParameterRandomisation.topLayers(3).evaluate(net, Target.probability(1),
-                Gradient.create(), rows, 1L, 2);
+        ParameterRandomisation.Result all = ParameterRandomisation.builder().layers(3).build()
+                .evaluate(net, Target.probability(1),
+                Gradient.builder().build(), rows, 1L, 2);
         assertTrue(Double.isFinite(all.meanSpearmanAbs()));
         assertEquals(rows.numRows, all.perRow().length);
     }

@@ -14,8 +14,8 @@ class NeighbourhoodRobustnessTest {
     @Test
     void aLinearModelsGradientDoesNotMove() {
         FunctionModel linear = FunctionModel.linear(new double[] {1, -2}, 0.5);
-        assertEquals(0.0, NeighbourhoodRobustness.paperDefaults()
-                .maxL1(linear, Target.output(0), Gradient.create(), new double[] {0.3, 0.1}, 1L), 0.0);
+        assertEquals(0.0, NeighbourhoodRobustness.builder().build()
+                .maxL1(linear, Target.output(0), Gradient.builder().build(), new double[] {0.3, 0.1}, 1L), 0.0);
     }
 
     @Test
@@ -23,8 +23,8 @@ class NeighbourhoodRobustnessTest {
         double[] w = {1.0, 0.5};
         FunctionModel f = FunctionModel.sinRidge(w);
         double[] x = {0.4, -0.2};
-        double value = NeighbourhoodRobustness.of(10, 0.01)
-                .maxL1(f, Target.output(0), Gradient.create(), x, 3L);
+        double value = NeighbourhoodRobustness.builder().neighbours(10).variance(0.01).build()
+                .maxL1(f, Target.output(0), Gradient.builder().build(), x, 3L);
         // ∇f(x) − ∇f(x′) = w·(cos wᵀx − cos wᵀx′): L1 ≤ ‖w‖₁·|wᵀ(x − x′)|, and |wᵀ(x − x′)| ~ N(0, 0.01‖w‖²)
         // exceeds 5 standard deviations for none of 10 neighbours (probability < 6e-6).
         double bound = 1.5 * 5 * 0.1 * Math.sqrt(1.25);
@@ -38,9 +38,9 @@ class NeighbourhoodRobustnessTest {
         double small = 0;
         double large = 0;
         for (long seed = 0; seed < 20; seed++) {
-            small += NeighbourhoodRobustness.paperDefaults().maxL1(f, Target.output(0),
+            small += NeighbourhoodRobustness.builder().build().maxL1(f, Target.output(0),
                     SmoothGrad.builder().samples(20).build(), x, seed) / 20;
-            large += NeighbourhoodRobustness.paperDefaults().maxL1(f, Target.output(0),
+            large += NeighbourhoodRobustness.builder().build().maxL1(f, Target.output(0),
                     SmoothGrad.builder().samples(2000).build(), x, seed) / 20;
         }
         // Monte-Carlo noise shrinks tenfold; 3× leaves a wide margin for 20 seeds.
@@ -49,10 +49,12 @@ class NeighbourhoodRobustnessTest {
 
     @Test
     void badArgumentsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> NeighbourhoodRobustness.of(0, 0.01));
-        assertThrows(IllegalArgumentException.class, () -> NeighbourhoodRobustness.of(10, -1));
+        assertThrows(IllegalArgumentException.class, () -> NeighbourhoodRobustness.builder().neighbours(0)
+                .variance(0.01).build());
+        assertThrows(IllegalArgumentException.class, () -> NeighbourhoodRobustness.builder().neighbours(10)
+                .variance(-1).build());
         FunctionModel linear = FunctionModel.linear(new double[] {1, -2}, 0.5);
-        assertThrows(IllegalArgumentException.class, () -> NeighbourhoodRobustness.paperDefaults()
-                .maxL1(linear, Target.output(0), Gradient.create(), new double[] {0.3}, 1L));
+        assertThrows(IllegalArgumentException.class, () -> NeighbourhoodRobustness.builder().build()
+                .maxL1(linear, Target.output(0), Gradient.builder().build(), new double[] {0.3}, 1L));
     }
 }

@@ -73,10 +73,12 @@ class CategoricalInputsTest {
         DMatrixRMaj background = DMatrixRMaj.wrap(3, 3, new double[] {0, 0, 0, 1, 1, 1, 2, 2, -1});
         double[] x = {1, 1, 5};
         Target t = Target.output(0);
-        Explanation exact = ExactShapley.create().withBackground(Background.of(background)).explain(m, t, x, 0L);
+        Explanation exact = ExactShapley.builder().background(Background.of(background)).build()
+                .explain(m, t, x, 0L);
         double meanEffect = (3 - 1 + 0) / 3.0;
         assertEquals(-1 - meanEffect, exact.attribution(1), 1e-12);
-        Explanation kernel = KernelShap.create().background(Background.of(background)).samples(64).explain(m, t, x, 3L);
+        Explanation kernel = KernelShap.builder().background(Background.of(background)).samples(64).build()
+                .explain(m, t, x, 3L);
         double sum = kernel.diagnostics().get(Explanation.BASE_VALUE);
         for (int j = 0; j < 3; j++) {
             sum += kernel.attribution(j);

@@ -71,8 +71,8 @@ class NewPerturbationTest {
 
     @Test
     void smoothGradUnderLaplaceNoiseIsTheLaplaceSmoothedGradient() {
-        Explanation e = SmoothGrad.builder().samples(4000).under(laplace).build().explain(FunctionModel.sinRidge(W), OUT,
-                X, 11L);
+        Explanation e = SmoothGrad.builder().samples(4000).perturbation(laplace).build()
+                .explain(FunctionModel.sinRidge(W), OUT, X, 11L);
         // E∇sin(wᵀa) = w·cos(wᵀx)·Π 1/(1 + b²wⱼ²): the Laplace characteristic function, as E cos under N gives e^{−…}
         double damp = Math.cos(FunctionModel.dot(W, X));
         for (double w : W) {
@@ -84,7 +84,7 @@ class NewPerturbationTest {
         assertEquals("laplace", e.provenance().parameters().get("perturbation"));
         assertEquals(0.6, e.provenance().parameters().get("scale"));
         double[] theta = {1.5, -2, 0.25};
-        double[] linear = SmoothGrad.builder().samples(50).under(laplace).build()
+        double[] linear = SmoothGrad.builder().samples(50).perturbation(laplace).build()
                 .explain(FunctionModel.linear(theta, 3), OUT, X, 1L).attributions();
         for (int j = 0; j < 3; j++) {
             assertEquals(theta[j], linear[j], 1e-12, "every sampled gradient of a linear model is θ");
@@ -94,7 +94,7 @@ class NewPerturbationTest {
     @Test
     void climeUnderLaplaceNoiseRecoversALinearModel() {
         double[] theta = {1.5, -2, 0.25};
-        Explanation e = ContinuousLime.builder().samples(50).under(laplace).build()
+        Explanation e = ContinuousLime.builder().samples(50).perturbation(laplace).build()
                 .explain(FunctionModel.linear(theta, 3), OUT, X, 2L);
         for (int j = 0; j < 3; j++) {
             assertEquals(theta[j], e.attribution(j), 1e-9, "a noiseless linear fit is exact, whatever the noise");
@@ -105,26 +105,32 @@ class NewPerturbationTest {
     void infidelityAndMaxSensitivityUnderLaplaceNoise() {
         double[] theta = {1.5, -2, 0.25};
         FunctionModel linear = FunctionModel.linear(theta, 3);
-        Estimate exact = Infidelity.under(laplace).samples(200).evaluate(linear, OUT, Gradient.create(), X, 3L);
+        Estimate exact = Infidelity.builder().perturbation(laplace).samples(200).build()
+                .evaluate(linear, OUT, Gradient.builder().build(), X, 3L);
         assertEquals(0.0, exact.value(), 1e-20, "Iᵀθ = f(x) − f(x − I) for every I: no infidelity");
-        Estimate wrong = Infidelity.under(laplace).samples(200).evaluate(linear, OUT,
-                Gradient.absolute(), X, 3L);
+        Estimate wrong = Infidelity.builder().perturbation(laplace).samples(200).build().evaluate(linear, OUT,
+                Gradient.builder().absolute(true).build(), X, 3L);
         assertTrue(wrong.value() > 1, "|θ| is not θ: " + wrong.value());
-        assertEquals(0.0, MaxSensitivity.under(laplace, 30).evaluate(linear, OUT, Gradient.create(), X, 4L).value(),
+        assertEquals(0.0, MaxSensitivity.builder().perturbation(laplace).samples(30).build()
+                .evaluate(linear, OUT, Gradient.builder().build(), X, 4L).value(),
                 0.0, "a constant gradient does not move");
-        double moved = MaxSensitivity.under(laplace, 30).evaluate(FunctionModel.sinRidge(W), OUT, Gradient.create(), X,
+        double moved = MaxSensitivity.builder().perturbation(laplace).samples(30).build()
+                .evaluate(FunctionModel.sinRidge(W), OUT, Gradient.builder().build(), X,
                 4L).value();
         assertTrue(moved > 0.05, "the sine ridge's gradient moves: " + moved);
-        assertEquals("laplace", MaxSensitivity.under(laplace, 30).parameters().get("perturbation"));
+        assertEquals("laplace", MaxSensitivity.builder().perturbation(laplace).samples(30).build().parameters()
+                .get("perturbation"));
     }
 
     @Test
     void whatHoldsOnlyForGaussianNoiseRefusesAnyOther() {
         IllegalArgumentException closedForm = assertThrows(IllegalArgumentException.class, () ->
-                ClosedFormSmoothGrad.builder().under(laplace).build().explain(FunctionModel.sinRidge(W), OUT, X, 1L));
+                ClosedFormSmoothGrad.builder().perturbation(laplace).build()
+                        .explain(FunctionModel.sinRidge(W), OUT, X, 1L));
         assertTrue(closedForm.getMessage().contains("needs a Gaussian perturbation, not laplace"), closedForm.getMessage());
         IllegalArgumentException certificate = assertThrows(IllegalArgumentException.class, () ->
-                Certified.of(SmoothGrad.builder().under(laplace).build(), 1).explain(TrainedModels.simulatedMlp(),
+                Certified.builder(SmoothGrad.builder().perturbation(laplace).build()).top(1).build()
+                        .explain(TrainedModels.simulatedMlp(),
                         Target.probability(1), new double[] {0, 0}, 1L));
         assertTrue(certificate.getMessage().contains("Theorem 2"), certificate.getMessage());
     }

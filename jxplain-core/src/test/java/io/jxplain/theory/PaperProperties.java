@@ -65,9 +65,9 @@ class PaperProperties {
                                                                        @ForAll("points") double[] x,
                                                                        @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         FunctionModel f = FunctionModel.combine(1, FunctionModel.sinRidge(w), 0.3, FunctionModel.linear(w, 0.1));
-        double[] optimal = InfidelityOptimal.under(new OneFeatureRemoved(3)).samples(300)
+        double[] optimal = InfidelityOptimal.builder().perturbation(new OneFeatureRemoved(3)).samples(300).build()
                 .explain(f, OUT, x, seed).attributions();
-        double[] occlusion = Occlusion.create().explain(f, OUT, x, seed).attributions();
+        double[] occlusion = Occlusion.builder().build().explain(f, OUT, x, seed).attributions();
         for (int j = 0; j < 3; j++) {
             assertEquals(occlusion[j], optimal[j] * x[j], 1e-10 * (1 + Math.abs(occlusion[j])), "feature " + j);
         }

@@ -29,9 +29,9 @@ class Theorem1ConvergenceTest {
     private static List<Explainer> estimators(int n, double sigma2, DMatrixRMaj covariance) {
         Perturbation p = covariance == null ? Perturbation.gaussian(sigma2) : GaussianPerturbation.withCovariance(covariance);
         return List.of(
-                SmoothGrad.builder().samples(n).under(p).build(),
-                ContinuousLime.builder().samples(n).under(p).build(),
-                ClosedFormSmoothGrad.builder().samples(n).under(p).build());
+                SmoothGrad.builder().samples(n).perturbation(p).build(),
+                ContinuousLime.builder().samples(n).perturbation(p).build(),
+                ClosedFormSmoothGrad.builder().samples(n).perturbation(p).build());
     }
 
     @Test

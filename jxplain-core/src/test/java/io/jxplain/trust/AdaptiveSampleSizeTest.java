@@ -27,7 +27,8 @@ class AdaptiveSampleSizeTest {
 
     @Test
     void doublesUntilTheLargestHalfWidthMeetsTheTarget() {
-        Adaptive a = Adaptive.of(n -> SmoothGrad.builder().samples(n).build(), 25, 0.01);
+        Adaptive a = Adaptive.builder(n -> SmoothGrad.builder().samples(n).build()).initialSamples(25).precision(0.01)
+                .build();
         Explanation e = a.explain(FunctionModel.sinRidge(w), Target.output(0), x, 4L);
         assertEquals(1.0, e.diagnostics().get("target_met"));
         double used = e.diagnostics().get("samples_used");
@@ -54,7 +55,8 @@ class AdaptiveSampleSizeTest {
 
     @Test
     void aBudgetStopsTheSearchAndSaysTheTargetWasMissed() {
-        Explanation e = Adaptive.of(n -> ContinuousLime.builder().samples(n).build(), 50, 1e-6).budget(1000)
+        Explanation e = Adaptive.builder(n -> ContinuousLime.builder().samples(n).build()).initialSamples(50)
+                .precision(1e-6).budget(1000).build()
                 .explain(FunctionModel.sinRidge(w), Target.output(0), x, 5L);
         assertEquals(0.0, e.diagnostics().get("target_met"));
         assertTrue(e.modelCalls() <= 1000, "calls " + e.modelCalls());
@@ -63,9 +65,11 @@ class AdaptiveSampleSizeTest {
 
     @Test
     void theL2NormIsTheStricterTargetAndKernelShapWorksToo() {
-        Explanation max = Adaptive.of(n -> KernelShap.create().samples(n), 20, 0.02)
+        Explanation max = Adaptive.builder(n -> KernelShap.builder().samples(n).build()).initialSamples(20)
+                .precision(0.02).build()
                 .explain(FunctionModel.sinRidge(new double[] {0.5, 0.4, -0.3}), Target.output(0), new double[] {1, 2, 3}, 6L);
-        Explanation l2 = Adaptive.of(n -> KernelShap.create().samples(n), 20, 0.02).norm(Adaptive.Norm.L2)
+        Explanation l2 = Adaptive.builder(n -> KernelShap.builder().samples(n).build()).initialSamples(20)
+                .precision(0.02).norm(Adaptive.Norm.L2).build()
                 .explain(FunctionModel.sinRidge(new double[] {0.5, 0.4, -0.3}), Target.output(0), new double[] {1, 2, 3}, 6L);
         assertEquals(1.0, max.diagnostics().get("target_met"));
         assertEquals(1.0, l2.diagnostics().get("target_met"));
@@ -76,33 +80,39 @@ class AdaptiveSampleSizeTest {
     @Test
     void reportsTheSampleSizeProposition1WouldAskForBesideWhatSufficed() {
         Network mlp = TrainedModels.simulatedMlp();
-        Explanation e = Adaptive.of(n -> SmoothGrad.builder().samples(n).build(), 50, 0.01)
+        Explanation e = Adaptive.builder(n -> SmoothGrad.builder().samples(n).build()).initialSamples(50)
+                .precision(0.01).build()
                 .explain(mlp, Target.probability(1), new double[] {0.4, -0.2}, 7L);
         double theory = e.diagnostics().get("theory_samples");
         double used = e.diagnostics().get("samples_used");
         assertTrue(theory > 10 * used, "Proposition 1 asks " + theory + ", " + used + " sufficed");
-        assertTrue(Double.isNaN(Adaptive.of(n -> SmoothGrad.builder().samples(n).build(), 50, 0.01)
+        assertTrue(Double.isNaN(Adaptive.builder(n -> SmoothGrad.builder().samples(n).build()).initialSamples(50)
+                .precision(0.01).build()
                 .explain(FunctionModel.sinRidge(w), Target.output(0), x, 7L).diagnostics().get("theory_samples")));
     }
 
     @Test
     void monteCarloMetricsReachTheirPrecisionToo() {
-        AdaptiveMetric infidelity = AdaptiveMetric.of(n -> Infidelity.under(GaussianPerturbation.isotropic(2, 0.25))
-                .samples(n), 20, 0.002, 1_000_000);
-        Estimate e = infidelity.evaluate(FunctionModel.sinRidge(w), Target.output(0), Gradient.create(), x, 8L);
+        AdaptiveMetric infidelity = AdaptiveMetric.builder(n -> Infidelity.builder()
+                .perturbation(GaussianPerturbation.isotropic(2, 0.25))
+                .samples(n).build()).initialSamples(20).precision(0.002).budget(1_000_000).build();
+        Estimate e = infidelity.evaluate(FunctionModel.sinRidge(w), Target.output(0), Gradient.builder()
+                .build(), x, 8L);
         assertTrue(1.96 * e.standardError() <= 0.002, "half-width " + 1.96 * e.standardError());
         assertEquals(Boolean.TRUE, e.provenance().parameters().get("target_met"));
         assertTrue((Integer) e.provenance().parameters().get("samples_used") > 20);
         IllegalArgumentException max = assertThrows(IllegalArgumentException.class,
-                () -> AdaptiveMetric.of(n -> MaxSensitivity.of(0.1, n), 10, 0.01, 1000));
+                () -> AdaptiveMetric.builder(n -> MaxSensitivity.builder().radius(0.1).samples(n).build())
+                        .initialSamples(10).precision(0.01).budget(1000).build());
         assertTrue(max.getMessage().contains("no standard error"), max.getMessage());
     }
 
     @Test
     void exactMethodsAndBadTargetsAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Adaptive.of(n -> Gradient.create(), 10, 0.1));
+                () -> Adaptive.builder(n -> Gradient.builder().build()).initialSamples(10).precision(0.1).build());
         assertTrue(e.getMessage().contains("exact"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Adaptive.of(n -> SmoothGrad.builder().samples(n).build(), 10, 0));
+        assertThrows(IllegalArgumentException.class, () -> Adaptive.builder(n -> SmoothGrad.builder().samples(n)
+                .build()).initialSamples(10).precision(0).build());
     }
 }

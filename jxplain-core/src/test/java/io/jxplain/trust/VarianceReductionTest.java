@@ -28,7 +28,7 @@ class VarianceReductionTest {
     }
 
     private double[] spread(VarianceReduction r, double[] x) {
-        SmoothGrad sg = SmoothGrad.builder().samples(64).build().withVarianceReduction(r);
+        SmoothGrad sg = SmoothGrad.builder().samples(64).varianceReduction(r).build();
         double sum = 0;
         double sq = 0;
         double se = 0;
@@ -73,7 +73,7 @@ class VarianceReductionTest {
 
     @Test
     void theSchemeIsInTheProvenanceAndCostsAreCounted() {
-        Explanation e = SmoothGrad.builder().samples(64).build().withVarianceReduction(VarianceReduction.CONTROL_VARIATE)
+        Explanation e = SmoothGrad.builder().samples(64).varianceReduction(VarianceReduction.CONTROL_VARIATE).build()
                 .explain(FunctionModel.sinRidge(w), Target.output(0), x, 1L);
         assertEquals("control_variate", e.provenance().parameters().get("variance_reduction"));
         assertEquals(65, e.modelCalls(), "64 draws and f(x)");

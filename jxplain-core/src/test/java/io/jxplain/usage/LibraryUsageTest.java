@@ -42,7 +42,7 @@ class LibraryUsageTest {
             }
             return out;
         });
-        List<Explainer> explainers = List.of(KernelShap.create().samples(50), ExactShapley.create());
+        List<Explainer> explainers = List.of(KernelShap.builder().samples(50).build(), ExactShapley.builder().build());
         var sampling = List.of(SmoothGrad.builder().samples(50).build(), ContinuousLime.builder().samples(50).build());
         double[] x = {1, 1, 1};
         for (Explainer e : explainers) {

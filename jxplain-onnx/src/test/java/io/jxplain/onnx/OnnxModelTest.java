@@ -125,7 +125,8 @@ class OnnxModelTest {
         DMatrixRMaj rows = ModelFixtures.expected("mlp").inputs();
         try (OnnxModel onnx = OnnxModel.load(ModelFixtures.path("mlp.onnx"))) {
             Target t = Target.probability(1);
-            for (io.jxplain.explain.Explainer method : List.of(Occlusion.create(), KernelShap.create().samples(64))) {
+            for (io.jxplain.explain.Explainer method : List.of(Occlusion.builder().build(), KernelShap.builder()
+                    .samples(64).build())) {
                 List<Explanation> a = method.explainAll(onnx, t, rows, 7L, 2);
                 List<Explanation> b = method.explainAll(builtIn, t, rows, 7L, 1);
                 for (int i = 0; i < a.size(); i++) {
@@ -177,7 +178,7 @@ class OnnxModelTest {
             assertEquals(OutputKind.REGRESSION, nan.outputKind());
             double[] negative = findRowWithNegativeLinearPart(nan);
             var e = assertThrows(NonFiniteOutputException.class,
-                    () -> Occlusion.create().explain(nan, Target.output(0), negative, 1L));
+                    () -> Occlusion.builder().build().explain(nan, Target.output(0), negative, 1L));
             assertTrue(e.getMessage().contains("ONNX nan.onnx"), e.getMessage());
         }
     }

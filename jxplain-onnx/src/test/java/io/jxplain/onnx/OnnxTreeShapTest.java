@@ -45,7 +45,7 @@ class OnnxTreeShapTest {
             assertEquals(classes == 2 ? 2 : Math.max(1, classes), trees.outputSize());
             for (int c = classes == 2 ? 1 : 0; c < Math.max(1, classes); c++) {
                 Target target = classes == 1 ? Target.output(0) : Target.logit(c);
-                List<Explanation> all = TreeShap.create().explainAll(trees, target, x, 0L, 2);
+                List<Explanation> all = TreeShap.builder().build().explainAll(trees, target, x, 0L, 2);
                 for (int i = 0; i < x.numRows; i++) {
                     JsonNode contribs = classes == 3 ? expected.get("contributions").get(i).get(c)
                             : expected.get("contributions").get(i);
@@ -90,7 +90,7 @@ class OnnxTreeShapTest {
             }
             double expectedBase = (rowsSum + pseudo) / (x.numRows + 1);
             for (int i = 0; i < x.numRows; i++) {
-                Explanation e = TreeShap.create().explain(trees, Target.probability(1),
+                Explanation e = TreeShap.builder().build().explain(trees, Target.probability(1),
                         java.util.Arrays.copyOfRange(x.data, i * 3, i * 3 + 3), 0L);
                 double sum = java.util.Arrays.stream(e.attributions()).sum();
                 double base = e.diagnostics().get(Explanation.BASE_VALUE);

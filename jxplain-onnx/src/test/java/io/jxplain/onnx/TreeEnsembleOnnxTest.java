@@ -92,7 +92,7 @@ class TreeEnsembleOnnxTest {
         try (OnnxModel forest = OnnxModel.load(ModelFixtures.path("forest-zipmap.onnx"))) {
             Expected expected = Expected.of("forest-zipmap");
             double[] x = {expected.inputs().get(2, 0), expected.inputs().get(2, 1), expected.inputs().get(2, 2)};
-            Explanation e = ExactShapley.create().explain(forest, Target.probability(1), x, 0L);
+            Explanation e = ExactShapley.builder().build().explain(forest, Target.probability(1), x, 0L);
             double sum = e.diagnostics().get(Explanation.BASE_VALUE);
             for (double v : e.attributions()) {
                 sum += v;
@@ -101,7 +101,7 @@ class TreeEnsembleOnnxTest {
             FiniteDifferences fd = FiniteDifferences.of(forest);
             assertTrue(fd.piecewiseConstant());
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> Gradient.create().explain(fd, Target.probability(1), x, 0L));
+                    () -> Gradient.builder().build().explain(fd, Target.probability(1), x, 0L));
             assertTrue(refused.getMessage().contains("piecewise constant") && refused.getMessage().contains("kernel-shap"),
                     refused.getMessage());
         }

@@ -38,12 +38,13 @@ public final class BenchCases {
     /** @param sampleCounts the n for sampling methods (the paper's 100 and 1000; fewer for a smoke run) */
     public static List<BenchCase> all(int d, List<Integer> sampleCounts) {
         List<BenchCase> cases = new ArrayList<>();
-        cases.add(explainer("gradient", null, Gradient.create(), "saliency", null, null));
-        cases.add(explainer("gradient-x-input", null, GradientTimesInput.create(), "input_x_gradient", null, null));
+        cases.add(explainer("gradient", null, Gradient.builder().build(), "saliency", null, null));
+        cases.add(explainer("gradient-x-input", null, GradientTimesInput.builder()
+                .build(), "input_x_gradient", null, null));
         cases.add(explainer("integrated-gradients", 50, IntegratedGradients.builder().build(), "ig_gausslegendre", null, null));
-        cases.add(explainer("occlusion", null, Occlusion.create(), "feature_ablation", null, null));
+        cases.add(explainer("occlusion", null, Occlusion.builder().build(), "feature_ablation", null, null));
         if (d <= ExactShapley.MAX_FEATURES) {
-            cases.add(explainer("shapley-exact", null, ExactShapley.create(), "shapley_exact", null, null));
+            cases.add(explainer("shapley-exact", null, ExactShapley.builder().build(), "shapley_exact", null, null));
         }
         for (int n : sampleCounts) {
             cases.add(explainer("smoothgrad", n, SmoothGrad.builder().samples(n).sigma2(1.0).build(), "smoothgrad", n, 1.0));
@@ -56,15 +57,19 @@ public final class BenchCases {
                     null, null, null));
             // tabular LIME with the lime package's defaults (quartile bins of the rows explained, 10 features) against
             // the same lime run: a conservative pairing, since that run skipped lime's discretisation
-            cases.add(explainer("lime", n, rows -> Lime.create().training(rows).samples(n), "lime_marcotcr", n, 1.0));
+            cases.add(explainer("lime", n, rows -> Lime.builder().training(rows).samples(n)
+                    .build(), "lime_marcotcr", n, 1.0));
         }
         int coalitions = sampleCounts.contains(100) || sampleCounts.contains(1000) ? 200 : sampleCounts.get(0);
-        cases.add(explainer("kernel-shap", coalitions, KernelShap.create().samples(coalitions), "kernel_shap", coalitions, null));
+        cases.add(explainer("kernel-shap", coalitions, KernelShap.builder().samples(coalitions)
+                .build(), "kernel_shap", coalitions, null));
         cases.add(treeShap(d));
         // Captum's infidelity: I ~ N(0, 0.1²I), 100 perturbations, of saliency; sensitivity_max: r = 0.02, 10 points
-        cases.add(metric("infidelity(gradient)", 100, Infidelity.under(GaussianPerturbation.isotropic(d, 0.01)).samples(100),
+        cases.add(metric("infidelity(gradient)", 100, Infidelity.builder()
+                .perturbation(GaussianPerturbation.isotropic(d, 0.01)).samples(100).build(),
                 "infidelity"));
-        cases.add(metric("max-sensitivity(gradient)", 10, MaxSensitivity.of(0.02, 10), "sensitivity_max"));
+        cases.add(metric("max-sensitivity(gradient)", 10, MaxSensitivity.builder().radius(0.02).samples(10)
+                .build(), "sensitivity_max"));
         return cases;
     }
 
@@ -93,7 +98,7 @@ public final class BenchCases {
     private static BenchCase treeShap(int d) {
         TreeEnsemble trees = io.jxplain.model.tree.RandomTrees.ensemble(100, 6, d, 5L);
         return new BenchCase("tree-shap", "explainer", null, null, null, null, (model, target, rows, seed, threads) -> {
-            List<Explanation> out = TreeShap.create().explainAll(trees, Target.output(0), rows, seed, threads);
+            List<Explanation> out = TreeShap.builder().build().explainAll(trees, Target.output(0), rows, seed, threads);
             double[] flat = new double[out.size() * rows.numCols];
             for (int i = 0; i < out.size(); i++) {
                 System.arraycopy(out.get(i).attributions(), 0, flat, i * rows.numCols, rows.numCols);
@@ -104,7 +109,7 @@ public final class BenchCases {
 
     private static BenchCase metric(String name, Integer samples, Metric m, String captum) {
         return new BenchCase(name, "metric", samples, captum, null, null, (model, target, rows, seed, threads) -> {
-            List<Estimate> out = m.evaluateAll(model, target, Gradient.create(), rows, seed, threads);
+            List<Estimate> out = m.evaluateAll(model, target, Gradient.builder().build(), rows, seed, threads);
             double[] flat = new double[out.size()];
             for (int i = 0; i < flat.length; i++) {
                 flat[i] = out.get(i).value();

@@ -49,7 +49,7 @@ public final class VarianceReductionBench {
             double[] e = new double[samples.length];
             long[] c = new long[samples.length];
             for (int k = 0; k < samples.length; k++) {
-                List<Explanation> ex = SmoothGrad.builder().samples(samples[k]).build().withVarianceReduction(r)
+                List<Explanation> ex = SmoothGrad.builder().samples(samples[k]).varianceReduction(r).build()
                         .explainAll(model, target, rows, seed, threads);
                 for (int i = 0; i < ex.size(); i++) {
                     e[k] += ex.get(i).l1DistanceTo(limit.get(i)) / ex.size();

@@ -45,9 +45,10 @@ class RawInputNetworkTest {
         assertArrayEquals(net.predict(DMatrixRMaj.wrap(1, 3, z.clone())).data,
                 raw.predict(DMatrixRMaj.wrap(1, 3, x.clone())).data, 0.0, "raw rows are standardised first");
         Target p1 = Target.probability(1);
-        Explanation inRaw = Gradient.create().explain(raw, p1, x, 0L);
-        Explanation inStandardised = Gradient.create().explain(net, p1, z, 0L);
-        Explanation numeric = Gradient.create().explain(FiniteDifferences.of(new io.jxplain.testing.BlackBox(raw)), p1, x, 0L);
+        Explanation inRaw = Gradient.builder().build().explain(raw, p1, x, 0L);
+        Explanation inStandardised = Gradient.builder().build().explain(net, p1, z, 0L);
+        Explanation numeric = Gradient.builder().build()
+                .explain(FiniteDifferences.of(new io.jxplain.testing.BlackBox(raw)), p1, x, 0L);
         for (int j = 0; j < 3; j++) {
             assertEquals(inStandardised.attribution(j) / scale[j], inRaw.attribution(j), 1e-15, "chain rule, feature " + j);
             assertEquals(numeric.attribution(j), inRaw.attribution(j), 1e-6, "the raw model's own slope, feature " + j);

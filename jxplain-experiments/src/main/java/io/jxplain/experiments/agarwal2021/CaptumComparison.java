@@ -47,8 +47,8 @@ public record CaptumComparison(String dataset, List<Integer> sampleSizes, double
         JsonNode experiments = json.readTree(file(dir, "experiments.json").toFile());
         double sigma2 = experiments.get("sigma2").asDouble();
         JsonNode neighbours = experiments.get("figure3_neighbours");
-        NeighbourhoodRobustness robustness = NeighbourhoodRobustness.of(neighbours.get("k").asInt(),
-                neighbours.get("sigma2").asDouble());
+        NeighbourhoodRobustness robustness = NeighbourhoodRobustness.builder().neighbours(neighbours.get("k").asInt())
+                .variance(neighbours.get("sigma2").asDouble()).build();
         List<Integer> grid = new ArrayList<>();
         List<Statistics> equivalence = new ArrayList<>();
         for (JsonNode row : experiments.get("figure2")) {

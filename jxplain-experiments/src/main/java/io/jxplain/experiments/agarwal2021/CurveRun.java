@@ -32,7 +32,8 @@ final class CurveRun {
         DMatrixRMaj test = model.split().test().features();
         int points = config.maxPoints() == null ? test.numRows : Math.min(config.maxPoints(), test.numRows);
         CurveStatistics m = measure(label, model.network(), test, points, config.sampleSizes(), sigma2,
-                NeighbourhoodRobustness.of(config.neighbours(), config.neighbourVariance()), config, progress);
+                NeighbourhoodRobustness.builder().neighbours(config.neighbours()).variance(config.neighbourVariance())
+                        .build(), config, progress);
         return new Curves(label, model, sigma2, config.sampleSizes(), m.equivalence(), m.robustnessSmoothGrad(),
                 m.robustnessClime(), m.smoothGradNorm(), m.medianInputNorm());
     }
@@ -62,7 +63,8 @@ final class CurveRun {
                 for (int k = 0; k < g; k++) {
                     int n = grid.get(k);
                     SmoothGrad sg = SmoothGrad.builder().samples(n).sigma2(sigma2).build();
-                    ContinuousLime cl = ContinuousLime.builder().samples(n).sigma2(sigma2).build().withMinimumNormFallback();
+                    ContinuousLime cl = ContinuousLime.builder().samples(n).sigma2(sigma2).minimumNormFallback(true)
+                            .build();
                     long s = RandomStreams.childSeed(pointSeed, k);
                     Explanation eSg = sg.explain(network, TARGET, x, RandomStreams.childSeed(s, 0));
                     Explanation eCl = cl.explain(network, TARGET, x, RandomStreams.childSeed(s, 1));

@@ -70,11 +70,13 @@ public final class Alvarez2018Reproduction {
     }
 
     private List<Explainer> methods() {
-        return List.of(Gradient.create(), GradientTimesInput.create(), IntegratedGradients.builder().build(),
-                EpsilonLrp.create(), Occlusion.create(),
-                SuperpixelLime.of(config.images().shape()).segmentation(superpixels(config.images().shape()))
-                        .samples(config.limeSamples()),
-                KernelShap.create().samples(config.shapSamples()));
+        return List.of(Gradient.builder().build(), GradientTimesInput.builder().build(), IntegratedGradients.builder()
+                .build(),
+                EpsilonLrp.builder().build(), Occlusion.builder().build(),
+                SuperpixelLime.builder().imageShape(config.images().shape()).segmentation(superpixels(config.images()
+                        .shape()))
+                        .samples(config.limeSamples()).build(),
+                KernelShap.builder().samples(config.shapSamples()).build());
     }
 
     /**
@@ -189,7 +191,8 @@ public final class Alvarez2018Reproduction {
         int n = x.length;
         double[] values = new double[n];
         double[][] argmax = new double[n][];
-        LocalLipschitzEstimate estimate = LocalLipschitzEstimate.defaults().epsilon(config.epsilon()).budget(budget);
+        LocalLipschitzEstimate estimate = LocalLipschitzEstimate.builder().epsilon(config.epsilon()).budget(budget)
+                .build();
         long start = System.nanoTime();
         progress.begin("local Lipschitz: " + label, n);
         Parallel.forEachIndex(0, n, config.threads(), i -> {

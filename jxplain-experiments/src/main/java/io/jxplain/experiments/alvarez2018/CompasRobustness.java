@@ -40,7 +40,8 @@ final class CompasRobustness {
         double accuracy = Accuracy.of(model, test.features(), test.labels());
         Map<String, DiscreteLipschitz.Result> results = new LinkedHashMap<>();
         for (TabularExplainers.Variant v : TabularExplainers.of(train.features(), samples, samples, shapBackground, seed)) {
-            results.put(v.label(), DiscreteLipschitz.within(epsilon).evaluate(model, Target.probability(1), v.explainer(),
+            results.put(v.label(), DiscreteLipschitz.builder().epsilon(epsilon).build()
+                    .evaluate(model, Target.probability(1), v.explainer(),
                     test.features(), test.labels(), seed, threads));
         }
         return new Result(accuracy, data.featureNames(), test.features(), results);

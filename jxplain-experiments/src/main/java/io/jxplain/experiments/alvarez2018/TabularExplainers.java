@@ -34,10 +34,11 @@ final class TabularExplainers {
     static List<Variant> of(DMatrixRMaj train, int limeSamples, int shapSamples, int centroids, long seed) {
         Background background = Background.kmeans(train, centroids, RandomStreams.childSeed(seed, 3));
         return List.of(
-                new Variant(LIME, Lime.create().training(train).samples(limeSamples), true),
-                new Variant(SHAP, KernelShap.create().background(background).samples(shapSamples), true),
-                new Variant(LIME_CONTINUOUS, Lime.create().training(train).discretize(false).samples(limeSamples), false),
-                new Variant(SHAP_ZEROS, KernelShap.create().samples(shapSamples), false));
+                new Variant(LIME, Lime.builder().training(train).samples(limeSamples).build(), true),
+                new Variant(SHAP, KernelShap.builder().background(background).samples(shapSamples).build(), true),
+                new Variant(LIME_CONTINUOUS, Lime.builder().training(train).discretize(false).samples(limeSamples)
+                        .build(), false),
+                new Variant(SHAP_ZEROS, KernelShap.builder().samples(shapSamples).build(), false));
     }
 
     /** The variant shown beside a package default: continuous LIME beside LIME, zeros SHAP beside SHAP. */

@@ -133,7 +133,8 @@ final class UciRobustness {
         int n = x.length;
         double[] values = new double[n];
         double[][] argmax = new double[n][];
-        LocalLipschitzEstimate estimate = LocalLipschitzEstimate.defaults().epsilon(c.epsilon()).budget(c.blackBoxBudget());
+        LocalLipschitzEstimate estimate = LocalLipschitzEstimate.builder().epsilon(c.epsilon())
+                .budget(c.blackBoxBudget()).build();
         long start = System.nanoTime();
         progress.begin("local Lipschitz: " + what, n);
         Parallel.forEachIndex(0, n, c.threads(), i -> {

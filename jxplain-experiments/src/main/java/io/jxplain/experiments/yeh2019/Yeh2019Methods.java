@@ -37,11 +37,12 @@ final class Yeh2019Methods {
     /** The Square explanation as the authors compute it: from every square (5 605 on MNIST), each once. */
     static Explainer square(ImageShape shape) {
         SquarePatchPerturbation all = squares(shape).exhaustive();
-        return InfidelityOptimal.under(all).samples(all.count()).withoutStandardErrors().global();
+        return InfidelityOptimal.builder().perturbation(all).samples(all.count()).standardErrors(false).global(true)
+                .build();
     }
 
     static Explainer grad() {
-        return Gradient.create();
+        return Gradient.builder().build();
     }
 
     /** The path-averaged gradient from 0, 10 left-Riemann steps (the authors' IG before the ×x of the global variant). */
@@ -51,7 +52,7 @@ final class Yeh2019Methods {
     }
 
     static Explainer sg(Explainer inner, Yeh2019Config c) {
-        return Smoothed.uniform(inner, c.smoothingSamples(), Yeh2019Config.SMOOTHING_RADIUS);
+        return Smoothed.builder(inner).samples(c.smoothingSamples()).uniform(Yeh2019Config.SMOOTHING_RADIUS).build();
     }
 
     /** Table 1(a): local explanations, noisy-baseline infidelity. Paper: SENS_MAX, INFD. */
@@ -61,32 +62,34 @@ final class Yeh2019Methods {
                 new YehMethod("Grad-SG", sg(grad(), c), 0.23, 1.84),
                 new YehMethod("IG", localIg(), 0.77, 2.75),
                 new YehMethod("IG-SG", sg(localIg(), c), 0.22, 1.52),
-                new YehMethod("GBP", GuidedBackprop.create(), 0.85, 4.13),
-                new YehMethod("GBP-SG", sg(GuidedBackprop.create(), c), 0.23, 1.84),
-                new YehMethod("Noisy Baseline", InfidelityOptimal.under(noisyBaseline(c.images().shape())).samples(c.optimalSamples())
-                        .withoutStandardErrors(), 0.35, 0.51));
+                new YehMethod("GBP", GuidedBackprop.builder().build(), 0.85, 4.13),
+                new YehMethod("GBP-SG", sg(GuidedBackprop.builder().build(), c), 0.23, 1.84),
+                new YehMethod("Noisy Baseline", InfidelityOptimal.builder().perturbation(noisyBaseline(c.images()
+                        .shape())).samples(c.optimalSamples())
+                        .standardErrors(false).build(), 0.35, 0.51));
     }
 
     /** Table 1(b): global explanations (× x), square-removal infidelity. Paper (MNIST): SENS_MAX, INFD. */
     static List<YehMethod> global(Yeh2019Config c) {
         return List.of(
-                new YehMethod("Grad", TimesInput.of(grad()), 0.56, 2.38),
-                new YehMethod("Grad-SG", sg(TimesInput.of(grad()), c), 0.28, 1.89),
-                new YehMethod("IG", TimesInput.of(localIg()), 0.47, 1.88),
-                new YehMethod("IG-SG", sg(TimesInput.of(localIg()), c), 0.26, 1.72),
-                new YehMethod("GBP", TimesInput.of(GuidedBackprop.create()), 0.58, 2.38),
-                new YehMethod("GBP-SG", sg(TimesInput.of(GuidedBackprop.create()), c), 0.29, 1.88),
-                new YehMethod("SHAP", KernelShap.create().samples(c.shapSamples()), 0.35, 1.20),
+                new YehMethod("Grad", TimesInput.builder(grad()).build(), 0.56, 2.38),
+                new YehMethod("Grad-SG", sg(TimesInput.builder(grad()).build(), c), 0.28, 1.89),
+                new YehMethod("IG", TimesInput.builder(localIg()).build(), 0.47, 1.88),
+                new YehMethod("IG-SG", sg(TimesInput.builder(localIg()).build(), c), 0.26, 1.72),
+                new YehMethod("GBP", TimesInput.builder(GuidedBackprop.builder().build()).build(), 0.58, 2.38),
+                new YehMethod("GBP-SG", sg(TimesInput.builder(GuidedBackprop.builder().build())
+                        .build(), c), 0.29, 1.88),
+                new YehMethod("SHAP", KernelShap.builder().samples(c.shapSamples()).build(), 0.35, 1.20),
                 new YehMethod("Square", square(c.images().shape()), 0.24, 0.46));
     }
 
     /** Table 2's explanations (the paper's, on ImageNet; here on the MNIST CNN), with the paper's Corr and Corr (abs). */
     static List<SanityMethod> sanity(Yeh2019Config c) {
         return List.of(
-                new SanityMethod("Grad", TimesInput.of(grad()), 0.17, 0.57),
-                new SanityMethod("Grad-SG", sg(TimesInput.of(grad()), c), 0.10, 0.62),
-                new SanityMethod("IG", TimesInput.of(localIg()), 0.18, 0.61),
-                new SanityMethod("IG-SG", sg(TimesInput.of(localIg()), c), 0.16, 0.62),
+                new SanityMethod("Grad", TimesInput.builder(grad()).build(), 0.17, 0.57),
+                new SanityMethod("Grad-SG", sg(TimesInput.builder(grad()).build(), c), 0.10, 0.62),
+                new SanityMethod("IG", TimesInput.builder(localIg()).build(), 0.18, 0.61),
+                new SanityMethod("IG-SG", sg(TimesInput.builder(localIg()).build(), c), 0.16, 0.62),
                 new SanityMethod("Square", square(c.images().shape()), 0.13, 0.28));
     }
 }

@@ -73,10 +73,11 @@ public final class Yeh2019Reproduction {
         List<MethodScores> local = new ArrayList<>();
         List<MethodScores> global = new ArrayList<>();
         List<SanityScores> sanity = new ArrayList<>();
-        Infidelity noisy = Infidelity.under(Yeh2019Methods.noisyBaseline(config.images().shape())).samples(config.infidelitySamples())
-                .normalized(true);
-        MaxSensitivity localSensitivity = MaxSensitivity.of(Yeh2019Config.SENSITIVITY_RADIUS_LOCAL,
-                config.sensitivitySamples());
+        Infidelity noisy = Infidelity.builder().perturbation(Yeh2019Methods.noisyBaseline(config.images().shape()))
+                .samples(config.infidelitySamples())
+                .normalized(true).build();
+        MaxSensitivity localSensitivity = MaxSensitivity.builder().radius(Yeh2019Config.SENSITIVITY_RADIUS_LOCAL)
+                .samples(config.sensitivitySamples()).build();
         List<Explanation[]> figure = new ArrayList<>();
         for (YehMethod m : Yeh2019Methods.local(config)) {
             Explanation[] kept = new Explanation[points];
@@ -86,10 +87,11 @@ public final class Yeh2019Reproduction {
         }
         writeFigure(net, x, labels, figure);
         Yeh2019Report.write(index, config, accuracy, points, local, global, sanity);
-        Infidelity square = Infidelity.under(Yeh2019Methods.squares(config.images().shape())).samples(config.infidelitySamples())
-                .normalized(true).forGlobalExplanations(true);
-        MaxSensitivity globalSensitivity = MaxSensitivity.of(Yeh2019Config.SENSITIVITY_RADIUS_GLOBAL,
-                config.sensitivitySamples());
+        Infidelity square = Infidelity.builder().perturbation(Yeh2019Methods.squares(config.images().shape()))
+                .samples(config.infidelitySamples())
+                .normalized(true).forGlobalExplanations(true).build();
+        MaxSensitivity globalSensitivity = MaxSensitivity.builder().radius(Yeh2019Config.SENSITIVITY_RADIUS_GLOBAL)
+                .samples(config.sensitivitySamples()).build();
         for (YehMethod m : Yeh2019Methods.global(config)) {
             global.add(score(m, net, x, labels, square, globalSensitivity, "table 1(b)", new Explanation[points]));
             writeScores(config.out().resolve("table1b.csv"), global);
@@ -97,7 +99,8 @@ public final class Yeh2019Reproduction {
         Yeh2019Report.write(index, config, accuracy, points, local, global, sanity);
         Network[] randomised = new Network[config.randomisations()];
         for (int r = 0; r < randomised.length; r++) { // the first is the one draw earlier runs used
-            randomised[r] = ParameterRandomisation.topLayer().randomise(net, RandomStreams.childSeed(config.seed(), -7 - r));
+            randomised[r] = ParameterRandomisation.builder().build()
+                    .randomise(net, RandomStreams.childSeed(config.seed(), -7 - r));
         }
         for (SanityMethod m : Yeh2019Methods.sanity(config)) {
             sanity.add(sanity(m, net, randomised, x, labels));

@@ -54,7 +54,7 @@ class ImageDataSharedTest {
         int label = split.test().labels()[0];
         double[] x = split.test().row(0);
         Target target = Target.probability(label);
-        Explanation shap = KernelShap.create().samples(1000).explain(net, target, x, 3L);
+        Explanation shap = KernelShap.builder().samples(1000).build().explain(net, target, x, 3L);
         double sum = 0;
         for (double v : shap.attributions()) {
             sum += v;
@@ -63,7 +63,8 @@ class ImageDataSharedTest {
         double f0 = net.targetGradients(target, new DMatrixRMaj(1, 784)).values()[0];
         assertEquals(fx - f0, sum, 1e-9, "efficiency on a 784-pixel image");
         // MNIST's 4-pixel border is blank: occluding it with zeros changes nothing, so the corner gets exactly 0
-        AttributionMap map = AttributionMap.of(Occlusion.create().sliding(4, 2).explain(net, target, x, 0L), mnist.shape());
+        AttributionMap map = AttributionMap.of(Occlusion.builder().sliding(4, 2).build()
+                .explain(net, target, x, 0L), mnist.shape());
         assertEquals(0.0, map.get(0, 0, 0), 0.0);
         assertTrue(Math.abs(map.get(0, 14, 14)) > 0, "the centre of the digit matters");
     }
