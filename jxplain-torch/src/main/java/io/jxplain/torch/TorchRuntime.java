@@ -34,7 +34,8 @@ public final class TorchRuntime {
         String version = pytorchVersion();
         return "PyTorch's native library " + version + " could not be loaded (" + cause + "). TorchScript models need"
                 + " it beside jxplain: put ai.djl.pytorch:pytorch-native-cpu:" + version + ":linux-x86_64 (a jar on"
-                + " Maven Central) on the class path (bin/jxplain adds jxplain-cli/target/torch/*.jar), or set"
+                + " Maven Central) on the class path (bin/jxplain adds lib/torch/*.jar, where the torch archive unpacks it, or"
+                + " jxplain-cli/target/torch/*.jar in a source checkout), or set"
                 + " PYTORCH_LIBRARY_PATH to a libtorch " + version + " directory, or let DJL download it into"
                 + " ~/.djl.ai: java -Dai.djl.offline=false (JXPLAIN_JAVA_OPTS=-Dai.djl.offline=false for bin/jxplain)";
     }
