@@ -451,9 +451,12 @@ public final class LeastSquares {
         if (!chol.setA(gram.copy())) {
             return null;
         }
-        // EJML's quality is the smallest over the largest diagonal entry of the Cholesky factor, 1/√cond(AᵀA):
-        // below 1e-4 (cond > 1e8) the normal equations would cost more digits than QR does.
-        if (!(chol.quality() > 1e-4)) {
+        // The smallest over the largest diagonal entry of the Cholesky factor estimates 1/√cond(AᵀA): below 1e-4
+        // (cond > 1e8) the normal equations would cost more digits than QR does. Not EJML's quality(), which
+        // multiplies the p ratios together: with 784 columns of condition number 4 it is 1e-119, which sent every
+        // wide problem to QR.
+        DMatrixRMaj lowerFactor = factor.getT(null);
+        if (!(diagonalRatio(lowerFactor) > 1e-4)) {
             return null;
         }
         DMatrixRMaj aty = new DMatrixRMaj(p, 1);
@@ -470,7 +473,7 @@ public final class LeastSquares {
             return new Solution(beta.data.clone(), null, residual);
         }
         // HC3 sandwich: G⁻¹·(Σ ẽᵢ² aᵢaᵢᵀ)·G⁻¹ with ẽᵢ = eᵢ/(1 − hᵢᵢ), hᵢᵢ = aᵢᵀG⁻¹aᵢ (MacKinnon & White 1985)
-        double[] lower = factor.getT(null).data;
+        double[] lower = lowerFactor.data;
         double[] h = TallSkinnyProducts.leverages(a.data, n, p, lower);
         double[] e2 = new double[n];
         for (int i = 0; i < n; i++) {
@@ -479,6 +482,18 @@ public final class LeastSquares {
         }
         double[] meat = TallSkinnyProducts.weightedGram(a.data, n, p, e2); // Σ ẽᵢ²aᵢaᵢᵀ
         return new Solution(beta.data.clone(), CholeskySandwich.of(lower, meat, p), residual);
+    }
+
+    /** min |Lⱼⱼ| / max |Lⱼⱼ| of a triangular factor. */
+    static double diagonalRatio(DMatrixRMaj triangular) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int j = 0; j < triangular.numCols; j++) {
+            double v = Math.abs(triangular.get(j, j));
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return max > 0 ? min / max : 0.0;
     }
 
     private static Solution byQr(DMatrixRMaj a, double[] b, boolean intercept, boolean covariance) {

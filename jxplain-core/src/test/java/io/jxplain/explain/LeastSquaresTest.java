@@ -221,4 +221,23 @@ class LeastSquaresTest {
         assertEquals(0, along, 1e-10);
         assertTrue(Double.isNaN(fit.standardErrors()[0]));
     }
+
+    /**
+     * The test that sends a fit from Cholesky to QR must not grow stricter with the number of columns: a 784-column
+     * factor with diagonal 1, 2, 1, 2, … (condition number 4) passes it; EJML's quality() (the product of the ratios,
+     * 2^-392) would not. A factor whose diagonal spans 1e-5 fails it.
+     */
+    @Test
+    void theConditioningTestDoesNotDependOnTheNumberOfColumns() {
+        DMatrixRMaj wellConditioned = new DMatrixRMaj(784, 784);
+        DMatrixRMaj illConditioned = new DMatrixRMaj(3, 3);
+        for (int j = 0; j < 784; j++) {
+            wellConditioned.set(j, j, j % 2 == 0 ? 1.0 : 2.0);
+        }
+        illConditioned.set(0, 0, 1.0);
+        illConditioned.set(1, 1, 1e-5);
+        illConditioned.set(2, 2, -0.5);
+        assertEquals(0.5, LeastSquares.diagonalRatio(wellConditioned), 0.0);
+        assertEquals(1e-5, LeastSquares.diagonalRatio(illConditioned), 0.0);
+    }
 }
