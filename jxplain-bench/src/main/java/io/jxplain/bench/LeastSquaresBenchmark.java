@@ -17,8 +17,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.random.RandomGenerator;
 
 /**
- * The least-squares core as C-LIME uses it (intercept, HC1 standard errors) at n × (d + 1) = 1000 × 16 and
- * 5000 × 65. Scores are fits per second. Run: {@code java -jar jxplain-bench/target/benchmarks.jar LeastSquares}.
+ * The least-squares core as C-LIME uses it (intercept, HC3 standard errors) at n × (d + 1) = 1000 × 16, 5000 × 65
+ * and 2000 × 401 (a wide fit, as on images: the one that went to QR while the conditioning test multiplied the
+ * factor's diagonal ratios). Scores are fits per second.
+ * Run: {@code java -jar jxplain-bench/target/benchmarks.jar LeastSquares}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -26,7 +28,7 @@ import java.util.random.RandomGenerator;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector") // -Djxplain.vector=false: plain kernels
 public class LeastSquaresBenchmark {
-    @Param({"1000x15", "5000x64"})
+    @Param({"1000x15", "5000x64", "2000x400"})
     public String shape;
 
     private DMatrixRMaj design;

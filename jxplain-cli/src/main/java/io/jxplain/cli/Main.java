@@ -67,7 +67,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.originalArgs().contains("--verbose");
             String message = UserErrors.describe(e);
-            if (causedBy(e, io.jxplain.HeapBudget.Exceeded.class)) {
+            if (causedBy(e, io.jxplain.internal.HeapBudget.Exceeded.class)) {
                 message += "; " + UserErrors.memoryRemedy(command(args));
             }
             commandLine.getErr().println("jxplain: error: " + message);

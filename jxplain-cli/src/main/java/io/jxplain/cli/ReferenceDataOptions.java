@@ -63,7 +63,8 @@ final class ReferenceDataOptions {
             throw new IllegalArgumentException("--training-data is read by lime only; the chosen methods are "
                     + String.join(", ", methods));
         }
-        boolean onnxTreeCovers = bases.contains("tree-shap") && loaded.model() instanceof io.jxplain.model.tree.TreeEnsemble
+        boolean onnxTreeCovers = bases.contains("tree-shap")
+                && loaded.model() instanceof io.jxplain.model.tree.TreeEnsemble
                 && loaded.opened().model() instanceof io.jxplain.onnx.OnnxModel onnx && !onnx.treeCoversInFile();
         if ((background != null || !summary.equals("all")) && bases.stream().noneMatch(BACKGROUND_METHODS::contains)
                 && !onnxTreeCovers) {
@@ -107,7 +108,8 @@ final class ReferenceDataOptions {
             }
             data = data.alsoCategorical(indices);
         }
-        if (background != null && bases.stream().anyMatch(BACKGROUND_METHODS::contains)) { // tree-shap alone: it gave the covers
+        // with tree-shap alone the background has served already: it gave the covers
+        if (background != null && bases.stream().anyMatch(BACKGROUND_METHODS::contains)) {
             data = data.withBackground(Background.summarise(data("--background", background, loaded, external, err)
                     .features(), summary, seed));
         }

@@ -1,6 +1,6 @@
 package io.jxplain.cli;
 
-import io.jxplain.HeapBudget;
+import io.jxplain.internal.HeapBudget;
 import io.jxplain.Version;
 import io.jxplain.io.StagedFile;
 import io.jxplain.data.CsvDatasetReader;

@@ -1,6 +1,6 @@
 package io.jxplain.cli;
 
-import io.jxplain.HeapBudget;
+import io.jxplain.internal.HeapBudget;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.jxplain.data;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.random.RandomStreams;
 import org.ejml.data.DMatrixRMaj;
 import org.hipparchus.clustering.CentroidCluster;

@@ -1,6 +1,6 @@
 package io.jxplain.data;
 
-import io.jxplain.HeapBudget;
+import io.jxplain.internal.HeapBudget;
 import io.jxplain.Names;
 import org.ejml.data.DMatrixRMaj;
 

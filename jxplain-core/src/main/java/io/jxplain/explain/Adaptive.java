@@ -2,7 +2,7 @@ package io.jxplain.explain;
 
 import io.jxplain.Setting;
 import io.jxplain.sample.GaussianPerturbation;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.model.nn.Network;

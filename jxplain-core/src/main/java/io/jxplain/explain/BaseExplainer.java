@@ -1,8 +1,8 @@
 package io.jxplain.explain;
 
-import io.jxplain.Checks;
-import io.jxplain.HeapBudget;
-import io.jxplain.Parallel;
+import io.jxplain.internal.Checks;
+import io.jxplain.internal.HeapBudget;
+import io.jxplain.internal.Parallel;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Differentiable;
 import io.jxplain.model.Model;

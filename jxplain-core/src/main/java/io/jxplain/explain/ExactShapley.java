@@ -1,6 +1,6 @@
 package io.jxplain.explain;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
@@ -141,7 +141,7 @@ public final class ExactShapley extends BaseExplainer {
         double efficiencyGap = sum - (v[coalitions - 1] - v[0]);
         // v(∅) = E f(background): the base value the Shapley values add up from to f(x)
         return new Attribution(phi, null, Double.NaN, (long) coalitions * bg.numRows, 0,
-                io.jxplain.OrderedMaps.of("efficiency_gap", efficiencyGap, Attribution.BASE_VALUE, v[0]));
+                io.jxplain.internal.OrderedMaps.of("efficiency_gap", efficiencyGap, Attribution.BASE_VALUE, v[0]));
     }
 
     static double binomial(int n, int k) {

@@ -1,8 +1,8 @@
 package io.jxplain.explain;
 
 import io.jxplain.sample.Perturbation;
-import io.jxplain.Checks;
-import io.jxplain.Parallel;
+import io.jxplain.internal.Checks;
+import io.jxplain.internal.Parallel;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
 import io.jxplain.random.RandomStreams;

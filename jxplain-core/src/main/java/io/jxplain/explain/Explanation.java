@@ -48,7 +48,7 @@ public final class Explanation {
         this.intercept = intercept;
         this.modelCalls = modelCalls;
         this.provenance = provenance;
-        this.diagnostics = io.jxplain.OrderedMaps.copyOf(diagnostics);
+        this.diagnostics = io.jxplain.internal.OrderedMaps.copyOf(diagnostics);
     }
 
     /** Method-specific checks, e.g. "completeness_gap" = Σφ − (f(x) − f(x₀)) for Integrated Gradients. */

@@ -1,7 +1,7 @@
 package io.jxplain.explain;
 
 import io.jxplain.Setting;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
@@ -106,7 +106,7 @@ public final class InfidelityOptimal extends BaseExplainer {
         public Builder noisyBaseline(double sigma) {
             BaselinePerturbation.noisy(new double[1], sigma); // validates σ now
             return kind(model -> BaselinePerturbation.noisy(new double[model.inputSize()], sigma), "noisy-baseline",
-                    io.jxplain.OrderedMaps.of("sigma", sigma, "baseline", "zeros"), false);
+                    io.jxplain.internal.OrderedMaps.of("sigma", sigma, "baseline", "zeros"), false);
         }
 
         /** The noisy baseline with the noise of an isotropic Gaussian (e.g. {@code Perturbation.gaussian(σ²)}). */
@@ -124,7 +124,7 @@ public final class InfidelityOptimal extends BaseExplainer {
             return kind(model -> SquarePatchPerturbation.zeros(model.imageShape().orElseThrow(
                     () -> new IllegalArgumentException("square removal needs an image model; " + model.describe()
                             + " takes a flat vector")), copy), "square-removal",
-                    io.jxplain.OrderedMaps.of("sides", java.util.Arrays.stream(copy).boxed().toList(),
+                    io.jxplain.internal.OrderedMaps.of("sides", java.util.Arrays.stream(copy).boxed().toList(),
                             "baseline", "zeros"), true);
         }
 

@@ -1,7 +1,7 @@
 package io.jxplain.explain;
 
 import io.jxplain.Setting;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Differentiable;
 import io.jxplain.model.Model;
@@ -186,7 +186,7 @@ public final class IntegratedGradients extends BaseExplainer {
             }
             double gap = sum - (tg.values()[p + m + 1] - tg.values()[p + m]);
             // f(x₀): the base value the attributions add up from to f(x) (completeness)
-            out[r - from] = new Attribution(phi, null, Double.NaN, perRow, 0, io.jxplain.OrderedMaps.of(
+            out[r - from] = new Attribution(phi, null, Double.NaN, perRow, 0, io.jxplain.internal.OrderedMaps.of(
                     "completeness_gap", gap, Attribution.BASE_VALUE, tg.values()[p + m]));
         }
         return out;

@@ -1,6 +1,6 @@
 package io.jxplain.explain;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 
 import io.jxplain.Setting;
 import io.jxplain.model.BatchedEvaluation;
@@ -131,7 +131,7 @@ public final class KernelShap extends BaseExplainer {
                 phi[players[0]] = ends[1] - ends[0];
             }
             return new Attribution(phi, se, ends[0], 2L * bg.size(), 2,
-                    io.jxplain.OrderedMaps.of("efficiency_gap", 0.0, "rank_deficient", 0.0, Attribution.BASE_VALUE, ends[0]));
+                    io.jxplain.internal.OrderedMaps.of("efficiency_gap", 0.0, "rank_deficient", 0.0, Attribution.BASE_VALUE, ends[0]));
         }
         int n = Math.max(samples, p + 2) + (Math.max(samples, p + 2) % 2); // whole complementary pairs
         boolean[][] z = new boolean[n + 2][];
@@ -180,7 +180,7 @@ public final class KernelShap extends BaseExplainer {
         }
         // null players keep φ = 0 with standard error 0: their value is known exactly, not estimated
         return new Attribution(phi, se, v0, (long) (n + 2) * bg.size(), n,
-                io.jxplain.OrderedMaps.of("efficiency_gap", sum - delta, "rank_deficient", fit.rankDeficient() ? 1.0 : 0.0,
+                io.jxplain.internal.OrderedMaps.of("efficiency_gap", sum - delta, "rank_deficient", fit.rankDeficient() ? 1.0 : 0.0,
                         Attribution.BASE_VALUE, v0));
     }
 

@@ -1,7 +1,7 @@
 package io.jxplain.explain;
 
 import io.jxplain.kernel.TallSkinnyProducts;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;

@@ -1,7 +1,7 @@
 package io.jxplain.explain;
 
 import io.jxplain.Setting;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.Model;

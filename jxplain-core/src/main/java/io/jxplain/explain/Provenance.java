@@ -11,7 +11,7 @@ public record Provenance(String method, Map<String, Object> parameters, String m
                          int samples, String libraryVersion) {
     /** Copies the parameters, keeping their order. */
     public Provenance {
-        parameters = io.jxplain.OrderedMaps.copyOf(parameters);
+        parameters = io.jxplain.internal.OrderedMaps.copyOf(parameters);
     }
 
     /** As a flat, ordered map for JSON and CSV writers. */

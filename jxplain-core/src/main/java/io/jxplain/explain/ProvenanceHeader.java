@@ -12,7 +12,7 @@ import java.util.Map;
  */
 record ProvenanceHeader(String method, Map<String, Object> parameters, String model, String target, String version) {
     static ProvenanceHeader of(Explainer explainer, Model model, Target target) {
-        return new ProvenanceHeader(explainer.name(), io.jxplain.OrderedMaps.copyOf(explainer.parameters()), model.describe(),
+        return new ProvenanceHeader(explainer.name(), io.jxplain.internal.OrderedMaps.copyOf(explainer.parameters()), model.describe(),
                 target.toString(), Version.get());
     }
 

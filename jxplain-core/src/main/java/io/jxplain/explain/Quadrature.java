@@ -42,7 +42,7 @@ public enum Quadrature {
                     + " nodes take seconds to compute at that count, and 50 are already exact for polynomials of"
                     + " degree 99), got " + n + "; for more steps use rule=riemann-trapezoid");
         }
-        io.jxplain.HeapBudget.require("a quadrature of " + n + " steps", io.jxplain.HeapBudget.doubles(2, n));
+        io.jxplain.internal.HeapBudget.require("a quadrature of " + n + " steps", io.jxplain.internal.HeapBudget.doubles(2, n));
         double[] a = new double[n];
         double[] w = new double[n];
         switch (this) {

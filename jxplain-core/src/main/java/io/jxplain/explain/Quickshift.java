@@ -1,6 +1,6 @@
 package io.jxplain.explain;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.ImageShape;
 
 import java.util.random.RandomGenerator;

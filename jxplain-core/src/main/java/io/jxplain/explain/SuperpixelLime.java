@@ -1,6 +1,6 @@
 package io.jxplain.explain;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.Model;

@@ -1,6 +1,6 @@
 package io.jxplain.explain;
 
-import io.jxplain.OrderedMaps;
+import io.jxplain.internal.OrderedMaps;
 import io.jxplain.model.Model;
 import io.jxplain.model.OutputKind;
 import io.jxplain.model.Target;

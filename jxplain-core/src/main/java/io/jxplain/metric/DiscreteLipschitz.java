@@ -1,8 +1,8 @@
 package io.jxplain.metric;
 
 import io.jxplain.Setting;
-import io.jxplain.Checks;
-import io.jxplain.Parallel;
+import io.jxplain.internal.Checks;
+import io.jxplain.internal.Parallel;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
 import io.jxplain.model.Model;

@@ -1,7 +1,7 @@
 package io.jxplain.metric;
 
 import io.jxplain.Setting;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
@@ -280,7 +280,7 @@ public final class Infidelity implements Metric {
         if (last == null || !last.explainer().equals(explainer)) {
             Map<String, Object> p = new LinkedHashMap<>(parameters());
             p.put("explainer", explainer);
-            last = new ProvenanceParameters(explainer, io.jxplain.OrderedMaps.copyOf(p));
+            last = new ProvenanceParameters(explainer, io.jxplain.internal.OrderedMaps.copyOf(p));
             lastProvenance = last; // a benign race: every thread builds the same map
         }
         return last.parameters();

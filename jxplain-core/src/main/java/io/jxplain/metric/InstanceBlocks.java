@@ -1,6 +1,6 @@
 package io.jxplain.metric;
 
-import io.jxplain.Parallel;
+import io.jxplain.internal.Parallel;
 import io.jxplain.model.BatchedEvaluation;
 import org.ejml.data.DMatrixRMaj;
 

@@ -3,7 +3,7 @@ package io.jxplain.metric;
 import io.jxplain.sample.UniformBallPerturbation;
 import io.jxplain.sample.Perturbation;
 import io.jxplain.Setting;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;

@@ -1,7 +1,7 @@
 package io.jxplain.metric;
 
-import io.jxplain.Checks;
-import io.jxplain.Parallel;
+import io.jxplain.internal.Checks;
+import io.jxplain.internal.Parallel;
 import io.jxplain.explain.Explainer;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;

@@ -1,7 +1,7 @@
 package io.jxplain.metric;
 
 import io.jxplain.Setting;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.Explanation;
 import io.jxplain.model.Model;

@@ -1,6 +1,6 @@
 package io.jxplain.metric;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.Version;
 import io.jxplain.explain.Explainer;
 import io.jxplain.explain.AttributionMatrix;
@@ -41,7 +41,7 @@ abstract class SensitivityMetric implements Metric {
     private Map<String, Object> provenanceParameters(Explainer explainer) {
         Map<String, Object> p = parameters();
         p.put("explainer", explainer.name());
-        return io.jxplain.OrderedMaps.copyOf(p);
+        return io.jxplain.internal.OrderedMaps.copyOf(p);
     }
 
     private Estimate estimate(SensitivityDistances.Result r, Model model, Target target,

@@ -1,7 +1,7 @@
 package io.jxplain.sample;
 
 import io.jxplain.random.NormalDraws;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

@@ -1,7 +1,7 @@
 package io.jxplain.sample;
 
 import io.jxplain.random.SymmetricUniforms;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.kernel.Simd;
 import org.ejml.data.DMatrixRMaj;
 
@@ -106,6 +106,6 @@ public final class UniformBallPerturbation implements Perturbation {
 
     @Override
     public Map<String, Object> parameters() {
-        return io.jxplain.OrderedMaps.of("radius", radius, "norm", norm.name().toLowerCase(java.util.Locale.ROOT));
+        return io.jxplain.internal.OrderedMaps.of("radius", radius, "norm", norm.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -1,6 +1,6 @@
 package io.jxplain.theory;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 
 /**
  * The unification paper's finite-sample bounds, as calculators. Both hold "for some absolute constant C" that the

@@ -1,6 +1,6 @@
 package io.jxplain.theory;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 
 /**
  * Lipschitz constants of SmoothGrad and C-LIME with Σ = σ²I for f whose gradient norm is at most ∇f_max

@@ -1,6 +1,6 @@
 package io.jxplain.sample;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.jxplain.experiments;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.Model;
 import io.jxplain.model.OutputKind;
 import org.ejml.data.DMatrixRMaj;

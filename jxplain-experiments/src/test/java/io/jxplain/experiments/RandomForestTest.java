@@ -1,6 +1,6 @@
 package io.jxplain.experiments;
 
-import io.jxplain.Parallel;
+import io.jxplain.internal.Parallel;
 import io.jxplain.model.Accuracy;
 import io.jxplain.model.OutputKind;
 import org.ejml.data.DMatrixRMaj;

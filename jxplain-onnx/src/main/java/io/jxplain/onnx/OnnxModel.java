@@ -7,7 +7,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.NativeLifecycle;
@@ -163,7 +163,7 @@ public final class OnnxModel implements Model, AutoCloseable {
         if (problem.isPresent()) {
             throw new IllegalArgumentException(describe() + " cannot be rebuilt as a tree ensemble: " + problem.get());
         }
-        io.jxplain.Checks.requireFiniteRows("coverRows", coverRows, 0, coverRows.numRows, inputSize());
+        io.jxplain.internal.Checks.requireFiniteRows("coverRows", coverRows, 0, coverRows.numRows, inputSize());
         if (coverRows.numRows == 0) {
             throw new IllegalArgumentException("coverRows is empty; the rebuilt trees are checked on rows");
         }

@@ -14,7 +14,7 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Differentiable;
 import io.jxplain.model.ImageShape;
@@ -71,8 +71,8 @@ public final class TorchScriptModel implements Differentiable, AutoCloseable {
         this.type = parameterType(model, b.name);
         this.maxRowsPerCall = b.maxRowsPerCall;
         // the output-kind probe runs 16 rows of this width, in doubles and as the model's tensors
-        io.jxplain.HeapBudget.require(b.name + ": 16 probe rows of " + inputSize + " inputs",
-                io.jxplain.HeapBudget.doubles(32, inputSize));
+        io.jxplain.internal.HeapBudget.require(b.name + ": 16 probe rows of " + inputSize + " inputs",
+                io.jxplain.internal.HeapBudget.doubles(32, inputSize));
         this.lifecycle = new NativeLifecycle("TorchScript " + b.name);
         JniUtils.enableInferenceMode(block); // eval(): dropout off, batch norm on running statistics
         // Only input gradients are wanted: frozen parameters also keep concurrent backward passes independent.

@@ -1,7 +1,7 @@
 package io.jxplain.model.nn;
 
 import io.jxplain.kernel.Kernels;
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.model.Differentiable;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;

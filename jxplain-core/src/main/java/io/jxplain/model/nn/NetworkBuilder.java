@@ -1,6 +1,6 @@
 package io.jxplain.model.nn;
 
-import io.jxplain.HeapBudget;
+import io.jxplain.internal.HeapBudget;
 import io.jxplain.model.ImageShape;
 import io.jxplain.model.OutputKind;
 import io.jxplain.random.RandomStreams;

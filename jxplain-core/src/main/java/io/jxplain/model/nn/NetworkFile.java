@@ -18,8 +18,8 @@ public record NetworkFile(Network network, List<String> featureNames, String tar
      */
     public NetworkFile {
         featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
-        provenance = provenance == null ? Map.of() : io.jxplain.OrderedMaps.copyOf(provenance);
-        categories = categories == null ? Map.of() : io.jxplain.OrderedMaps.copyOf(categories);
+        provenance = provenance == null ? Map.of() : io.jxplain.internal.OrderedMaps.copyOf(provenance);
+        categories = categories == null ? Map.of() : io.jxplain.internal.OrderedMaps.copyOf(categories);
         int d = network.inputSize();
         int width = featureNames.size();
         for (Map.Entry<String, List<String>> c : categories.entrySet()) {

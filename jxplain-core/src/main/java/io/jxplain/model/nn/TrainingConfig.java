@@ -1,6 +1,6 @@
 package io.jxplain.model.nn;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 
 import java.util.List;
 

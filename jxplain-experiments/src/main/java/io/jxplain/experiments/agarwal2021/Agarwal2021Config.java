@@ -1,6 +1,6 @@
 package io.jxplain.experiments.agarwal2021;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.experiments.data.BankruptcyData;
 import io.jxplain.metric.NeighbourhoodRobustness;
 
@@ -74,7 +74,7 @@ public record Agarwal2021Config(Set<Integer> figures, List<UnificationDataset> d
         Checks.requirePositive("neighbour variance", neighbourVariance);
         Checks.requirePositive("epsilon", epsilon);
         Checks.requirePositive("bankruptcy features", bankruptcyFeatures);
-        epochs = io.jxplain.OrderedMaps.copyOf(epochs);
+        epochs = io.jxplain.internal.OrderedMaps.copyOf(epochs);
     }
 
     /** The paper's protocol on every data set and figure. */

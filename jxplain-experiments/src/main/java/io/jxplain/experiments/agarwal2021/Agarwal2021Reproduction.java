@@ -89,7 +89,7 @@ public final class Agarwal2021Reproduction {
             Agarwal2021Report.write(index, config, List.copyOf(models.values()), figures, captum);
             log.accept("Captum comparison written to " + config.outDir());
         }
-        return new Result(List.copyOf(models.values()), io.jxplain.OrderedMaps.copyOf(figures), captum, index);
+        return new Result(List.copyOf(models.values()), io.jxplain.internal.OrderedMaps.copyOf(figures), captum, index);
     }
 
     private List<Curves> baseRuns() {

@@ -1,6 +1,6 @@
 package io.jxplain.experiments.agarwal2021;
 
-import io.jxplain.Parallel;
+import io.jxplain.internal.Parallel;
 import io.jxplain.experiments.Progress;
 import io.jxplain.experiments.Statistics;
 import io.jxplain.explain.ContinuousLime;

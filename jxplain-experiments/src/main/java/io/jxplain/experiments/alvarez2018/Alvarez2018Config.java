@@ -1,6 +1,6 @@
 package io.jxplain.experiments.alvarez2018;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import io.jxplain.experiments.ImageSet;
 
 import java.nio.file.Path;

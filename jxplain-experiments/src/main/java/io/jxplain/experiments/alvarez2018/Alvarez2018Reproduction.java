@@ -1,7 +1,7 @@
 package io.jxplain.experiments.alvarez2018;
 
 import io.jxplain.io.StagedFile;
-import io.jxplain.Parallel;
+import io.jxplain.internal.Parallel;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.explain.AttributionMap;
 import io.jxplain.explain.EpsilonLrp;

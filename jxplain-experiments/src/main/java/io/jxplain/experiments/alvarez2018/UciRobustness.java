@@ -1,6 +1,6 @@
 package io.jxplain.experiments.alvarez2018;
 
-import io.jxplain.Parallel;
+import io.jxplain.internal.Parallel;
 import io.jxplain.data.Dataset;
 import io.jxplain.experiments.data.GermanCreditData;
 import io.jxplain.experiments.data.SklearnCsvData;

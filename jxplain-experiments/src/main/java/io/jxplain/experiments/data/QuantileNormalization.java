@@ -1,6 +1,6 @@
 package io.jxplain.experiments.data;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 import org.ejml.data.DMatrixRMaj;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 

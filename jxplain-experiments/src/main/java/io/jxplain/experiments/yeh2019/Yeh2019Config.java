@@ -2,7 +2,7 @@ package io.jxplain.experiments.yeh2019;
 
 import io.jxplain.experiments.ImageSet;
 
-import io.jxplain.Checks;
+import io.jxplain.internal.Checks;
 
 import java.nio.file.Path;
 

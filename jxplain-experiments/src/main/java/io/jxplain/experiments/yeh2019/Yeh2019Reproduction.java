@@ -1,7 +1,7 @@
 package io.jxplain.experiments.yeh2019;
 
 import io.jxplain.io.StagedFile;
-import io.jxplain.Parallel;
+import io.jxplain.internal.Parallel;
 import io.jxplain.data.TrainTestSplit;
 import io.jxplain.explain.AttributionMap;
 import io.jxplain.explain.Explanation;

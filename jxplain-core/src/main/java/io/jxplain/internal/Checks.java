@@ -1,4 +1,4 @@
-package io.jxplain;
+package io.jxplain.internal;
 
 import io.jxplain.kernel.FiniteScan;
 import org.ejml.data.DMatrixRMaj;

@@ -1,4 +1,4 @@
-package io.jxplain;
+package io.jxplain.internal;
 
 import io.jxplain.explain.Provenance;
 import org.junit.jupiter.api.Test;

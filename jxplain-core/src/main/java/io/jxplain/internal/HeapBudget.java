@@ -1,4 +1,4 @@
-package io.jxplain;
+package io.jxplain.internal;
 
 import java.util.Locale;
 

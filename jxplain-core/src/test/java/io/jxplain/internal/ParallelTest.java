@@ -1,4 +1,4 @@
-package io.jxplain;
+package io.jxplain.internal;
 
 import org.junit.jupiter.api.Test;
 
