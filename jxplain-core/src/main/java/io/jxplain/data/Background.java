@@ -36,6 +36,12 @@ public final class Background {
         return new Background(rows.copy(), null, rows.numRows + " rows");
     }
 
+    /** One row, the baseline x₀ (checked finite): what "absent" means when a method is given a single baseline. */
+    public static Background baseline(double[] x0) {
+        Checks.requireFinite("baseline", x0);
+        return of(DMatrixRMaj.wrap(1, x0.length, x0.clone()));
+    }
+
     /** Rows with weights (positive, any scale: normalised to sum 1). */
     public static Background weighted(DMatrixRMaj rows, double[] weights) {
         Checks.requireRows("background", rows, rows.numCols);

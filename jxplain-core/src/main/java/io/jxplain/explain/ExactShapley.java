@@ -1,6 +1,5 @@
 package io.jxplain.explain;
 
-import io.jxplain.internal.Checks;
 import io.jxplain.model.BatchedEvaluation;
 import io.jxplain.model.Model;
 import io.jxplain.model.Target;
@@ -43,8 +42,7 @@ public final class ExactShapley extends BaseExplainer {
 
         /** Absent features at {@code x0}'s values (one background row). */
         public Builder baseline(double[] x0) {
-            Checks.requireFinite("baseline", x0);
-            return background(Background.of(DMatrixRMaj.wrap(1, x0.length, x0.clone())));
+            return background(Background.baseline(x0));
         }
 
         /** Coalition values averaged over these rows (shap's interventional Shapley values). */

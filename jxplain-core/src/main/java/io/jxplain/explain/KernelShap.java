@@ -1,6 +1,5 @@
 package io.jxplain.explain;
 
-import io.jxplain.internal.Checks;
 
 import io.jxplain.Setting;
 import io.jxplain.model.BatchedEvaluation;
@@ -77,8 +76,7 @@ public final class KernelShap extends BaseExplainer {
 
         /** Absent features at {@code x0}'s values (a background of one row). */
         public Builder baseline(double[] x0) {
-            Checks.requireFinite("baseline", x0);
-            return background(DMatrixRMaj.wrap(1, x0.length, x0.clone()));
+            return background(Background.baseline(x0));
         }
 
         /** At most this many rows per model call. */
